@@ -1,0 +1,15 @@
+"""Errors a user can cause; each renders as one line, never a traceback."""
+
+from __future__ import annotations
+
+
+class MechmineError(Exception):
+    """Base class for errors reported to the user as one line."""
+
+
+class InputError(MechmineError):
+    """An input file (or one record of it) cannot be read; the run goes on without it."""
+
+
+class ResourceError(MechmineError):
+    """A packaged rule or vocabulary file is malformed (names the file and entry)."""

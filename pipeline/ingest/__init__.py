@@ -1,0 +1,206 @@
+"""Ingestion: input files -> articles, removed blocks and skipped inputs.
+
+:func:`ingest` reads every input (see :mod:`pipeline.ingest.sources`), cuts
+multi-article sources into blocks, classifies them
+(:mod:`pipeline.ingest.classify`), splits them into articles
+(:mod:`pipeline.ingest.split`) and parses their citations
+(:mod:`pipeline.ingest.citations`). A file that cannot be read is reported in
+``skipped`` and the others are still read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from pipeline import schema
+from pipeline.errors import InputError
+from pipeline.ingest.blocks import text_blocks
+from pipeline.ingest.citations import parse_citation
+from pipeline.ingest.classify import BlockRules, classify_blocks, default_block_rules
+from pipeline.ingest.model import Block, BlockKind, Citation, SourceDocument
+from pipeline.ingest.sources import InputFile, expand_paths, read_file
+from pipeline.ingest.split import SplitSettings, n_words, split_blocks
+from pipeline.schema import ArticleRecord, RemovedBlockRecord, SkippedRecord
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_MB = 25.0
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"‘(])")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class IngestResult:
+    """Everything ingestion found, as records in source order."""
+
+    articles: list[ArticleRecord] = field(default_factory=list)
+    removed: list[RemovedBlockRecord] = field(default_factory=list)
+    skipped: list[SkippedRecord] = field(default_factory=list)
+    n_files: int = 0
+    n_files_read: int = 0
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {
+            "articles": schema.to_frame("articles", self.articles),
+            "removed_blocks": schema.to_frame("removed_blocks", self.removed),
+            "skipped": schema.to_frame("skipped", self.skipped),
+        }
+
+
+def blank_removed(text: str, start: int, end: int, blocks: Iterable[Block]) -> str:
+    """``text[start:end]`` with removed blocks inside it replaced by spaces (newlines kept)."""
+    chars = list(text[start:end])
+    for b in blocks:
+        if b.removed and start <= b.start and b.end <= end:
+            for k in range(b.start - start, b.end - start):
+                if chars[k] not in "\r\n":
+                    chars[k] = " "
+    return "".join(chars)
+
+
+def first_sentence(text: str, limit: int = 200) -> str:
+    """The first sentence of ``text``, cut at ``limit`` characters on a word boundary."""
+    flat = " ".join(text.split())
+    sentence = _SENTENCE.split(flat, maxsplit=1)[0]
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0] + "…"
+    return sentence
+
+
+def heading_text(text: str) -> str:
+    return " ".join(text.strip().lstrip("#").split())
+
+
+def article_id(key: str, source_id: str, text: str) -> str:
+    """Stable id: a slug of the source name + a hash of its key and normalised text.
+
+    The text is NFC-normalised and whitespace-folded first, so the same article
+    read from a CRLF, re-encoded or reordered copy of a file keeps its id.
+    """
+    norm = " ".join(unicodedata.normalize("NFC", text).split())
+    digest = hashlib.sha1(f"{key}\0{source_id}\0{norm}".encode()).hexdigest()[:12]
+    stem = key.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    slug = _SLUG.sub("_", stem.lower()).strip("_")[:32] or "doc"
+    return f"{slug}-{digest}"
+
+
+def _citation_fields(cit: Citation | None) -> dict[str, object]:
+    cit = cit or Citation()
+    return {
+        "authors": "; ".join(cit.authors), "journal": cit.journal, "year": cit.year,
+        "doi": cit.doi, "pmid": cit.pmid, "pmcid": cit.pmcid,
+    }
+
+
+def _record(item: InputFile, doc: SourceDocument, start: int, end: int, text: str, title: str,
+            kind: str, cit: Citation | None) -> ArticleRecord:
+    return ArticleRecord(
+        article_id=article_id(item.key, doc.source_id, text),
+        source_path=doc.source_path, source_id=doc.source_id, start_char=start, end_char=end,
+        title=title, kind=kind, n_words=n_words(text), text=text,
+        **_citation_fields(cit),  # type: ignore[arg-type]
+    )
+
+
+def document_articles(
+    item: InputFile,
+    doc: SourceDocument,
+    rules: BlockRules | None = None,
+    settings: SplitSettings | None = None,
+) -> tuple[list[ArticleRecord], list[RemovedBlockRecord]]:
+    """Articles and removed blocks of one decoded document."""
+    if doc.single_article:
+        title = doc.title or first_sentence(doc.text)
+        rec = _record(item, doc, 0, len(doc.text), doc.text, title, doc.kind or "document",
+                      doc.citation)
+        return [rec], []
+    blocks = doc.blocks if doc.blocks is not None else text_blocks(doc.text)
+    classify_blocks(blocks, rules)
+    parts, fragments = split_blocks(blocks, settings)
+    articles = []
+    for part in parts:
+        start, end = part[0].start, part[-1].end
+        text = blank_removed(doc.text, start, end, blocks)
+        citations = [b for b in part if b.kind is BlockKind.CITATION]
+        cit = parse_citation(citations[-1].text) if citations else None
+        if cit is not None and cit.title:
+            title = cit.title
+        elif part[0].kind is BlockKind.HEADING:
+            title = heading_text(part[0].text)
+        else:
+            title = first_sentence(next(b.text for b in part if b.kind is BlockKind.BODY))
+        if cit is not None:
+            kind = "review_summary"
+        elif doc.format == "html" or any(b.kind is BlockKind.CTA for b in part):
+            kind = "web_page"
+        else:
+            kind = "document"
+        articles.append(_record(item, doc, start, end, text, title, kind, cit))
+    removed = [
+        RemovedBlockRecord(doc.source_path, b.start, b.end, b.reason or "boilerplate", b.rule_id,
+                           b.text)
+        for b in blocks if b.removed
+    ]
+    for frag in fragments:
+        removed.extend(
+            RemovedBlockRecord(doc.source_path, b.start, b.end,
+                               "fragment: too short to be an article", "fragment", b.text)
+            for b in frag
+        )
+    removed.sort(key=lambda r: (r.start_char, r.end_char))
+    return articles, removed
+
+
+def _dedupe_ids(articles: list[ArticleRecord]) -> list[ArticleRecord]:
+    seen: Counter[str] = Counter()
+    out = []
+    for rec in articles:
+        seen[rec.article_id] += 1
+        if seen[rec.article_id] > 1:
+            rec = ArticleRecord(**{**rec.__dict__, "article_id": f"{rec.article_id}-{seen[rec.article_id]}"})
+        out.append(rec)
+    return out
+
+
+def ingest(
+    paths: list[str],
+    *,
+    max_mb: float = DEFAULT_MAX_MB,
+    rules: BlockRules | None = None,
+    settings: SplitSettings | None = None,
+    on_file: Callable[[InputFile], None] | None = None,
+) -> IngestResult:
+    """Read ``paths`` (files, folders, globs) into articles; never raises for bad input."""
+    rules = rules or default_block_rules()
+    files, skipped = expand_paths(paths)
+    result = IngestResult(skipped=list(skipped), n_files=len(files))
+    for rec in skipped:
+        log.warning("skipped %s: %s", rec.source_path, rec.reason)
+    for item in files:
+        try:
+            n_docs = 0
+            for doc in read_file(item, int(max_mb * 1_000_000)):
+                if isinstance(doc, SkippedRecord):
+                    result.skipped.append(doc)
+                    log.warning("skipped %s line %s: %s", doc.source_path, doc.line, doc.reason)
+                    continue
+                articles, removed = document_articles(item, doc, rules, settings)
+                result.articles.extend(articles)
+                result.removed.extend(removed)
+                n_docs += 1
+            result.n_files_read += 1 if n_docs else 0
+        except InputError as err:
+            result.skipped.append(SkippedRecord(item.display, None, str(err)))
+            log.warning("skipped %s: %s", item.display, err)
+        if on_file is not None:
+            on_file(item)
+    result.articles = _dedupe_ids(result.articles)
+    return result

@@ -1,0 +1,149 @@
+"""Classify blocks as heading, body, list item, citation, call to action or boilerplate.
+
+Precedence: what the markup says about boilerplate (an HTML ``<footer>``),
+then repetition (a block whose normalised text occurs ``repeat.min_count``
+times in one source is site furniture), then the rules of
+``resources/blocks.yaml`` (boilerplate, citation, cta), then the markup's
+heading/list hints, then the shape of the text (short title-like lines are
+headings). Sets ``block.kind``, ``block.rule_id`` and ``block.reason``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from pipeline.errors import ResourceError
+from pipeline.ingest.blocks import is_heading_like
+from pipeline.ingest.model import Block, BlockKind
+from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
+
+log = logging.getLogger(__name__)
+
+_KIND_ORDER = {"boilerplate": 0, "citation": 1, "cta": 2}
+_WORD = re.compile(r"\w+")
+
+
+class RuleSpec(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: Literal["boilerplate", "citation", "cta"]
+    reason: str
+    any: list[str] = Field(default_factory=list)
+    all: list[str] = Field(default_factory=list)
+    none: list[str] = Field(default_factory=list)
+    max_words: int | None = Field(default=None, gt=0)
+
+
+class RepeatSpec(Strict):
+    min_count: int = Field(ge=2)
+    max_words: int = Field(gt=0)
+
+
+class BlockRulesFile(Strict):
+    meta: Meta
+    repeat: RepeatSpec
+    rules: list[RuleSpec]
+
+
+@dataclass(frozen=True)
+class BlockRule:
+    """A compiled rule from ``blocks.yaml``."""
+
+    id: str
+    kind: BlockKind
+    reason: str
+    any: tuple[re.Pattern[str], ...]
+    all: tuple[re.Pattern[str], ...]
+    none: tuple[re.Pattern[str], ...]
+    max_words: int | None
+
+    def matches(self, text: str, n_words: int) -> bool:
+        if self.max_words is not None and n_words > self.max_words:
+            return False
+        if self.any and not any(p.search(text) for p in self.any):
+            return False
+        if not all(p.search(text) for p in self.all):
+            return False
+        return not any(p.search(text) for p in self.none)
+
+
+@dataclass(frozen=True)
+class BlockRules:
+    """All block rules, ordered boilerplate, citation, cta (file order within a kind)."""
+
+    rules: tuple[BlockRule, ...]
+    repeat_min_count: int
+    repeat_max_words: int
+    meta: Meta
+
+
+def load_block_rules(path: Path | None = None) -> BlockRules:
+    """Load and validate block rules (default: the packaged ``blocks.yaml``)."""
+    path = path or resource_path("blocks.yaml")
+    spec = load_yaml(path, BlockRulesFile)
+    if not spec.rules:
+        log.warning("%s: no block rules; only repeated blocks will be removed", path)
+    ids = Counter(r.id for r in spec.rules)
+    dupes = [i for i, n in ids.items() if n > 1]
+    if dupes:
+        raise ResourceError(f"{path}: duplicate rule ids {dupes}")
+    compiled = []
+    for r in sorted(spec.rules, key=lambda r: _KIND_ORDER[r.kind]):
+        where = f"{path}: rule {r.id}"
+        compiled.append(
+            BlockRule(
+                id=r.id,
+                kind=BlockKind(r.kind),
+                reason=r.reason,
+                any=tuple(compile_pattern(p, where) for p in r.any),
+                all=tuple(compile_pattern(p, where) for p in r.all),
+                none=tuple(compile_pattern(p, where) for p in r.none),
+                max_words=r.max_words,
+            )
+        )
+    return BlockRules(tuple(compiled), spec.repeat.min_count, spec.repeat.max_words, spec.meta)
+
+
+@lru_cache(maxsize=1)
+def default_block_rules() -> BlockRules:
+    return load_block_rules()
+
+
+def normalise(text: str) -> str:
+    """Case- and space-folded text used to find repeated blocks."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def classify_blocks(blocks: list[Block], rules: BlockRules | None = None) -> list[Block]:
+    """Set ``kind``, ``rule_id`` and ``reason`` on each block (in place); return them."""
+    rules = rules or default_block_rules()
+    counts = Counter(normalise(b.text) for b in blocks)
+    for block in blocks:
+        n_words = len(_WORD.findall(block.text))
+        if block.hint is BlockKind.BOILERPLATE:
+            block.kind = BlockKind.BOILERPLATE
+            block.rule_id = block.rule_id or "markup"
+            block.reason = block.reason or "page furniture (markup)"
+            continue
+        key = normalise(block.text)
+        if counts[key] >= rules.repeat_min_count and n_words <= rules.repeat_max_words:
+            block.kind, block.rule_id = BlockKind.BOILERPLATE, "repeated"
+            block.reason = f"repeated block ({counts[key]} times in this source)"
+            continue
+        rule = next((r for r in rules.rules if r.matches(block.text, n_words)), None)
+        if rule is not None:
+            block.kind, block.rule_id, block.reason = rule.kind, rule.id, rule.reason
+        elif block.hint is not None:
+            block.kind = block.hint
+        elif is_heading_like(block.text):
+            block.kind = BlockKind.HEADING
+        else:
+            block.kind = BlockKind.BODY
+    return blocks

@@ -1,0 +1,16 @@
+"""Plain text and Markdown: decoded (see :mod:`pipeline.ingest.decode`), split later."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.ingest.decode import decode_bytes
+from pipeline.ingest.model import SourceDocument
+
+
+def read_text(data: bytes, source_path: str, fmt: str = "text") -> Iterator[SourceDocument]:
+    """Yield the whole decoded file as one (multi-article) document."""
+    decoded = decode_bytes(data)
+    yield SourceDocument(
+        source_path=source_path, text=decoded.text, format=fmt, encoding=decoded.encoding
+    )

@@ -1,0 +1,84 @@
+"""Atomic table writing and :func:`load_outputs`.
+
+Tables are written to a temporary file in the output folder, flushed and
+fsync'ed, then moved over the old file with :func:`os.replace`, so a reader
+sees either the old table or the new one, never half of one. When several
+tables are written together all temporary files are complete before the first
+rename, so a failure while writing leaves every earlier table as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline import schema
+
+
+class OutputError(Exception):
+    """The output folder cannot be written; earlier outputs are untouched."""
+
+
+def _csv_bytes(table: str, frame: pd.DataFrame) -> bytes:
+    frame = schema.coerce(table, frame)
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> list[Path]:
+    """Write each table as ``out_dir/<name>.csv`` atomically; return the paths.
+
+    Raises :class:`OutputError` (earlier files intact) when anything fails.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"cannot create output folder {out_dir}: {err.strerror or err}") from err
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, frame in tables.items():
+            data = _csv_bytes(name, frame)
+            target = out_dir / f"{name}.csv"
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
+            staged.append((Path(tmp), target))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    except OSError as err:
+        raise OutputError(f"cannot write outputs to {out_dir}: {err.strerror or err}") from err
+    finally:
+        for tmp, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+    return [target for _, target in staged]
+
+
+def read_table(path: Path, table: str) -> pd.DataFrame:
+    """Read one CSV written by mechmine with the schema's dtypes."""
+    types = schema.dtypes(table)
+    frame = pd.read_csv(path, dtype=types, keep_default_na=False, na_values={
+        name: [""] for name, dtype in types.items() if dtype != schema.STRING
+    })
+    return schema.coerce(table, frame)
+
+
+def load_outputs(out_dir: str | os.PathLike[str]) -> dict[str, pd.DataFrame]:
+    """Load every table mechmine wrote into ``out_dir``, keyed by table name.
+
+    Columns carry the schema's dtypes (``string``, ``Int64``, ``boolean``).
+    """
+    folder = Path(out_dir)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no such output folder: {folder}")
+    return {
+        name: read_table(folder / f"{name}.csv", name)
+        for name in schema.TABLES
+        if (folder / f"{name}.csv").is_file()
+    }

@@ -1,0 +1,58 @@
+"""Plain functions behind the CLI commands: read inputs, build tables, write them.
+
+Outputs are written only when at least one input was read, and then all
+together and atomically (:func:`pipeline.io.write_tables`), so a failed run
+leaves the tables of the previous run untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, ingest
+from pipeline.ingest.sources import InputFile
+from pipeline.io import write_tables
+
+
+@dataclass
+class RunReport:
+    """What a run did: counts, written files, and whether any input failed."""
+
+    n_files: int
+    n_files_read: int
+    n_articles: int
+    n_skipped: int
+    written: list[Path]
+    tables: dict[str, pd.DataFrame]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input was read, 1 when any input (or record) was skipped."""
+        return 1 if self.n_skipped or self.n_files_read == 0 else 0
+
+
+def run_ingest(
+    paths: list[str],
+    out_dir: Path | None,
+    *,
+    max_mb: float = DEFAULT_MAX_MB,
+    on_file: Callable[[InputFile], None] | None = None,
+) -> RunReport:
+    """Ingest ``paths`` and write articles/removed_blocks/skipped tables to ``out_dir``."""
+    result: IngestResult = ingest(paths, max_mb=max_mb, on_file=on_file)
+    tables = result.tables()
+    written: list[Path] = []
+    if out_dir is not None and result.n_files_read > 0:
+        written = write_tables(out_dir, tables)
+    return RunReport(
+        n_files=result.n_files,
+        n_files_read=result.n_files_read,
+        n_articles=len(result.articles),
+        n_skipped=len(result.skipped),
+        written=written,
+        tables=tables,
+    )

@@ -1,0 +1,113 @@
+"""Every output table's columns, dtypes and documentation, defined once.
+
+Each table is a frozen dataclass whose fields are the table's columns in order.
+A field's ``metadata`` carries its pandas dtype and a one-line description; the
+README's "Outputs" section, the CSV writers and :func:`pipeline.io.load_outputs`
+all read them from here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+STRING = "string"
+INT = "Int64"
+BOOL = "boolean"
+
+
+def col(dtype: str, doc: str, default: Any = dataclasses.MISSING) -> Any:
+    """Declare a column: its pandas dtype and documentation."""
+    meta = {"dtype": dtype, "doc": doc}
+    if default is dataclasses.MISSING:
+        return field(metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One row of ``articles.csv``: a real article found in an input file."""
+
+    article_id: str = col(STRING, "Stable id: source name + hash of source path and article text.")
+    source_path: str = col(STRING, "Input file the article came from (as found under the input path).")
+    source_id: str = col(STRING, "Id the record carried in its input (JSONL `id`, PMID); empty if none.")
+    start_char: int = col(INT, "Offset of the article's first character in the decoded source text.")
+    end_char: int = col(INT, "Offset just past the article's last character in the decoded source.")
+    title: str = col(STRING, "Cited paper's title for review summaries; else first heading/sentence.")
+    kind: str = col(STRING, "review_summary, web_page, abstract or document.")
+    authors: str = col(STRING, "Cited authors, '; '-separated (from the citation or record).")
+    journal: str = col(STRING, "Cited journal (abbreviation as printed).")
+    year: int | None = col(INT, "Cited publication year.")
+    doi: str = col(STRING, "Cited DOI as printed (DOIs compare case-insensitively).")
+    pmid: str = col(STRING, "Cited PubMed id.")
+    pmcid: str = col(STRING, "Cited PubMed Central id (PMC...).")
+    n_words: int = col(INT, "Number of words in `text`.")
+    text: str = col(STRING, "The article text: the source slice start_char:end_char, removed blocks "
+                            "inside it blanked with spaces so offsets still line up.")
+
+
+@dataclass(frozen=True)
+class RemovedBlockRecord:
+    """One row of ``removed_blocks.csv``: text that is in no article, and why."""
+
+    source_path: str = col(STRING, "Input file the block came from.")
+    start_char: int = col(INT, "Offset of the block in the decoded source text.")
+    end_char: int = col(INT, "Offset just past the block.")
+    reason: str = col(STRING, "Why it was removed: boilerplate, repeated, fragment, ...")
+    rule_id: str = col(STRING, "Id of the rule (resources/boilerplate.yaml) that matched, if any.")
+    text: str = col(STRING, "The removed text.")
+
+
+@dataclass(frozen=True)
+class SkippedRecord:
+    """One row of ``skipped.csv``: an input (or one record of it) that was not read."""
+
+    source_path: str = col(STRING, "The path (or file) that was skipped.")
+    line: int | None = col(INT, "Line number of a skipped record inside the file, if any.")
+    reason: str = col(STRING, "One-line reason: missing, empty, binary, undecodable, too large, ...")
+
+
+TABLES: dict[str, type] = {
+    "articles": ArticleRecord,
+    "removed_blocks": RemovedBlockRecord,
+    "skipped": SkippedRecord,
+}
+
+
+def columns(table: str) -> list[str]:
+    """Column names of ``table`` in output order."""
+    return [f.name for f in dataclasses.fields(TABLES[table])]
+
+
+def dtypes(table: str) -> dict[str, str]:
+    """pandas dtype of each column of ``table``."""
+    return {f.name: f.metadata["dtype"] for f in dataclasses.fields(TABLES[table])}
+
+
+def docs(table: str) -> dict[str, str]:
+    """One-line description of each column of ``table``."""
+    return {f.name: f.metadata["doc"] for f in dataclasses.fields(TABLES[table])}
+
+
+def to_frame(table: str, records: Iterable[Any]) -> pd.DataFrame:
+    """Build ``table`` from its records with the schema's column order and dtypes."""
+    rows = [dataclasses.astuple(r) for r in records]
+    frame = pd.DataFrame(rows, columns=columns(table))
+    return coerce(table, frame)
+
+
+def coerce(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Cast ``frame`` to the schema's dtypes, with columns in schema order."""
+    missing = [c for c in columns(table) if c not in frame.columns]
+    if missing:
+        raise ValueError(f"table {table!r} lacks columns {missing}")
+    frame = frame[columns(table)].copy()
+    for name, dtype in dtypes(table).items():
+        if dtype == STRING:
+            frame[name] = frame[name].astype("object").where(frame[name].notna(), "")
+        frame[name] = frame[name].astype(dtype)
+    return frame
