@@ -3,8 +3,10 @@
 Order (the WHATWG encoding sniffing order, simplified):
 1. a byte-order mark names the encoding (UTF-8, UTF-16 LE/BE, UTF-32);
 2. bytes that decode as strict UTF-8 are UTF-8;
-3. otherwise charset-normalizer chooses; a Latin-1 guess is read as cp1252,
-   which is what browsers do for ISO-8859-1 labelled text.
+3. otherwise charset-normalizer chooses; when cp1252 fits the bytes as well
+   as its first choice (it reports equivalent code pages), or it guesses
+   Latin-1, the text is read as cp1252, the WHATWG default for Western text
+   and what browsers do for ISO-8859-1 labelled pages.
 Bytes with NUL characters and no UTF-16/32 structure are reported as binary.
 """
 
@@ -100,7 +102,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     if best is None or best.encoding is None:
         raise InputError("undecodable bytes: no text encoding fits")
     encoding = best.encoding
-    if encoding.lower() in _LATIN1_NAMES:
+    if encoding.lower() in _LATIN1_NAMES or "cp1252" in best.could_be_from_charset:
         try:
             return Decoded(data.decode("cp1252"), "cp1252")
         except UnicodeDecodeError:

@@ -94,11 +94,13 @@ def expand_paths(paths: list[str]) -> tuple[list[InputFile], list[SkippedRecord]
 def sniff_format(name: str, head: bytes) -> str:
     """The reader name for a file, from its extension or its first bytes."""
     ext = Path(name).suffix.lower()
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096]
+    if ext in {".txt", ".text", ""} and _PUBTATOR.match(start):
+        return "pubtator"
     if ext in EXTENSIONS:
         return EXTENSIONS[ext]
     if "pubtator" in name.lower():
         return "pubtator"
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096]
     lower = start.lower()
     if ext == ".xml" or lower.startswith(b"<?xml") or b"<pubmedarticle" in lower:
         if b"<pubmedarticle" in lower or b"<!doctype pubmedarticleset" in lower:
