@@ -29,6 +29,13 @@ def _csv_bytes(table: str, frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
+def _file_mode() -> int:
+    """Mode a new file gets under the current umask (mkstemp would give 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> list[Path]:
     """Write each table as ``out_dir/<name>.csv`` atomically; return the paths.
 
@@ -39,12 +46,14 @@ def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> list[Path
     except OSError as err:
         raise OutputError(f"cannot create output folder {out_dir}: {err.strerror or err}") from err
     staged: list[tuple[Path, Path]] = []
+    mode = _file_mode()
     try:
         for name, frame in tables.items():
             data = _csv_bytes(name, frame)
             target = out_dir / f"{name}.csv"
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
             staged.append((Path(tmp), target))
+            os.fchmod(fd, mode)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
