@@ -1,0 +1,285 @@
+"""Mention-level NER evaluation against gold corpora (IOB or PubTator).
+
+Strict: a prediction counts when its character span and (mapped) label equal a
+gold mention's. Lenient: when it overlaps a gold mention of the same label
+(each gold and predicted mention is used at most once). Normalisation
+accuracy (PubTator only): among strict matches, the share whose predicted id
+(its ``kb_id`` or one of its cross-references) is one of the gold ids.
+Predicted labels are mapped to gold labels by a label map
+(``resources/label_maps/*.yaml``); predictions of unmapped labels are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import Field
+from spacy.language import Language
+
+from pipeline.errors import MechmineError
+from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
+
+LABEL_MAPS = {
+    "bc5cdr": "bc5cdr.yaml", "ncbi": "ncbi_disease.yaml", "ncbi-disease": "ncbi_disease.yaml",
+    "ncbi_disease": "ncbi_disease.yaml", "bionlp13cg": "bionlp13cg.yaml", "jnlpba": "jnlpba.yaml",
+    "bc2gm": "bc2gm.yaml", "biored": "biored.yaml",
+}
+
+
+class LabelMapFile(Strict):
+    meta: Meta
+    labels: dict[str, list[str]] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class GoldMention:
+    start: int
+    end: int
+    label: str
+    ids: tuple[str, ...] = ()
+
+
+@dataclass
+class GoldDoc:
+    doc_id: str
+    text: str
+    mentions: list[GoldMention]
+
+
+@dataclass(frozen=True)
+class Predicted:
+    start: int
+    end: int
+    label: str
+    ids: tuple[str, ...]
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class NerScores:
+    """Per-label and overall strict/lenient counts, plus normalisation accuracy."""
+
+    strict: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    lenient: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    norm_total: int = 0
+    norm_correct: int = 0
+    n_docs: int = 0
+
+    def overall(self, which: str) -> Counts:
+        table = self.strict if which == "strict" else self.lenient
+        total = Counts()
+        for c in table.values():
+            total.tp += c.tp
+            total.fp += c.fp
+            total.fn += c.fn
+        return total
+
+    @property
+    def norm_accuracy(self) -> float | None:
+        return self.norm_correct / self.norm_total if self.norm_total else None
+
+    def rows(self) -> list[dict[str, object]]:
+        out = []
+        for label in [*sorted(self.strict), "ALL"]:
+            s = self.overall("strict") if label == "ALL" else self.strict[label]
+            lc = self.overall("lenient") if label == "ALL" else self.lenient[label]
+            out.append({"label": label, "tp": s.tp, "fp": s.fp, "fn": s.fn,
+                        "strict_p": round(s.precision, 4), "strict_r": round(s.recall, 4),
+                        "strict_f1": round(s.f1, 4), "lenient_p": round(lc.precision, 4),
+                        "lenient_r": round(lc.recall, 4), "lenient_f1": round(lc.f1, 4)})
+        return out
+
+
+def load_label_map(name_or_path: str) -> dict[str, list[str]]:
+    """A shipped label map by name (bc5cdr, ncbi, bionlp13cg, jnlpba, bc2gm, biored) or a YAML path."""
+    key = name_or_path.lower()
+    path = resource_path(f"label_maps/{LABEL_MAPS[key]}") if key in LABEL_MAPS else Path(name_or_path)
+    if not path.exists():
+        raise MechmineError(f"unknown label map {name_or_path!r} (known: {', '.join(sorted(LABEL_MAPS))})")
+    return load_yaml(path, LabelMapFile).labels
+
+
+def guess_label_map(gold: Path) -> str:
+    """The shipped label map a gold path's name suggests."""
+    text = str(gold).lower()
+    for key in ("bc5cdr", "cdr_", "ncbi", "bionlp13cg", "jnlpba", "bc2gm", "biored"):
+        if key in text:
+            return {"cdr_": "bc5cdr"}.get(key, key)
+    raise MechmineError(f"cannot tell which label map fits {gold}; pass --labels")
+
+
+def read_iob(path: Path) -> Iterator[GoldDoc]:
+    """Sentences of a token<TAB>tag file (blank line between sentences), text = tokens joined by spaces."""
+    words: list[str] = []
+    tags: list[str] = []
+    n = 0
+    with path.open(encoding="utf-8") as handle:
+        for line in [*handle, "\n"]:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if words:
+                    n += 1
+                    yield _iob_doc(f"{path.name}:{n}", words, tags)
+                    words, tags = [], []
+                continue
+            parts = line.split("\t")
+            if parts[0] == "-DOCSTART-":
+                continue
+            if len(parts) < 2:
+                raise MechmineError(f"{path}: line {line!r} is not token<TAB>tag")
+            words.append(parts[0])
+            tags.append(parts[-1])
+
+
+def _iob_doc(doc_id: str, words: list[str], tags: list[str]) -> GoldDoc:
+    mentions: list[GoldMention] = []
+    pos = 0
+    start = label = None
+    end = 0
+    for word, tag in zip(words, tags, strict=True):
+        begin = tag.startswith("B-") or (tag.startswith("I-") and (label is None or tag[2:] != label))
+        if (tag == "O" or begin) and label is not None:
+            mentions.append(GoldMention(start, end, label))  # type: ignore[arg-type]
+            start = label = None
+        if begin:
+            start, label = pos, tag[2:]
+        end = pos + len(word)
+        pos = end + 1
+    if label is not None:
+        mentions.append(GoldMention(start, end, label))  # type: ignore[arg-type]
+    return GoldDoc(doc_id, " ".join(words), mentions)
+
+
+_PT_HEAD = re.compile(r"^([^|\t]+)\|([ta])\|(.*)$")
+
+
+def read_pubtator(path: Path) -> Iterator[GoldDoc]:
+    """Documents of a PubTator file: text = title + ' ' + abstract, mentions with ids."""
+    pmid, title, abstract, ments = None, "", "", []
+    with path.open(encoding="utf-8") as handle:
+        for line in [*handle, "\n"]:
+            line = line.rstrip("\n")
+            head = _PT_HEAD.match(line)
+            if head:
+                pmid = head.group(1)
+                if head.group(2) == "t":
+                    title = head.group(3)
+                else:
+                    abstract = head.group(3)
+                continue
+            parts = line.split("\t")
+            if len(parts) >= 6 and parts[1].isdigit():
+                ids = tuple(i for i in re.split(r"[|,;]", parts[5]) if i and i != "-1")
+                ments.append(GoldMention(int(parts[1]), int(parts[2]), parts[4], ids))
+            elif not line.strip() and pmid is not None:
+                yield GoldDoc(pmid, f"{title} {abstract}" if abstract else title, ments)
+                pmid, title, abstract, ments = None, "", "", []
+
+
+def predict(nlp: Language, docs: Iterable[GoldDoc], label_map: dict[str, list[str]],
+            batch_size: int = 256) -> Iterator[tuple[GoldDoc, list[Predicted]]]:
+    """Run ``nlp`` over the gold texts; yield each with its predictions in gold labels."""
+    to_gold = {ours: gold for gold, labels in label_map.items() for ours in labels}
+    docs = list(docs)
+    for gold, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
+        preds = []
+        for ent in doc.ents:
+            if ent.label_ in to_gold:
+                info = doc._.mentions.get((ent.start_char, ent.end_char)) if doc._.mentions else None
+                xrefs: tuple[str, ...] = ()
+                if ent.kb_id_:
+                    concept = _concept_xrefs(nlp, ent.kb_id_)
+                    xrefs = (ent.kb_id_, *concept)
+                del info
+                preds.append(Predicted(ent.start_char, ent.end_char, to_gold[ent.label_], xrefs))
+        yield gold, preds
+
+
+def _concept_xrefs(nlp: Language, kb_id: str) -> tuple[str, ...]:
+    for _, pipe in nlp.pipeline:
+        lexicon = getattr(pipe, "lexicon", None)
+        if lexicon is not None:
+            concept = lexicon.get(kb_id)
+            return concept.xrefs if concept else ()
+    return ()
+
+
+def _id_matches(pred_ids: tuple[str, ...], gold_ids: tuple[str, ...]) -> bool:
+    plain = {p.split(":", 1)[-1] for p in pred_ids} | set(pred_ids)
+    return any(g in plain or g.split(":", 1)[-1] in plain for g in gold_ids)
+
+
+def score(pairs: Iterable[tuple[GoldDoc, list[Predicted]]], labels: Iterable[str]) -> NerScores:
+    """Strict and lenient P/R/F1 per gold label, and normalisation accuracy."""
+    wanted = set(labels)
+    scores = NerScores()
+    for gold, preds in pairs:
+        scores.n_docs += 1
+        gold_m = [m for m in gold.mentions if m.label in wanted]
+        by_span = {(m.start, m.end, m.label): m for m in gold_m}
+        pred_spans = {(p.start, p.end, p.label): p for p in preds}
+        for key, p in pred_spans.items():
+            if key in by_span:
+                scores.strict[p.label].tp += 1
+                g = by_span[key]
+                if g.ids:
+                    scores.norm_total += 1
+                    scores.norm_correct += _id_matches(p.ids, g.ids)
+            else:
+                scores.strict[p.label].fp += 1
+        for key, g in by_span.items():
+            if key not in pred_spans:
+                scores.strict[g.label].fn += 1
+        used: set[int] = set()
+        for p in pred_spans.values():
+            hit = next((i for i, g in enumerate(gold_m) if i not in used and g.label == p.label
+                        and g.start < p.end and p.start < g.end), None)
+            if hit is None:
+                scores.lenient[p.label].fp += 1
+            else:
+                used.add(hit)
+                scores.lenient[p.label].tp += 1
+        for i, g in enumerate(gold_m):
+            if i not in used:
+                scores.lenient[g.label].fn += 1
+        for label in wanted:
+            scores.strict[label]
+            scores.lenient[label]
+    return scores
+
+
+def evaluate_ner(nlp: Language, gold: Path, fmt: str, label_map: dict[str, list[str]],
+                 limit: int | None = None) -> NerScores:
+    """Score ``nlp`` on a gold file in ``fmt`` ('iob' or 'pubtator')."""
+    reader = {"iob": read_iob, "pubtator": read_pubtator}.get(fmt)
+    if reader is None:
+        raise MechmineError(f"unknown gold format {fmt!r} (iob or pubtator)")
+    if not gold.is_file():
+        raise MechmineError(f"no such gold file: {gold}")
+    docs = list(reader(gold))
+    if limit:
+        docs = docs[:limit]
+    return score(predict(nlp, docs, label_map), label_map)

@@ -1,0 +1,175 @@
+"""The packaged lexicon: concepts (id, canonical name, classes) and their surface forms.
+
+:class:`Lexicon` loads ``resources/lexicon`` (built by ``mechmine lexicon
+build``, see :mod:`pipeline.lexicon.build`) into an Aho-Corasick automaton
+(pyahocorasick) over the matcher keys of the terms. spaCy's PhraseMatcher
+would do the same job, but adding ~475k patterns to it takes over 10 s per
+process; the automaton loads in about a second and scans a document's
+normalised token string in C. :meth:`Lexicon.find` returns token-aligned
+matches with their best candidate concept (see the module docstring of
+:mod:`pipeline.lexicon.keys` for keys and exact-case forms).
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+import pandas as pd
+import yaml
+
+from pipeline.errors import ResourceError
+from pipeline.ruledata import resource_path
+
+log = logging.getLogger(__name__)
+
+TERM_COLUMNS = ["key", "case_form", "term", "kb_id", "source"]
+CONCEPT_COLUMNS = ["kb_id", "canonical_name", "label", "classes", "xrefs"]
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One entry of the vocabulary."""
+
+    kb_id: str
+    canonical_name: str
+    label: str
+    classes: tuple[str, ...]
+    xrefs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """Tokens ``start:end`` match a term of ``concept`` (found via ``source``)."""
+
+    start: int
+    end: int
+    concept: Concept
+    source: str
+
+
+class Lexicon:
+    """Concepts plus an automaton from term keys to candidate concepts.
+
+    Candidates are kept in flat arrays (``cand_concept``, ``cand_case``,
+    ``cand_source``), grouped per key by ``group_start``; Concept records are
+    made on first use. This keeps loading ~475k terms near one second.
+    """
+
+    def __init__(self, concepts: pd.DataFrame, terms: pd.DataFrame, meta: dict) -> None:
+        self.meta = meta
+        self._concept_rows = concepts
+        self._concepts: dict[int, Concept] = {}
+        self.index = pd.Index(concepts["kb_id"])
+        if not self.index.is_unique:
+            raise ResourceError("lexicon: duplicate concept ids")
+        codes = self.index.get_indexer(terms["kb_id"])
+        if (codes < 0).any():
+            bad = terms["kb_id"][codes < 0].iloc[0]
+            raise ResourceError(f"lexicon: a term names unknown concept {bad}")
+        keys = terms["key"]
+        new_group = keys.ne(keys.shift()).to_numpy()
+        self.group_start = new_group.nonzero()[0].tolist() + [len(keys)]
+        self.cand_concept = codes.tolist()
+        self.cand_case = terms["case_form"].tolist()
+        self.cand_source = terms["source"].tolist()
+        self.automaton = ahocorasick.Automaton()
+        unique_keys = keys[new_group].tolist()
+        add = self.automaton.add_word
+        for g, key in enumerate(unique_keys):
+            add(key, (g, len(key)))
+        if unique_keys:
+            self.automaton.make_automaton()
+        self.n_terms = len(keys)
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Lexicon:
+        """Load ``concepts.tsv.gz`` and ``terms.tsv.gz`` from ``folder`` (default: packaged)."""
+        folder = folder or resource_path("lexicon")
+        try:
+            meta = yaml.safe_load((folder / "meta.yaml").read_text(encoding="utf-8")) or {}
+            concepts = _read(folder / "concepts.tsv.gz", CONCEPT_COLUMNS)
+            terms = _read(folder / "terms.tsv.gz", TERM_COLUMNS)
+        except OSError as err:
+            raise ResourceError(f"{folder}: lexicon not readable ({err})") from err
+        if terms.empty:
+            log.warning("%s: the lexicon has no terms; no entity will be found", folder)
+        return cls(concepts, terms, meta)
+
+    def concept(self, i: int) -> Concept:
+        """Concept number ``i`` (made on first use)."""
+        found = self._concepts.get(i)
+        if found is None:
+            row = self._concept_rows.iloc[i]
+            found = Concept(row.kb_id, row.canonical_name, row.label, tuple(row.classes.split("|")),
+                            tuple(row.xrefs.split("|")) if row.xrefs else ())
+            self._concepts[i] = found
+        return found
+
+    def get(self, kb_id: str) -> Concept | None:
+        """The concept with id ``kb_id``, if the lexicon has it."""
+        i = self.index.get_indexer([kb_id])[0]
+        return self.concept(int(i)) if i >= 0 else None
+
+    def find(self, norms: Sequence[str], case_forms: Sequence[str]) -> list[Match]:
+        """All term matches over a token sequence (overlapping; filter later).
+
+        ``norms[i]`` / ``case_forms[i]`` are token i's matcher key and exact-case key
+        (an empty norm, a hyphen, is skipped: matches never start or end on it).
+        """
+        if not norms or not self.n_terms:
+            return []
+        starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
+        pos = 0
+        for i, n in enumerate(norms):
+            if n:
+                starts[pos] = i
+                pos += len(n)
+                ends[pos] = i + 1
+        text = "".join(norms)
+        out: list[Match] = []
+        for end, (group, length) in self.automaton.iter(text):
+            first = starts.get(end - length + 1)
+            last = ends.get(end + 1)
+            if first is None or last is None:
+                continue
+            chosen = self._choose(group, case_forms[first:last])
+            if chosen is not None:
+                out.append(Match(first, last, self.concept(self.cand_concept[chosen]),
+                                 self.cand_source[chosen]))
+        return out
+
+    def _choose(self, group: int, forms: Sequence[str]) -> int | None:
+        seen = None
+        for k in range(self.group_start[group], self.group_start[group + 1]):
+            case_form = self.cand_case[k]
+            if not case_form:
+                return k
+            if seen is None:
+                seen = "".join(forms)
+            if seen == case_form or (case_form.islower() and seen == case_form.capitalize()):
+                return k
+        return None
+
+
+def _read(path: Path, columns: list[str]) -> pd.DataFrame:
+    frame = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=csv.QUOTE_NONE,
+                        compression="gzip", engine="c")
+    if list(frame.columns) != columns:
+        raise ResourceError(f"{path}: expected columns {columns}, found {list(frame.columns)}")
+    return frame
+
+
+@lru_cache(maxsize=2)
+def packaged_lexicon(folder: str = "") -> Lexicon:
+    """The lexicon, loaded once per process."""
+    return Lexicon.load(Path(folder) if folder else None)
+
+
+__all__ = ["Concept", "Lexicon", "Match", "packaged_lexicon"]

@@ -1,0 +1,58 @@
+"""Normalised forms of terms and tokens, shared by the lexicon builder and the matcher.
+
+``token_norm`` is what the phrase matcher compares: lower-cased, Greek
+letters spelled out in Latin (α -> alpha, β -> beta), hyphens inside a token
+dropped, and British/American -our/-or, -aemia/-emia folded. So "TNF-α",
+"TNFα" and "TNF-alpha" all read "tnfalpha", and "IL-10" reads like the HGNC
+symbol "IL10". ``case_key`` keeps the case (for short symbols that must match
+exactly).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu",
+    "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau", "φ": "phi", "χ": "chi",
+    "ψ": "psi", "ω": "omega", "Α": "alpha", "Β": "beta", "Γ": "gamma", "Δ": "delta",
+    "Κ": "kappa", "Λ": "lambda", "Ω": "omega", "µ": "mu",
+}
+_GREEK_RE = re.compile("|".join(map(re.escape, GREEK)))
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_SPELLING = ((re.compile(r"tumour"), "tumor"), (re.compile(r"haem"), "hem"),
+             (re.compile(r"aemia"), "emia"), (re.compile(r"oedema"), "edema"),
+             (re.compile(r"oes(?=ophag)"), "es"))
+
+
+def fold(text: str) -> str:
+    """NFKC, Unicode dashes to '-', Greek letters to Latin names (case kept)."""
+    text = _DASHES.sub("-", unicodedata.normalize("NFKC", text))
+    return _GREEK_RE.sub(lambda m: GREEK[m.group()], text)
+
+
+def case_key(token_text: str) -> str:
+    """Case-preserving key of one token (Greek folded, inner hyphens dropped)."""
+    return _INNER_HYPHEN.sub("", fold(token_text))
+
+
+_HYPHEN_ONLY = re.compile(r"^[-‐-―−]+$")
+
+
+def token_norm(token_text: str) -> str:
+    """The matcher's key of one token ('' for a hyphen token, which keys skip)."""
+    if _HYPHEN_ONLY.match(token_text):
+        return ""
+    norm = case_key(token_text).lower()
+    for pattern, repl in _SPELLING:
+        norm = pattern.sub(repl, norm)
+    return norm
+
+
+def is_case_sensitive(term: str) -> bool:
+    """Short all-letter terms (<= 4 letters: CAT, MAX, PD) must match with exact case."""
+    letters = fold(term).replace("-", "")
+    return letters.isalpha() and len(letters) <= 4

@@ -1,0 +1,48 @@
+"""mechmine's tokenizer: scispaCy's ``combined_rule_tokenizer`` plus two infix rules.
+
+scispaCy keeps "CXCL12/CXCR4" and "cocaine-induced" as one token, which hides
+the entities inside them. We also split
+- "/" between two alphanumeric characters ("CXCL12/CXCR4" -> CXCL12 / CXCR4);
+- "-" after a letter when a lower-case word of 3+ letters follows that is not
+  a Greek letter name ("cocaine-induced", "MSC-derived"; not "IL-10",
+  "TNF-alpha", "TGF-beta").
+The lexicon's keys are made with this same tokenizer (see
+:mod:`pipeline.lexicon.keys`); a change here needs ``mechmine lexicon build``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import spacy
+from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
+
+TOKENIZER_VERSION = "mechmine-tokenizer-1"
+_GREEK_NAMES = "alpha|beta|gamma|delta|epsilon|kappa|lambda|sigma|omega|theta|zeta"
+EXTRA_INFIXES = (
+    r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])",
+    rf"(?<=[A-Za-z])-(?!(?:{_GREEK_NAMES})(?![a-z]))(?=[a-z]{{3,}})",
+)
+
+
+def make_tokenizer(nlp: Language) -> Tokenizer:
+    """scispaCy's combined rule tokenizer with mechmine's extra infixes."""
+    tokenizer = combined_rule_tokenizer(nlp)
+    infixes = [*EXTRA_INFIXES, *(p.pattern for p in _infix_patterns(tokenizer))]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return tokenizer
+
+
+def _infix_patterns(tokenizer: Tokenizer) -> list:  # type: ignore[type-arg]
+    finditer = tokenizer.infix_finditer
+    owner = getattr(finditer, "__self__", None)
+    return [owner] if owner is not None else []
+
+
+@spacy.registry.tokenizers("mechmine.Tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """Registered so a saved pipeline's config can rebuild the tokenizer."""
+    return make_tokenizer
