@@ -74,7 +74,7 @@ class Lexicon:
             raise ResourceError(f"lexicon: a term names unknown concept {bad}")
         keys = terms["key"]
         new_group = keys.ne(keys.shift()).to_numpy()
-        self.group_start = new_group.nonzero()[0].tolist() + [len(keys)]
+        self.group_start = [*new_group.nonzero()[0].tolist(), len(keys)]
         self.cand_concept = codes.tolist()
         self.cand_case = terms["case_form"].tolist()
         self.cand_source = terms["source"].tolist()

