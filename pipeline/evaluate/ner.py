@@ -48,6 +48,7 @@ class GoldDoc:
     doc_id: str
     text: str
     mentions: list[GoldMention]
+    group: int = 0  # IOB: documents delimited by -DOCSTART- (0 when the file has none)
 
 
 @dataclass(frozen=True)
@@ -135,18 +136,19 @@ def read_iob(path: Path) -> Iterator[GoldDoc]:
     """Sentences of a token<TAB>tag file (blank line between sentences), text = tokens joined by spaces."""
     words: list[str] = []
     tags: list[str] = []
-    n = 0
+    n = group = 0
     with path.open(encoding="utf-8") as handle:
         for line in [*handle, "\n"]:
             line = line.rstrip("\n")
             if not line.strip():
                 if words:
                     n += 1
-                    yield _iob_doc(f"{path.name}:{n}", words, tags)
+                    yield _iob_doc(f"{path.name}:{n}", words, tags, group)
                     words, tags = [], []
                 continue
             parts = line.split("\t")
             if parts[0] == "-DOCSTART-":
+                group += 1
                 continue
             if len(parts) < 2:
                 raise MechmineError(f"{path}: line {line!r} is not token<TAB>tag")
@@ -154,7 +156,7 @@ def read_iob(path: Path) -> Iterator[GoldDoc]:
             tags.append(parts[-1])
 
 
-def _iob_doc(doc_id: str, words: list[str], tags: list[str]) -> GoldDoc:
+def _iob_doc(doc_id: str, words: list[str], tags: list[str], group: int) -> GoldDoc:
     mentions: list[GoldMention] = []
     pos = 0
     start = label = None
@@ -170,7 +172,7 @@ def _iob_doc(doc_id: str, words: list[str], tags: list[str]) -> GoldDoc:
         pos = end + 1
     if label is not None:
         mentions.append(GoldMention(start, end, label))  # type: ignore[arg-type]
-    return GoldDoc(doc_id, " ".join(words), mentions)
+    return GoldDoc(doc_id, " ".join(words), mentions, group)
 
 
 _PT_HEAD = re.compile(r"^([^|\t]+)\|([ta])\|(.*)$")
@@ -199,23 +201,48 @@ def read_pubtator(path: Path) -> Iterator[GoldDoc]:
                 pmid, title, abstract, ments = None, "", "", []
 
 
+def chunks(docs: list[GoldDoc], context: int) -> Iterator[list[GoldDoc]]:
+    """Consecutive gold sentences of one document, at most ``context`` at a time."""
+    chunk: list[GoldDoc] = []
+    for d in docs:
+        if chunk and (len(chunk) >= max(1, context) or d.group != chunk[-1].group):
+            yield chunk
+            chunk = []
+        chunk.append(d)
+    if chunk:
+        yield chunk
+
+
 def predict(nlp: Language, docs: Iterable[GoldDoc], label_map: dict[str, list[str]],
-            batch_size: int = 256) -> Iterator[tuple[GoldDoc, list[Predicted]]]:
-    """Run ``nlp`` over the gold texts; yield each with its predictions in gold labels."""
+            context: int = 1, batch_size: int = 64) -> Iterator[tuple[GoldDoc, list[Predicted]]]:
+    """Run ``nlp`` over the gold texts; yield each with its predictions in gold labels.
+
+    With ``context`` > 1, consecutive sentences (of one ``-DOCSTART-`` document)
+    are read together, so that an abbreviation defined in one sentence is
+    known in the next, as in the running text; only the gold annotations of
+    each sentence score its predictions.
+    """
     to_gold = {ours: gold for gold, labels in label_map.items() for ours in labels}
-    docs = list(docs)
-    for gold, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
-        preds = []
+    groups = list(chunks(list(docs), context))
+    texts = ("\n".join(d.text for d in g) for g in groups)
+    for group, doc in zip(groups, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        bounds = []
+        pos = 0
+        for gold in group:
+            bounds.append((pos, pos + len(gold.text)))
+            pos += len(gold.text) + 1
+        per: list[list[Predicted]] = [[] for _ in group]
         for ent in doc.ents:
-            if ent.label_ in to_gold:
-                info = doc._.mentions.get((ent.start_char, ent.end_char)) if doc._.mentions else None
-                xrefs: tuple[str, ...] = ()
-                if ent.kb_id_:
-                    concept = _concept_xrefs(nlp, ent.kb_id_)
-                    xrefs = (ent.kb_id_, *concept)
-                del info
-                preds.append(Predicted(ent.start_char, ent.end_char, to_gold[ent.label_], xrefs))
-        yield gold, preds
+            if ent.label_ not in to_gold:
+                continue
+            k = next((i for i, (lo, hi) in enumerate(bounds)
+                      if lo <= ent.start_char and ent.end_char <= hi), None)
+            if k is None:
+                continue
+            ids = (ent.kb_id_, *_concept_xrefs(nlp, ent.kb_id_)) if ent.kb_id_ else ()
+            lo = bounds[k][0]
+            per[k].append(Predicted(ent.start_char - lo, ent.end_char - lo, to_gold[ent.label_], ids))
+        yield from zip(group, per, strict=True)
 
 
 def _concept_xrefs(nlp: Language, kb_id: str) -> tuple[str, ...]:
@@ -272,7 +299,7 @@ def score(pairs: Iterable[tuple[GoldDoc, list[Predicted]]], labels: Iterable[str
 
 
 def evaluate_ner(nlp: Language, gold: Path, fmt: str, label_map: dict[str, list[str]],
-                 limit: int | None = None) -> NerScores:
+                 limit: int | None = None, context: int = 10) -> NerScores:
     """Score ``nlp`` on a gold file in ``fmt`` ('iob' or 'pubtator')."""
     reader = {"iob": read_iob, "pubtator": read_pubtator}.get(fmt)
     if reader is None:
@@ -282,4 +309,4 @@ def evaluate_ner(nlp: Language, gold: Path, fmt: str, label_map: dict[str, list[
     docs = list(reader(gold))
     if limit:
         docs = docs[:limit]
-    return score(predict(nlp, docs, label_map), label_map)
+    return score(predict(nlp, docs, label_map, context if fmt == "iob" else 1), label_map)

@@ -61,12 +61,13 @@ class Lexicon:
     made on first use. This keeps loading ~475k terms near one second.
     """
 
-    def __init__(self, concepts: pd.DataFrame, terms: pd.DataFrame, meta: dict) -> None:
+    def __init__(self, concepts: pd.DataFrame, terms: pd.DataFrame, meta: dict,
+                 extra: pd.DataFrame | None = None) -> None:
         self.meta = meta
         self._concept_rows = concepts
         self._concepts: dict[int, Concept] = {}
         self.index = pd.Index(concepts["kb_id"])
-        if not self.index.is_unique:
+        if not self.index.is_unique:  # pragma: no cover - guarded by the builder
             raise ResourceError("lexicon: duplicate concept ids")
         codes = self.index.get_indexer(terms["kb_id"])
         if (codes < 0).any():
@@ -83,9 +84,28 @@ class Lexicon:
         add = self.automaton.add_word
         for g, key in enumerate(unique_keys):
             add(key, (g, len(key)))
-        if unique_keys:
-            self.automaton.make_automaton()
         self.n_terms = len(keys)
+        if extra is not None and not extra.empty:
+            self._add_extra(extra)
+        if self.n_terms:
+            self.automaton.make_automaton()
+
+    def _add_extra(self, extra: pd.DataFrame) -> None:
+        """Add terms whose key the lexicon lacks (corpus terms; see pipeline.lexicon.adapt)."""
+        codes = self.index.get_indexer(extra["kb_id"])
+        added = 0
+        for key, case_form, source, code in zip(extra["key"], extra["case_form"], extra["source"],
+                                                codes, strict=True):
+            if code < 0 or not key or key in self.automaton:
+                continue
+            group = len(self.group_start) - 1
+            self.cand_concept.append(int(code))
+            self.cand_case.append(case_form)
+            self.cand_source.append(source)
+            self.group_start.append(self.group_start[-1] + 1)
+            self.automaton.add_word(key, (group, len(key)))
+            added += 1
+        self.n_terms += added
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -95,11 +115,13 @@ class Lexicon:
             meta = yaml.safe_load((folder / "meta.yaml").read_text(encoding="utf-8")) or {}
             concepts = _read(folder / "concepts.tsv.gz", CONCEPT_COLUMNS)
             terms = _read(folder / "terms.tsv.gz", TERM_COLUMNS)
+            corpus = folder / "corpus_terms.tsv.gz"
+            extra = _read(corpus, TERM_COLUMNS) if corpus.exists() else None
         except OSError as err:
             raise ResourceError(f"{folder}: lexicon not readable ({err})") from err
         if terms.empty:
             log.warning("%s: the lexicon has no terms; no entity will be found", folder)
-        return cls(concepts, terms, meta)
+        return cls(concepts, terms, meta, extra)
 
     def concept(self, i: int) -> Concept:
         """Concept number ``i`` (made on first use)."""

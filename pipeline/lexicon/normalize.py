@@ -2,7 +2,9 @@
 
 ``token_norm`` is what the phrase matcher compares: lower-cased, Greek
 letters spelled out in Latin (α -> alpha, β -> beta), hyphens inside a token
-dropped, and British/American -our/-or, -aemia/-emia folded. So "TNF-α",
+dropped, a possessive 's dropped ("Parkinson's disease" = "Parkinson disease"),
+curly quotes straightened, and British/American spellings (tumour, haem-,
+-aemia, oedema) folded. So "TNF-α",
 "TNFα" and "TNF-alpha" all read "tnfalpha", and "IL-10" reads like the HGNC
 symbol "IL10". ``case_key`` keeps the case (for short symbols that must match
 exactly).
@@ -22,6 +24,8 @@ GREEK = {
 }
 _GREEK_RE = re.compile("|".join(map(re.escape, GREEK)))
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_QUOTES = re.compile(r"[\u2018\u2019\u02bc\u2032]")
+_POSSESSIVE = re.compile(r"'s$")
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _SPELLING = ((re.compile(r"tumour"), "tumor"), (re.compile(r"haem"), "hem"),
              (re.compile(r"aemia"), "emia"), (re.compile(r"oedema"), "edema"),
@@ -30,7 +34,7 @@ _SPELLING = ((re.compile(r"tumour"), "tumor"), (re.compile(r"haem"), "hem"),
 
 def fold(text: str) -> str:
     """NFKC, Unicode dashes to '-', Greek letters to Latin names (case kept)."""
-    text = _DASHES.sub("-", unicodedata.normalize("NFKC", text))
+    text = _QUOTES.sub("'", _DASHES.sub("-", unicodedata.normalize("NFKC", text)))
     return _GREEK_RE.sub(lambda m: GREEK[m.group()], text)
 
 
@@ -46,7 +50,7 @@ def token_norm(token_text: str) -> str:
     """The matcher's key of one token ('' for a hyphen token, which keys skip)."""
     if _HYPHEN_ONLY.match(token_text):
         return ""
-    norm = case_key(token_text).lower()
+    norm = _POSSESSIVE.sub("", case_key(token_text).lower())
     for pattern, repl in _SPELLING:
         norm = pattern.sub(repl, norm)
     return norm

@@ -73,9 +73,14 @@ def head_label(long_form: Span, rules: list[HeadRule]) -> str:
     return OTHER
 
 
-def _head_entity(long_form: Span, ents: list[Span]) -> Span | None:
+def _head_entity(long_form: Span, ents: list[Span], min_cover: float = 0.6) -> Span | None:
+    """The entity that ends the long form and covers most of it (by characters)."""
     inside = [e for e in ents if e.start >= long_form.start and e.end == long_form.end]
-    return max(inside, key=len) if inside else None
+    if not inside:
+        return None
+    best = max(inside, key=len)
+    covered = (best.end_char - best.start_char) / max(1, long_form.end_char - long_form.start_char)
+    return best if covered >= min_cover else None
 
 
 def abbreviation_spans(doc: Doc, rules: list[HeadRule]) -> list[tuple[Span, MentionInfo]]:

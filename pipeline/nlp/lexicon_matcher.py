@@ -7,7 +7,7 @@ source>"). Matching is exact on normalised token keys
 their own case. Overlaps are resolved longest-first
 (:func:`spacy.util.filter_spans`). A stoplist (``resources/stoplist.tsv``,
 terms matched often but rarely annotated in training corpora) removes
-ambiguous entries.
+ambiguous entries (``stoplist="-"`` turns it off).
 """
 
 from __future__ import annotations
@@ -92,8 +92,10 @@ class LexiconMatcher:
     def __init__(self, nlp: Language, name: str, lexicon_dir: str, stoplist: str) -> None:
         self.name = name
         self.lexicon = packaged_lexicon(lexicon_dir)
-        path = Path(stoplist) if stoplist else resource_path("stoplist.tsv")
-        self.stoplist = load_stoplist(path)
+        if stoplist == "-":
+            self.stoplist: set[tuple[str, str]] = set()
+        else:
+            self.stoplist = load_stoplist(Path(stoplist) if stoplist else resource_path("stoplist.tsv"))
         self.keys = TokenKeys({})
 
     def __call__(self, doc: Doc) -> Doc:

@@ -1,0 +1,160 @@
+"""Adapt the lexicon with statistics from the *training* splits of public gold corpora.
+
+Two reproducible steps (``mechmine lexicon adapt --gold ../shared/gold``):
+
+1. **Corpus terms.** Surface forms annotated with a MeSH id in the BC5CDR and
+   NCBI-disease training sets (PubTator), at least ``min_count`` times, whose id
+   is a lexicon concept, become extra terms of that concept (source
+   ``corpus:<name>``; e.g. "nephrotoxicity" -> MESH:D007674). They carry the
+   concept's class; they never add a concept.
+2. **Stoplist.** The pipeline (with the corpus terms) runs over the training
+   sets; every lexicon match whose class the corpus annotates is counted as
+   right (its span and label are gold) or wrong. A (term key, concept) pair
+   seen at least ``min_seen`` times with precision below ``max_precision`` is
+   written to ``resources/stoplist.tsv`` ("cells", "protein", "drug").
+
+Development and test splits are never read. Only the training files listed
+in ``TRAIN_SETS`` are used; each names the mechmine labels its annotators
+marked, so that a class a corpus does not annotate is not judged by it.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.evaluate.ner import GoldDoc, chunks, read_iob, read_pubtator
+from pipeline.lexicon import packaged_lexicon
+from pipeline.lexicon.keys import TermKeys
+from pipeline.ruledata import resource_path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TrainSet:
+    name: str
+    path: str
+    fmt: str
+    labels: dict[str, str]  # mechmine label -> gold label it counts as
+
+
+GENE = {"GENE_OR_PROTEIN": "", "CYTOKINE": "", "GROWTH_FACTOR": ""}
+TRAIN_SETS = (
+    TrainSet("BC5CDR", "BC5CDR/pubtator/CDR_TrainingSet.PubTator.txt", "pubtator",
+             {"CHEMICAL": "Chemical", "DISEASE": "Disease"}),
+    TrainSet("NCBI-disease", "NCBI-disease/pubtator/NCBItrainset_corpus.txt", "pubtator",
+             {"DISEASE": "*"}),
+    TrainSet("BioNLP13CG", "BioNLP13CG/train.tsv", "iob",
+             {**{k: "Gene_or_gene_product" for k in GENE}, "CELL_TYPE": "Cell",
+              "CHEMICAL": "Simple_chemical"}),
+    TrainSet("BC2GM", "BC2GM/train.tsv", "iob", {k: "GENE" for k in GENE}),
+)
+CORPUS_TERM_SETS = ("BC5CDR", "NCBI-disease")
+HEADER = ["key", "case_form", "term", "kb_id", "source"]
+
+
+def _read(gold_dir: Path, ts: TrainSet) -> list[GoldDoc]:
+    path = gold_dir / ts.path
+    if not path.is_file():
+        raise FileNotFoundError(f"training split not found: {path}")
+    return list((read_pubtator if ts.fmt == "pubtator" else read_iob)(path))
+
+
+def corpus_terms(gold_dir: Path, min_count: int = 2) -> list[list[str]]:
+    """Rows (key, case_form, term, kb_id, source) from id-annotated training mentions."""
+    lexicon = packaged_lexicon()
+    keyer = TermKeys()
+    counts: Counter[tuple[str, str, str]] = Counter()
+    forms: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    for ts in TRAIN_SETS:
+        if ts.name not in CORPUS_TERM_SETS:
+            continue
+        for doc in _read(gold_dir, ts):
+            for m in doc.mentions:
+                text = doc.text[m.start:m.end]
+                for gid in m.ids:
+                    kb_id = gid if ":" in gid else f"MESH:{gid}"
+                    if lexicon.get(kb_id) is None:
+                        continue
+                    key, case_form = keyer(text)
+                    if key:
+                        counts[(key, case_form, kb_id)] += 1
+                        forms[(key, case_form, kb_id)][text] += 1
+                    break
+    rows = []
+    for (key, case_form, kb_id), n in sorted(counts.items()):
+        if n >= min_count:
+            term = forms[(key, case_form, kb_id)].most_common(1)[0][0]
+            rows.append([key, case_form, term, kb_id, "corpus"])
+    return rows
+
+
+def learn_stoplist(gold_dir: Path, min_seen: int = 3, max_precision: float = 0.3,
+                   context: int = 10) -> list[list[str]]:
+    """Rows (key, kb_id, seen, right, corpora) of lexicon matches that are mostly wrong."""
+    from pipeline.nlp import make_nlp
+
+    nlp = make_nlp(stoplist="-")
+    seen: Counter[tuple[str, str]] = Counter()
+    right: Counter[tuple[str, str]] = Counter()
+    where: dict[tuple[str, str], set[str]] = defaultdict(set)
+    lex = nlp.get_pipe("mechmine_lexicon")
+    for ts in TRAIN_SETS:
+        docs = _read(gold_dir, ts)
+        groups = list(chunks(docs, context if ts.fmt == "iob" else 1))
+        texts = ("\n".join(d.text for d in g) for g in groups)
+        for group, doc in zip(groups, nlp.pipe(texts, batch_size=64), strict=True):
+            gold: set[tuple[int, int, str]] = set()
+            pos = 0
+            for d in group:
+                gold |= {(pos + m.start, pos + m.end, m.label) for m in d.mentions}
+                pos += len(d.text) + 1
+            norms, _ = lex.keys(doc)
+            for ent in doc.ents:
+                info = doc._.mentions.get((ent.start_char, ent.end_char))
+                if info is None or not info.source.startswith("lexicon") or ent.label_ not in ts.labels:
+                    continue
+                key = ("".join(norms[ent.start:ent.end]), ent.kb_id_)
+                wanted = ts.labels[ent.label_]
+                hit = any(s == ent.start_char and e == ent.end_char and (wanted == "*" or lab == wanted)
+                          for s, e, lab in gold)
+                seen[key] += 1
+                right[key] += hit
+                where[key].add(ts.name)
+        log.info("stoplist: read %s", ts.name)
+    rows = []
+    for key, n in sorted(seen.items()):
+        if n >= min_seen and right[key] / n < max_precision:
+            rows.append([key[0], key[1], str(n), str(right[key]), ",".join(sorted(where[key]))])
+    return rows
+
+
+def adapt_lexicon(gold_dir: Path, lexicon_dir: Path | None = None, stoplist: Path | None = None,
+                  ) -> dict[str, int]:
+    """Write corpus terms and the stoplist; return their sizes."""
+    lexicon_dir = lexicon_dir or resource_path("lexicon")
+    stoplist = stoplist or resource_path("stoplist.tsv")
+    terms = corpus_terms(gold_dir)
+    with gzip.open(lexicon_dir / "corpus_terms.tsv.gz", "wt", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(HEADER)
+        writer.writerows(terms)
+    packaged_lexicon.cache_clear()
+    stops = learn_stoplist(gold_dir)
+    with stoplist.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(
+            "# Lexicon matches that are mostly wrong in the training splits of BC5CDR, NCBI-disease,\n"
+            "# BioNLP13CG and BC2GM (precision < 0.3 over >= 3 matches, counted only in corpora that\n"
+            "# annotate the match's class). Written by `mechmine lexicon adapt`; see\n"
+            "# pipeline/lexicon/adapt.py. Corpora: CC BY 4.0 (MTL-Bioinformatics-2016 collection),\n"
+            "# BioCreative V CDR and NCBI disease corpus releases.\n"
+        )
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(["key", "kb_id", "seen", "right", "corpora"])
+        writer.writerows(stops)
+    return {"corpus_terms": len(terms), "stoplist": len(stops)}
