@@ -10,8 +10,9 @@ form, with ``span._.long_form``). For each short form:
   (``resources/abbreviation_heads.yaml``), no id, and the long form as its
   canonical name; the long form becomes an entity with that label too.
 The text's own definition beats the lexicon: a short-form occurrence replaces
-any entity overlapping it, except a longer entity that contains it ("VEGF-C"). Sets ``doc.ents`` and ``doc._.mentions`` (source
-"abbreviation", long form recorded).
+any entity overlapping it, except a longer entity that contains it ("VEGF-C").
+Sets ``doc.ents`` and ``doc._.mentions`` (source "abbreviation", long form
+recorded).
 """
 
 from __future__ import annotations
