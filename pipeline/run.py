@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline import schema
+from pipeline.entities import article_entities, entity_summary
 from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, ingest
 from pipeline.ingest.sources import InputFile
 from pipeline.io import write_tables
@@ -28,6 +30,8 @@ class RunReport:
     n_skipped: int
     written: list[Path]
     tables: dict[str, pd.DataFrame]
+
+    n_entities: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -55,4 +59,43 @@ def run_ingest(
         n_skipped=len(result.skipped),
         written=written,
         tables=tables,
+    )
+
+
+def run_pipeline(
+    paths: list[str],
+    out_dir: Path | None,
+    *,
+    max_mb: float = DEFAULT_MAX_MB,
+    model: str | None = None,
+    on_file: Callable[[InputFile], None] | None = None,
+    on_article: Callable[[int], None] | None = None,
+) -> RunReport:
+    """Ingest ``paths``, find entities, and write every table to ``out_dir``."""
+    from pipeline.nlp import make_nlp
+
+    result: IngestResult = ingest(paths, max_mb=max_mb, on_file=on_file)
+    tables = result.tables()
+    rows = []
+    if result.articles:
+        nlp = make_nlp(model=model)
+        items = ((a.article_id, a.text) for a in result.articles)
+        for k, per_article in enumerate(article_entities(nlp, items), start=1):
+            rows.extend(per_article)
+            if on_article is not None:
+                on_article(k)
+    entities = schema.to_frame("entities", rows)
+    tables["entities"] = entities
+    tables["entity_summary"] = entity_summary(entities)
+    written: list[Path] = []
+    if out_dir is not None and result.n_files_read > 0:
+        written = write_tables(out_dir, tables)
+    return RunReport(
+        n_files=result.n_files,
+        n_files_read=result.n_files_read,
+        n_articles=len(result.articles),
+        n_skipped=len(result.skipped),
+        written=written,
+        tables=tables,
+        n_entities=len(rows),
     )

@@ -71,10 +71,44 @@ class SkippedRecord:
     reason: str = col(STRING, "One-line reason: missing, empty, binary, undecodable, too large, ...")
 
 
+@dataclass(frozen=True)
+class EntityRecord:
+    """One row of ``entities.csv``: an entity mention in an article."""
+
+    article_id: str = col(STRING, "The article (see articles.csv).")
+    sentence_id: int = col(INT, "0-based index of the sentence within the article.")
+    start_char: int = col(INT, "Offset of the mention in the article's text.")
+    end_char: int = col(INT, "Offset just past the mention in the article's text.")
+    text: str = col(STRING, "The mention as written.")
+    label: str = col(STRING, "Primary class: CYTOKINE, GROWTH_FACTOR, GENE_OR_PROTEIN, DISEASE, "
+                             "CELL_TYPE, CHEMICAL, ANATOMY, PROCESS (OTHER for unclassed abbreviations).")
+    classes: str = col(STRING, "Every class of the concept, '|'-separated, primary first.")
+    kb_id: str = col(STRING, "Concept id: HGNC:n, MESH:Dn/Cn, FPLX:name, DOID:n, GO:n; empty if none.")
+    canonical_name: str = col(STRING, "The concept's preferred name (HGNC symbol, MeSH heading, ...).")
+    source: str = col(STRING, "lexicon:<term source>, abbreviation, abbreviation_long_form, model, "
+                              "model+lexicon.")
+    long_form: str = col(STRING, "For an abbreviation: the long form the text defines.")
+
+
+@dataclass(frozen=True)
+class EntitySummaryRecord:
+    """One row of ``entity_summary.csv``: one concept (or unlinked name) per article."""
+
+    article_id: str = col(STRING, "The article.")
+    kb_id: str = col(STRING, "Concept id; empty for mentions without one (grouped by text).")
+    label: str = col(STRING, "Primary class.")
+    canonical_name: str = col(STRING, "Preferred name (or the lower-cased text when unlinked).")
+    classes: str = col(STRING, "Every class, '|'-separated.")
+    n_mentions: int = col(INT, "Mentions of it in the article.")
+    texts: str = col(STRING, "Distinct spellings, '; '-separated, most frequent first.")
+
+
 TABLES: dict[str, type] = {
     "articles": ArticleRecord,
     "removed_blocks": RemovedBlockRecord,
     "skipped": SkippedRecord,
+    "entities": EntityRecord,
+    "entity_summary": EntitySummaryRecord,
 }
 
 

@@ -24,6 +24,7 @@ import pandas as pd
 import yaml
 
 from pipeline.errors import ResourceError
+from pipeline.lexicon.normalize import join_norms
 from pipeline.ruledata import resource_path
 
 log = logging.getLogger(__name__)
@@ -142,19 +143,13 @@ class Lexicon:
         """All term matches over a token sequence (overlapping; filter later).
 
         ``norms[i]`` / ``case_forms[i]`` are token i's matcher key and exact-case key
-        (an empty norm, a hyphen, is skipped: matches never start or end on it).
+        (hyphens and lone possessives never start or end a match).
         """
         if not norms or not self.n_terms:
             return []
-        starts: dict[int, int] = {}
-        ends: dict[int, int] = {}
-        pos = 0
-        for i, n in enumerate(norms):
-            if n:
-                starts[pos] = i
-                pos += len(n)
-                ends[pos] = i + 1
-        text = "".join(norms)
+        text, tok_starts, tok_ends = join_norms(list(norms))
+        starts = {p: i for i, p in enumerate(tok_starts) if p >= 0}
+        ends = {p: i + 1 for i, p in enumerate(tok_ends) if p >= 0}
         out: list[Match] = []
         for end, (group, length) in self.automaton.iter(text):
             first = starts.get(end - length + 1)

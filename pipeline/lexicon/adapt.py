@@ -30,6 +30,7 @@ from pathlib import Path
 from pipeline.evaluate.ner import GoldDoc, chunks, read_iob, read_pubtator
 from pipeline.lexicon import packaged_lexicon
 from pipeline.lexicon.keys import TermKeys
+from pipeline.lexicon.normalize import join_norms
 from pipeline.ruledata import resource_path
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ def learn_stoplist(gold_dir: Path, min_seen: int = 3, max_precision: float = 0.3
                 info = doc._.mentions.get((ent.start_char, ent.end_char))
                 if info is None or not info.source.startswith("lexicon") or ent.label_ not in ts.labels:
                     continue
-                key = ("".join(norms[ent.start:ent.end]), ent.kb_id_)
+                key = (join_norms(norms[ent.start:ent.end])[0], ent.kb_id_)
                 wanted = ts.labels[ent.label_]
                 hit = any(s == ent.start_char and e == ent.end_char and (wanted == "*" or lab == wanted)
                           for s, e, lab in gold)

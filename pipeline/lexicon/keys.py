@@ -1,8 +1,9 @@
-"""Matcher keys of terms: the mechmine tokenizer's tokens, normalised and concatenated.
+"""Matcher keys of terms: the mechmine tokenizer's tokens, normalised and joined.
 
-Keys have no separators, so "IL-10", "IL 10" and "IL10", or "factor-1" and
-"factor 1", share a key; the matcher only accepts matches that start and end
-on token boundaries of the text. Hyphen tokens normalise to nothing.
+Tokens are joined by :func:`pipeline.lexicon.normalize.join_norms`, so that
+"IL-10", "IL 10" and "IL10", or "factor-1" and "factor 1", share a key, while
+"them is" does not read "THEMIS"; the matcher only accepts matches that start
+and end on token boundaries of the text.
 
 A term's ``key`` is compared with the same key of a document's token
 sequence; ``case_form`` (kept only for short all-letter terms, see
@@ -16,7 +17,7 @@ from collections.abc import Callable
 
 import spacy
 
-from pipeline.lexicon.normalize import case_key, is_case_sensitive, token_norm
+from pipeline.lexicon.normalize import HYPHEN, case_key, is_case_sensitive, join_norms, token_norm
 from pipeline.nlp.tokenizer import make_tokenizer
 
 
@@ -38,10 +39,10 @@ class TermKeys:
 
     def __call__(self, term: str) -> tuple[str, str]:
         words = [t.text for t in self.tokenizer(term) if not t.is_space]
-        key = "".join(self._norm(w) for w in words)
+        key = join_norms([self._norm(w) for w in words])[0]
         if not is_case_sensitive(term):
             return key, ""
-        own = "".join(case_key(w) for w in words if token_norm(w))
+        own = "".join(case_key(w) for w in words if token_norm(w) not in ("", HYPHEN))
         forms = [own]
         if own.islower():
             forms.append(own.capitalize())

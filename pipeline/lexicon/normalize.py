@@ -46,10 +46,14 @@ def case_key(token_text: str) -> str:
 _HYPHEN_ONLY = re.compile(r"^[-‐-―−]+$")
 
 
+HYPHEN = "-"
+GREEK_NAMES = frozenset(GREEK.values())
+
+
 def token_norm(token_text: str) -> str:
-    """The matcher's key of one token ('' for a hyphen token, which keys skip)."""
+    """The matcher's key of one token: '-' for a hyphen token, '' for a lone possessive."""
     if _HYPHEN_ONLY.match(token_text):
-        return ""
+        return HYPHEN
     norm = _POSSESSIVE.sub("", case_key(token_text).lower())
     for pattern, repl in _SPELLING:
         norm = pattern.sub(repl, norm)
@@ -60,3 +64,40 @@ def is_case_sensitive(term: str) -> bool:
     """Short all-letter terms (<= 4 letters: CAT, MAX, PD) must match with exact case."""
     letters = fold(term).replace("-", "")
     return letters.isalpha() and len(letters) <= 4
+
+
+def soft_boundary(prev: str, cur: str) -> bool:
+    """Two words written apart that a name may also write joined: letter/digit ("IL 10",
+    "factor 1") or a Greek letter name ("TNF alpha")."""
+    return (prev[-1].isdigit() != cur[0].isdigit()) or cur in GREEK_NAMES or prev in GREEK_NAMES
+
+
+def join_norms(norms: list[str]) -> tuple[str, list[int], list[int]]:
+    """The key of a token sequence, with each token's start and end in it (-1 if absent).
+
+    Hyphen tokens glue their neighbours ("IL-10" = "IL10"), soft boundaries
+    (see :func:`soft_boundary`) are dropped, other word boundaries are a space
+    ("them is" stays apart from "THEMIS"); empty norms (a lone possessive) are
+    skipped.
+    """
+    out: list[str] = []
+    starts = [-1] * len(norms)
+    ends = [-1] * len(norms)
+    pos = 0
+    prev = ""
+    glue = False
+    for i, norm in enumerate(norms):
+        if not norm:
+            continue
+        if norm == HYPHEN:
+            glue = True
+            continue
+        if prev and not (glue or soft_boundary(prev, norm)):
+            out.append(" ")
+            pos += 1
+        starts[i] = pos
+        out.append(norm)
+        pos += len(norm)
+        ends[i] = pos
+        prev, glue = norm, False
+    return "".join(out), starts, ends

@@ -15,14 +15,30 @@ from spacy.language import Language
 import pipeline.nlp.abbreviations
 import pipeline.nlp.extensions
 import pipeline.nlp.lexicon_matcher  # noqa: F401  (registers the factories)
+from pipeline.errors import MechmineError
 from pipeline.nlp.tokenizer import make_tokenizer
 
 
-def make_nlp(lexicon_dir: str = "", stoplist: str = "") -> Language:
-    """The default entity pipeline: no statistical model, lexicon + abbreviations."""
-    nlp = spacy.blank("en")
+def load_model(model: str) -> Language:
+    """An installed spaCy/scispaCy pipeline by package name or path (only NER is kept)."""
+    try:
+        nlp = spacy.load(model, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"])
+    except (OSError, ImportError, ValueError) as err:
+        raise MechmineError(f"cannot load model {model!r}: {str(err).splitlines()[0]}") from err
+    if "ner" not in nlp.pipe_names and not any(n.startswith("ner") for n in nlp.pipe_names):
+        raise MechmineError(f"model {model!r} has no 'ner' component")
+    return nlp
+
+
+def make_nlp(lexicon_dir: str = "", stoplist: str = "", model: str | None = None) -> Language:
+    """The entity pipeline; with ``model``, an installed NER pipeline runs before the lexicon.
+
+    The model's entities and the lexicon's are merged as
+    :func:`pipeline.nlp.lexicon_matcher.merge_with_model` documents.
+    """
+    nlp = load_model(model) if model else spacy.blank("en")
     nlp.tokenizer = make_tokenizer(nlp)
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("mechmine_lexicon", config={"lexicon_dir": lexicon_dir, "stoplist": stoplist})
     nlp.add_pipe("abbreviation_detector")
     nlp.add_pipe("mechmine_abbreviations")

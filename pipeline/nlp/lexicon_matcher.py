@@ -5,7 +5,9 @@ and ``doc._.mentions`` (classes, canonical name, source "lexicon:<term
 source>"). Matching is exact on normalised token keys
 (:mod:`pipeline.lexicon.normalize`); short all-letter terms must match with
 their own case. Overlaps are resolved longest-first
-(:func:`spacy.util.filter_spans`). A stoplist (``resources/stoplist.tsv``,
+(:func:`spacy.util.filter_spans`); a match right before "et al." is an author
+and is dropped. Entities an installed model set before
+this component are merged by :func:`merge_with_model`. A stoplist (``resources/stoplist.tsv``,
 terms matched often but rarely annotated in training corpora) removes
 ambiguous entries (``stoplist="-"`` turns it off).
 """
@@ -21,9 +23,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.lexicon import Lexicon, Match, packaged_lexicon
-from pipeline.lexicon.normalize import case_key, token_norm
+from pipeline.lexicon.normalize import HYPHEN, case_key, join_norms, token_norm
 from pipeline.nlp.extensions import MentionInfo, mentions
-from pipeline.ruledata import resource_path
+from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 BLOCK = "\u00b6"
 
@@ -46,7 +48,7 @@ class TokenKeys:
                     got = (BLOCK, BLOCK)
                 else:
                     norm = token_norm(text)
-                    got = (norm, case_key(text) if norm else "")
+                    got = (norm, case_key(text) if norm not in ("", HYPHEN) else "")
                 if len(cache) < 2_000_000:
                     cache[text] = got
             norms.append(got[0])
@@ -78,7 +80,9 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: TokenKeys,
     norms, cases = keys(doc)
     found: dict[tuple[int, int], Match] = {}
     for m in lexicon.find(norms, cases):
-        key = "".join(norms[m.start:m.end])
+        if _before_et_al(doc, m.end):
+            continue  # an author's name ("Li et al.")
+        key = join_norms(norms[m.start:m.end])[0]
         if (key, m.concept.kb_id) in stoplist or (key, "*") in stoplist:
             continue
         found.setdefault((m.start, m.end), m)
@@ -86,11 +90,54 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: TokenKeys,
     return [(span, found[(span.start, span.end)]) for span in filter_spans(spans)]
 
 
+def _before_et_al(doc: Doc, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].lower_ == "et" and doc[end + 1].lower_.startswith("al")
+
+
+class ModelLabelsFile(Strict):
+    meta: Meta
+    labels: dict[str, str]
+
+
+def load_model_labels(path: Path | None = None) -> dict[str, str]:
+    return load_yaml(path or resource_path("model_labels.yaml"), ModelLabelsFile).labels
+
+
+def merge_with_model(doc: Doc, model_ents: list[Span], lexicon: list[tuple[Span, Match]],
+                     model_labels: dict[str, str]) -> list[tuple[Span, MentionInfo]]:
+    """Combine a statistical model's entities with lexicon matches.
+
+    The model finds, the lexicon types and links: a model span that a lexicon
+    match covers exactly takes the lexicon's label and id (source
+    "model+lexicon"); other model spans keep their boundaries, with the
+    model's label mapped to a mechmine class (``resources/model_labels.yaml``,
+    OTHER if unknown) and no id (source "model"); lexicon matches that overlap
+    no model span are added as they are.
+    """
+    by_span = {(s.start, s.end): (s, m) for s, m in lexicon}
+    out: list[tuple[Span, MentionInfo]] = []
+    for ent in model_ents:
+        hit = by_span.get((ent.start, ent.end))
+        if hit is not None:
+            span, m = hit
+            out.append((span, MentionInfo(m.concept.classes, m.concept.canonical_name, "model+lexicon")))
+            continue
+        label = model_labels.get(ent.label_.upper(), "OTHER")
+        out.append((Span(doc, ent.start, ent.end, label=label), MentionInfo((label,), ent.text, "model")))
+    taken = [(e.start, e.end) for e in model_ents]
+    for span, m in lexicon:
+        if not any(span.start < b and a < span.end for a, b in taken):
+            out.append((span, MentionInfo(m.concept.classes, m.concept.canonical_name,
+                                          f"lexicon:{m.source}")))
+    return out
+
+
 class LexiconMatcher:
-    """The component: wires :func:`lexicon_spans` into ``doc.ents``."""
+    """The component: wires :func:`lexicon_spans` (and :func:`merge_with_model`) into ``doc.ents``."""
 
     def __init__(self, nlp: Language, name: str, lexicon_dir: str, stoplist: str) -> None:
         self.name = name
+        self.model_labels = load_model_labels()
         self.lexicon = packaged_lexicon(lexicon_dir)
         if stoplist == "-":
             self.stoplist: set[tuple[str, str]] = set()
@@ -101,10 +148,10 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> Doc:
         info = mentions(doc)
         chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stoplist)
-        for span, m in chosen:
-            info[(span.start_char, span.end_char)] = MentionInfo(
-                m.concept.classes, m.concept.canonical_name, f"lexicon:{m.source}")
-        doc.ents = filter_spans([*doc.ents, *(s for s, _ in chosen)])
+        merged = merge_with_model(doc, list(doc.ents), chosen, self.model_labels)
+        for span, mention in merged:
+            info[(span.start_char, span.end_char)] = mention
+        doc.ents = filter_spans([s for s, _ in merged])
         return doc
 
 

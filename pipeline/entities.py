@@ -1,0 +1,93 @@
+"""Entity extraction over articles: the per-document function and the derived summary.
+
+:func:`article_entities` runs the spaCy pipeline over one article (split at
+paragraph boundaries when longer than ``nlp.max_length``) and returns
+:class:`~pipeline.schema.EntityRecord` rows with offsets into the article's
+text. :func:`entity_summary` derives ``entity_summary.csv`` from the long
+table with pandas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import schema
+from pipeline.schema import EntityRecord
+
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+def text_pieces(text: str, max_len: int) -> Iterator[tuple[int, str]]:
+    """(offset, piece) cuts of ``text`` at paragraph (else line, else space) breaks, each <= max_len."""
+    start = 0
+    n = len(text)
+    while n - start > max_len:
+        window = text[start:start + max_len]
+        cut = max((m.end() for m in _PARAGRAPH.finditer(window)), default=0)
+        if cut <= 0:
+            cut = window.rfind(" ") + 1 or max_len
+        yield start, text[start:start + cut]
+        start += cut
+    yield start, text[start:]
+
+
+def doc_entities(article_id: str, doc: Doc, offset: int = 0, sentence_base: int = 0) -> list[EntityRecord]:
+    """Entity rows of one processed doc (offsets shifted by ``offset``)."""
+    rows = []
+    sent_index = {s.start: i for i, s in enumerate(doc.sents)} if doc.has_annotation("SENT_START") else {}
+    info = doc._.mentions or {}
+    for ent in doc.ents:
+        sid = 0
+        if sent_index:
+            sid = sent_index.get(ent.sent.start, 0)
+        m = info.get((ent.start_char, ent.end_char))
+        rows.append(EntityRecord(
+            article_id=article_id, sentence_id=sentence_base + sid,
+            start_char=offset + ent.start_char, end_char=offset + ent.end_char, text=ent.text,
+            label=ent.label_, classes="|".join(m.classes) if m else ent.label_, kb_id=ent.kb_id_,
+            canonical_name=m.canonical_name if m else "", source=m.source if m else "model",
+            long_form=m.long_form if m else "",
+        ))
+    return rows
+
+
+def article_entities(nlp: Language, items: Iterable[tuple[str, str]], batch_size: int = 32,
+                     ) -> Iterator[list[EntityRecord]]:
+    """Entity rows per (article_id, text), in input order."""
+    def pieces() -> Iterator[tuple[str, tuple[str, int, bool]]]:
+        for article_id, text in items:
+            parts = list(text_pieces(text, nlp.max_length - 1))
+            for k, (offset, piece) in enumerate(parts):
+                yield piece, (article_id, offset, k == len(parts) - 1)
+
+    rows: list[EntityRecord] = []
+    sentences = 0
+    for doc, (article_id, offset, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        rows.extend(doc_entities(article_id, doc, offset, sentences))
+        sentences += sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
+        if last:
+            yield rows
+            rows, sentences = [], 0
+
+
+def entity_summary(entities: pd.DataFrame) -> pd.DataFrame:
+    """One row per concept (or unlinked lower-cased name) per article, from ``entities``."""
+    if entities.empty:
+        return schema.to_frame("entity_summary", [])
+    frame = entities.copy()
+    frame["group"] = frame["kb_id"].where(frame["kb_id"] != "", "text:" + frame["text"].str.lower())
+    grouped = frame.groupby(["article_id", "group"], sort=True)
+    out = grouped.agg(
+        kb_id=("kb_id", "first"), label=("label", "first"), classes=("classes", "first"),
+        canonical_name=("canonical_name", "first"), n_mentions=("text", "size"),
+        texts=("text", lambda s: "; ".join(s.value_counts().sort_index().sort_values(
+            ascending=False, kind="stable").index)),
+    ).reset_index()
+    out["canonical_name"] = out["canonical_name"].where(out["canonical_name"] != "",
+                                                        out["group"].str.removeprefix("text:"))
+    return schema.coerce("entity_summary", out)
