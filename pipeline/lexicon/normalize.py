@@ -67,9 +67,9 @@ def is_case_sensitive(term: str) -> bool:
 
 
 def soft_boundary(prev: str, cur: str) -> bool:
-    """Two words written apart that a name may also write joined: letter/digit ("IL 10",
-    "factor 1") or a Greek letter name ("TNF alpha")."""
-    return (prev[-1].isdigit() != cur[0].isdigit()) or cur in GREEK_NAMES or prev in GREEK_NAMES
+    """Two words written apart that a name may also write joined: a letter then a
+    number ("IL 10", "factor 1") or a Greek letter name ("TNF alpha", "kappa B")."""
+    return (prev[-1].isalpha() and cur[0].isdigit()) or cur in GREEK_NAMES or prev in GREEK_NAMES
 
 
 def join_norms(norms: list[str]) -> tuple[str, list[int], list[int]]:

@@ -1,0 +1,121 @@
+"""Normalisation, term keys, and the Lexicon loader/matcher on a tiny lexicon."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import ResourceError
+from pipeline.lexicon import Lexicon
+from pipeline.lexicon.keys import TermKeys
+from pipeline.lexicon.normalize import fold, is_case_sensitive, join_norms, token_norm
+
+KEYS = TermKeys(is_common=lambda w: w in {"was", "cat", "set"})
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["TNF-α", "TNF-alpha", "TNFα", "TNF alpha", "TNFalpha"],
+        ["IL-10", "IL10", "IL 10", "interleukin-10"[:0] + "IL-10"],
+        ["TGF-β1", "TGF-beta1", "TGFβ1", "TGF-beta 1"],
+        ["Parkinson's disease", "Parkinson’s disease", "Parkinson disease"],
+        ["tumour necrosis factor", "tumor necrosis factor"],
+        ["stromal cell-derived factor-1", "stromal cell-derived factor 1"],
+    ],
+)
+def test_variants_share_a_key(variants: list[str]) -> None:
+    keys = {KEYS(v)[0] for v in variants}
+    assert len(keys) == 1, keys
+
+
+@pytest.mark.parametrize(("a", "b"), [("THEMIS", "them is"), ("inactivation", "in activation")])
+def test_word_boundaries_are_kept(a: str, b: str) -> None:
+    assert KEYS(a)[0] != KEYS(b)[0]
+
+
+def test_case_forms() -> None:
+    assert KEYS("AKT")[1].split("|") == ["AKT", "Akt", "akt"]
+    assert KEYS("WAS")[1] == "WAS"  # a common English word keeps its case
+    assert KEYS("pain")[1] == "pain|Pain"
+    assert KEYS("interleukin")[1] == ""  # long terms match in any case
+    assert is_case_sensitive("IL") and not is_case_sensitive("IL10")
+
+
+def test_token_norm_and_join() -> None:
+    assert fold("β-catenin") == "beta-catenin"
+    assert token_norm("-") == "-" and token_norm("’s") == ""
+    key, starts, ends = join_norms(["il", "-", "10", "and", "x"])
+    assert key == "il10 and x"
+    assert (starts[0], ends[2], starts[1]) == (0, 4, -1)
+
+
+def write_lexicon(folder: Path, entries: list[tuple[str, str, str, str]],
+                  extra: list[tuple[str, str]] | None = None) -> Path:
+    """Write a lexicon with (term, kb_id, label, classes) entries, keys made like the builder's."""
+    folder.mkdir(parents=True, exist_ok=True)
+    concepts = {}
+    rows = []
+    for term, kb_id, label, classes in entries:
+        concepts.setdefault(kb_id, [kb_id, term, label, classes, ""])
+        key, case_form = KEYS(term)
+        rows.append([key, case_form, term, kb_id, "test"])
+    rows.sort()
+    with gzip.open(folder / "concepts.tsv.gz", "wt", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["kb_id", "canonical_name", "label", "classes", "xrefs"])
+        w.writerows(sorted(concepts.values()))
+    with gzip.open(folder / "terms.tsv.gz", "wt", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["key", "case_form", "term", "kb_id", "source"])
+        w.writerows(rows)
+    if extra:
+        with gzip.open(folder / "corpus_terms.tsv.gz", "wt", newline="") as f:
+            w = csv.writer(f, delimiter="\t", lineterminator="\n")
+            w.writerow(["key", "case_form", "term", "kb_id", "source"])
+            w.writerows([[*KEYS(t), t, k, "corpus"] for t, k in extra])
+    (folder / "meta.yaml").write_text("name: test lexicon\n")
+    return folder
+
+
+TINY = [
+    ("BDNF", "HGNC:1033", "GROWTH_FACTOR", "GROWTH_FACTOR|GENE_OR_PROTEIN"),
+    ("brain-derived neurotrophic factor", "HGNC:1033", "GROWTH_FACTOR", "GROWTH_FACTOR|GENE_OR_PROTEIN"),
+    ("TNF-alpha", "HGNC:11892", "CYTOKINE", "CYTOKINE|GENE_OR_PROTEIN"),
+    ("CAT", "HGNC:1516", "GENE_OR_PROTEIN", "GENE_OR_PROTEIN"),
+    ("Parkinson disease", "MESH:D010300", "DISEASE", "DISEASE"),
+    ("disease", "MESH:D004194", "DISEASE", "DISEASE"),
+]
+
+
+def test_find(tmp_path: Path) -> None:
+    lex = Lexicon.load(write_lexicon(tmp_path / "lex", TINY, extra=[("nephrotoxicity", "MESH:D004194")]))
+    words = ["The", "cat", "and", "CAT", "with", "TNFα", "in", "Parkinson", "’s", "disease",
+             "and", "nephrotoxicity"]
+    norms = [token_norm(w) for w in words]
+    cases = [fold(w).replace("-", "") for w in words]
+    found = {(" ".join(words[m.start:m.end]), m.concept.kb_id) for m in lex.find(norms, cases)}
+    assert ("CAT", "HGNC:1516") in found and ("cat", "HGNC:1516") not in found
+    assert ("TNFα", "HGNC:11892") in found
+    assert ("Parkinson ’s disease", "MESH:D010300") in found
+    assert ("disease", "MESH:D004194") in found  # overlapping matches are all reported
+    assert ("nephrotoxicity", "MESH:D004194") in found  # extra (corpus) term
+    assert lex.get("HGNC:1033").canonical_name == "BDNF"  # type: ignore[union-attr]
+    assert lex.get("HGNC:0") is None
+
+
+def test_bad_lexicon_files(tmp_path: Path) -> None:
+    folder = write_lexicon(tmp_path / "lex", TINY)
+    with gzip.open(folder / "terms.tsv.gz", "wt") as f:
+        f.write("key\tcase_form\tterm\tkb_id\tsource\nbdnf\t\tBDNF\tHGNC:999\ttest\n")
+    with pytest.raises(ResourceError, match="unknown concept"):
+        Lexicon.load(folder)
+    with gzip.open(folder / "terms.tsv.gz", "wt") as f:
+        f.write("term\tid\n")
+    with pytest.raises(ResourceError, match="expected columns"):
+        Lexicon.load(folder)
+    with pytest.raises(ResourceError, match="not readable"):
+        Lexicon.load(tmp_path / "nowhere")
