@@ -36,6 +36,16 @@ def test_end_to_end_subprocess(tmp_path: Path) -> None:
     assert (tables["removed_blocks"]["rule_id"] == "repeated").sum() == 35
     assert tables["skipped"].empty
     assert "5 articles" in proc.stderr
+    ents = tables["entities"]
+    ids = dict(zip(arts["pmid"], arts["article_id"], strict=True))
+    pd_ents = ents[ents.article_id == ids["35339180"]]
+    assert {"BDNF", "GDNF", "IGF-1", "VEGF"} <= set(pd_ents.text)
+    assert (pd_ents[pd_ents.text == "BDNF"].kb_id == "HGNC:1033").all()
+    for _, e in ents.iterrows():  # offsets point into the article text
+        text = arts.set_index("article_id").loc[e.article_id, "text"]
+        assert text[e.start_char:e.end_char] == e.text
+    summary = tables["entity_summary"]
+    assert summary.n_mentions.sum() == len(ents)
 
 
 def test_same_inputs_give_identical_csvs(tmp_path: Path) -> None:
@@ -120,3 +130,16 @@ def test_help_everywhere() -> None:
     for args in (["--help"], ["run", "--help"], ["ingest", "--help"]):
         result = runner.invoke(app, args)
         assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_evaluate_ner_cli(tmp_path: Path) -> None:
+    gold = tmp_path / "devel.tsv"
+    gold.write_text("MSCs\tO\nsecrete\tO\nBDNF\tB-GENE\n.\tO\n\nIL\tB-GENE\n-\tI-GENE\n10\tI-GENE\n\n")
+    out = tmp_path / "scores.json"
+    result = runner.invoke(app, ["evaluate", "ner", "--gold", str(gold), "--labels", "bc2gm",
+                                 "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    import json
+
+    rows = {r["label"]: r for r in json.loads(out.read_text())["rows"]}
+    assert rows["GENE"]["tp"] == 2 and rows["GENE"]["strict_f1"] == 1.0

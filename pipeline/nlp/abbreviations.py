@@ -111,7 +111,11 @@ def abbreviation_spans(doc: Doc, rules: list[HeadRule]) -> list[tuple[Span, Ment
 
 
 class AbbreviationPropagator:
-    """The component: short forms defined in the text become entities (see module doc)."""
+    """The component: short forms defined in the text become entities (see module doc).
+
+    Runs after scispaCy's ``abbreviation_detector`` (which declares no
+    ``assigns``, so ``doc._.abbreviations`` is not listed in ``requires``).
+    """
 
     def __init__(self, nlp: Language, name: str, head_rules: str) -> None:
         self.name = name
@@ -141,7 +145,7 @@ class AbbreviationPropagator:
 
 @Language.factory(
     "mechmine_abbreviations",
-    requires=["doc.ents", "doc._.abbreviations"],
+    requires=["doc.ents"],
     assigns=["doc.ents", "doc._.mentions"],
     default_config={"head_rules": ""},
 )

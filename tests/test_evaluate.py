@@ -1,0 +1,67 @@
+"""Gold readers and NER scoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import MechmineError
+from pipeline.evaluate.ner import (
+    GoldDoc,
+    GoldMention,
+    Predicted,
+    chunks,
+    guess_label_map,
+    load_label_map,
+    read_iob,
+    read_pubtator,
+    score,
+)
+
+IOB = (
+    "-DOCSTART-\tO\n\nIL\tB-protein\n-\tI-protein\n2\tI-protein\nbinds\tO\nT\tB-cell_type\n"
+    "cells\tI-cell_type\n\nDone\tO\n.\tO\n\n-DOCSTART-\tO\n\nX\tB-protein\n"
+)
+
+
+def test_read_iob(tmp_path: Path) -> None:
+    path = tmp_path / "devel.tsv"
+    path.write_text(IOB)
+    docs = list(read_iob(path))
+    assert [d.text for d in docs] == ["IL - 2 binds T cells", "Done .", "X"]
+    first = docs[0]
+    assert [(first.text[m.start:m.end], m.label) for m in first.mentions] == [
+        ("IL - 2", "protein"), ("T cells", "cell_type")]
+    assert [d.group for d in docs] == [1, 1, 2]
+    assert [len(c) for c in chunks(docs, 10)] == [2, 1]
+
+
+def test_read_pubtator() -> None:
+    path = Path(__file__).parent / "fixtures" / "abstracts.pubtator"
+    docs = list(read_pubtator(path))
+    assert [d.doc_id for d in docs] == ["35339180", "29254275"]
+    m = docs[0].mentions[0]
+    assert docs[0].text[m.start:m.end] == "BDNF" and m.ids == ("627",)
+
+
+def test_score_strict_lenient_and_ids() -> None:
+    gold = GoldDoc("d", "IL - 2 binds T cells", [GoldMention(0, 6, "protein", ("D1",)),
+                                                   GoldMention(13, 20, "cell_type")])
+    preds = [Predicted(0, 6, "protein", ("MESH:D1",)), Predicted(15, 20, "cell_type", ()),
+             Predicted(7, 12, "protein", ())]
+    s = score([(gold, preds)], ["protein", "cell_type"])
+    assert (s.strict["protein"].tp, s.strict["protein"].fp, s.strict["protein"].fn) == (1, 1, 0)
+    assert (s.strict["cell_type"].tp, s.strict["cell_type"].fn) == (0, 1)
+    assert s.lenient["cell_type"].tp == 1
+    assert s.norm_accuracy == 1.0
+    assert s.overall("strict").f1 == pytest.approx(2 * (1 / 3) * (1 / 2) / (1 / 3 + 1 / 2))
+
+
+def test_label_maps() -> None:
+    assert load_label_map("bc5cdr") == {"Chemical": ["CHEMICAL"], "Disease": ["DISEASE"]}
+    assert guess_label_map(Path("x/BC2GM/devel.tsv")) == "bc2gm"
+    with pytest.raises(MechmineError):
+        load_label_map("nonsense")
+    with pytest.raises(MechmineError):
+        guess_label_map(Path("mystery.tsv"))

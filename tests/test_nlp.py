@@ -1,0 +1,119 @@
+"""The entity pipeline with the packaged lexicon: classes, ids, abbreviations, a model."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.training import Example
+
+from pipeline.errors import MechmineError
+from pipeline.nlp import make_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return make_nlp()
+
+
+def ents(nlp: spacy.language.Language, text: str) -> dict[str, tuple[str, str]]:
+    doc = nlp(text)
+    return {e.text: (e.label_, e.kb_id_) for e in doc.ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "kb_id"),
+    [
+        ("MSCs release BDNF and GDNF.", "BDNF", "GROWTH_FACTOR", "HGNC:1033"),
+        ("MSCs release BDNF and GDNF.", "GDNF", "GROWTH_FACTOR", "HGNC:4232"),
+        ("It lowers TNF-α levels.", "TNF-α", "CYTOKINE", "HGNC:11892"),
+        ("It lowers TNF-alpha levels.", "TNF-alpha", "CYTOKINE", "HGNC:11892"),
+        ("It lowers TNFα levels.", "TNFα", "CYTOKINE", "HGNC:11892"),
+        ("IL-10 suppresses T cells.", "IL-10", "CYTOKINE", "HGNC:5962"),
+        ("IL-1β rises.", "IL-1β", "CYTOKINE", "HGNC:5992"),
+        ("IGF-1 and KGF were secreted.", "IGF-1", "GROWTH_FACTOR", "HGNC:5464"),
+        ("IGF-1 and KGF were secreted.", "KGF", "GROWTH_FACTOR", "HGNC:3685"),
+        ("the CXCL12/CXCR4 axis", "CXCL12", "CYTOKINE", "HGNC:10672"),
+        ("the CXCL12/CXCR4 axis", "CXCR4", "GENE_OR_PROTEIN", "HGNC:2561"),
+        ("FoxM1 and Miro1 and Bcl-2 were measured.", "Bcl-2", "GENE_OR_PROTEIN", "HGNC:990"),
+        ("Patients with idiopathic pulmonary fibrosis improved.", "idiopathic pulmonary fibrosis",
+         "DISEASE", "MESH:D054990"),
+        ("Activated microglia release cytokines.", "microglia", "CELL_TYPE", "MESH:D017628"),
+        ("TGF-β drives EMT.", "TGF-β", "GROWTH_FACTOR", "FPLX:TGFB"),
+    ],
+)
+def test_lexicon_entities(nlp: spacy.language.Language, text: str, mention: str, label: str,
+                          kb_id: str) -> None:
+    assert ents(nlp, text).get(mention) == (label, kb_id)
+
+
+def test_tgf_beta_carries_both_classes(nlp: spacy.language.Language) -> None:
+    doc = nlp("TGF-β drives EMT.")
+    tgf = next(e for e in doc.ents if e.text == "TGF-β")
+    assert {"GROWTH_FACTOR", "CYTOKINE"} <= set(tgf._.classes)
+
+
+def test_abbreviation_inherits_long_form(nlp: spacy.language.Language) -> None:
+    doc = nlp("Mesenchymal stem cells (MSCs) home to injury. MSCs secrete stromal cell-derived "
+              "factor-1 (SDF-1). SDF-1 attracts cells.")
+    found = [(e.text, e.label_, e.kb_id_, e._.source) for e in doc.ents if e.text in ("MSCs", "SDF-1")]
+    assert ("MSCs", "CELL_TYPE", "MESH:D059630", "abbreviation") in found
+    assert sum(1 for f in found if f[0] == "SDF-1" and f[2] == "HGNC:10672") == 2
+    info = doc._.mentions[(doc.text.index("(SDF-1)") + 1, doc.text.index("(SDF-1)") + 6)]
+    assert info.long_form == "stromal cell-derived factor-1"
+
+
+def test_unknown_abbreviation_still_an_entity(nlp: spacy.language.Language) -> None:
+    doc = nlp("The zorblatin receptor kinase (ZRK) was studied. ZRK binds.")
+    zrk = [e for e in doc.ents if e.text == "ZRK"]
+    assert len(zrk) == 2 and zrk[0].label_ == "GENE_OR_PROTEIN" and zrk[0].kb_id_ == ""
+
+
+@pytest.mark.parametrize("text", ["Li et al. reviewed them.", "We asked them is it safe."])
+def test_no_false_friends(nlp: spacy.language.Language, text: str) -> None:
+    assert not nlp(text).ents
+
+
+def test_pipeline_analysis(nlp: spacy.language.Language) -> None:
+    analysis = nlp.analyze_pipes()
+    assert not any(analysis["problems"].values())
+    assert nlp.pipe_names == ["sentencizer", "mechmine_lexicon", "abbreviation_detector",
+                              "mechmine_abbreviations"]
+
+
+def _tiny_model(path: Path) -> Path:
+    """Train a very small NER on a handful of sentences (a stand-in for an installed model)."""
+    random.seed(0)
+    model = spacy.blank("en")
+    ner = model.add_pipe("ner")
+    data = [
+        ("The zorblatin drug was given.", [(4, 13, "CHEMICAL")]),
+        ("Patients took zorblatin daily.", [(14, 23, "CHEMICAL")]),
+        ("BDNF levels rose after zorblatin.", [(0, 4, "GENE_OR_GENE_PRODUCT"), (23, 32, "CHEMICAL")]),
+        ("We measured BDNF in serum.", [(12, 16, "GENE_OR_GENE_PRODUCT")]),
+    ]
+    for _, spans in data:
+        for *_, label in spans:
+            ner.add_label(label)
+    examples = [Example.from_dict(model.make_doc(t), {"entities": s}) for t, s in data]
+    optimizer = model.initialize(lambda: examples, sgd=None)
+    for _ in range(30):
+        model.update(examples, sgd=optimizer, drop=0.0)
+    model.to_disk(path)
+    return path
+
+
+def test_installed_model_is_merged(tmp_path: Path) -> None:
+    nlp = make_nlp(model=str(_tiny_model(tmp_path / "tiny_ner")))
+    assert nlp.pipe_names[:2] == ["sentencizer", "ner"]
+    doc = nlp("Patients took zorblatin daily and BDNF levels rose.")
+    got = {e.text: (e.label_, e.kb_id_, e._.source) for e in doc.ents}
+    assert got["zorblatin"] == ("CHEMICAL", "", "model")
+    assert got["BDNF"][1] == "HGNC:1033" and got["BDNF"][2] in ("model+lexicon", "lexicon:hgnc_symbol")
+
+
+def test_missing_model_is_a_clear_error() -> None:
+    with pytest.raises(MechmineError, match="cannot load model"):
+        make_nlp(model="en_no_such_model_xyz")
