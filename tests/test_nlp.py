@@ -79,8 +79,7 @@ def test_no_false_friends(nlp: spacy.language.Language, text: str) -> None:
 def test_pipeline_analysis(nlp: spacy.language.Language) -> None:
     analysis = nlp.analyze_pipes()
     assert not any(analysis["problems"].values())
-    assert nlp.pipe_names == ["sentencizer", "mechmine_lexicon", "abbreviation_detector",
-                              "mechmine_abbreviations"]
+    assert nlp.pipe_names == ["sentencizer", "mechmine_lexicon", "mechmine_abbreviations"]
 
 
 def _tiny_model(path: Path) -> Path:

@@ -52,6 +52,7 @@ class Match:
     end: int
     concept: Concept
     source: str
+    key: str = ""
 
 
 class Lexicon:
@@ -84,7 +85,8 @@ class Lexicon:
         unique_keys = keys[new_group].tolist()
         add = self.automaton.add_word
         for g, key in enumerate(unique_keys):
-            add(key, (g, len(key)))
+            add(" " + key, (g, len(key) + 1))
+        self.max_key = max((len(k) for k in unique_keys), default=0) + 1
         self.n_terms = len(keys)
         if extra is not None and not extra.empty:
             self._add_extra(extra)
@@ -97,14 +99,15 @@ class Lexicon:
         added = 0
         for key, case_form, source, code in zip(extra["key"], extra["case_form"], extra["source"],
                                                 codes, strict=True):
-            if code < 0 or not key or key in self.automaton:
+            if code < 0 or not key or (" " + key) in self.automaton:
                 continue
             group = len(self.group_start) - 1
             self.cand_concept.append(int(code))
             self.cand_case.append(case_form)
             self.cand_source.append(source)
             self.group_start.append(self.group_start[-1] + 1)
-            self.automaton.add_word(key, (group, len(key)))
+            self.automaton.add_word(" " + key, (group, len(key) + 1))
+            self.max_key = max(self.max_key, len(key) + 1)
             added += 1
         self.n_terms += added
 
@@ -147,20 +150,33 @@ class Lexicon:
         """
         if not norms or not self.n_terms:
             return []
-        text, tok_starts, tok_ends = join_norms(list(norms))
+        glued: list[int] = []
+        text, tok_starts, tok_ends = join_norms(list(norms), glued)
         starts = {p: i for i, p in enumerate(tok_starts) if p >= 0}
         ends = {p: i + 1 for i, p in enumerate(tok_ends) if p >= 0}
         out: list[Match] = []
-        for end, (group, length) in self.automaton.iter(text):
-            first = starts.get(end - length + 1)
-            last = ends.get(end + 1)
-            if first is None or last is None:
-                continue
-            chosen = self._choose(group, case_forms[first:last])
-            if chosen is not None:
-                out.append(Match(first, last, self.concept(self.cand_concept[chosen]),
-                                 self.cand_source[chosen]))
+        # Keys are stored behind a space and the text is read behind one, so the
+        # automaton only reports matches that begin a word (index shift: +1) ...
+        for end, (group, length) in self.automaton.iter(" " + text):
+            self._accept(out, starts.get(end - length + 1), ends.get(end), group, case_forms,
+                         text, end - length + 1, end)
+        # ... and, separately, matches that begin inside a joined run ("L-dopa" -> "dopa")
+        for pos in glued:
+            window = " " + text[pos:pos + self.max_key]
+            for end, (group, length) in self.automaton.iter(window):
+                if end - length + 1 == 0:
+                    self._accept(out, starts.get(pos), ends.get(pos + end), group, case_forms,
+                                 text, pos, pos + end)
         return out
+
+    def _accept(self, out: list[Match], first: int | None, last: int | None, group: int,
+                case_forms: Sequence[str], text: str, key_start: int, key_end: int) -> None:
+        if first is None or last is None:
+            return
+        chosen = self._choose(group, case_forms[first:last])
+        if chosen is not None:
+            out.append(Match(first, last, self.concept(self.cand_concept[chosen]),
+                             self.cand_source[chosen], text[key_start:key_end]))
 
     def _choose(self, group: int, forms: Sequence[str]) -> int | None:
         seen = None

@@ -72,8 +72,12 @@ def soft_boundary(prev: str, cur: str) -> bool:
     return (prev[-1].isalpha() and cur[0].isdigit()) or cur in GREEK_NAMES or prev in GREEK_NAMES
 
 
-def join_norms(norms: list[str]) -> tuple[str, list[int], list[int]]:
+def join_norms(norms: list[str], glued: list[int] | None = None) -> tuple[str, list[int], list[int]]:
     """The key of a token sequence, with each token's start and end in it (-1 if absent).
+
+    ``glued``, when given, collects the key positions of tokens joined to the
+    previous one without a space (where a match may also begin: "L-dopa",
+    "alpha methyldopa").
 
     Hyphen tokens glue their neighbours ("IL-10" = "IL10"), soft boundaries
     (see :func:`soft_boundary`) are dropped, other word boundaries are a space
@@ -95,6 +99,8 @@ def join_norms(norms: list[str]) -> tuple[str, list[int], list[int]]:
         if prev and not (glue or soft_boundary(prev, norm)):
             out.append(" ")
             pos += 1
+        elif prev and glued is not None:
+            glued.append(pos)
         starts[i] = pos
         out.append(norm)
         pos += len(norm)

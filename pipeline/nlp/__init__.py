@@ -2,15 +2,14 @@
 
 Order: mechmine tokenizer (scispaCy rules + splits on '/' and '-') ->
 ``sentencizer`` -> [an installed NER model's components, with ``--model``] ->
-``mechmine_lexicon`` -> scispaCy ``abbreviation_detector`` ->
-``mechmine_abbreviations``.
+``mechmine_lexicon`` -> ``mechmine_abbreviations`` (Schwartz & Hearst
+abbreviation detection with scispaCy's functions, then propagation).
 """
 
 from __future__ import annotations
 
 import warnings
 
-import scispacy.abbreviation  # noqa: F401
 import spacy
 from spacy.language import Language
 
@@ -47,6 +46,5 @@ def make_nlp(lexicon_dir: str = "", stoplist: str = "", model: str | None = None
     nlp.tokenizer = make_tokenizer(nlp)
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("mechmine_lexicon", config={"lexicon_dir": lexicon_dir, "stoplist": stoplist})
-    nlp.add_pipe("abbreviation_detector")
     nlp.add_pipe("mechmine_abbreviations")
     return nlp

@@ -1,9 +1,14 @@
 """``mechmine_abbreviations``: abbreviations defined in a text inherit their long form's entity.
 
-Builds on scispaCy's ``abbreviation_detector`` (Schwartz & Hearst 2003, "A
-simple algorithm for identifying abbreviation definitions in biomedical
-text"), which sets ``doc._.abbreviations`` (every occurrence of each short
-form, with ``span._.long_form``). For each short form:
+Detection is scispaCy's implementation of Schwartz & Hearst (2003), "A simple
+algorithm for identifying abbreviation definitions in biomedical text"
+(``scispacy.abbreviation.filter_matches`` and ``find_abbreviation``), fed by a
+scan of the token array for parentheses instead of scispaCy's per-document
+``Matcher`` runs (several times faster, same candidates for unnested
+parentheses). Every occurrence of a defined short form (and of its plural or
+singular: "MSC" for "MSCs") is collected into ``doc._.abbreviations``, each
+with ``span._.long_form``, as scispaCy's ``abbreviation_detector`` does. For
+each short form:
 - if an entity ends where its long form ends (the long form's head), the short
   form gets that entity's label, id and classes;
 - otherwise it gets a label from the head word of its long form
@@ -21,7 +26,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from pydantic import Field
+from scispacy.abbreviation import filter_matches, find_abbreviation
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -58,6 +66,77 @@ def load_head_rules(path: Path | None = None) -> list[HeadRule]:
                  compile_pattern(r.requires, f"{path}: {r.label}") if r.requires else None)
         for r in spec.rules
     ]
+
+
+def register_extensions() -> None:
+    """``doc._.abbreviations`` and ``span._.long_form``, as scispaCy names them."""
+    if not Doc.has_extension("abbreviations"):
+        Doc.set_extension("abbreviations", default=[])
+    if not Span.has_extension("long_form"):
+        Span.set_extension("long_form", default=None)
+
+
+def parenthesis_candidates(doc: Doc, max_inside: int = 10) -> list[tuple[int, int, int]]:
+    """(0, start, end) token ranges inside each '(' ... ')' pair (no nesting), as scispaCy's
+    matcher output with the brackets removed."""
+    orth = doc.to_array([ORTH])
+    opens = np.flatnonzero(orth == doc.vocab.strings["("]).tolist()
+    closes = np.flatnonzero(orth == doc.vocab.strings[")"]).tolist()
+    out = []
+    k = 0
+    for o in opens:
+        while k < len(closes) and closes[k] <= o:
+            k += 1
+        if k < len(closes) and 1 < closes[k] - o <= max_inside + 1:
+            out.append((0, o + 1, closes[k]))
+    return out
+
+
+def find_definitions(doc: Doc) -> list[tuple[Span, Span]]:
+    """(short form, long form) definitions of ``doc``, each short and long form once."""
+    seen_short: set[str] = set()
+    seen_long: set[str] = set()
+    out = []
+    for long_cand, short_cand in filter_matches(parenthesis_candidates(doc), doc):
+        short, long_form = find_abbreviation(long_cand, short_cand)
+        if long_form is None or short.text in seen_short or long_form.text in seen_long:
+            continue
+        seen_short.add(short.text)
+        seen_long.add(long_form.text)
+        out.append((short, long_form))
+    return out
+
+
+def number_variants(short: str) -> set[str]:
+    """The short form and its plural or singular ("MSCs" <-> "MSC")."""
+    if short.endswith("s") and len(short) > 2 and short[-2].isupper():
+        return {short, short[:-1]}
+    if short[-1:].isupper():
+        return {short, short + "s"}
+    return {short}
+
+
+def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
+    """Every occurrence of each defined short form (single-token forms and their variants;
+    multi-token forms as defined), with ``span._.long_form`` set."""
+    orth = doc.to_array([ORTH])
+    found: dict[tuple[int, int], Span] = {}
+    for short, long_form in definitions:
+        if len(short) == 1:
+            for variant in number_variants(short.text):
+                for i in np.flatnonzero(orth == doc.vocab.strings.add(variant)).tolist():
+                    found.setdefault((i, i + 1), long_form)
+        else:
+            words = [t.orth for t in short]
+            for i in np.flatnonzero(orth == words[0]).tolist():
+                if orth[i:i + len(words)].tolist() == words:
+                    found.setdefault((i, i + len(words)), long_form)
+    spans = []
+    for (start, end), long_form in sorted(found.items()):
+        span = doc[start:end]
+        span._.long_form = long_form
+        spans.append(span)
+    return spans
 
 
 def head_label(long_form: Span, rules: list[HeadRule]) -> str:
@@ -113,15 +192,17 @@ def abbreviation_spans(doc: Doc, rules: list[HeadRule]) -> list[tuple[Span, Ment
 class AbbreviationPropagator:
     """The component: short forms defined in the text become entities (see module doc).
 
-    Runs after scispaCy's ``abbreviation_detector`` (which declares no
-    ``assigns``, so ``doc._.abbreviations`` is not listed in ``requires``).
+    Sets ``doc._.abbreviations`` itself (see the module docstring).
     """
 
     def __init__(self, nlp: Language, name: str, head_rules: str) -> None:
+        register_extensions()
         self.name = name
         self.rules = load_head_rules(Path(head_rules) if head_rules else None)
 
     def __call__(self, doc: Doc) -> Doc:
+        definitions = find_definitions(doc)
+        doc._.abbreviations = occurrences(doc, definitions) if definitions else []
         found = abbreviation_spans(doc, self.rules)
         if not found:
             return doc
@@ -146,7 +227,7 @@ class AbbreviationPropagator:
 @Language.factory(
     "mechmine_abbreviations",
     requires=["doc.ents"],
-    assigns=["doc.ents", "doc._.mentions"],
+    assigns=["doc.ents", "doc._.mentions", "doc._.abbreviations"],
     default_config={"head_rules": ""},
 )
 def make_abbreviations(nlp: Language, name: str, head_rules: str) -> AbbreviationPropagator:

@@ -18,12 +18,13 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.lexicon import Lexicon, Match, packaged_lexicon
-from pipeline.lexicon.normalize import HYPHEN, case_key, join_norms, token_norm
+from pipeline.lexicon.normalize import HYPHEN, case_key, token_norm
 from pipeline.nlp.extensions import MentionInfo, mentions
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
@@ -32,25 +33,30 @@ BLOCK = "\u00b6"
 
 @dataclass
 class TokenKeys:
-    """Cache of token text -> (norm, case key); shared across documents."""
+    """Cache of token ORTH hash -> (norm, case key); shared across documents.
 
-    norms: dict[str, tuple[str, str]]
+    Reads the token texts as an array of hashes (``Doc.to_array``) instead of
+    making a Python Token object per token, which is most of the cost.
+    """
+
+    norms: dict[int, tuple[str, str]]
 
     def __call__(self, doc: Doc) -> tuple[list[str], list[str]]:
+        cache = self.norms
+        strings = doc.vocab.strings
         norms: list[str] = []
         cases: list[str] = []
-        cache = self.norms
-        for tok in doc:
-            text = tok.text
-            got = cache.get(text)
+        for orth, space in doc.to_array([ORTH, IS_SPACE]).tolist():
+            got = cache.get(orth)
             if got is None:
-                if tok.is_space:
+                if space:
                     got = (BLOCK, BLOCK)
                 else:
+                    text = strings[orth]
                     norm = token_norm(text)
                     got = (norm, case_key(text) if norm not in ("", HYPHEN) else "")
                 if len(cache) < 2_000_000:
-                    cache[text] = got
+                    cache[orth] = got
             norms.append(got[0])
             cases.append(got[1])
         return norms, cases
@@ -80,18 +86,13 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: TokenKeys,
     norms, cases = keys(doc)
     found: dict[tuple[int, int], Match] = {}
     for m in lexicon.find(norms, cases):
-        if _before_et_al(doc, m.end):
+        if m.end + 1 < len(norms) and norms[m.end] == "et" and norms[m.end + 1].startswith("al"):
             continue  # an author's name ("Li et al.")
-        key = join_norms(norms[m.start:m.end])[0]
-        if (key, m.concept.kb_id) in stoplist or (key, "*") in stoplist:
+        if (m.key, m.concept.kb_id) in stoplist or (m.key, "*") in stoplist:
             continue
         found.setdefault((m.start, m.end), m)
     spans = [Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id) for (s, e), m in found.items()]
     return [(span, found[(span.start, span.end)]) for span in filter_spans(spans)]
-
-
-def _before_et_al(doc: Doc, end: int) -> bool:
-    return end + 1 < len(doc) and doc[end].lower_ == "et" and doc[end + 1].lower_.startswith("al")
 
 
 class ModelLabelsFile(Strict):
