@@ -15,7 +15,7 @@ import pandas as pd
 
 from pipeline import schema
 from pipeline.entities import article_entities, entity_summary
-from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, ingest
+from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, blank_spans, ingest
 from pipeline.ingest.sources import InputFile
 from pipeline.io import write_tables
 
@@ -79,7 +79,8 @@ def run_pipeline(
     rows = []
     if result.articles:
         nlp = make_nlp(model=model)
-        items = ((a.article_id, a.text) for a in result.articles)
+        items = ((a.article_id, blank_spans(a.text, result.nlp_masks.get(a.article_id, [])))
+                 for a in result.articles)
         for k, per_article in enumerate(article_entities(nlp, items), start=1):
             rows.extend(per_article)
             if on_article is not None:

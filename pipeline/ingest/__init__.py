@@ -46,6 +46,9 @@ class IngestResult:
     skipped: list[SkippedRecord] = field(default_factory=list)
     n_files: int = 0
     n_files_read: int = 0
+    # per article: (start, end) offsets in its text that NLP should not read
+    # (the citation block: author names are not entities)
+    nlp_masks: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {
@@ -55,15 +58,21 @@ class IngestResult:
         }
 
 
+def blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each (start, end) span replaced by spaces, newlines kept (offsets hold)."""
+    chars = list(text)
+    for start, end in spans:
+        for k in range(start, end):
+            if chars[k] not in "\r\n":
+                chars[k] = " "
+    return "".join(chars)
+
+
 def blank_removed(text: str, start: int, end: int, blocks: Iterable[Block]) -> str:
     """``text[start:end]`` with removed blocks inside it replaced by spaces (newlines kept)."""
-    chars = list(text[start:end])
-    for b in blocks:
-        if b.removed and start <= b.start and b.end <= end:
-            for k in range(b.start - start, b.end - start):
-                if chars[k] not in "\r\n":
-                    chars[k] = " "
-    return "".join(chars)
+    inside = [(b.start - start, b.end - start) for b in blocks
+              if b.removed and start <= b.start and b.end <= end]
+    return blank_spans(text[start:end], inside)
 
 
 def first_sentence(text: str, limit: int = 200) -> str:
@@ -115,12 +124,19 @@ def document_articles(
     doc: SourceDocument,
     rules: BlockRules | None = None,
     settings: SplitSettings | None = None,
+    masks: list[list[tuple[int, int]]] | None = None,
 ) -> tuple[list[ArticleRecord], list[RemovedBlockRecord]]:
-    """Articles and removed blocks of one decoded document."""
+    """Articles and removed blocks of one decoded document.
+
+    ``masks``, when given, receives per article the citation blocks' offsets
+    in its text.
+    """
     if doc.single_article:
         title = doc.title or first_sentence(doc.text)
         rec = _record(item, doc, 0, len(doc.text), doc.text, title, doc.kind or "document",
                       doc.citation)
+        if masks is not None:
+            masks.append([])
         return [rec], []
     blocks = doc.blocks if doc.blocks is not None else text_blocks(doc.text)
     classify_blocks(blocks, rules)
@@ -144,6 +160,8 @@ def document_articles(
         else:
             kind = "document"
         articles.append(_record(item, doc, start, end, text, title, kind, cit))
+        if masks is not None:
+            masks.append([(b.start - start, b.end - start) for b in citations])
     removed = [
         RemovedBlockRecord(doc.source_path, b.start, b.end, b.reason or "boilerplate", b.rule_id,
                            b.text)
@@ -159,15 +177,19 @@ def document_articles(
     return articles, removed
 
 
-def _dedupe_ids(articles: list[ArticleRecord]) -> list[ArticleRecord]:
+def _dedupe_ids(articles: list[ArticleRecord]) -> tuple[list[ArticleRecord], list[tuple[str, str]]]:
+    """Suffix repeated ids (-2, -3, ...); return the records and (old, new) renames."""
     seen: Counter[str] = Counter()
     out = []
+    renamed = []
     for rec in articles:
         seen[rec.article_id] += 1
         if seen[rec.article_id] > 1:
-            rec = ArticleRecord(**{**rec.__dict__, "article_id": f"{rec.article_id}-{seen[rec.article_id]}"})
+            new = f"{rec.article_id}-{seen[rec.article_id]}"
+            renamed.append((rec.article_id, new))
+            rec = ArticleRecord(**{**rec.__dict__, "article_id": new})
         out.append(rec)
-    return out
+    return out, renamed
 
 
 def ingest(
@@ -192,7 +214,11 @@ def ingest(
                     result.skipped.append(doc)
                     log.warning("skipped %s line %s: %s", doc.source_path, doc.line, doc.reason)
                     continue
-                articles, removed = document_articles(item, doc, rules, settings)
+                masks: list[list[tuple[int, int]]] = []
+                articles, removed = document_articles(item, doc, rules, settings, masks)
+                for rec, mask in zip(articles, masks, strict=True):
+                    if mask:
+                        result.nlp_masks[rec.article_id] = mask
                 result.articles.extend(articles)
                 result.removed.extend(removed)
                 n_docs += 1
@@ -202,5 +228,8 @@ def ingest(
             log.warning("skipped %s: %s", item.display, err)
         if on_file is not None:
             on_file(item)
-    result.articles = _dedupe_ids(result.articles)
+    result.articles, renamed = _dedupe_ids(result.articles)
+    for old, new in renamed:
+        if old in result.nlp_masks:
+            result.nlp_masks[new] = result.nlp_masks[old]
     return result

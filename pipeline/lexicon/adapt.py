@@ -29,6 +29,7 @@ from pathlib import Path
 
 from pipeline.evaluate.ner import GoldDoc, chunks, read_iob, read_pubtator
 from pipeline.lexicon import packaged_lexicon
+from pipeline.lexicon.build import usable
 from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.normalize import join_norms
 from pipeline.ruledata import resource_path
@@ -83,7 +84,7 @@ def corpus_terms(gold_dir: Path, min_count: int = 2) -> list[list[str]]:
                     if lexicon.get(kb_id) is None:
                         continue
                     key, case_form = keyer(text)
-                    if key:
+                    if key and usable(text):
                         counts[(key, case_form, kb_id)] += 1
                         forms[(key, case_form, kb_id)][text] += 1
                     break

@@ -28,7 +28,9 @@ class TermKeys:
     '|'-separated: its own; for a symbol in capitals also Title case and
     lower case ("AKT" -> "Akt", "akt"; papers write mouse and viral genes so),
     unless that lower-case form is a common English word (``is_common``,
-    e.g. wordfreq: "WAS", "CAT" keep exact case).
+    e.g. wordfreq: "WAS", "CAT" keep exact case). A longer one-word symbol in
+    capitals that is an English word ("TACTILE", an alias of CD96) also keeps
+    its exact case.
     """
 
     def __init__(self, is_common: Callable[[str], bool] | None = None) -> None:
@@ -40,7 +42,8 @@ class TermKeys:
     def __call__(self, term: str) -> tuple[str, str]:
         words = [t.text for t in self.tokenizer(term) if not t.is_space]
         key = join_norms([self._norm(w) for w in words])[0]
-        if not is_case_sensitive(term):
+        shouted_word = len(words) == 1 and term.isupper() and self.is_common(term.lower())
+        if not is_case_sensitive(term) and not shouted_word:
             return key, ""
         own = "".join(case_key(w) for w in words if token_norm(w) not in ("", HYPHEN))
         forms = [own]
