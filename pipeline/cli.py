@@ -85,7 +85,8 @@ def _finish(report: RunReport, out: Path, quiet: bool) -> None:
     if report.n_files_read == 0:
         err_console.print(f"mechmine: nothing could be read; {out} left unchanged")
     elif not quiet:
-        entities = f", {report.n_entities} entities" if "entities" in report.tables else ""
+        entities = (f", {report.n_entities} entities, {report.n_relations} relations"
+                    if "entities" in report.tables else "")
         err_console.print(
             f"mechmine: {report.n_articles} articles{entities} from {report.n_files_read} of "
             f"{report.n_files} files, {report.n_skipped} skipped -> {out}/"

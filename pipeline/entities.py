@@ -1,8 +1,9 @@
-"""Entity extraction over articles: the per-document function and the derived summary.
+"""Entity and relation rows per article, and the derived entity summary.
 
-:func:`article_entities` runs the spaCy pipeline over one article (split at
-paragraph boundaries when longer than ``nlp.max_length``) and returns
-:class:`~pipeline.schema.EntityRecord` rows with offsets into the article's
+:func:`article_annotations` runs the spaCy pipeline over one article (split
+at paragraph boundaries when longer than ``nlp.max_length``) and returns
+:class:`~pipeline.schema.EntityRecord` and
+:class:`~pipeline.schema.RelationRecord` rows with offsets into the article's
 text. :func:`entity_summary` derives ``entity_summary.csv`` from the long
 table with pandas.
 """
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import schema
-from pipeline.schema import EntityRecord
+from pipeline.schema import EntityRecord, RelationRecord
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
@@ -56,23 +58,66 @@ def doc_entities(article_id: str, doc: Doc, offset: int = 0, sentence_base: int 
     return rows
 
 
+@dataclass
+class Annotations:
+    """Rows of one article."""
+
+    article_id: str
+    entities: list[EntityRecord] = field(default_factory=list)
+    relations: list[RelationRecord] = field(default_factory=list)
+
+
+def doc_relations(article_id: str, doc: Doc, offset: int, sentence_base: int, first_number: int,
+                  default_evidence: str) -> list[RelationRecord]:
+    """Relation rows of one processed doc (``doc._.relations``)."""
+    rows = []
+    for k, rel in enumerate(doc._.relations or [], start=first_number):
+        rows.append(RelationRecord(
+            relation_id=f"{article_id}-r{k}", article_id=article_id,
+            sentence_id=sentence_base + rel.sentence_index,
+            subject_text=rel.subject.text, subject_kb_id=rel.subject.kb_id, subject_label=rel.subject.label,
+            predicate=rel.predicate,
+            object_text=rel.object.text, object_kb_id=rel.object.kb_id, object_label=rel.object.label,
+            polarity=rel.polarity, negated=rel.negated, hedged=rel.hedged,
+            evidence_level=rel.evidence_level or default_evidence, rule_id=rel.rule_id,
+            sentence=" ".join(doc.text[rel.sentence_start:rel.sentence_end].split()),
+            subject_start=offset + rel.subject.start_char, subject_end=offset + rel.subject.end_char,
+            object_start=offset + rel.object.start_char, object_end=offset + rel.object.end_char,
+            sentence_start=offset + rel.sentence_start, sentence_end=offset + rel.sentence_end,
+        ))
+    return rows
+
+
+def article_annotations(nlp: Language, items: Iterable[tuple[str, str, str]], batch_size: int = 32,
+                        ) -> Iterator[Annotations]:
+    """Entity and relation rows per (article_id, text, default evidence level), in input order."""
+    def pieces() -> Iterator[tuple[str, tuple[str, int, bool, str]]]:
+        for article_id, text, evidence in items:
+            parts = list(text_pieces(text, nlp.max_length - 1))
+            for k, (offset, piece) in enumerate(parts):
+                yield piece, (article_id, offset, k == len(parts) - 1, evidence)
+
+    current: Annotations | None = None
+    sentences = 0
+    for doc, (article_id, offset, last, evidence) in nlp.pipe(pieces(), as_tuples=True,
+                                                               batch_size=batch_size):
+        if current is None:
+            current = Annotations(article_id)
+        current.entities.extend(doc_entities(article_id, doc, offset, sentences))
+        if doc.has_extension("relations") and doc._.relations:
+            current.relations.extend(doc_relations(article_id, doc, offset, sentences,
+                                                   len(current.relations) + 1, evidence))
+        sentences += sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
+        if last:
+            yield current
+            current, sentences = None, 0
+
+
 def article_entities(nlp: Language, items: Iterable[tuple[str, str]], batch_size: int = 32,
                      ) -> Iterator[list[EntityRecord]]:
     """Entity rows per (article_id, text), in input order."""
-    def pieces() -> Iterator[tuple[str, tuple[str, int, bool]]]:
-        for article_id, text in items:
-            parts = list(text_pieces(text, nlp.max_length - 1))
-            for k, (offset, piece) in enumerate(parts):
-                yield piece, (article_id, offset, k == len(parts) - 1)
-
-    rows: list[EntityRecord] = []
-    sentences = 0
-    for doc, (article_id, offset, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
-        rows.extend(doc_entities(article_id, doc, offset, sentences))
-        sentences += sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
-        if last:
-            yield rows
-            rows, sentences = [], 0
+    for ann in article_annotations(nlp, ((a, t, "") for a, t in items), batch_size):
+        yield ann.entities
 
 
 def entity_summary(entities: pd.DataFrame) -> pd.DataFrame:

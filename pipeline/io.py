@@ -25,7 +25,12 @@ class OutputError(Exception):
 
 
 def _csv_bytes(table: str, frame: pd.DataFrame) -> bytes:
-    frame = schema.coerce(table, frame)
+    if table in schema.TABLES:
+        frame = schema.coerce(table, frame)
+    elif table in schema.MATRICES:
+        frame = frame.astype(schema.matrix_dtypes(table, list(frame.columns)))
+    else:
+        raise ValueError(f"unknown table {table!r}")
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
@@ -78,6 +83,15 @@ def read_table(path: Path, table: str) -> pd.DataFrame:
     return schema.coerce(table, frame)
 
 
+def read_matrix(path: Path, table: str) -> pd.DataFrame:
+    """Read one wide table (see ``schema.MATRICES``) with its dtypes."""
+    header = pd.read_csv(path, nrows=0).columns.tolist()
+    types = schema.matrix_dtypes(table, header)
+    return pd.read_csv(path, dtype=types, keep_default_na=False, na_values={
+        name: [""] for name, dtype in types.items() if dtype != schema.STRING
+    })
+
+
 def load_outputs(out_dir: str | os.PathLike[str]) -> dict[str, pd.DataFrame]:
     """Load every table mechmine wrote into ``out_dir``, keyed by table name.
 
@@ -86,8 +100,14 @@ def load_outputs(out_dir: str | os.PathLike[str]) -> dict[str, pd.DataFrame]:
     folder = Path(out_dir)
     if not folder.is_dir():
         raise FileNotFoundError(f"no such output folder: {folder}")
-    return {
+    tables = {
         name: read_table(folder / f"{name}.csv", name)
         for name in schema.TABLES
         if (folder / f"{name}.csv").is_file()
     }
+    tables.update({
+        name: read_matrix(folder / f"{name}.csv", name)
+        for name in schema.MATRICES
+        if (folder / f"{name}.csv").is_file()
+    })
+    return tables

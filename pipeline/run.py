@@ -14,10 +14,11 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import schema
-from pipeline.entities import article_entities, entity_summary
+from pipeline.entities import article_annotations, entity_summary
 from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, blank_spans, ingest
 from pipeline.ingest.sources import InputFile
 from pipeline.io import write_tables
+from pipeline.mechanisms import derive_tables
 
 
 @dataclass
@@ -32,6 +33,7 @@ class RunReport:
     tables: dict[str, pd.DataFrame]
 
     n_entities: int = 0
+    n_relations: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -62,6 +64,11 @@ def run_ingest(
     )
 
 
+def default_evidence(kind: str) -> str:
+    """Evidence level of a relation whose sentence has no cue, from its article's kind."""
+    return {"review_summary": "review"}.get(kind, "unspecified")
+
+
 def run_pipeline(
     paths: list[str],
     out_dir: Path | None,
@@ -77,17 +84,22 @@ def run_pipeline(
     result: IngestResult = ingest(paths, max_mb=max_mb, on_file=on_file)
     tables = result.tables()
     rows = []
+    relation_rows = []
     if result.articles:
-        nlp = make_nlp(model=model)
-        items = ((a.article_id, blank_spans(a.text, result.nlp_masks.get(a.article_id, [])))
-                 for a in result.articles)
-        for k, per_article in enumerate(article_entities(nlp, items), start=1):
-            rows.extend(per_article)
+        nlp = make_nlp(model=model, relations=True)
+        items = ((a.article_id, blank_spans(a.text, result.nlp_masks.get(a.article_id, [])),
+                  default_evidence(a.kind)) for a in result.articles)
+        for k, ann in enumerate(article_annotations(nlp, items), start=1):
+            rows.extend(ann.entities)
+            relation_rows.extend(ann.relations)
             if on_article is not None:
                 on_article(k)
     entities = schema.to_frame("entities", rows)
+    relations = schema.to_frame("relations", relation_rows)
     tables["entities"] = entities
     tables["entity_summary"] = entity_summary(entities)
+    tables["relations"] = relations
+    tables.update(derive_tables(tables["articles"], entities, relations))
     written: list[Path] = []
     if out_dir is not None and result.n_files_read > 0:
         written = write_tables(out_dir, tables)
@@ -99,4 +111,5 @@ def run_pipeline(
         written=written,
         tables=tables,
         n_entities=len(rows),
+        n_relations=len(relation_rows),
     )

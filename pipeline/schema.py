@@ -103,13 +103,83 @@ class EntitySummaryRecord:
     texts: str = col(STRING, "Distinct spellings, '; '-separated, most frequent first.")
 
 
+@dataclass(frozen=True)
+class RelationRecord:
+    """One row of ``relations.csv``: a directed relation stated in one sentence."""
+
+    relation_id: str = col(STRING, "Stable id: article id + running number.")
+    article_id: str = col(STRING, "The article.")
+    sentence_id: int = col(INT, "0-based sentence index within the article.")
+    subject_text: str = col(STRING, "The subject mention as written.")
+    subject_kb_id: str = col(STRING, "Subject concept id (empty when unlinked).")
+    subject_label: str = col(STRING, "Subject primary class.")
+    predicate: str = col(STRING, "SECRETES, INCREASES, DECREASES, ACTIVATES, INHIBITS, PROTECTS, "
+                                 "DIFFERENTIATES_INTO, MIGRATES_TO, TRANSFERS, POLARIZES, TREATS, DRIVES, "
+                                 "ASSOCIATED_WITH.")
+    object_text: str = col(STRING, "The object mention as written.")
+    object_kb_id: str = col(STRING, "Object concept id (empty when unlinked).")
+    object_label: str = col(STRING, "Object primary class.")
+    polarity: str = col(STRING, "positive, negative or neutral (the predicate's; see negated).")
+    negated: bool = col(BOOL, "A negation cue governs the trigger (NegEx).")
+    hedged: bool = col(BOOL, "The sentence is hedged (may, might, suggest, potential, ...).")
+    evidence_level: str = col(STRING, "in_vitro, animal, clinical, review (from the sentence, else the "
+                                      "article), or unspecified.")
+    rule_id: str = col(STRING, "Rule of resources/relation_rules.yaml that fired.")
+    sentence: str = col(STRING, "The evidence sentence.")
+    subject_start: int = col(INT, "Subject offset in the article text.")
+    subject_end: int = col(INT, "Offset just past the subject.")
+    object_start: int = col(INT, "Object offset in the article text.")
+    object_end: int = col(INT, "Offset just past the object.")
+    sentence_start: int = col(INT, "Sentence offset in the article text.")
+    sentence_end: int = col(INT, "Offset just past the sentence.")
+
+
+@dataclass(frozen=True)
+class MechanismEvidenceRecord:
+    """One row of ``mechanisms.csv``: one piece of evidence for one mechanism in one article."""
+
+    article_id: str = col(STRING, "The article.")
+    mechanism_id: str = col(STRING, "Mechanism id (resources/mechanisms.yaml).")
+    mechanism: str = col(STRING, "Mechanism name.")
+    evidence_type: str = col(STRING, "relation, mention (an entity) or keyword (a phrase in the text).")
+    evidence_id: str = col(STRING, "relation_id, or 'entity:<start>-<end>' / 'keyword:<start>-<end>'.")
+    sentence_id: int | None = col(INT, "Sentence of the evidence (relations and entities).")
+    factor_ids: str = col(STRING, "Ids of the cytokines, growth factors, genes or chemicals involved, "
+                                  "'|'-separated.")
+    text: str = col(STRING, "The evidence: 'subject PREDICATE object', the mention, or the phrase.")
+
+
 TABLES: dict[str, type] = {
     "articles": ArticleRecord,
     "removed_blocks": RemovedBlockRecord,
     "skipped": SkippedRecord,
     "entities": EntityRecord,
     "entity_summary": EntitySummaryRecord,
+    "relations": RelationRecord,
+    "mechanisms": MechanismEvidenceRecord,
 }
+
+
+# Wide tables derived by pipeline.mechanisms: these key columns (strings, except
+# Int64 counts named n_* and net_polarity), then one Int64 evidence-count
+# column per mechanism id, in taxonomy order.
+MATRICES: dict[str, list[str]] = {
+    "mechanism_matrix": ["article_id", "title", "kind", "primary_disease", "primary_disease_id"],
+    "disease_mechanism_matrix": ["primary_disease_id", "primary_disease", "n_articles"],
+    "factor_mechanism_matrix": ["factor_id", "factor", "label", "n_relations", "net_polarity"],
+}
+
+
+def matrix_dtypes(table: str, frame_columns: list[str]) -> dict[str, str]:
+    """dtypes of a wide table: key columns as declared, mechanism columns Int64."""
+    keys = MATRICES[table]
+    out = {}
+    for c in frame_columns:
+        if c in keys:
+            out[c] = INT if c.startswith("n_") or c == "net_polarity" else STRING
+        else:
+            out[c] = INT
+    return out
 
 
 def columns(table: str) -> list[str]:

@@ -69,3 +69,7 @@ def test_readme_documents_every_column() -> None:
         assert section, f"README has no section for {name}.csv"
         for column in schema.columns(name):
             assert f"`{column}`" in section.group(1), f"{name}.{column} undocumented"
+    for name, keys in schema.MATRICES.items():
+        assert f"`{name}.csv`" in outputs
+        for column in keys:
+            assert f"`{column}`" in outputs, f"{name}.{column} undocumented"

@@ -3,7 +3,8 @@
 Order: mechmine tokenizer (scispaCy rules + splits on '/' and '-') ->
 ``sentencizer`` -> [an installed NER model's components, with ``--model``] ->
 ``mechmine_lexicon`` -> ``mechmine_abbreviations`` (Schwartz & Hearst
-abbreviation detection with scispaCy's functions, then propagation).
+abbreviation detection with scispaCy's functions, then propagation) ->
+[``mechmine_relations`` when relations are asked for].
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from spacy.language import Language
 
 import pipeline.nlp.abbreviations
 import pipeline.nlp.extensions
-import pipeline.nlp.lexicon_matcher  # noqa: F401  (registers the factories)
+import pipeline.nlp.lexicon_matcher
+import pipeline.nlp.relations  # noqa: F401  (registers the factories)
 from pipeline.errors import MechmineError
 from pipeline.nlp.tokenizer import make_tokenizer
 
@@ -36,7 +38,8 @@ def load_model(model: str) -> Language:
     return nlp
 
 
-def make_nlp(lexicon_dir: str = "", stoplist: str = "", model: str | None = None) -> Language:
+def make_nlp(lexicon_dir: str = "", stoplist: str = "", model: str | None = None,
+             relations: bool = False) -> Language:
     """The entity pipeline; with ``model``, an installed NER pipeline runs before the lexicon.
 
     The model's entities and the lexicon's are merged as
@@ -47,4 +50,6 @@ def make_nlp(lexicon_dir: str = "", stoplist: str = "", model: str | None = None
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("mechmine_lexicon", config={"lexicon_dir": lexicon_dir, "stoplist": stoplist})
     nlp.add_pipe("mechmine_abbreviations")
+    if relations:
+        nlp.add_pipe("mechmine_relations")
     return nlp

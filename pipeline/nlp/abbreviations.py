@@ -11,6 +11,8 @@ with ``span._.long_form``, as scispaCy's ``abbreviation_detector`` does. For
 each short form:
 - if an entity ends where its long form ends (the long form's head), the short
   form gets that entity's label, id and classes;
+- otherwise, if the short form is itself a lexicon entity ("insulin-like
+  growth factor (IGF-1)"), it keeps that entity and lends it to the long form;
 - otherwise it gets a label from the head word of its long form
   (``resources/abbreviation_heads.yaml``), no id, and the long form as its
   canonical name; the long form becomes an entity with that label too.
@@ -179,6 +181,16 @@ def abbreviation_spans(doc: Doc, rules: list[HeadRule]) -> list[tuple[Span, Ment
             canonical = known.canonical_name if known else head.text
             span = Span(doc, short.start, short.end, label=head.label_, kb_id=head.kb_id_)
             out.append((span, MentionInfo(classes, canonical, "abbreviation", long_form.text)))
+            continue
+        own = next((e for e in ents if (e.start, e.end) == (short.start, short.end) and e.kb_id_), None)
+        if own is not None:
+            known = info.get((own.start_char, own.end_char))
+            classes = known.classes if known else (own.label_,)
+            canonical = known.canonical_name if known else own.text
+            out.append((Span(doc, short.start, short.end, label=own.label_, kb_id=own.kb_id_),
+                        MentionInfo(classes, canonical, "abbreviation", long_form.text)))
+            out.append((Span(doc, long_form.start, long_form.end, label=own.label_, kb_id=own.kb_id_),
+                        MentionInfo(classes, canonical, "abbreviation_long_form", "")))
             continue
         label = head_label(long_form, rules)
         span = Span(doc, short.start, short.end, label=label)

@@ -9,7 +9,9 @@ their own case. Overlaps are resolved longest-first
 and is dropped. Entities an installed model set before
 this component are merged by :func:`merge_with_model`. A stoplist (``resources/stoplist.tsv``,
 terms matched often but rarely annotated in training corpora) removes
-ambiguous entries (``stoplist="-"`` turns it off).
+ambiguous entries (``stoplist="-"`` turns it off); they are kept in
+``doc.spans["mechmine_generic"]`` for the relation extractor ("MSCs secrete
+cytokines").
 """
 
 from __future__ import annotations
@@ -80,18 +82,30 @@ def load_stoplist(path: Path) -> set[tuple[str, str]]:
     return out
 
 
-def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: TokenKeys,
-                  stoplist: set[tuple[str, str]]) -> list[tuple[Span, Match]]:
-    """Longest non-overlapping lexicon matches of ``doc`` with their concepts."""
+GENERIC = "mechmine_generic"
+
+
+def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: TokenKeys, stoplist: set[tuple[str, str]],
+                  generic: list[Span] | None = None) -> list[tuple[Span, Match]]:
+    """Longest non-overlapping lexicon matches of ``doc`` with their concepts.
+
+    Stoplisted matches ("cytokines", "protein") are not entities; when
+    ``generic`` is given they are collected there (relations may use them).
+    """
     norms, cases = keys(doc)
     found: dict[tuple[int, int], Match] = {}
+    stopped: dict[tuple[int, int], Match] = {}
     for m in lexicon.find(norms, cases):
         if m.end + 1 < len(norms) and norms[m.end] == "et" and norms[m.end + 1].startswith("al"):
             continue  # an author's name ("Li et al.")
         if (m.key, m.concept.kb_id) in stoplist or (m.key, "*") in stoplist:
+            stopped.setdefault((m.start, m.end), m)
             continue
         found.setdefault((m.start, m.end), m)
     spans = [Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id) for (s, e), m in found.items()]
+    if generic is not None:
+        generic.extend(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id)
+                       for (s, e), m in stopped.items())
     return [(span, found[(span.start, span.end)]) for span in filter_spans(spans)]
 
 
@@ -148,7 +162,9 @@ class LexiconMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         info = mentions(doc)
-        chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stoplist)
+        generic: list[Span] = []
+        chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stoplist, generic)
+        doc.spans[GENERIC] = filter_spans(generic)
         merged = merge_with_model(doc, list(doc.ents), chosen, self.model_labels)
         for span, mention in merged:
             info[(span.start_char, span.end_char)] = mention
@@ -158,7 +174,7 @@ class LexiconMatcher:
 
 @Language.factory(
     "mechmine_lexicon",
-    assigns=["doc.ents", "doc._.mentions"],
+    assigns=["doc.ents", "doc._.mentions", "doc.spans"],
     default_config={"lexicon_dir": "", "stoplist": ""},
 )
 def make_lexicon_matcher(nlp: Language, name: str, lexicon_dir: str, stoplist: str) -> LexiconMatcher:

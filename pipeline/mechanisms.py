@@ -1,0 +1,268 @@
+"""The mechanism taxonomy, the long evidence table, and the wide matrices (pandas).
+
+:func:`mechanism_evidence` maps relations, entity mentions and keywords of
+each article onto the repair mechanisms of ``resources/mechanisms.yaml``
+(``mechanisms.csv``, long: article x mechanism x evidence). The matrices are
+pivots of that long table, outside the NLP code:
+
+- ``mechanism_matrix``: one row per article (title, kind, primary disease),
+  one evidence-count column per mechanism;
+- ``disease_mechanism_matrix``: the same summed per primary disease;
+- ``factor_mechanism_matrix``: cytokines and growth factors x mechanisms, with
+  the number of relations naming the factor and its net polarity: +1 for each
+  relation that raises it (it is the object of SECRETES, INCREASES,
+  ACTIVATES), -1 for each that lowers it (DECREASES, INHIBITS), a negated
+  relation counting the other way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+from pydantic import Field
+
+from pipeline import schema
+from pipeline.errors import ResourceError
+from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
+from pipeline.schema import MechanismEvidenceRecord
+
+FACTOR_LABELS = {"CYTOKINE", "GROWTH_FACTOR", "GENE_OR_PROTEIN", "CHEMICAL"}
+MATRIX_FACTOR_LABELS = {"CYTOKINE", "GROWTH_FACTOR"}
+RAISES = {"SECRETES", "INCREASES", "ACTIVATES"}
+LOWERS = {"DECREASES", "INHIBITS"}
+
+
+class RelationRuleSpec(Strict):
+    predicates: list[str] = Field(default_factory=list)
+    object_ids: list[str] = Field(default_factory=list)
+    object_classes: list[str] = Field(default_factory=list)
+    object_text: str = ""
+    subject_text: str = ""
+    subject_classes: list[str] = Field(default_factory=list)
+
+
+class MentionRuleSpec(Strict):
+    ids: list[str] = Field(default_factory=list)
+    text: str = ""
+
+
+class MechanismSpec(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    definition: str
+    ids: list[str]
+    relations: list[RelationRuleSpec] = Field(default_factory=list)
+    mentions: list[MentionRuleSpec] = Field(default_factory=list)
+
+
+class TaxonomyFile(Strict):
+    meta: Meta
+    mechanisms: list[MechanismSpec] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    id: str
+    name: str
+    spec: MechanismSpec
+    object_text: tuple[re.Pattern[str] | None, ...]
+    subject_text: tuple[re.Pattern[str] | None, ...]
+    mention_text: tuple[re.Pattern[str] | None, ...]
+
+
+def load_taxonomy(path: Path | None = None) -> list[Mechanism]:
+    """Load and validate the mechanism taxonomy."""
+    path = path or resource_path("mechanisms.yaml")
+    spec = load_yaml(path, TaxonomyFile)
+    ids = [m.id for m in spec.mechanisms]
+    if len(set(ids)) != len(ids):
+        raise ResourceError(f"{path}: duplicate mechanism ids")
+
+    def rx(p: str, where: str) -> re.Pattern[str] | None:
+        return compile_pattern(p, where) if p else None
+
+    return [
+        Mechanism(m.id, m.name, m,
+                  tuple(rx(r.object_text, f"{path}: {m.id}") for r in m.relations),
+                  tuple(rx(r.subject_text, f"{path}: {m.id}") for r in m.relations),
+                  tuple(rx(r.text, f"{path}: {m.id}") for r in m.mentions))
+        for m in spec.mechanisms
+    ]
+
+
+@lru_cache(maxsize=1)
+def default_taxonomy() -> tuple[Mechanism, ...]:
+    return tuple(load_taxonomy())
+
+
+def _relation_hits(mech: Mechanism, rel: pd.Series) -> bool:
+    for rule, obj_rx, subj_rx in zip(mech.spec.relations, mech.object_text, mech.subject_text, strict=True):
+        if rule.predicates and rel.predicate not in rule.predicates:
+            continue
+        if rule.subject_classes and rel.subject_label not in rule.subject_classes:
+            continue
+        if subj_rx is not None and not subj_rx.search(rel.subject_text):
+            continue
+        constrained = bool(rule.object_ids or rule.object_classes or obj_rx is not None)
+        if not constrained:
+            return True
+        if rel.object_kb_id and rel.object_kb_id in rule.object_ids:
+            return True
+        if rel.object_label in rule.object_classes:
+            return True
+        if obj_rx is not None and obj_rx.search(rel.object_text):
+            return True
+    return False
+
+
+def _factors(*pairs: tuple[str, str]) -> str:
+    return "|".join(dict.fromkeys(kb for kb, label in pairs if kb and label in FACTOR_LABELS))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def mechanism_evidence(articles: pd.DataFrame, entities: pd.DataFrame, relations: pd.DataFrame,
+                       taxonomy: tuple[Mechanism, ...] | None = None) -> pd.DataFrame:
+    """The long table: one row per article x mechanism x piece of evidence."""
+    taxonomy = taxonomy or default_taxonomy()
+    rows: list[MechanismEvidenceRecord] = []
+    for rel in relations.itertuples(index=False):
+        if rel.negated:
+            continue
+        for mech in taxonomy:
+            if _relation_hits(mech, rel):  # type: ignore[arg-type]
+                rows.append(MechanismEvidenceRecord(
+                    rel.article_id, mech.id, mech.name, "relation", rel.relation_id, rel.sentence_id,
+                    _factors((rel.subject_kb_id, rel.subject_label), (rel.object_kb_id, rel.object_label)),
+                    f"{rel.subject_text} {rel.predicate} {rel.object_text}"))
+    for ent in entities.itertuples(index=False):
+        for mech in taxonomy:
+            for rule, text_rx in zip(mech.spec.mentions, mech.mention_text, strict=True):
+                by_id = bool(ent.kb_id) and ent.kb_id in rule.ids
+                if by_id or (text_rx is not None and text_rx.search(ent.text)):
+                    rows.append(MechanismEvidenceRecord(
+                        ent.article_id, mech.id, mech.name, "mention",
+                        f"entity:{ent.start_char}-{ent.end_char}", ent.sentence_id,
+                        _factors((ent.kb_id, ent.label)), ent.text))
+                    break
+    entity_spans = {(e.article_id, e.start_char, e.end_char) for e in entities.itertuples(index=False)}
+    for art in articles.itertuples(index=False):
+        for mech in taxonomy:
+            for text_rx in mech.mention_text:
+                if text_rx is None:
+                    continue
+                for m in text_rx.finditer(art.text):
+                    if (art.article_id, m.start(), m.end()) in entity_spans:
+                        continue
+                    rows.append(MechanismEvidenceRecord(
+                        art.article_id, mech.id, mech.name, "keyword", f"keyword:{m.start()}-{m.end()}",
+                        None, "", m.group(0)))
+    frame = schema.to_frame("mechanisms", rows)
+    order = {m.id: i for i, m in enumerate(taxonomy)}
+    art_order = {a: i for i, a in enumerate(articles["article_id"])}
+    frame = frame.drop_duplicates(["article_id", "mechanism_id", "evidence_id"])
+    keys = frame.assign(_a=frame.article_id.map(art_order), _m=frame.mechanism_id.map(order))
+    return frame.loc[keys.sort_values(["_a", "_m", "evidence_type", "evidence_id"], kind="stable").index] \
+        .reset_index(drop=True)
+
+
+def primary_diseases(articles: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """Per article: the disease its title names, else its most mentioned disease (earliest on ties)."""
+    diseases = entities[entities.label == "DISEASE"]
+    out = []
+    for art in articles.itertuples(index=False):
+        mine = diseases[diseases.article_id == art.article_id]
+        if mine.empty:
+            out.append((art.article_id, "", ""))
+            continue
+        key = mine.kb_id.where(mine.kb_id != "", mine.text.str.lower())
+        stats = mine.assign(key=key).groupby("key", sort=False).agg(
+            n=("text", "size"), first=("start_char", "min"), name=("canonical_name", "first"),
+            text=("text", "first"))
+        title = str(art.title).lower()
+        in_title = [k for k, r in stats.iterrows() if str(r.text).lower() in title or
+                    str(r["name"]).lower() in title]
+        pick = stats.loc[in_title] if in_title else stats
+        best = pick.sort_values(["n", "first"], ascending=[False, True]).index[0]
+        row = stats.loc[best]
+        out.append((art.article_id, row["name"] or row.text, best if ":" in best else ""))
+    return pd.DataFrame(out, columns=["article_id", "primary_disease", "primary_disease_id"])
+
+
+def mechanism_matrix(articles: pd.DataFrame, evidence: pd.DataFrame, diseases: pd.DataFrame,
+                     taxonomy: tuple[Mechanism, ...] | None = None) -> pd.DataFrame:
+    """Articles x mechanisms: evidence counts (a pivot of the long table)."""
+    taxonomy = taxonomy or default_taxonomy()
+    ids = [m.id for m in taxonomy]
+    counts = evidence.pivot_table(index="article_id", columns="mechanism_id", values="evidence_id",
+                                  aggfunc="count", fill_value=0) if not evidence.empty else pd.DataFrame()
+    counts = counts.reindex(index=articles.article_id, columns=ids, fill_value=0).fillna(0).astype("Int64")
+    base = articles[["article_id", "title", "kind"]].merge(diseases, on="article_id", how="left")
+    out = base.merge(counts, left_on="article_id", right_index=True, how="left")
+    return out[schema.MATRICES["mechanism_matrix"] + ids].reset_index(drop=True)
+
+
+def disease_mechanism_matrix(matrix: pd.DataFrame, taxonomy: tuple[Mechanism, ...] | None = None,
+                             ) -> pd.DataFrame:
+    """Primary diseases x mechanisms: article evidence counts summed per disease."""
+    taxonomy = taxonomy or default_taxonomy()
+    ids = [m.id for m in taxonomy]
+    with_disease = matrix[matrix.primary_disease.fillna("") != ""]
+    if with_disease.empty:
+        return pd.DataFrame(columns=schema.MATRICES["disease_mechanism_matrix"] + ids)
+    grouped = with_disease.groupby(["primary_disease_id", "primary_disease"], sort=True, dropna=False)
+    out = grouped[ids].sum()
+    out.insert(0, "n_articles", grouped.size())
+    return out.reset_index()[schema.MATRICES["disease_mechanism_matrix"] + ids]
+
+
+def factor_mechanism_matrix(evidence: pd.DataFrame, relations: pd.DataFrame, entities: pd.DataFrame,
+                            taxonomy: tuple[Mechanism, ...] | None = None) -> pd.DataFrame:
+    """Cytokines and growth factors x mechanisms, with relation counts and net polarity."""
+    taxonomy = taxonomy or default_taxonomy()
+    ids = [m.id for m in taxonomy]
+    keys = schema.MATRICES["factor_mechanism_matrix"]
+    factors = entities[entities.label.isin(MATRIX_FACTOR_LABELS) & (entities.kb_id != "")]
+    if factors.empty:
+        return pd.DataFrame(columns=keys + ids)
+    names = factors.groupby("kb_id").agg(factor=("canonical_name", "first"), label=("label", "first"))
+    ev = evidence[evidence.factor_ids != ""].copy()
+    ev["factor_id"] = ev.factor_ids.str.split("|")
+    ev = ev.explode("factor_id")
+    ev = ev[ev.factor_id.isin(names.index)]
+    counts = (ev.pivot_table(index="factor_id", columns="mechanism_id", values="evidence_id",
+                             aggfunc="count", fill_value=0) if not ev.empty else pd.DataFrame())
+    counts = counts.reindex(index=names.index, columns=ids, fill_value=0).fillna(0).astype("Int64")
+    rel = relations
+    as_subject = rel.groupby("subject_kb_id").size()
+    as_object = rel.groupby("object_kb_id").size()
+    sign = rel.predicate.map(lambda p: 1 if p in RAISES else -1 if p in LOWERS else 0)
+    sign = sign.where(~rel.negated.astype(bool), -sign)
+    net = sign.groupby(rel.object_kb_id).sum() if not rel.empty else pd.Series(dtype="Int64")
+    out = names.copy()
+    out["n_relations"] = (as_subject.reindex(names.index, fill_value=0)
+                          + as_object.reindex(names.index, fill_value=0)).astype("Int64")
+    out["net_polarity"] = net.reindex(names.index, fill_value=0).astype("Int64")
+    out = out.join(counts)
+    out.index.name = "factor_id"
+    out = out.reset_index().sort_values(["label", "factor"], kind="stable")
+    return out[keys + ids].reset_index(drop=True)
+
+
+def derive_tables(articles: pd.DataFrame, entities: pd.DataFrame, relations: pd.DataFrame,
+                  ) -> dict[str, pd.DataFrame]:
+    """mechanisms.csv and the three matrices, from the long tables."""
+    evidence = mechanism_evidence(articles, entities, relations)
+    diseases = primary_diseases(articles, entities)
+    matrix = mechanism_matrix(articles, evidence, diseases)
+    return {
+        "mechanisms": evidence,
+        "mechanism_matrix": matrix,
+        "disease_mechanism_matrix": disease_mechanism_matrix(matrix),
+        "factor_mechanism_matrix": factor_mechanism_matrix(evidence, relations, entities),
+    }
