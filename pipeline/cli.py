@@ -112,6 +112,15 @@ def ingest(paths: Paths, out: OutDir = Path("outputs"), max_mb: MaxMb = DEFAULT_
     _finish(_with_progress(paths, out, max_mb, quiet), out, quiet)
 
 
+@app.command()
+def report(out: Annotated[Path, typer.Argument(help="A folder written by `mechmine run`.")]) -> None:
+    """Write mechanism_heatmap.png/.svg and report.html into OUT."""
+    from pipeline.report import write_report
+
+    for path in write_report(out):
+        err_console.print(f"mechmine: wrote {path}")
+
+
 @evaluate_app.command("ner")
 def evaluate_ner_cli(
     gold: Annotated[Path, typer.Option("--gold", help="Gold file (IOB .tsv or PubTator).")],

@@ -69,19 +69,11 @@ def default_evidence(kind: str) -> str:
     return {"review_summary": "review"}.get(kind, "unspecified")
 
 
-def run_pipeline(
-    paths: list[str],
-    out_dir: Path | None,
-    *,
-    max_mb: float = DEFAULT_MAX_MB,
-    model: str | None = None,
-    on_file: Callable[[InputFile], None] | None = None,
-    on_article: Callable[[int], None] | None = None,
-) -> RunReport:
-    """Ingest ``paths``, find entities, and write every table to ``out_dir``."""
+def annotate(result: IngestResult, model: str | None = None,
+             on_article: Callable[[int], None] | None = None) -> dict[str, pd.DataFrame]:
+    """Every table for ingested articles: entities, relations, mechanisms and matrices."""
     from pipeline.nlp import make_nlp
 
-    result: IngestResult = ingest(paths, max_mb=max_mb, on_file=on_file)
     tables = result.tables()
     rows = []
     relation_rows = []
@@ -100,6 +92,22 @@ def run_pipeline(
     tables["entity_summary"] = entity_summary(entities)
     tables["relations"] = relations
     tables.update(derive_tables(tables["articles"], entities, relations))
+    return tables
+
+
+def run_pipeline(
+    paths: list[str],
+    out_dir: Path | None,
+    *,
+    max_mb: float = DEFAULT_MAX_MB,
+    model: str | None = None,
+    on_file: Callable[[InputFile], None] | None = None,
+    on_article: Callable[[int], None] | None = None,
+) -> RunReport:
+    """Ingest ``paths``, find entities and relations, and write every table to ``out_dir``."""
+    result: IngestResult = ingest(paths, max_mb=max_mb, on_file=on_file)
+    tables = annotate(result, model=model, on_article=on_article)
+    rows, relation_rows = tables["entities"], tables["relations"]
     written: list[Path] = []
     if out_dir is not None and result.n_files_read > 0:
         written = write_tables(out_dir, tables)

@@ -233,3 +233,21 @@ def ingest(
         if old in result.nlp_masks:
             result.nlp_masks[new] = result.nlp_masks[old]
     return result
+
+
+def ingest_texts(texts: Iterable[str | tuple[str, str]], source: str = "<texts>") -> IngestResult:
+    """Texts given in memory, one article each: plain strings, or (id, text) pairs."""
+    result = IngestResult()
+    item = InputFile(path=None, display=source, key=source)  # type: ignore[arg-type]
+    for n, entry in enumerate(texts, start=1):
+        source_id, text = entry if isinstance(entry, tuple) else (str(n), entry)
+        if not isinstance(text, str) or not text.strip():
+            result.skipped.append(SkippedRecord(source, n, "empty text"))
+            continue
+        doc = SourceDocument(source_path=source, text=text, format="text", source_id=source_id,
+                             single_article=True, kind="document")
+        articles, _ = document_articles(item, doc)
+        result.articles.extend(articles)
+    result.n_files = result.n_files_read = 1 if result.articles else 0
+    result.articles, _ = _dedupe_ids(result.articles)
+    return result

@@ -267,7 +267,7 @@ def collect_objects(ms: list[Mention], words: list[str], offset: int, start: int
                 found.append(m)
             i = m.end - offset
             continue
-        if w in BREAKS or (i in trigger_tokens and found) or w in RELATIVE:
+        if w in BREAKS or (i in trigger_tokens and i > start) or w in RELATIVE:
             break
         if found and (w in OBJECT_STOP or w in stops):
             break
@@ -381,6 +381,9 @@ def sentence_relations(sent: Span, sent_index: int, ms: list[Mention], rules: Ru
                     continue
                 out.append(Relation(s, rule.predicate, o, rule.polarity, negated, hedged, evidence, rule.id,
                                     form, sent_index, sent.start_char, sent.end_char))
+    if not clause_subjects and triggers:
+        # no relation here, but the sentence's subject may still be carried over
+        clause_subjects = list_before(ms, words, off, triggers[0][0], rules.agent_classes | {AGENT})
     if clause_subjects:
         state.subjects = clause_subjects
     if last_objects:

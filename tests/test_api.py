@@ -1,0 +1,47 @@
+"""The notebook API: extract() on texts and paths, Tables, load_outputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import pipeline
+from pipeline.cli import app
+from pipeline.schema import dtypes
+
+
+def test_extract_texts() -> None:
+    t = pipeline.extract(texts=[("doc1", "Mesenchymal stem cells secrete BDNF."), "  ",
+                                "IL-10 suppresses T cells."])
+    assert len(t.articles) == 2 and len(t.skipped) == 1
+    assert list(t.articles.source_id) == ["doc1", "3"]
+    assert ("Mesenchymal stem cells", "SECRETES", "BDNF") in set(zip(t.relations.subject_text, t.relations.predicate,
+                                                   t.relations.object_text, strict=True))
+    for name, frame in t.items():
+        if name in ("articles", "entities", "relations"):
+            assert {c: str(frame[c].dtype) for c in frame.columns} == dtypes(name)
+    assert "relations=" in repr(t)
+    with pytest.raises(AttributeError):
+        _ = t.nonexistent
+
+
+def test_extract_needs_one_input() -> None:
+    with pytest.raises(ValueError):
+        pipeline.extract()
+
+
+def test_report_renders(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "out"
+    sample = Path(__file__).resolve().parents[1] / "corpus"
+    assert runner.invoke(app, ["run", str(sample), "--out", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["report", str(out)])
+    assert result.exit_code == 0, result.output
+    png = out / "mechanism_heatmap.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+    page = (out / "report.html").read_text()
+    assert "Idiopathic" in page and "SECRETES" in page and "mechanism_heatmap.svg" in page
+    assert pipeline.load_outputs(out).mechanism_matrix.shape[0] == 5
+    assert runner.invoke(app, ["report", str(tmp_path / "nowhere")]).exit_code == 1

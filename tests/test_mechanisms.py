@@ -1,0 +1,76 @@
+"""Mechanism evidence and matrices: a small hand-made relation table and the sample corpus."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import SAMPLE
+
+import pipeline
+from pipeline import schema
+from pipeline.mechanisms import load_taxonomy, mechanism_evidence
+from pipeline.schema import ArticleRecord, EntityRecord, RelationRecord
+
+
+def _rel(rid: str, subj: str, pred: str, obj: str, obj_id: str, obj_label: str,
+         negated: bool = False) -> RelationRecord:
+    return RelationRecord(rid, "a", 0, subj, "MESH:D059630", "CELL_TYPE", pred, obj, obj_id, obj_label,
+                          "negative", negated, False, "review", "r", "s", 0, 1, 2, 3, 0, 9)
+
+
+def test_evidence_from_relations() -> None:
+    articles = schema.to_frame("articles", [ArticleRecord("a", "x", "", 0, 5, "T", "document", "", "",
+                                                         None, "", "", "", 1, "plain words")])
+    relations = schema.to_frame("relations", [
+        _rel("a-r1", "MSCs", "DECREASES", "TGF-β1", "HGNC:11766", "GROWTH_FACTOR"),
+        _rel("a-r2", "MSCs", "DECREASES", "inflammation", "MESH:D007249", "PROCESS", negated=True),
+    ])
+    entities = schema.to_frame("entities", [])
+    ev = mechanism_evidence(articles, entities, relations)
+    assert list(ev.mechanism_id) == ["anti_fibrosis"]
+    assert ev.iloc[0].factor_ids == "HGNC:11766" and ev.iloc[0].evidence_id == "a-r1"
+
+
+def test_taxonomy_is_valid() -> None:
+    tax = load_taxonomy()
+    assert len(tax) >= 15 and all(m.spec.definition and m.spec.ids for m in tax)
+
+
+@pytest.fixture(scope="module")
+def tables() -> pipeline.Tables:
+    return pipeline.extract([SAMPLE])
+
+
+def test_sample_matrix(tables: pipeline.Tables) -> None:
+    m = tables.mechanism_matrix.set_index("primary_disease_id")
+    molecular = ["trophic_secretion", "immunomodulation", "anti_inflammation", "anti_apoptosis",
+                 "antioxidant", "mitochondrial_transfer", "extracellular_vesicles", "anti_fibrosis"]
+    back = tables.mechanism_matrix[tables.mechanism_matrix.title.str.contains("back")]
+    assert len(back) == 1 and int(back[molecular].sum(axis=1).iloc[0]) == 0
+    pd_row, ipf, tbi = m.loc["MESH:D010300"], m.loc["MESH:D054990"], m.loc["DOID:0081292"]
+    assert pd_row.trophic_secretion > 0 and pd_row.anti_apoptosis > 0
+    assert ipf.anti_fibrosis > 0 and ipf.immunomodulation > 0 and ipf.homing > 0
+    assert tbi.mitochondrial_transfer > 0 and tbi.extracellular_vesicles > 0 and tbi.antioxidant > 0
+
+
+def test_sample_relations_checklist(tables: pipeline.Tables) -> None:
+    rel = tables.relations
+    got = set(zip(rel.subject_text, rel.predicate, rel.object_text, strict=True))
+    for factor in ("brain-derived neurotrophic factor", "IGF-1", "vascular endothelial growth factor"):
+        assert ("MSCs", "SECRETES", factor) in got
+    for factor in ("IL-1ra", "IL-10", "PGE2", "TSG-6"):
+        assert (factor, "INHIBITS", "inflammation") in got
+    assert ("TGF-β", "DRIVES", "EMT") in got
+    assert ("MSCs", "DECREASES", "TGF-β1") in got
+    assert ("MSCs", "TRANSFERS", "mitochondria") in got
+    assert ("stromal cell-derived factor-1", "ACTIVATES", "MSCs") in got
+    hedged = rel[rel.sentence.str.contains(r"\bmay\b")]
+    assert not hedged.empty and hedged.hedged.all()
+
+
+def test_factor_matrix_polarity(tables: pipeline.Tables) -> None:
+    f = tables.factor_mechanism_matrix.set_index("factor_id")
+    assert f.loc["HGNC:11766", "net_polarity"] < 0  # MSCs decrease TGF-beta1
+    assert f.loc["HGNC:1033", "net_polarity"] > 0  # MSCs secrete BDNF
+    assert set(f.label) <= {"CYTOKINE", "GROWTH_FACTOR"}
+    assert isinstance(tables.disease_mechanism_matrix, pd.DataFrame)

@@ -1,0 +1,94 @@
+"""Relation rules on single sentences (parametrised), context attributes, rule-file validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.errors import ResourceError
+from pipeline.nlp import make_nlp
+from pipeline.nlp.relations import load_rules
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return make_nlp(relations=True)
+
+
+# "MSC" is in no vocabulary we ship (MeSH lists no such entry term); texts define it.
+DEFINE = "Mesenchymal stem cells (MSCs) were studied. "
+
+
+def triples(nlp: spacy.language.Language, text: str) -> set[tuple[str, str, str]]:
+    return {(r.subject.text, r.predicate, r.object.text) for r in nlp(DEFINE + text)._.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MSCs secrete BDNF, GDNF, IGF-1 and VEGF.",
+         {("MSCs", "SECRETES", o) for o in ("BDNF", "GDNF", "IGF-1", "VEGF")}),
+        ("IL-10 suppresses T cells.", {("IL-10", "INHIBITS", "T cells")}),
+        ("T cells are suppressed by IL-10.", {("IL-10", "INHIBITS", "T cells")}),
+        ("TGF-β is a key driver of EMT.", {("TGF-β", "DRIVES", "EMT")}),
+        ("TGF-β-induced EMT was observed.", {("TGF-β", "DRIVES", "EMT")}),
+        ("Cytokines secreted by MSCs protect neurons.", {("MSCs", "SECRETES", "Cytokines")}),
+        ("MSCs can transfer healthy mitochondria to injured neurons.",
+         {("MSCs", "TRANSFERS", "mitochondria")}),
+        ("MSCs reduce inflammation, protect neurons and promote angiogenesis.",
+         {("MSCs", "DECREASES", "inflammation"), ("MSCs", "PROTECTS", "neurons"),
+          ("MSCs", "ACTIVATES", "angiogenesis")}),
+        ("MSCs secrete nitric oxide and IDO, which suppress T cells.",
+         {("MSCs", "SECRETES", "nitric oxide"), ("MSCs", "SECRETES", "IDO"),
+          ("nitric oxide", "INHIBITS", "T cells"), ("IDO", "INHIBITS", "T cells")}),
+        ("Anti-inflammatory molecules such as IL-10 and TSG-6 help control inflammation.",
+         {("IL-10", "INHIBITS", "inflammation"), ("TSG-6", "INHIBITS", "inflammation")}),
+        ("MSCs differentiate into neurons.", {("MSCs", "DIFFERENTIATES_INTO", "neurons")}),
+        ("The weather was nice and we walked to the park.", set()),
+    ],
+)
+def test_rule_cases(nlp: spacy.language.Language, text: str,
+                   expected: set[tuple[str, str, str]]) -> None:
+    got = triples(nlp, text)
+    assert expected <= got if expected else got == set()
+
+
+def test_subject_carried_over(nlp: spacy.language.Language) -> None:
+    got = triples(nlp, "MSCs activate repair. They release BDNF and GDNF.")
+    assert ("MSCs", "ACTIVATES", "BDNF") not in got
+    assert {("MSCs", "SECRETES", "BDNF"), ("MSCs", "SECRETES", "GDNF")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "hedged"),
+    [
+        ("IL-10 suppresses T cells.", False, False),
+        ("IL-10 did not suppress T cells.", True, False),
+        ("IL-10 may suppress T cells.", False, True),
+        ("IL-10 not only suppresses T cells but also protects neurons.", False, False),
+    ],
+)
+def test_context(nlp: spacy.language.Language, text: str, negated: bool, hedged: bool) -> None:
+    rel = next(r for r in nlp(text)._.relations if r.object.text == "T cells")
+    assert (rel.negated, rel.hedged) == (negated, hedged)
+
+
+def test_evidence_level(nlp: spacy.language.Language) -> None:
+    rel = nlp("In mice, IL-10 suppresses T cells.")._.relations[0]
+    assert rel.evidence_level == "animal"
+
+
+def test_bad_rules_fail_loudly(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "meta: {name: t, version: '1', source: s, licence: MIT}\n"
+        "predicates: {SECRETES: {polarity: positive, indra: x, semrep: y}}\n"
+        "agent_classes: [CELL_TYPE]\nagent_terms: 'x'\n"
+        "rules:\n  - {id: a, predicate: GLOWS, trigger: 'glow', forms: [active]}\n")
+    with pytest.raises(ResourceError, match="unknown predicate"):
+        load_rules(path)
+    path.write_text(path.read_text().replace("forms: [active]", "forms: [sideways]"))
+    with pytest.raises(ResourceError, match="forms"):
+        load_rules(path)
