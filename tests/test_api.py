@@ -17,8 +17,9 @@ def test_extract_texts() -> None:
                                 "IL-10 suppresses T cells."])
     assert len(t.articles) == 2 and len(t.skipped) == 1
     assert list(t.articles.source_id) == ["doc1", "3"]
-    assert ("Mesenchymal stem cells", "SECRETES", "BDNF") in set(zip(t.relations.subject_text, t.relations.predicate,
-                                                   t.relations.object_text, strict=True))
+    rel = t.relations
+    got = set(zip(rel.subject_text, rel.predicate, rel.object_text, strict=True))
+    assert ("Mesenchymal stem cells", "SECRETES", "BDNF") in got
     for name, frame in t.items():
         if name in ("articles", "entities", "relations"):
             assert {c: str(frame[c].dtype) for c in frame.columns} == dtypes(name)

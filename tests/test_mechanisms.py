@@ -9,7 +9,7 @@ from conftest import SAMPLE
 import pipeline
 from pipeline import schema
 from pipeline.mechanisms import load_taxonomy, mechanism_evidence
-from pipeline.schema import ArticleRecord, EntityRecord, RelationRecord
+from pipeline.schema import ArticleRecord, RelationRecord
 
 
 def _rel(rid: str, subj: str, pred: str, obj: str, obj_id: str, obj_label: str,
