@@ -161,6 +161,38 @@ def evaluate_ner_cli(
                                         "norm_accuracy": scores.norm_accuracy}, indent=2))
 
 
+@evaluate_app.command("relations")
+def evaluate_relations_cli(
+    gold: Annotated[Path, typer.Option(
+        "--gold", help="GE 2013 folder (.txt/.a1/.a2) or BioRED PubTator file.")],
+    fmt: Annotated[str | None, typer.Option(
+        "--format", help="ge or biored (default: ge for a folder, biored for a file).")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON.")] = None,
+) -> None:
+    """Directed regulation pairs (GE 2013) or correlation pairs (BioRED) with gold entities: P/R/F1."""
+    import json
+
+    from rich.table import Table
+
+    from pipeline.evaluate.relations import evaluate_biored, evaluate_ge
+    from pipeline.nlp import make_nlp
+
+    fmt = fmt or ("ge" if gold.is_dir() else "biored")
+    if fmt not in ("ge", "biored"):
+        raise typer.BadParameter("use ge or biored", param_hint="--format")
+    nlp = make_nlp(relations=True)
+    scores = evaluate_ge(nlp, gold) if fmt == "ge" else evaluate_biored(nlp, gold)
+    rows = scores.rows()
+    table = Table(title=f"{gold} ({scores.n_docs} documents, {fmt})")
+    for column in rows[0]:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    Console(width=max(120, Console().width)).print(table)
+    if json_out:
+        json_out.write_text(json.dumps({"gold": str(gold), "format": fmt, "rows": rows}, indent=2))
+
+
 @lexicon_app.command("build")
 def lexicon_build(
     cache: Annotated[Path, typer.Option(

@@ -13,6 +13,7 @@ import warnings
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline.sentencizer import Sentencizer
 
 import pipeline.nlp.abbreviations
 import pipeline.nlp.extensions
@@ -47,7 +48,9 @@ def make_nlp(lexicon_dir: str = "", stoplist: str = "", model: str | None = None
     """
     nlp = load_model(model) if model else spacy.blank("en")
     nlp.tokenizer = make_tokenizer(nlp)
-    nlp.add_pipe("sentencizer", first=True)
+    # a line break ends a sentence too: headings and list items are not glued to the next line
+    punct = [*Sentencizer.default_punct_chars, "\n", "\r\n", "\n\n"]
+    nlp.add_pipe("sentencizer", first=True, config={"punct_chars": punct})
     nlp.add_pipe("mechmine_lexicon", config={"lexicon_dir": lexicon_dir, "stoplist": stoplist})
     nlp.add_pipe("mechmine_abbreviations")
     if relations:

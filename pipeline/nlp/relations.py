@@ -53,6 +53,7 @@ SKIPPABLE = {"also", "even", "further", "directly", "can", "could", "may", "migh
              "all", "effectively", "potentially", "strongly", "markedly", "indirectly",
              "and", "or", ","}
 MAX_OBJECT_SPAN = 60
+FIRST_OBJECT_WITHIN = 8  # tokens between a trigger and its first object, at most
 
 
 class PredicateSpec(Strict):
@@ -271,7 +272,9 @@ def collect_objects(ms: list[Mention], words: list[str], offset: int, start: int
             break
         if found and (w in OBJECT_STOP or w in stops):
             break
-        if not found and w in stops and i > start + 1:
+        if not found and (w in stops or w in OBJECT_STOP) and i > start:
+            break  # the first object is not behind a preposition ("reduced X in CD4+ T cells")
+        if not found and i - start >= FIRST_OBJECT_WITHIN:
             break
         i += 1
     return found
@@ -382,8 +385,10 @@ def sentence_relations(sent: Span, sent_index: int, ms: list[Mention], rules: Ru
                 out.append(Relation(s, rule.predicate, o, rule.polarity, negated, hedged, evidence, rule.id,
                                     form, sent_index, sent.start_char, sent.end_char))
     if not clause_subjects and triggers:
-        # no relation here, but the sentence's subject may still be carried over
-        clause_subjects = list_before(ms, words, off, triggers[0][0], rules.agent_classes | {AGENT})
+        # no relation here, but the sentence's grammatical subject (a mention among
+        # its first words) may still be carried over
+        head = list_before(ms, words, off, triggers[0][0], rules.agent_classes | {AGENT})
+        clause_subjects = head if head and head[0].start - off <= 3 else []
     if clause_subjects:
         state.subjects = clause_subjects
     if last_objects:

@@ -1,0 +1,213 @@
+"""Relation evaluation with gold entities: BioNLP-ST 2013 GE and BioRED.
+
+The gold entities of each document are given to the pipeline as its
+``doc.ents`` (no NER error enters the score), then only the sentencizer and
+``mechmine_relations`` run. Predicates map to polarity: ACTIVATES, INCREASES,
+SECRETES, DRIVES, POLARIZES -> positive; INHIBITS, DECREASES, TREATS ->
+negative; a negated relation is dropped.
+
+- **GE 2013** (brat standoff ``.txt/.a1/.a2``): every Positive_regulation,
+  Negative_regulation or Regulation event with a Cause gives a directed pair
+  Cause protein -> Theme protein (a Theme or Cause that is itself an event is
+  replaced by that event's Theme protein, recursively), with polarity positive,
+  negative or unspecified. Pairs are compared per document on the proteins'
+  lower-cased text; a predicted pair matches when cause, theme and polarity
+  agree (Regulation matches either polarity).
+- **BioRED** (PubTator): Positive_Correlation / Negative_Correlation pairs of
+  entity ids per document, undirected; a predicted relation gives the pair of
+  its arguments' ids with its polarity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from pipeline.errors import MechmineError
+from pipeline.evaluate.ner import Counts
+from pipeline.nlp.extensions import MentionInfo, mentions
+
+POSITIVE = {"ACTIVATES", "INCREASES", "SECRETES", "DRIVES", "POLARIZES"}
+NEGATIVE = {"INHIBITS", "DECREASES", "TREATS"}
+GE_POLARITY = {"Positive_regulation": "positive", "Negative_regulation": "negative", "Regulation": "any"}
+BIORED_LABELS = {"GeneOrGeneProduct": "GENE_OR_PROTEIN", "DiseaseOrPhenotypicFeature": "DISEASE",
+                 "ChemicalEntity": "CHEMICAL", "CellLine": "CELL_TYPE", "SequenceVariant": "GENE_OR_PROTEIN"}
+BIORED_TYPES = {"Positive_Correlation": "positive", "Negative_Correlation": "negative"}
+
+
+@dataclass
+class RelationScores:
+    counts: Counts = field(default_factory=Counts)
+    unlabelled: Counts = field(default_factory=Counts)
+    n_docs: int = 0
+
+    def rows(self) -> list[dict[str, object]]:
+        out = []
+        for name, c in (("with polarity", self.counts), ("pair only", self.unlabelled)):
+            out.append({"match": name, "tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": round(c.precision, 4),
+                        "recall": round(c.recall, 4), "f1": round(c.f1, 4)})
+        return out
+
+
+@dataclass
+class GoldEntity:
+    key: str
+    start: int
+    end: int
+    label: str
+
+
+def polarity_of(predicate: str) -> str | None:
+    return "positive" if predicate in POSITIVE else "negative" if predicate in NEGATIVE else None
+
+
+def with_gold_entities(nlp: Language, text: str, ents: list[GoldEntity]) -> Doc:
+    """Run the sentencizer and the relation extractor over ``text`` with ``ents`` as its entities."""
+    doc = nlp.make_doc(text)
+    spans = []
+    info = mentions(doc)
+    for e in ents:
+        span = doc.char_span(e.start, e.end, label=e.label, kb_id=e.key, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    chosen = filter_spans(spans)
+    for s in chosen:
+        info[(s.start_char, s.end_char)] = MentionInfo((s.label_,), s.text, "gold")
+    doc.ents = chosen
+    for name in ("sentencizer", "mechmine_relations"):
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _score(scores: RelationScores, gold: set[tuple], pred: set[tuple], unordered: bool) -> None:
+    scores.n_docs += 1
+    c = scores.counts
+
+    def matches(p: tuple, g: tuple) -> bool:
+        same = (p[0], p[1]) == (g[0], g[1]) or (unordered and (p[0], p[1]) == (g[1], g[0]))
+        return same and (g[2] == "any" or p[2] == g[2])
+
+    hit_gold = {g for g in gold if any(matches(p, g) for p in pred)}
+    hit_pred = {p for p in pred if any(matches(p, g) for g in gold)}
+    c.tp += len(hit_pred)
+    c.fp += len(pred - hit_pred)
+    c.fn += len(gold - hit_gold)
+    u = scores.unlabelled
+
+    def pair(t: tuple) -> tuple:
+        return tuple(sorted(t[:2])) if unordered else t[:2]
+
+    gp, pp = {pair(g) for g in gold}, {pair(p) for p in pred}
+    u.tp += len(gp & pp)
+    u.fp += len(pp - gp)
+    u.fn += len(gp - pp)
+
+
+# ---- GE 2013 ----
+_A1 = re.compile(r"^(T\d+)\t(\w+) (\d+) (\d+)\t(.*)$")
+_EVENT = re.compile(r"^(E\d+)\t(\S+)(.*)$")
+
+
+def read_ge(folder: Path) -> Iterator[tuple[str, str, list[GoldEntity], set[tuple]]]:
+    """(doc id, text, proteins, gold pairs (cause text, theme text, polarity)) per document."""
+    for txt in sorted(folder.glob("*.txt")):
+        a1, a2 = txt.with_suffix(".a1"), txt.with_suffix(".a2")
+        text = txt.read_text(encoding="utf-8")
+        proteins: dict[str, GoldEntity] = {}
+        for line in a1.read_text(encoding="utf-8").splitlines() if a1.exists() else []:
+            m = _A1.match(line)
+            if m and m.group(2) == "Protein":
+                proteins[m.group(1)] = GoldEntity(m.group(5).lower(), int(m.group(3)), int(m.group(4)),
+                                                  "GENE_OR_PROTEIN")
+        events: dict[str, tuple[str, dict[str, str]]] = {}
+        for line in a2.read_text(encoding="utf-8").splitlines() if a2.exists() else []:
+            m = _EVENT.match(line)
+            if m:
+                etype = m.group(2).split(":")[0]
+                args = dict(a.split(":", 1) for a in m.group(3).split() if ":" in a)
+                events[m.group(1)] = (etype, {re.sub(r"\d+$", "", k): v for k, v in args.items()})
+
+        gold = set()
+        for etype, args in events.values():
+            if etype in GE_POLARITY and "Cause" in args and "Theme" in args:
+                cause = _ge_protein(args["Cause"], proteins, events)
+                theme = _ge_protein(args["Theme"], proteins, events)
+                if cause is not None and theme is not None and cause.key != theme.key:
+                    gold.add((cause.key, theme.key, GE_POLARITY[etype]))
+        yield txt.stem, text, list(proteins.values()), gold
+
+
+def _ge_protein(ref: str, proteins: dict[str, GoldEntity], events: dict[str, tuple[str, dict[str, str]]],
+                depth: int = 0) -> GoldEntity | None:
+    """The protein an argument names: itself, or (for an event) its Theme's protein."""
+    if ref in proteins:
+        return proteins[ref]
+    if ref in events and depth < 5:
+        theme = events[ref][1].get("Theme")
+        return _ge_protein(theme, proteins, events, depth + 1) if theme else None
+    return None
+
+
+def evaluate_ge(nlp: Language, folder: Path) -> RelationScores:
+    if not folder.is_dir():
+        raise MechmineError(f"no such folder: {folder}")
+    scores = RelationScores()
+    for _, text, proteins, gold in read_ge(folder):
+        doc = with_gold_entities(nlp, text, proteins)
+        pred = set()
+        for rel in doc._.relations:
+            pol = polarity_of(rel.predicate)
+            if pol and not rel.negated and rel.subject.kb_id != rel.object.kb_id:
+                pred.add((rel.subject.kb_id, rel.object.kb_id, pol))
+        _score(scores, gold, pred, unordered=False)
+    return scores
+
+
+# ---- BioRED ----
+def read_biored(path: Path) -> Iterator[tuple[str, str, list[GoldEntity], set[tuple]]]:
+    """(pmid, text, entities with ids, gold pairs (id1, id2, polarity)) per document."""
+    pmid, title, abstract, ents, rels = None, "", "", [], set()
+    with path.open(encoding="utf-8") as handle:
+        for line in [*handle, "\n"]:
+            line = line.rstrip("\n")
+            head = re.match(r"^(\d+)\|([ta])\|(.*)$", line)
+            if head:
+                pmid = head.group(1)
+                if head.group(2) == "t":
+                    title = head.group(3)
+                else:
+                    abstract = head.group(3)
+                continue
+            parts = line.split("\t")
+            if len(parts) == 6 and parts[1].isdigit():
+                label = BIORED_LABELS.get(parts[4])
+                if label:
+                    for ident in parts[5].split(","):
+                        ents.append(GoldEntity(ident.strip(), int(parts[1]), int(parts[2]), label))
+                        break
+            elif len(parts) >= 4 and parts[1] in BIORED_TYPES:
+                rels.add((parts[2], parts[3], BIORED_TYPES[parts[1]]))
+            elif not line.strip() and pmid is not None:
+                yield pmid, f"{title} {abstract}", ents, rels
+                pmid, title, abstract, ents, rels = None, "", "", [], set()
+
+
+def evaluate_biored(nlp: Language, path: Path) -> RelationScores:
+    if not path.is_file():
+        raise MechmineError(f"no such file: {path}")
+    scores = RelationScores()
+    for _, text, ents, gold in read_biored(path):
+        doc = with_gold_entities(nlp, text, ents)
+        pred = set()
+        for rel in doc._.relations:
+            pol = polarity_of(rel.predicate)
+            if pol and not rel.negated and rel.subject.kb_id != rel.object.kb_id:
+                pred.add((rel.subject.kb_id, rel.object.kb_id, pol))
+        _score(scores, gold, pred, unordered=True)
+    return scores
