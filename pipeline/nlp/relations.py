@@ -52,6 +52,8 @@ SKIPPABLE = {"also", "even", "further", "directly", "can", "could", "may", "migh
              "to", "not", "significantly", "then", "thereby", "both", "help", "helps", "helped", "each",
              "all", "effectively", "potentially", "strongly", "markedly", "indirectly",
              "and", "or", ","}
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "no", "any", "such",
+               "modest", "significant", "marked", "slight", "further"}
 MAX_OBJECT_SPAN = 60
 FIRST_OBJECT_WITHIN = 8  # tokens between a trigger and its first object, at most
 
@@ -466,6 +468,8 @@ def _apply(rule: Rule, i: int, words: list[str], off: int, ms: list[Mention], su
         if form == "active":
             if participle and (be_before or nxt == "by"):
                 continue
+            if prev in DETERMINERS:
+                continue  # a noun ("a modest decrease in ..."), not a verb
             objects = collect_objects(ms, words, off, i + 1, rule.object, rule.stop, trigger_tokens)
             if not objects:
                 continue

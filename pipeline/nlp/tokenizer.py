@@ -3,9 +3,11 @@
 scispaCy keeps "CXCL12/CXCR4" and "cocaine-induced" as one token, which hides
 the entities inside them. We also split
 - "/" between two alphanumeric characters ("CXCL12/CXCR4" -> CXCL12 / CXCR4);
-- "-" after a letter (Greek letters too: "TGF-β-induced") when a lower-case
-  word of 3+ letters follows that is not a Greek letter name
-  ("cocaine-induced", "MSC-derived"; not "IL-10", "TNF-alpha", "TGF-beta").
+- "-" after a letter or digit (Greek letters too: "TGF-β-induced",
+  "LMP1-mediated") when a lower-case word of 3+ letters follows that is not a
+  Greek letter name ("cocaine-induced", "MSC-derived"; not "IL-10",
+  "TNF-alpha", "TGF-beta"). The lexicon's keys glue across hyphens, so
+  "5-fluorouracil" still matches as one name.
 The lexicon's keys are made with this same tokenizer (see
 :mod:`pipeline.lexicon.keys`); a change here needs ``mechmine lexicon build``.
 """
@@ -20,11 +22,11 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
-TOKENIZER_VERSION = "mechmine-tokenizer-2"
+TOKENIZER_VERSION = "mechmine-tokenizer-3"
 _GREEK_NAMES = "alpha|beta|gamma|delta|epsilon|kappa|lambda|sigma|omega|theta|zeta"
 EXTRA_INFIXES = (
     r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])",
-    rf"(?<=[^\W\d_])-(?!(?:{_GREEK_NAMES})(?![a-z]))(?=[a-z]{{3,}})",
+    rf"(?<=[^\W_])-(?!(?:{_GREEK_NAMES})(?![a-z]))(?=[a-z]{{3,}})",
 )
 
 
