@@ -50,7 +50,11 @@ def run_ingest(
 ) -> RunReport:
     """Ingest ``paths`` and write articles/removed_blocks/skipped tables to ``out_dir``."""
     result: IngestResult = ingest(paths, max_mb=max_mb, on_file=on_file)
-    tables = result.tables()
+    return _finish(result, result.tables(), out_dir)
+
+
+def _finish(result: IngestResult, tables: dict[str, pd.DataFrame], out_dir: Path | None) -> RunReport:
+    """Write ``tables`` (only when some input was read) and report."""
     written: list[Path] = []
     if out_dir is not None and result.n_files_read > 0:
         written = write_tables(out_dir, tables)
@@ -61,6 +65,8 @@ def run_ingest(
         n_skipped=len(result.skipped),
         written=written,
         tables=tables,
+        n_entities=len(tables["entities"]) if "entities" in tables else 0,
+        n_relations=len(tables["relations"]) if "relations" in tables else 0,
     )
 
 
@@ -106,18 +112,4 @@ def run_pipeline(
 ) -> RunReport:
     """Ingest ``paths``, find entities and relations, and write every table to ``out_dir``."""
     result: IngestResult = ingest(paths, max_mb=max_mb, on_file=on_file)
-    tables = annotate(result, model=model, on_article=on_article)
-    rows, relation_rows = tables["entities"], tables["relations"]
-    written: list[Path] = []
-    if out_dir is not None and result.n_files_read > 0:
-        written = write_tables(out_dir, tables)
-    return RunReport(
-        n_files=result.n_files,
-        n_files_read=result.n_files_read,
-        n_articles=len(result.articles),
-        n_skipped=len(result.skipped),
-        written=written,
-        tables=tables,
-        n_entities=len(rows),
-        n_relations=len(relation_rows),
-    )
+    return _finish(result, annotate(result, model=model, on_article=on_article), out_dir)

@@ -178,27 +178,57 @@ def _iob_doc(doc_id: str, words: list[str], tags: list[str], group: int) -> Gold
 _PT_HEAD = re.compile(r"^([^|\t]+)\|([ta])\|(.*)$")
 
 
-def read_pubtator(path: Path) -> Iterator[GoldDoc]:
-    """Documents of a PubTator file: text = title + ' ' + abstract, mentions with ids."""
-    pmid, title, abstract, ments = None, "", "", []
+@dataclass
+class PubTatorRecord:
+    """One document of a PubTator file: its lines split into fields."""
+
+    pmid: str
+    title: str
+    abstract: str
+    mentions: list[list[str]]  # pmid, start, end, text, type, ids
+    relations: list[list[str]]  # pmid, type, id1, id2[, novelty]
+
+    @property
+    def text(self) -> str:
+        return f"{self.title} {self.abstract}" if self.abstract else self.title
+
+
+def pubtator_records(path: Path) -> Iterator[PubTatorRecord]:
+    """Documents of a PubTator file (``PMID|t|``, ``PMID|a|``, mention and relation lines)."""
+    rec: PubTatorRecord | None = None
     with path.open(encoding="utf-8") as handle:
         for line in [*handle, "\n"]:
             line = line.rstrip("\n")
             head = _PT_HEAD.match(line)
             if head:
-                pmid = head.group(1)
+                if rec is None or rec.pmid != head.group(1):
+                    if rec is not None:
+                        yield rec
+                    rec = PubTatorRecord(head.group(1), "", "", [], [])
                 if head.group(2) == "t":
-                    title = head.group(3)
+                    rec.title = head.group(3)
                 else:
-                    abstract = head.group(3)
+                    rec.abstract = head.group(3)
                 continue
             parts = line.split("\t")
-            if len(parts) >= 6 and parts[1].isdigit():
-                ids = tuple(i for i in re.split(r"[|,;]", parts[5]) if i and i != "-1")
-                ments.append(GoldMention(int(parts[1]), int(parts[2]), parts[4], ids))
-            elif not line.strip() and pmid is not None:
-                yield GoldDoc(pmid, f"{title} {abstract}" if abstract else title, ments)
-                pmid, title, abstract, ments = None, "", "", []
+            if rec is not None and len(parts) >= 6 and parts[1].isdigit():
+                rec.mentions.append(parts)
+            elif rec is not None and len(parts) >= 4 and not parts[1].isdigit():
+                rec.relations.append(parts)
+            elif not line.strip() and rec is not None:
+                yield rec
+                rec = None
+    if rec is not None:
+        yield rec
+
+
+def read_pubtator(path: Path) -> Iterator[GoldDoc]:
+    """Documents of a PubTator file: text = title + ' ' + abstract, mentions with ids."""
+    for rec in pubtator_records(path):
+        ments = [GoldMention(int(p[1]), int(p[2]), p[4],
+                             tuple(i for i in re.split(r"[|,;]", p[5]) if i and i != "-1"))
+                 for p in rec.mentions]
+        yield GoldDoc(rec.pmid, rec.text, ments)
 
 
 def chunks(docs: list[GoldDoc], context: int) -> Iterator[list[GoldDoc]]:

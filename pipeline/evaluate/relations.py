@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from pipeline.errors import MechmineError
-from pipeline.evaluate.ner import Counts
+from pipeline.evaluate.ner import Counts, pubtator_records
 from pipeline.nlp.extensions import MentionInfo, mentions
 
 POSITIVE = {"ACTIVATES", "INCREASES", "SECRETES", "DRIVES", "POLARIZES"}
@@ -154,48 +154,33 @@ def _ge_protein(ref: str, proteins: dict[str, GoldEntity], events: dict[str, tup
     return None
 
 
+def predicted_pairs(doc: Doc) -> set[tuple[str, str, str]]:
+    """(subject id, object id, polarity) of the doc's non-negated relations with a polarity."""
+    pred = set()
+    for rel in doc._.relations:
+        pol = polarity_of(rel.predicate)
+        if pol and not rel.negated and rel.subject.kb_id != rel.object.kb_id:
+            pred.add((rel.subject.kb_id, rel.object.kb_id, pol))
+    return pred
+
+
 def evaluate_ge(nlp: Language, folder: Path) -> RelationScores:
     if not folder.is_dir():
         raise MechmineError(f"no such folder: {folder}")
     scores = RelationScores()
     for _, text, proteins, gold in read_ge(folder):
-        doc = with_gold_entities(nlp, text, proteins)
-        pred = set()
-        for rel in doc._.relations:
-            pol = polarity_of(rel.predicate)
-            if pol and not rel.negated and rel.subject.kb_id != rel.object.kb_id:
-                pred.add((rel.subject.kb_id, rel.object.kb_id, pol))
-        _score(scores, gold, pred, unordered=False)
+        _score(scores, gold, predicted_pairs(with_gold_entities(nlp, text, proteins)), unordered=False)
     return scores
 
 
 # ---- BioRED ----
 def read_biored(path: Path) -> Iterator[tuple[str, str, list[GoldEntity], set[tuple]]]:
     """(pmid, text, entities with ids, gold pairs (id1, id2, polarity)) per document."""
-    pmid, title, abstract, ents, rels = None, "", "", [], set()
-    with path.open(encoding="utf-8") as handle:
-        for line in [*handle, "\n"]:
-            line = line.rstrip("\n")
-            head = re.match(r"^(\d+)\|([ta])\|(.*)$", line)
-            if head:
-                pmid = head.group(1)
-                if head.group(2) == "t":
-                    title = head.group(3)
-                else:
-                    abstract = head.group(3)
-                continue
-            parts = line.split("\t")
-            if len(parts) == 6 and parts[1].isdigit():
-                label = BIORED_LABELS.get(parts[4])
-                if label:
-                    for ident in parts[5].split(","):
-                        ents.append(GoldEntity(ident.strip(), int(parts[1]), int(parts[2]), label))
-                        break
-            elif len(parts) >= 4 and parts[1] in BIORED_TYPES:
-                rels.add((parts[2], parts[3], BIORED_TYPES[parts[1]]))
-            elif not line.strip() and pmid is not None:
-                yield pmid, f"{title} {abstract}", ents, rels
-                pmid, title, abstract, ents, rels = None, "", "", [], set()
+    for rec in pubtator_records(path):
+        ents = [GoldEntity(p[5].split(",")[0].strip(), int(p[1]), int(p[2]), BIORED_LABELS[p[4]])
+                for p in rec.mentions if p[4] in BIORED_LABELS]
+        rels = {(p[2], p[3], BIORED_TYPES[p[1]]) for p in rec.relations if p[1] in BIORED_TYPES}
+        yield rec.pmid, rec.text, ents, rels
 
 
 def evaluate_biored(nlp: Language, path: Path) -> RelationScores:
@@ -203,11 +188,5 @@ def evaluate_biored(nlp: Language, path: Path) -> RelationScores:
         raise MechmineError(f"no such file: {path}")
     scores = RelationScores()
     for _, text, ents, gold in read_biored(path):
-        doc = with_gold_entities(nlp, text, ents)
-        pred = set()
-        for rel in doc._.relations:
-            pol = polarity_of(rel.predicate)
-            if pol and not rel.negated and rel.subject.kb_id != rel.object.kb_id:
-                pred.add((rel.subject.kb_id, rel.object.kb_id, pol))
-        _score(scores, gold, pred, unordered=True)
+        _score(scores, gold, predicted_pairs(with_gold_entities(nlp, text, ents)), unordered=True)
     return scores
