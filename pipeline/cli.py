@@ -62,7 +62,8 @@ def _check_out(out: Path) -> None:
 
 
 def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool,
-                   full: bool = False, model: str | None = None) -> RunReport:
+                   full: bool = False, model: str | None = None, workers: int = 1, force: bool = False,
+                   formats: tuple[str, ...] = ("csv",)) -> RunReport:
     progress = Progress(
         TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err_console, transient=True,
@@ -76,9 +77,8 @@ def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool,
 
         if not full:
             return run_ingest(paths, out, max_mb=max_mb, on_file=advance)
-        articles = progress.add_task("entities", total=None)
-        return run_pipeline(paths, out, max_mb=max_mb, model=model, on_file=advance,
-                            on_article=lambda k: progress.update(articles, completed=k))
+        return run_pipeline(paths, out, max_mb=max_mb, model=model, workers=workers, force=force,
+                            formats=formats, on_file=advance)
 
 
 def _finish(report: RunReport, out: Path, quiet: bool) -> None:
@@ -95,12 +95,28 @@ def _finish(report: RunReport, out: Path, quiet: bool) -> None:
 
 
 @app.command()
-def run(paths: Paths, out: OutDir = Path("outputs"), max_mb: MaxMb = DEFAULT_MAX_MB,
-        model: Model = None, quiet: Quiet = False) -> None:
-    """Run the whole pipeline on PATHS and write every table to --out."""
+def run(
+    paths: Paths,
+    out: OutDir = Path("outputs"),
+    max_mb: MaxMb = DEFAULT_MAX_MB,
+    model: Model = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes to use.")] = 1,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Reprocess every file, ignoring the manifest.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="csv, parquet or both.")] = "csv",
+    quiet: Quiet = False,
+) -> None:
+    """Run the whole pipeline on PATHS and write every table to --out.
+
+    Runs are incremental: only new or changed files are processed (see --force).
+    """
     _setup_logging(quiet)
     _check_out(out)
-    _finish(_with_progress(paths, out, max_mb, quiet, full=True, model=model), out, quiet)
+    formats = {"csv": ("csv",), "parquet": ("parquet",), "both": ("csv", "parquet")}.get(fmt)
+    if formats is None:
+        raise typer.BadParameter("use csv, parquet or both", param_hint="--format")
+    _finish(_with_progress(paths, out, max_mb, quiet, full=True, model=model, workers=workers,
+                           force=force, formats=formats), out, quiet)
 
 
 @app.command()

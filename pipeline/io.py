@@ -25,13 +25,7 @@ class OutputError(Exception):
 
 
 def _csv_bytes(table: str, frame: pd.DataFrame) -> bytes:
-    if table in schema.TABLES:
-        frame = schema.coerce(table, frame)
-    elif table in schema.MATRICES:
-        frame = frame.astype(schema.matrix_dtypes(table, list(frame.columns)))
-    else:
-        raise ValueError(f"unknown table {table!r}")
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return _typed(table, frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def _file_mode() -> int:
@@ -41,8 +35,28 @@ def _file_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> list[Path]:
-    """Write each table as ``out_dir/<name>.csv`` atomically; return the paths.
+def _typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    if table in schema.TABLES:
+        return schema.coerce(table, frame)
+    if table in schema.MATRICES:
+        return frame.astype(schema.matrix_dtypes(table, list(frame.columns)))
+    raise ValueError(f"unknown table {table!r}")
+
+
+def _parquet_bytes(table: str, frame: pd.DataFrame) -> bytes:
+    import io as _io
+
+    buffer = _io.BytesIO()
+    _typed(table, frame).to_parquet(buffer, index=False, engine="pyarrow")
+    return buffer.getvalue()
+
+
+FORMATS = ("csv", "parquet")
+
+
+def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame],
+                 formats: tuple[str, ...] | list[str] = ("csv",)) -> list[Path]:
+    """Write each table as ``out_dir/<name>.csv`` (and/or ``.parquet``) atomically; return the paths.
 
     Raises :class:`OutputError` (earlier files intact) when anything fails.
     """
@@ -53,16 +67,20 @@ def write_tables(out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> list[Path
     staged: list[tuple[Path, Path]] = []
     mode = _file_mode()
     try:
+        for fmt in formats:
+            if fmt not in FORMATS:
+                raise ValueError(f"unknown format {fmt!r}")
         for name, frame in tables.items():
-            data = _csv_bytes(name, frame)
-            target = out_dir / f"{name}.csv"
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
-            staged.append((Path(tmp), target))
-            os.fchmod(fd, mode)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            for fmt in formats:
+                data = _csv_bytes(name, frame) if fmt == "csv" else _parquet_bytes(name, frame)
+                target = out_dir / f"{name}.{fmt}"
+                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
+                staged.append((Path(tmp), target))
+                os.fchmod(fd, mode)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
         for tmp, target in staged:
             os.replace(tmp, target)
     except OSError as err:
@@ -100,14 +118,12 @@ def load_outputs(out_dir: str | os.PathLike[str]) -> dict[str, pd.DataFrame]:
     folder = Path(out_dir)
     if not folder.is_dir():
         raise FileNotFoundError(f"no such output folder: {folder}")
-    tables = {
-        name: read_table(folder / f"{name}.csv", name)
-        for name in schema.TABLES
-        if (folder / f"{name}.csv").is_file()
-    }
-    tables.update({
-        name: read_matrix(folder / f"{name}.csv", name)
-        for name in schema.MATRICES
-        if (folder / f"{name}.csv").is_file()
-    })
+    tables = {}
+    for name in [*schema.TABLES, *schema.MATRICES]:
+        csv_path, parquet_path = folder / f"{name}.csv", folder / f"{name}.parquet"
+        if csv_path.is_file():
+            reader = read_table if name in schema.TABLES else read_matrix
+            tables[name] = reader(csv_path, name)
+        elif parquet_path.is_file():
+            tables[name] = _typed(name, pd.read_parquet(parquet_path, engine="pyarrow"))
     return tables

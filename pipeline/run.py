@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import schema
+from pipeline.batch import BatchStats, run_batch, run_lock
 from pipeline.entities import article_annotations, entity_summary
 from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, blank_spans, ingest
 from pipeline.ingest.sources import InputFile
@@ -53,11 +54,12 @@ def run_ingest(
     return _finish(result, result.tables(), out_dir)
 
 
-def _finish(result: IngestResult, tables: dict[str, pd.DataFrame], out_dir: Path | None) -> RunReport:
+def _finish(result: IngestResult, tables: dict[str, pd.DataFrame], out_dir: Path | None,
+            formats: tuple[str, ...] = ("csv",)) -> RunReport:
     """Write ``tables`` (only when some input was read) and report."""
     written: list[Path] = []
     if out_dir is not None and result.n_files_read > 0:
-        written = write_tables(out_dir, tables)
+        written = write_tables(out_dir, tables, formats)
     return RunReport(
         n_files=result.n_files,
         n_files_read=result.n_files_read,
@@ -107,9 +109,23 @@ def run_pipeline(
     *,
     max_mb: float = DEFAULT_MAX_MB,
     model: str | None = None,
+    workers: int = 1,
+    force: bool = False,
+    formats: tuple[str, ...] = ("csv",),
     on_file: Callable[[InputFile], None] | None = None,
     on_article: Callable[[int], None] | None = None,
+    stats: BatchStats | None = None,
 ) -> RunReport:
-    """Ingest ``paths``, find entities and relations, and write every table to ``out_dir``."""
-    result: IngestResult = ingest(paths, max_mb=max_mb, on_file=on_file)
-    return _finish(result, annotate(result, model=model, on_article=on_article), out_dir)
+    """Ingest ``paths``, find entities and relations, and write every table to ``out_dir``.
+
+    With an output folder the run is incremental and resumable (see
+    :mod:`pipeline.batch`); without one, everything is computed in memory.
+    """
+    if out_dir is None:
+        result: IngestResult = ingest(paths, max_mb=max_mb, on_file=on_file)
+        return _finish(result, annotate(result, model=model, on_article=on_article), None)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with run_lock(out_dir):
+        result, tables = run_batch(paths, out_dir, max_mb=max_mb, model=model, workers=workers,
+                                   force=force, on_file=on_file, stats=stats)
+        return _finish(result, tables, out_dir, formats)

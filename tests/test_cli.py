@@ -18,7 +18,7 @@ runner = CliRunner()
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def test_end_to_end_subprocess(tmp_path: Path) -> None:

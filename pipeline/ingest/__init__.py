@@ -192,6 +192,56 @@ def _dedupe_ids(articles: list[ArticleRecord]) -> tuple[list[ArticleRecord], lis
     return out, renamed
 
 
+def ingest_file(
+    item: InputFile,
+    *,
+    max_mb: float = DEFAULT_MAX_MB,
+    rules: BlockRules | None = None,
+    settings: SplitSettings | None = None,
+) -> IngestResult:
+    """Read one input file into articles (its own result; never raises for bad input)."""
+    rules = rules or default_block_rules()
+    result = IngestResult(n_files=1)
+    try:
+        n_docs = 0
+        for doc in read_file(item, int(max_mb * 1_000_000)):
+            if isinstance(doc, SkippedRecord):
+                result.skipped.append(doc)
+                log.warning("skipped %s line %s: %s", doc.source_path, doc.line, doc.reason)
+                continue
+            masks: list[list[tuple[int, int]]] = []
+            articles, removed = document_articles(item, doc, rules, settings, masks)
+            for rec, mask in zip(articles, masks, strict=True):
+                if mask:
+                    result.nlp_masks[rec.article_id] = mask
+            result.articles.extend(articles)
+            result.removed.extend(removed)
+            n_docs += 1
+        result.n_files_read = 1 if n_docs else 0
+    except InputError as err:
+        result.skipped.append(SkippedRecord(item.display, None, str(err)))
+        log.warning("skipped %s: %s", item.display, err)
+    result.articles, renamed = _dedupe_ids(result.articles)
+    for old, new in renamed:
+        if old in result.nlp_masks:
+            result.nlp_masks[new] = result.nlp_masks[old]
+    return result
+
+
+def merge_results(parts: Iterable[IngestResult], skipped: list[SkippedRecord] | None = None,
+                  ) -> IngestResult:
+    """One result from per-file results, in order (path-level skips first)."""
+    out = IngestResult(skipped=list(skipped or []))
+    for part in parts:
+        out.articles.extend(part.articles)
+        out.removed.extend(part.removed)
+        out.skipped.extend(part.skipped)
+        out.nlp_masks.update(part.nlp_masks)
+        out.n_files += part.n_files
+        out.n_files_read += part.n_files_read
+    return out
+
+
 def ingest(
     paths: list[str],
     *,
@@ -203,36 +253,14 @@ def ingest(
     """Read ``paths`` (files, folders, globs) into articles; never raises for bad input."""
     rules = rules or default_block_rules()
     files, skipped = expand_paths(paths)
-    result = IngestResult(skipped=list(skipped), n_files=len(files))
     for rec in skipped:
         log.warning("skipped %s: %s", rec.source_path, rec.reason)
+    parts = []
     for item in files:
-        try:
-            n_docs = 0
-            for doc in read_file(item, int(max_mb * 1_000_000)):
-                if isinstance(doc, SkippedRecord):
-                    result.skipped.append(doc)
-                    log.warning("skipped %s line %s: %s", doc.source_path, doc.line, doc.reason)
-                    continue
-                masks: list[list[tuple[int, int]]] = []
-                articles, removed = document_articles(item, doc, rules, settings, masks)
-                for rec, mask in zip(articles, masks, strict=True):
-                    if mask:
-                        result.nlp_masks[rec.article_id] = mask
-                result.articles.extend(articles)
-                result.removed.extend(removed)
-                n_docs += 1
-            result.n_files_read += 1 if n_docs else 0
-        except InputError as err:
-            result.skipped.append(SkippedRecord(item.display, None, str(err)))
-            log.warning("skipped %s: %s", item.display, err)
+        parts.append(ingest_file(item, max_mb=max_mb, rules=rules, settings=settings))
         if on_file is not None:
             on_file(item)
-    result.articles, renamed = _dedupe_ids(result.articles)
-    for old, new in renamed:
-        if old in result.nlp_masks:
-            result.nlp_masks[new] = result.nlp_masks[old]
-    return result
+    return merge_results(parts, skipped)
 
 
 def ingest_texts(texts: Iterable[str | tuple[str, str]], source: str = "<texts>") -> IngestResult:

@@ -88,7 +88,15 @@ def expand_paths(paths: list[str]) -> tuple[list[InputFile], list[SkippedRecord]
             skipped.append(SkippedRecord(raw, None, "not a regular file"))
         else:
             skipped.append(SkippedRecord(raw, None, "no such file or folder"))
-    return sorted(files.values(), key=lambda f: f.display), skipped
+    ordered = sorted(files.values(), key=lambda f: f.display)
+    seen: set[str] = set()
+    unique = []
+    for f in ordered:  # the same name under two input folders: tell them apart by path
+        if f.key in seen:
+            f = InputFile(f.path, f.display, f.display)
+        seen.add(f.key)
+        unique.append(f)
+    return unique, skipped
 
 
 def sniff_format(name: str, head: bytes) -> str:

@@ -1,0 +1,272 @@
+"""Incremental, resumable batch runs: a per-file manifest in SQLite, a run lock, workers.
+
+``mechmine run PATHS --out DIR`` keeps ``DIR/.mechmine/manifest.sqlite``: for
+each input file, its content hash, the versions it was processed with
+(pipeline + tokenizer, lexicon, rules) and its rows (articles, removed blocks,
+skipped records, entities, relations), committed file by file. A later run
+over the same folder plus new files processes only new or changed files (or
+all of them after a version change, or with ``force``); the final tables are
+the stored rows concatenated in input order, then the derived tables, so they
+equal a from-scratch run. A run killed at any point resumes from the files
+already committed. A second run into the same folder while one is running
+stops at once (an ``fcntl`` lock on ``DIR/.mechmine/lock``). A manifest that
+cannot be read is rebuilt with a warning.
+
+Files are processed in order by one process, or by ``workers`` processes
+(``multiprocessing``, each loading the pipeline once), with the same result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import logging
+import multiprocessing
+import os
+import pickle
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline import schema
+from pipeline.entities import article_annotations
+from pipeline.errors import MechmineError
+from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, blank_spans, ingest_file, merge_results
+from pipeline.ingest.sources import InputFile, expand_paths
+from pipeline.ruledata import resource_path
+from pipeline.schema import EntityRecord, RelationRecord
+
+log = logging.getLogger(__name__)
+
+STATE_DIR = ".mechmine"
+MANIFEST_SCHEMA = "1"
+RULE_FILES = ("blocks.yaml", "relation_rules.yaml", "context_cues.yaml", "abbreviation_heads.yaml",
+              "lexicon_classes.yaml", "model_labels.yaml")
+LEXICON_FILES = ("lexicon/terms.tsv.gz", "lexicon/concepts.tsv.gz", "lexicon/corpus_terms.tsv.gz",
+                 "stoplist.tsv")
+
+
+class RunLockedError(MechmineError):
+    """Another run holds the output folder."""
+
+
+@lru_cache(maxsize=1)
+def versions() -> str:
+    """pipeline+tokenizer | lexicon hash | rules hash: a change reprocesses every file."""
+    from pipeline import __version__
+    from pipeline.nlp.tokenizer import TOKENIZER_VERSION
+
+    def digest(names: tuple[str, ...]) -> str:
+        h = hashlib.sha256()
+        for name in names:
+            path = resource_path(name)
+            h.update(name.encode())
+            h.update(path.read_bytes() if path.exists() else b"-")
+        return h.hexdigest()[:12]
+
+    return f"{__version__}+{TOKENIZER_VERSION}|lexicon:{digest(LEXICON_FILES)}|rules:{digest(RULE_FILES)}"
+
+
+@dataclass
+class FileRows:
+    """Everything one input file contributes to the tables."""
+
+    ingest: IngestResult
+    entities: list[EntityRecord] = field(default_factory=list)
+    relations: list[RelationRecord] = field(default_factory=list)
+
+
+class Manifest:
+    """The per-file store (SQLite, WAL journal; one transaction per file)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as err:
+            log.warning("manifest %s is unreadable (%s); rebuilding it", path, err)
+            self._remove()
+            self.db = self._open()
+
+    def _remove(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(str(self.path) + suffix).unlink()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, content_hash TEXT, "
+                   "versions TEXT, payload BLOB)")
+        row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row is None:
+            db.execute("INSERT INTO meta VALUES ('schema', ?)", (MANIFEST_SCHEMA,))
+            db.commit()
+        elif row[0] != MANIFEST_SCHEMA:
+            raise sqlite3.DatabaseError(f"manifest schema {row[0]}, expected {MANIFEST_SCHEMA}")
+        db.execute("SELECT count(*) FROM files").fetchone()  # fails on a damaged file
+        return db
+
+    def get(self, key: str, content_hash: str, version: str) -> FileRows | None:
+        try:
+            row = self.db.execute("SELECT payload FROM files WHERE key=? AND content_hash=? AND versions=?",
+                                  (key, content_hash, version)).fetchone()
+            return pickle.loads(zlib.decompress(row[0])) if row else None
+        except (sqlite3.DatabaseError, zlib.error, pickle.UnpicklingError, EOFError) as err:
+            log.warning("manifest entry for %s is unreadable (%s); processing it again", key, err)
+            return None
+
+    def put(self, key: str, content_hash: str, version: str, rows: FileRows) -> None:
+        payload = zlib.compress(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                            (key, content_hash, version, payload))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+@contextlib.contextmanager
+def run_lock(out_dir: Path) -> Iterator[None]:
+    """Hold ``out_dir/.mechmine/lock`` for the run; raise RunLockedError if another run has it."""
+    state = out_dir / STATE_DIR
+    state.mkdir(parents=True, exist_ok=True)
+    handle = (state / "lock").open("a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as err:
+        handle.close()
+        raise RunLockedError(
+            f"another mechmine run is writing to {out_dir}; try again when it ends") from err
+    try:
+        handle.truncate(0)
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+def file_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# ---- per-file work (also run in worker processes) ----
+_NLPS: dict[str | None, object] = {}
+
+
+def _worker_init(model: str | None) -> None:
+    from pipeline.nlp import make_nlp
+
+    if model not in _NLPS:
+        _NLPS[model] = make_nlp(model=model, relations=True)
+
+
+def process_file(item: InputFile, max_mb: float, model: str | None = None) -> FileRows:
+    """Ingest one file and annotate its articles."""
+    from pipeline.run import default_evidence
+
+    _worker_init(model)
+    nlp = _NLPS[model]
+    result = ingest_file(item, max_mb=max_mb)
+    rows = FileRows(result)
+    if result.articles:
+        items = ((a.article_id, blank_spans(a.text, result.nlp_masks.get(a.article_id, [])),
+                  default_evidence(a.kind)) for a in result.articles)
+        for ann in article_annotations(nlp, items):  # type: ignore[arg-type]
+            rows.entities.extend(ann.entities)
+            rows.relations.extend(ann.relations)
+    return rows
+
+
+def _process_star(args: tuple[InputFile, float, str | None]) -> FileRows:
+    return process_file(*args)
+
+
+@dataclass
+class BatchStats:
+    processed: int = 0
+    reused: int = 0
+
+
+def run_batch(
+    paths: list[str],
+    out_dir: Path,
+    *,
+    max_mb: float = DEFAULT_MAX_MB,
+    model: str | None = None,
+    workers: int = 1,
+    force: bool = False,
+    on_file: Callable[[InputFile], None] | None = None,
+    stats: BatchStats | None = None,
+) -> tuple[IngestResult, dict[str, pd.DataFrame]]:
+    """Process ``paths`` incrementally into ``out_dir``'s manifest; return the merged tables."""
+    from pipeline.entities import entity_summary
+    from pipeline.mechanisms import derive_tables
+
+    stats = stats if stats is not None else BatchStats()
+    files, skipped = expand_paths(paths)
+    for rec in skipped:
+        log.warning("skipped %s: %s", rec.source_path, rec.reason)
+    version = versions() + (f"|model:{model}" if model else "")
+    manifest = Manifest(out_dir / STATE_DIR / "manifest.sqlite")
+    try:
+        hashes: dict[str, str] = {}
+        done: dict[str, FileRows] = {}
+        todo: list[InputFile] = []
+        for item in files:
+            try:
+                hashes[item.key] = file_hash(item.path)
+            except OSError:
+                hashes[item.key] = ""
+            cached = (None if force or not hashes[item.key]
+                      else manifest.get(item.key, hashes[item.key], version))
+            if cached is not None:
+                done[item.key] = cached
+                stats.reused += 1
+                if on_file is not None:
+                    on_file(item)
+            else:
+                todo.append(item)
+        if todo:
+            for item, rows in zip(todo, _map(todo, max_mb, model, workers), strict=True):
+                if rows.ingest.n_files_read and hashes[item.key]:
+                    manifest.put(item.key, hashes[item.key], version, rows)
+                done[item.key] = rows
+                stats.processed += 1
+                if on_file is not None:
+                    on_file(item)
+    finally:
+        manifest.close()
+    ordered = [done[item.key] for item in files]
+    result = merge_results((r.ingest for r in ordered), skipped)
+    tables = result.tables()
+    entities = schema.to_frame("entities", [e for r in ordered for e in r.entities])
+    relations = schema.to_frame("relations", [x for r in ordered for x in r.relations])
+    tables["entities"] = entities
+    tables["entity_summary"] = entity_summary(entities)
+    tables["relations"] = relations
+    tables.update(derive_tables(tables["articles"], entities, relations))
+    return result, tables
+
+
+def _map(todo: list[InputFile], max_mb: float, model: str | None, workers: int) -> Iterator[FileRows]:
+    if workers <= 1 or len(todo) < 2:
+        for item in todo:
+            yield process_file(item, max_mb, model)
+        return
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(min(workers, len(todo)), initializer=_worker_init, initargs=(model,)) as pool:
+        yield from pool.imap(_process_star, [(item, max_mb, model) for item in todo], chunksize=1)
