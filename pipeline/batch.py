@@ -12,8 +12,10 @@ already committed. A second run into the same folder while one is running
 stops at once (an ``fcntl`` lock on ``DIR/.mechmine/lock``). A manifest that
 cannot be read is rebuilt with a warning.
 
-Files are processed in order by one process, or by ``workers`` processes
-(``multiprocessing``, each loading the pipeline once), with the same result.
+Files are processed in order by one process, by ``workers`` processes
+(``multiprocessing``, each loading the pipeline once), or on a Dask cluster
+(``engine="dask"``; a ``LocalCluster`` on loopback unless a scheduler address
+is given), always with the same result.
 """
 
 from __future__ import annotations
@@ -209,6 +211,8 @@ def run_batch(
     model: str | None = None,
     workers: int = 1,
     force: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
     on_file: Callable[[InputFile], None] | None = None,
     stats: BatchStats | None = None,
 ) -> tuple[IngestResult, dict[str, pd.DataFrame]]:
@@ -241,7 +245,7 @@ def run_batch(
             else:
                 todo.append(item)
         if todo:
-            for item, rows in zip(todo, _map(todo, max_mb, model, workers), strict=True):
+            for item, rows in zip(todo, _map(todo, max_mb, model, workers, engine, scheduler), strict=True):
                 if rows.ingest.n_files_read and hashes[item.key]:
                     manifest.put(item.key, hashes[item.key], version, rows)
                 done[item.key] = rows
@@ -262,7 +266,35 @@ def run_batch(
     return result, tables
 
 
-def _map(todo: list[InputFile], max_mb: float, model: str | None, workers: int) -> Iterator[FileRows]:
+def _map_dask(todo: list[InputFile], max_mb: float, model: str | None, workers: int,
+              scheduler: str | None) -> Iterator[FileRows]:
+    """The same per-file function on a Dask cluster (a LocalCluster on loopback when no address)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as err:
+        raise MechmineError("the dask engine needs dask.distributed: pip install 'mechmine[dask]'") from err
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = client.map(process_file, todo, max_mb=max_mb, model=model, pure=False)
+        for future in futures:
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _map(todo: list[InputFile], max_mb: float, model: str | None, workers: int,
+         engine: str = "local", scheduler: str | None = None) -> Iterator[FileRows]:
+    if engine == "dask":
+        yield from _map_dask(todo, max_mb, model, workers, scheduler)
+        return
     if workers <= 1 or len(todo) < 2:
         for item in todo:
             yield process_file(item, max_mb, model)

@@ -63,7 +63,8 @@ def _check_out(out: Path) -> None:
 
 def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool,
                    full: bool = False, model: str | None = None, workers: int = 1, force: bool = False,
-                   formats: tuple[str, ...] = ("csv",)) -> RunReport:
+                   formats: tuple[str, ...] = ("csv",), engine: str = "local",
+                   scheduler: str | None = None) -> RunReport:
     progress = Progress(
         TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err_console, transient=True,
@@ -78,7 +79,7 @@ def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool,
         if not full:
             return run_ingest(paths, out, max_mb=max_mb, on_file=advance)
         return run_pipeline(paths, out, max_mb=max_mb, model=model, workers=workers, force=force,
-                            formats=formats, on_file=advance)
+                            formats=formats, engine=engine, scheduler=scheduler, on_file=advance)
 
 
 def _finish(report: RunReport, out: Path, quiet: bool) -> None:
@@ -104,6 +105,9 @@ def run(
     force: Annotated[bool, typer.Option(
         "--force", help="Reprocess every file, ignoring the manifest.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="csv, parquet or both.")] = "csv",
+    engine: Annotated[str, typer.Option("--engine", help="local (processes) or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address (default: a LocalCluster on loopback).")] = None,
     quiet: Quiet = False,
 ) -> None:
     """Run the whole pipeline on PATHS and write every table to --out.
@@ -115,8 +119,10 @@ def run(
     formats = {"csv": ("csv",), "parquet": ("parquet",), "both": ("csv", "parquet")}.get(fmt)
     if formats is None:
         raise typer.BadParameter("use csv, parquet or both", param_hint="--format")
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("use local or dask", param_hint="--engine")
     _finish(_with_progress(paths, out, max_mb, quiet, full=True, model=model, workers=workers,
-                           force=force, formats=formats), out, quiet)
+                           force=force, formats=formats, engine=engine, scheduler=scheduler), out, quiet)
 
 
 @app.command()

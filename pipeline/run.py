@@ -112,6 +112,8 @@ def run_pipeline(
     workers: int = 1,
     force: bool = False,
     formats: tuple[str, ...] = ("csv",),
+    engine: str = "local",
+    scheduler: str | None = None,
     on_file: Callable[[InputFile], None] | None = None,
     on_article: Callable[[int], None] | None = None,
     stats: BatchStats | None = None,
@@ -127,5 +129,6 @@ def run_pipeline(
     out_dir.mkdir(parents=True, exist_ok=True)
     with run_lock(out_dir):
         result, tables = run_batch(paths, out_dir, max_mb=max_mb, model=model, workers=workers,
-                                   force=force, on_file=on_file, stats=stats)
+                                   force=force, engine=engine, scheduler=scheduler, on_file=on_file,
+                                   stats=stats)
         return _finish(result, tables, out_dir, formats)

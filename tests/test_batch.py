@@ -101,3 +101,11 @@ def test_kill_and_resume(tmp_path: Path) -> None:
         proc.wait()
     assert subprocess.run(cmd, check=False).returncode == 0
     assert _digest(out) == _digest(clean)
+
+
+def test_dask_engine_matches_local(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    src = _corpus(tmp_path / "in", 3)
+    run_pipeline([str(src)], tmp_path / "local")
+    run_pipeline([str(src)], tmp_path / "dask", engine="dask", workers=1)
+    assert _digest(tmp_path / "local") == _digest(tmp_path / "dask")
