@@ -126,13 +126,17 @@ def entity_summary(entities: pd.DataFrame) -> pd.DataFrame:
         return schema.to_frame("entity_summary", [])
     frame = entities.copy()
     frame["group"] = frame["kb_id"].where(frame["kb_id"] != "", "text:" + frame["text"].str.lower())
-    grouped = frame.groupby(["article_id", "group"], sort=True)
+    keys = ["article_id", "group"]
+    grouped = frame.groupby(keys, sort=True)
     out = grouped.agg(
         kb_id=("kb_id", "first"), label=("label", "first"), classes=("classes", "first"),
         canonical_name=("canonical_name", "first"), n_mentions=("text", "size"),
-        texts=("text", lambda s: "; ".join(s.value_counts().sort_index().sort_values(
-            ascending=False, kind="stable").index)),
-    ).reset_index()
+    )
+    spellings = frame.groupby([*keys, "text"], sort=True).size().rename("n").reset_index()
+    spellings = spellings.sort_values([*keys, "n", "text"], ascending=[True, True, False, True],
+                                      kind="stable")
+    out["texts"] = spellings.groupby(keys, sort=True)["text"].agg("; ".join)
+    out = out.reset_index()
     out["canonical_name"] = out["canonical_name"].where(out["canonical_name"] != "",
                                                         out["group"].str.removeprefix("text:"))
     return schema.coerce("entity_summary", out)

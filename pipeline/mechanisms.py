@@ -173,25 +173,27 @@ def mechanism_evidence(articles: pd.DataFrame, entities: pd.DataFrame, relations
 
 def primary_diseases(articles: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     """Per article: the disease its title names, else its most mentioned disease (earliest on ties)."""
+    base = articles[["article_id"]].copy()
     diseases = entities[entities.label == "DISEASE"]
-    out = []
-    for art in articles.itertuples(index=False):
-        mine = diseases[diseases.article_id == art.article_id]
-        if mine.empty:
-            out.append((art.article_id, "", ""))
-            continue
-        key = mine.kb_id.where(mine.kb_id != "", mine.text.str.lower())
-        stats = mine.assign(key=key).groupby("key", sort=False).agg(
-            n=("text", "size"), first=("start_char", "min"), name=("canonical_name", "first"),
-            text=("text", "first"))
-        title = str(art.title).lower()
-        in_title = [k for k, r in stats.iterrows() if str(r.text).lower() in title or
-                    str(r["name"]).lower() in title]
-        pick = stats.loc[in_title] if in_title else stats
-        best = pick.sort_values(["n", "first"], ascending=[False, True]).index[0]
-        row = stats.loc[best]
-        out.append((art.article_id, row["name"] or row.text, best if ":" in best else ""))
-    return pd.DataFrame(out, columns=["article_id", "primary_disease", "primary_disease_id"])
+    if diseases.empty:
+        return base.assign(primary_disease="", primary_disease_id="")
+    key = diseases.kb_id.where(diseases.kb_id != "", "text:" + diseases.text.str.lower())
+    stats = diseases.assign(key=key).groupby(["article_id", "key"], sort=False).agg(
+        n=("text", "size"), first=("start_char", "min"), name=("canonical_name", "first"),
+        text=("text", "first")).reset_index()
+    titles = dict(zip(articles.article_id, articles.title.astype(str).str.lower(), strict=True))
+    stats["in_title"] = [
+        str(t).lower() in titles.get(a, "") or (bool(nm) and str(nm).lower() in titles.get(a, ""))
+        for a, t, nm in zip(stats.article_id, stats.text, stats.name, strict=True)
+    ]
+    best = stats.sort_values(["article_id", "in_title", "n", "first"], ascending=[True, False, False, True],
+                             kind="stable").drop_duplicates("article_id")
+    best = best.assign(
+        primary_disease=best.name.where(best.name.fillna("") != "", best.text),
+        primary_disease_id=best.key.where(~best.key.str.startswith("text:"), ""),
+    )[["article_id", "primary_disease", "primary_disease_id"]]
+    out = base.merge(best, on="article_id", how="left")
+    return out.fillna({"primary_disease": "", "primary_disease_id": ""})
 
 
 def mechanism_matrix(articles: pd.DataFrame, evidence: pd.DataFrame, diseases: pd.DataFrame,
