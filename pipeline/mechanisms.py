@@ -203,10 +203,11 @@ def mechanism_matrix(articles: pd.DataFrame, evidence: pd.DataFrame, diseases: p
     ids = [m.id for m in taxonomy]
     counts = evidence.pivot_table(index="article_id", columns="mechanism_id", values="evidence_id",
                                   aggfunc="count", fill_value=0) if not evidence.empty else pd.DataFrame()
-    counts = counts.reindex(index=articles.article_id, columns=ids, fill_value=0).fillna(0).astype("Int64")
+    counts = counts.reindex(index=articles.article_id.tolist(), columns=ids, fill_value=0)
+    counts = counts.fillna(0).astype("Int64").reset_index(drop=True)
     base = articles[["article_id", "title", "kind"]].merge(diseases, on="article_id", how="left")
-    out = base.merge(counts, left_on="article_id", right_index=True, how="left")
-    return out[schema.MATRICES["mechanism_matrix"] + ids].reset_index(drop=True)
+    out = pd.concat([base.reset_index(drop=True), counts], axis=1)  # both in article order
+    return out[schema.MATRICES["mechanism_matrix"] + ids]
 
 
 def disease_mechanism_matrix(matrix: pd.DataFrame, taxonomy: tuple[Mechanism, ...] | None = None,
