@@ -18,6 +18,7 @@ pivots of that long table, outside the NLP code:
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -140,16 +141,25 @@ def mechanism_evidence(articles: pd.DataFrame, entities: pd.DataFrame, relations
                     rel.article_id, mech.id, mech.name, "relation", rel.relation_id, rel.sentence_id,
                     _factors((rel.subject_kb_id, rel.subject_label), (rel.object_kb_id, rel.object_label)),
                     f"{rel.subject_text} {rel.predicate} {rel.object_text}"))
-    for ent in entities.itertuples(index=False):
+    if not entities.empty:
+        frames = []
         for mech in taxonomy:
+            hit = pd.Series(False, index=entities.index)
             for rule, text_rx in zip(mech.spec.mentions, mech.mention_text, strict=True):
-                by_id = bool(ent.kb_id) and ent.kb_id in rule.ids
-                if by_id or (text_rx is not None and text_rx.search(ent.text)):
-                    rows.append(MechanismEvidenceRecord(
-                        ent.article_id, mech.id, mech.name, "mention",
-                        f"entity:{ent.start_char}-{ent.end_char}", ent.sentence_id,
-                        _factors((ent.kb_id, ent.label)), ent.text))
-                    break
+                if rule.ids:
+                    hit |= entities.kb_id.isin(rule.ids)
+                if text_rx is not None:
+                    with warnings.catch_warnings():  # pandas warns about groups in the pattern
+                        warnings.simplefilter("ignore", UserWarning)
+                        found = entities.text.str.contains(text_rx, regex=True)
+                    hit |= found.fillna(False).astype(bool)
+            if hit.any():
+                frames.append(entities[hit].assign(mechanism_id=mech.id, mechanism=mech.name))
+        for ent in (pd.concat(frames).itertuples(index=False) if frames else ()):
+            factors = ent.kb_id if ent.kb_id and ent.label in FACTOR_LABELS else ""
+            rows.append(MechanismEvidenceRecord(
+                ent.article_id, ent.mechanism_id, ent.mechanism, "mention",
+                f"entity:{ent.start_char}-{ent.end_char}", ent.sentence_id, factors, ent.text))
     entity_spans = {(e.article_id, e.start_char, e.end_char) for e in entities.itertuples(index=False)}
     for art in articles.itertuples(index=False):
         for mech in taxonomy:

@@ -9,6 +9,7 @@ all read them from here.
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -199,8 +200,10 @@ def docs(table: str) -> dict[str, str]:
 
 def to_frame(table: str, records: Iterable[Any]) -> pd.DataFrame:
     """Build ``table`` from its records with the schema's column order and dtypes."""
-    rows = [dataclasses.astuple(r) for r in records]
-    frame = pd.DataFrame(rows, columns=columns(table))
+    names = columns(table)
+    get = operator.attrgetter(*names)  # records are flat: no deep copy as astuple would make
+    rows = [get(r) for r in records] if len(names) > 1 else [(get(r),) for r in records]
+    frame = pd.DataFrame(rows, columns=names)
     return coerce(table, frame)
 
 
