@@ -282,13 +282,31 @@ def collect_objects(ms: list[Mention], words: list[str], offset: int, start: int
     return found
 
 
+SUBJECT_FOLLOWERS = BE | SKIPPABLE | RELATIVE | {
+    ",", "(", ")", "[", "]", "-", "/", "and", "or", "have", "has", "had", "did", "does", "do", "thus",
+    "therefore", "then", "alone", "itself", "themselves", "in", "from", "of", "on", "at", "by", "with"}
+
+
+def heads_its_phrase(m: Mention, words: list[str], offset: int, trigger_tokens: set[int] | None = None,
+                     ) -> bool:
+    """A mention followed by another noun ("LMP1 transgenic B cells") only modifies it."""
+    k = m.end - offset
+    if k >= len(words):
+        return True
+    w = words[k]
+    return (w in SUBJECT_FOLLOWERS or not w.isalpha() or w.endswith("ed")
+            or (trigger_tokens is not None and k in trigger_tokens))
+
+
 def list_before(ms: list[Mention], words: list[str], offset: int, end: int,
-                classes: frozenset[str]) -> list[Mention]:
+                classes: frozenset[str], trigger_tokens: set[int] | None = None) -> list[Mention]:
     """The nearest mention before token ``end`` and the mentions listed with it."""
     before = [m for m in ms if m.end - offset <= end and _allowed(m, classes)]
     if not before:
         return []
     head = before[-1]
+    if trigger_tokens is not None and not heads_its_phrase(head, words, offset, trigger_tokens):
+        return []
     # only words that may stand between a trigger and its subject
     gap = words[head.end - offset:end]
     if any(w in BREAKS for w in gap) or len(gap) > 8:
@@ -479,7 +497,7 @@ def _apply(rule: Rule, i: int, words: list[str], off: int, ms: list[Mention], su
             elif _coordinated(words, i) and clause_subjects:
                 subjects = clause_subjects
             else:
-                subjects = list_before(ms, words, off, i, subj_classes)
+                subjects = list_before(ms, words, off, i, subj_classes, trigger_tokens)
                 if not subjects and anaphor_objects and state.objects:
                     subjects = state.objects
                 elif not subjects and anaphor_subject and state.subjects:
