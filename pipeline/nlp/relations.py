@@ -376,14 +376,19 @@ def sentence_relations(sent: Span, sent_index: int, ms: list[Mention], rules: Ru
     anaphor_subject = bool(rules.cues.subject_anaphor.match(words[0]) or
                            rules.cues.subject_anaphor.match(first_words))
     anaphor_objects = bool(rules.cues.object_anaphor.match(first_words))
+    # the sentence's subject: what precedes its first trigger (for coordinated verbs
+    # whose first conjunct found no object: "MSCs help by suppressing X, ... and reducing Y")
+    lead_subjects = (list_before(ms, words, off, triggers[0][0], rules.agent_classes | {AGENT},
+                                 trigger_tokens) if triggers else [])
     clause_subjects: list[Mention] = []
     out: list[Relation] = []
     last_objects: list[Mention] = []
     done_tokens: set[tuple[int, str]] = set()
     for i, rule in triggers:
         subj_classes = (rule.subject or rules.agent_classes | {AGENT}) | rule.subject_extra
-        found = _apply(rule, i, words, off, ms, subj_classes, trigger_tokens, clause_subjects,
-                       last_objects, state, anaphor_subject, anaphor_objects)
+        found = _apply(rule, i, words, off, ms, subj_classes, trigger_tokens,
+                       clause_subjects or lead_subjects, last_objects, state, anaphor_subject,
+                       anaphor_objects)
         if found is None or (i, rule.predicate) in done_tokens:
             continue
         subjects, objects, form = found
