@@ -43,7 +43,9 @@ Model = Annotated[
 
 evaluate_app = typer.Typer(help="Score mechmine against gold corpora.", no_args_is_help=True)
 lexicon_app = typer.Typer(help="Build or adapt the packaged lexicon (developers).", no_args_is_help=True)
+train_app = typer.Typer(help="Train models on gold corpora.", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
+app.add_typer(train_app, name="train")
 app.add_typer(lexicon_app, name="lexicon")
 
 
@@ -213,6 +215,24 @@ def evaluate_relations_cli(
     Console(width=max(120, Console().width)).print(table)
     if json_out:
         json_out.write_text(json.dumps({"gold": str(gold), "format": fmt, "rows": rows}, indent=2))
+
+
+@train_app.command("ner")
+def train_ner_cli(
+    train: Annotated[Path, typer.Option("--train", help="Training split (IOB .tsv or PubTator).")],
+    dev: Annotated[Path, typer.Option("--dev", help="Development split, same format.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder (model-best/ inside).")],
+    fmt: Annotated[str, typer.Option("--format", help="iob or pubtator.")] = "iob",
+    max_steps: Annotated[int | None, typer.Option("--max-steps", min=1, help="Override the config.")] = None,
+    eval_frequency: Annotated[int | None, typer.Option("--eval-frequency", min=1)] = None,
+) -> None:
+    """Train a spaCy NER pipeline (resources/train/ner.cfg, CPU, seed 0)."""
+    from pipeline.train import train_ner
+
+    _setup_logging(False)
+    info = train_ner(train, dev, fmt, out, max_steps=max_steps, eval_frequency=eval_frequency)
+    err_console.print(f"mechmine: trained {out}/model-best: dev {info['dev_scores']}, "
+                      f"{info['wall_time_s']} s")
 
 
 @lexicon_app.command("build")

@@ -46,3 +46,24 @@ def test_report_renders(tmp_path: Path) -> None:
     assert "Idiopathic" in page and "SECRETES" in page and "mechanism_heatmap.svg" in page
     assert pipeline.load_outputs(out).mechanism_matrix.shape[0] == 5
     assert runner.invoke(app, ["report", str(tmp_path / "nowhere")]).exit_code == 1
+
+
+def test_train_ner_cli(tmp_path: Path) -> None:
+    """A few training steps on a tiny IOB set give a loadable pipeline with a meta file."""
+    import json
+
+    from pipeline.nlp import make_nlp
+
+    rows = ("BDNF\tB-GENE\nprotects\tO\nneurons\tO\n.\tO\n\nIL\tB-GENE\n-\tI-GENE\n10\tI-GENE\n"
+            "suppresses\tO\nT\tO\ncells\tO\n.\tO\n\n")
+    (tmp_path / "train.tsv").write_text(rows * 5)
+    (tmp_path / "dev.tsv").write_text(rows)
+    out = tmp_path / "model"
+    result = CliRunner().invoke(app, ["train", "ner", "--train", str(tmp_path / "train.tsv"), "--dev",
+                                      str(tmp_path / "dev.tsv"), "--out", str(out), "--max-steps", "6",
+                                      "--eval-frequency", "3"])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((out / "model-best" / "meta.json").read_text())
+    assert meta["mechmine"]["labels"] == ["GENE"] and meta["mechmine"]["train_documents"] == 1
+    nlp = make_nlp(model=str(out / "model-best"))
+    assert "ner" in nlp.pipe_names and nlp("BDNF protects neurons.").text

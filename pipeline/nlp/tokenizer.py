@@ -32,6 +32,8 @@ EXTRA_INFIXES = (
 
 def make_tokenizer(nlp: Language) -> Tokenizer:
     """scispaCy's combined rule tokenizer with mechmine's extra infixes."""
+    if getattr(nlp, "_tokenizer", None) is None:  # built from a config: no tokenizer yet
+        nlp.tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
     tokenizer = combined_rule_tokenizer(nlp)
     infixes = [*EXTRA_INFIXES, *(p.pattern for p in _infix_patterns(tokenizer))]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -1,0 +1,116 @@
+"""``mechmine train ner``: train a spaCy NER pipeline on a gold corpus (CPU, fixed seed).
+
+The gold file (IOB or PubTator) is read with the evaluation readers
+(:mod:`pipeline.evaluate.ner`), tokenised with mechmine's tokenizer, and its
+mentions become ``doc.ents`` (character spans expanded to token boundaries;
+mentions that cross each other are dropped, the longer kept). Train and dev
+sets are written as spaCy ``DocBin`` files next to the model, and spaCy's
+trainer runs with ``resources/train/ner.cfg`` (seed 0). The result is a spaCy
+pipeline directory; ``mechmine run --model DIR`` uses it, its labels mapped to
+mechmine classes by ``resources/model_labels.yaml``. A ``meta.json`` records
+the training data, its licence, the config and the dev scores and time.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+from spacy.util import filter_spans
+
+from pipeline.errors import MechmineError
+from pipeline.evaluate.ner import chunks, read_iob, read_pubtator
+from pipeline.nlp.tokenizer import make_tokenizer
+from pipeline.ruledata import resource_path
+
+log = logging.getLogger(__name__)
+
+LICENCES = {
+    "bc5cdr": "BioCreative V CDR corpus; IOB release CC BY 4.0 (MTL-Bioinformatics-2016)",
+    "ncbi": "NCBI disease corpus; IOB release CC BY 4.0 (MTL-Bioinformatics-2016)",
+    "bionlp13cg": "BioNLP 2013 CG; annotations CC BY-SA 3.0 (NaCTeM)",
+    "bc2gm": "BioCreative II GM; IOB release CC BY 4.0 (MTL-Bioinformatics-2016)",
+    "jnlpba": "JNLPBA (GENIA); CC BY 3.0",
+}
+
+
+def gold_docbin(path: Path, fmt: str, context: int = 10) -> tuple[DocBin, int, set[str]]:
+    """Gold documents as a DocBin (IOB sentences grouped ``context`` at a time)."""
+    nlp = spacy.blank("en")
+    nlp.tokenizer = make_tokenizer(nlp)
+    reader = {"iob": read_iob, "pubtator": read_pubtator}.get(fmt)
+    if reader is None:
+        raise MechmineError(f"unknown gold format {fmt!r} (iob or pubtator)")
+    if not path.is_file():
+        raise MechmineError(f"no such gold file: {path}")
+    docs = list(reader(path))
+    groups = list(chunks(docs, context)) if fmt == "iob" else [[d] for d in docs]
+    out = DocBin(store_user_data=False)
+    labels: set[str] = set()
+    dropped = 0
+    for group in groups:
+        text = "\n".join(d.text for d in group)
+        doc = nlp.make_doc(text)
+        spans = []
+        pos = 0
+        for d in group:
+            for m in d.mentions:
+                span = doc.char_span(pos + m.start, pos + m.end, label=m.label, alignment_mode="expand")
+                if span is None:
+                    dropped += 1
+                    continue
+                spans.append(span)
+                labels.add(m.label)
+            pos += len(d.text) + 1
+        kept = filter_spans(spans)
+        dropped += len(spans) - len(kept)
+        doc.ents = kept
+        out.add(doc)
+    if dropped:
+        log.warning("%s: %d gold mentions could not be aligned or overlapped", path, dropped)
+    return out, len(groups), labels
+
+
+def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | None = None,
+              eval_frequency: int | None = None, corpus_name: str = "") -> dict[str, object]:
+    """Train a NER pipeline into ``out``; return its meta (with dev scores and wall time)."""
+    from spacy.cli.train import train as spacy_train
+
+    out.mkdir(parents=True, exist_ok=True)
+    work = out / "corpus"
+    work.mkdir(exist_ok=True)
+    train_bin, n_train, labels = gold_docbin(train, fmt)
+    dev_bin, n_dev, _ = gold_docbin(dev, fmt)
+    train_bin.to_disk(work / "train.spacy")
+    dev_bin.to_disk(work / "dev.spacy")
+    overrides: dict[str, object] = {"paths.train": str(work / "train.spacy"),
+                                    "paths.dev": str(work / "dev.spacy")}
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+    if eval_frequency is not None:
+        overrides["training.eval_frequency"] = eval_frequency
+    start = time.perf_counter()
+    spacy_train(resource_path("train/ner.cfg"), output_path=out, overrides=overrides, use_gpu=-1)
+    seconds = time.perf_counter() - start
+    best = out / "model-best"
+    meta_path = best / "meta.json"
+    meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
+    key = corpus_name or train.parent.name.lower()
+    info = {
+        "mechmine": {
+            "training_data": str(train), "dev_data": str(dev), "format": fmt,
+            "train_documents": n_train, "dev_documents": n_dev, "labels": sorted(labels),
+            "licence_of_training_data": LICENCES.get(key.replace("-disease", ""), "see the corpus"),
+            "config": "pipeline/resources/train/ner.cfg (seed 0, CPU)",
+            "wall_time_s": round(seconds, 1),
+            "dev_scores": {k: meta.get("performance", {}).get(k) for k in ("ents_f", "ents_p", "ents_r")},
+        }
+    }
+    meta.update(info)
+    if best.exists():
+        meta_path.write_text(json.dumps(meta, indent=2))
+    return info["mechmine"]
