@@ -39,7 +39,7 @@ import pandas as pd
 from pipeline import schema
 from pipeline.entities import article_annotations
 from pipeline.errors import MechmineError
-from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, blank_spans, ingest_file, merge_results
+from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, blank_spans, ingest_file
 from pipeline.ingest.sources import InputFile, expand_paths
 from pipeline.ruledata import resource_path
 from pipeline.schema import EntityRecord, RelationRecord
@@ -203,6 +203,93 @@ class BatchStats:
     reused: int = 0
 
 
+class TableSink:
+    """Appends each file's rows to partial table files, then renames them all at once.
+
+    Nothing of the whole corpus is held in memory: a file's rows are turned
+    into frames, appended (CSV with one header; Parquet through a
+    ``ParquetWriter``) and dropped. :meth:`commit` renames every partial file
+    over the final one; :meth:`abort` (or a crash: stale partials are removed
+    by the next run) leaves earlier tables untouched.
+    """
+
+    def __init__(self, out_dir: Path, formats: tuple[str, ...]) -> None:
+        self.out_dir = out_dir
+        self.formats = formats
+        self.started: set[tuple[str, str]] = set()
+        self.writers: dict[str, object] = {}
+        for stale in out_dir.glob(".*.partial"):
+            stale.unlink()
+
+    def partial(self, name: str, fmt: str) -> Path:
+        return self.out_dir / f".{name}.{fmt}.partial"
+
+    def append(self, name: str, frame: pd.DataFrame) -> None:
+        from pipeline.io import typed
+
+        frame = typed(name, frame)
+        for fmt in self.formats:
+            if fmt == "csv":
+                first = (name, fmt) not in self.started
+                frame.to_csv(self.partial(name, fmt), mode="w" if first else "a", header=first, index=False,
+                             lineterminator="\n")
+            else:
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+
+                writer = self.writers.get(name)
+                if writer is None:
+                    schema_ = pa.Schema.from_pandas(frame, preserve_index=False)
+                    writer = self.writers[name] = pq.ParquetWriter(self.partial(name, fmt), schema_)
+                writer.write_table(pa.Table.from_pandas(frame, preserve_index=False,  # type: ignore[attr-defined]
+                                                        schema=writer.schema))  # type: ignore[attr-defined]
+            self.started.add((name, fmt))
+
+    def commit(self, names: list[str]) -> list[Path]:
+        from pipeline.mechanisms import empty_matrix
+
+        for name in names:  # a table no file added to still gets its header
+            if (name, self.formats[0]) not in self.started:
+                empty = schema.to_frame(name, []) if name in schema.TABLES else empty_matrix(name)
+                self.append(name, empty)
+        for writer in self.writers.values():
+            writer.close()  # type: ignore[attr-defined]
+        written = []
+        mode = 0o666 & ~_umask()
+        for name in names:
+            for fmt in self.formats:
+                part = self.partial(name, fmt)
+                os.chmod(part, mode)
+                target = self.out_dir / f"{name}.{fmt}"
+                os.replace(part, target)
+                written.append(target)
+        return written
+
+    def abort(self) -> None:
+        for writer in self.writers.values():
+            with contextlib.suppress(Exception):
+                writer.close()  # type: ignore[attr-defined]
+        for stale in self.out_dir.glob(".*.partial"):
+            stale.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@dataclass
+class BatchOutcome:
+    n_files: int = 0
+    n_files_read: int = 0
+    n_articles: int = 0
+    n_skipped: int = 0
+    n_entities: int = 0
+    n_relations: int = 0
+    written: list[Path] = field(default_factory=list)
+
+
 def run_batch(
     paths: list[str],
     out_dir: Path,
@@ -213,57 +300,92 @@ def run_batch(
     force: bool = False,
     engine: str = "local",
     scheduler: str | None = None,
+    formats: tuple[str, ...] = ("csv",),
     on_file: Callable[[InputFile], None] | None = None,
     stats: BatchStats | None = None,
-) -> tuple[IngestResult, dict[str, pd.DataFrame]]:
-    """Process ``paths`` incrementally into ``out_dir``'s manifest; return the merged tables."""
-    from pipeline.entities import entity_summary
-    from pipeline.mechanisms import derive_tables
+) -> BatchOutcome:
+    """Process ``paths`` incrementally (manifest in ``out_dir``) and stream every table into ``out_dir``."""
+    from pipeline.mechanisms import MatrixAccumulator
 
     stats = stats if stats is not None else BatchStats()
     files, skipped = expand_paths(paths)
     for rec in skipped:
         log.warning("skipped %s: %s", rec.source_path, rec.reason)
     version = versions() + (f"|model:{model}" if model else "")
+    outcome = BatchOutcome(n_files=len(files), n_skipped=len(skipped))
+    sink = TableSink(out_dir, formats)
+    acc = MatrixAccumulator()
     manifest = Manifest(out_dir / STATE_DIR / "manifest.sqlite")
+    committed = False
     try:
+        if skipped:
+            sink.append("skipped", schema.to_frame("skipped", skipped))
         hashes: dict[str, str] = {}
-        done: dict[str, FileRows] = {}
+        cached: dict[str, FileRows] = {}
         todo: list[InputFile] = []
         for item in files:
             try:
                 hashes[item.key] = file_hash(item.path)
             except OSError:
                 hashes[item.key] = ""
-            cached = (None if force or not hashes[item.key]
-                      else manifest.get(item.key, hashes[item.key], version))
-            if cached is not None:
-                done[item.key] = cached
-                stats.reused += 1
-                if on_file is not None:
-                    on_file(item)
+            hit = None if force or not hashes[item.key] else manifest.get(item.key, hashes[item.key], version)
+            if hit is not None:
+                cached[item.key] = hit
             else:
                 todo.append(item)
-        if todo:
-            for item, rows in zip(todo, _map(todo, max_mb, model, workers, engine, scheduler), strict=True):
+        fresh = iter(zip(todo, _map(todo, max_mb, model, workers, engine, scheduler), strict=True))
+        for item in files:
+            if item.key in cached:
+                rows = cached.pop(item.key)
+                stats.reused += 1
+            else:
+                _, rows = next(fresh)
                 if rows.ingest.n_files_read and hashes[item.key]:
                     manifest.put(item.key, hashes[item.key], version, rows)
-                done[item.key] = rows
                 stats.processed += 1
-                if on_file is not None:
-                    on_file(item)
+            _emit(sink, acc, rows, outcome)
+            if on_file is not None:
+                on_file(item)
+        for name, frame in acc.tables().items():
+            sink.append(name, frame)
+        if outcome.n_files_read:
+            outcome.written = sink.commit(TABLE_ORDER)
+            committed = True
     finally:
         manifest.close()
-    ordered = [done[item.key] for item in files]
-    result = merge_results((r.ingest for r in ordered), skipped)
-    tables = result.tables()
-    entities = schema.to_frame("entities", [e for r in ordered for e in r.entities])
-    relations = schema.to_frame("relations", [x for r in ordered for x in r.relations])
-    tables["entities"] = entities
-    tables["entity_summary"] = entity_summary(entities)
-    tables["relations"] = relations
-    tables.update(derive_tables(tables["articles"], entities, relations))
-    return result, tables
+        if not committed:
+            sink.abort()
+    return outcome
+
+
+TABLE_ORDER = ["articles", "removed_blocks", "skipped", "entities", "entity_summary", "relations",
+               "mechanisms", "mechanism_matrix", "disease_mechanism_matrix", "factor_mechanism_matrix"]
+
+
+def _emit(sink: TableSink, acc: object, rows: FileRows, outcome: BatchOutcome) -> None:
+    """Append one file's tables (and its share of the derived ones) to the sink."""
+    from pipeline.entities import entity_summary
+    from pipeline.mechanisms import mechanism_evidence, mechanism_matrix, primary_diseases
+
+    part = rows.ingest
+    articles = schema.to_frame("articles", part.articles)
+    entities = schema.to_frame("entities", rows.entities)
+    relations = schema.to_frame("relations", rows.relations)
+    evidence = mechanism_evidence(articles, entities, relations)
+    matrix = mechanism_matrix(articles, evidence, primary_diseases(articles, entities))
+    tables = (("articles", articles), ("removed_blocks", schema.to_frame("removed_blocks", part.removed)),
+              ("skipped", schema.to_frame("skipped", part.skipped)), ("entities", entities),
+              ("entity_summary", entity_summary(entities)), ("relations", relations),
+              ("mechanisms", evidence), ("mechanism_matrix", matrix))
+    for name, frame in tables:
+        if len(frame):
+            sink.append(name, frame)
+    acc.add(matrix, evidence, relations, entities)  # type: ignore[attr-defined]
+    outcome.n_files_read += part.n_files_read
+    outcome.n_articles += len(part.articles)
+    outcome.n_skipped += len(part.skipped)
+    outcome.n_entities += len(rows.entities)
+    outcome.n_relations += len(rows.relations)
 
 
 def _map_dask(todo: list[InputFile], max_mb: float, model: str | None, workers: int,

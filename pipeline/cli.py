@@ -84,12 +84,12 @@ def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool,
                             formats=formats, engine=engine, scheduler=scheduler, on_file=advance)
 
 
-def _finish(report: RunReport, out: Path, quiet: bool) -> None:
+def _finish(report: RunReport, out: Path, quiet: bool, full: bool = True) -> None:
     if report.n_files_read == 0:
         err_console.print(f"mechmine: nothing could be read; {out} left unchanged")
     elif not quiet:
         entities = (f", {report.n_entities} entities, {report.n_relations} relations"
-                    if "entities" in report.tables else "")
+                    if full else "")
         err_console.print(
             f"mechmine: {report.n_articles} articles{entities} from {report.n_files_read} of "
             f"{report.n_files} files, {report.n_skipped} skipped -> {out}/"
@@ -133,7 +133,7 @@ def ingest(paths: Paths, out: OutDir = Path("outputs"), max_mb: MaxMb = DEFAULT_
     """Only ingest PATHS: articles.csv, removed_blocks.csv and skipped.csv in --out."""
     _setup_logging(quiet)
     _check_out(out)
-    _finish(_with_progress(paths, out, max_mb, quiet), out, quiet)
+    _finish(_with_progress(paths, out, max_mb, quiet), out, quiet, full=False)
 
 
 @app.command()

@@ -25,7 +25,7 @@ class OutputError(Exception):
 
 
 def _csv_bytes(table: str, frame: pd.DataFrame) -> bytes:
-    return _typed(table, frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return typed(table, frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def _file_mode() -> int:
@@ -35,7 +35,8 @@ def _file_mode() -> int:
     return 0o666 & ~mask
 
 
-def _typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+def typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the schema's dtypes (long tables) or the wide-table dtypes."""
     if table in schema.TABLES:
         return schema.coerce(table, frame)
     if table in schema.MATRICES:
@@ -47,7 +48,7 @@ def _parquet_bytes(table: str, frame: pd.DataFrame) -> bytes:
     import io as _io
 
     buffer = _io.BytesIO()
-    _typed(table, frame).to_parquet(buffer, index=False, engine="pyarrow")
+    typed(table, frame).to_parquet(buffer, index=False, engine="pyarrow")
     return buffer.getvalue()
 
 
@@ -125,5 +126,5 @@ def load_outputs(out_dir: str | os.PathLike[str]) -> dict[str, pd.DataFrame]:
             reader = read_table if name in schema.TABLES else read_matrix
             tables[name] = reader(csv_path, name)
         elif parquet_path.is_file():
-            tables[name] = _typed(name, pd.read_parquet(parquet_path, engine="pyarrow"))
+            tables[name] = typed(name, pd.read_parquet(parquet_path, engine="pyarrow"))
     return tables

@@ -267,6 +267,65 @@ def factor_mechanism_matrix(evidence: pd.DataFrame, relations: pd.DataFrame, ent
     return out[keys + ids].reset_index(drop=True)
 
 
+def empty_matrix(name: str, taxonomy: tuple[Mechanism, ...] | None = None) -> pd.DataFrame:
+    """A wide table with no rows (its key columns and one column per mechanism)."""
+    ids = [m.id for m in (taxonomy or default_taxonomy())]
+    return pd.DataFrame(columns=schema.MATRICES[name] + ids)
+
+
+class MatrixAccumulator:
+    """Builds the disease and factor matrices from per-file pieces (streaming runs).
+
+    Gives the same rows as :func:`disease_mechanism_matrix` and
+    :func:`factor_mechanism_matrix` over the whole corpus.
+    """
+
+    def __init__(self, taxonomy: tuple[Mechanism, ...] | None = None) -> None:
+        self.taxonomy = taxonomy or default_taxonomy()
+        self.ids = [m.id for m in self.taxonomy]
+        self.diseases: dict[tuple[str, str], list[int]] = {}
+        self.names: dict[str, tuple[str, str]] = {}
+        self.counts: dict[tuple[str, str], int] = {}
+        self.subject_n: dict[str, int] = {}
+        self.object_n: dict[str, int] = {}
+        self.net: dict[str, int] = {}
+
+    def add(self, matrix: pd.DataFrame, evidence: pd.DataFrame, relations: pd.DataFrame,
+            entities: pd.DataFrame) -> None:
+        for row in matrix[matrix.primary_disease.fillna("") != ""].itertuples(index=False):
+            key = (row.primary_disease_id, row.primary_disease)
+            acc = self.diseases.setdefault(key, [0] * (len(self.ids) + 1))
+            acc[0] += 1
+            for k, mid in enumerate(self.ids, start=1):
+                acc[k] += int(getattr(row, mid))
+        factors = entities[entities.label.isin(MATRIX_FACTOR_LABELS) & (entities.kb_id != "")]
+        for kb_id, name, label in zip(factors.kb_id, factors.canonical_name, factors.label, strict=True):
+            self.names.setdefault(kb_id, (name, label))
+        for fids, mid in zip(evidence.factor_ids, evidence.mechanism_id, strict=True):
+            for fid in (fids.split("|") if fids else ()):
+                self.counts[(fid, mid)] = self.counts.get((fid, mid), 0) + 1
+        for subj, obj, pred, neg in zip(relations.subject_kb_id, relations.object_kb_id, relations.predicate,
+                                        relations.negated, strict=True):
+            self.subject_n[subj] = self.subject_n.get(subj, 0) + 1
+            self.object_n[obj] = self.object_n.get(obj, 0) + 1
+            sign = 1 if pred in RAISES else -1 if pred in LOWERS else 0
+            self.net[obj] = self.net.get(obj, 0) + (-sign if neg else sign)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        disease_rows = [[did, name, acc[0], *acc[1:]] for (did, name), acc in sorted(self.diseases.items())]
+        diseases = (pd.DataFrame(disease_rows, columns=schema.MATRICES["disease_mechanism_matrix"] + self.ids)
+                    if disease_rows else empty_matrix("disease_mechanism_matrix", self.taxonomy))
+        factor_rows = []
+        for kb_id in sorted(self.names, key=lambda k: (self.names[k][1], self.names[k][0], k)):
+            name, label = self.names[kb_id]
+            n_relations = self.subject_n.get(kb_id, 0) + self.object_n.get(kb_id, 0)
+            factor_rows.append([kb_id, name, label, n_relations, self.net.get(kb_id, 0),
+                                *(self.counts.get((kb_id, m), 0) for m in self.ids)])
+        factors = (pd.DataFrame(factor_rows, columns=schema.MATRICES["factor_mechanism_matrix"] + self.ids)
+                   if factor_rows else empty_matrix("factor_mechanism_matrix", self.taxonomy))
+        return {"disease_mechanism_matrix": diseases, "factor_mechanism_matrix": factors}
+
+
 def derive_tables(articles: pd.DataFrame, entities: pd.DataFrame, relations: pd.DataFrame,
                   ) -> dict[str, pd.DataFrame]:
     """mechanisms.csv and the three matrices, from the long tables."""

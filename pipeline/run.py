@@ -128,7 +128,9 @@ def run_pipeline(
         return _finish(result, annotate(result, model=model, on_article=on_article), None)
     out_dir.mkdir(parents=True, exist_ok=True)
     with run_lock(out_dir):
-        result, tables = run_batch(paths, out_dir, max_mb=max_mb, model=model, workers=workers,
-                                   force=force, engine=engine, scheduler=scheduler, on_file=on_file,
-                                   stats=stats)
-        return _finish(result, tables, out_dir, formats)
+        done = run_batch(paths, out_dir, max_mb=max_mb, model=model, workers=workers, force=force,
+                         engine=engine, scheduler=scheduler, formats=formats, on_file=on_file,
+                         stats=stats)
+    return RunReport(n_files=done.n_files, n_files_read=done.n_files_read, n_articles=done.n_articles,
+                     n_skipped=done.n_skipped, written=done.written, tables={},
+                     n_entities=done.n_entities, n_relations=done.n_relations)
