@@ -22,8 +22,7 @@ import spacy
 from spacy.tokens import DocBin
 from spacy.util import filter_spans
 
-from pipeline.errors import MechmineError
-from pipeline.evaluate.ner import chunks, read_iob, read_pubtator
+from pipeline.evaluate.ner import chunks, read_gold
 from pipeline.nlp.tokenizer import make_tokenizer
 from pipeline.ruledata import resource_path
 
@@ -42,12 +41,7 @@ def gold_docbin(path: Path, fmt: str, context: int = 10) -> tuple[DocBin, int, s
     """Gold documents as a DocBin (IOB sentences grouped ``context`` at a time)."""
     nlp = spacy.blank("en")
     nlp.tokenizer = make_tokenizer(nlp)
-    reader = {"iob": read_iob, "pubtator": read_pubtator}.get(fmt)
-    if reader is None:
-        raise MechmineError(f"unknown gold format {fmt!r} (iob or pubtator)")
-    if not path.is_file():
-        raise MechmineError(f"no such gold file: {path}")
-    docs = list(reader(path))
+    docs = read_gold(path, fmt)
     groups = list(chunks(docs, context)) if fmt == "iob" else [[d] for d in docs]
     out = DocBin(store_user_data=False)
     labels: set[str] = set()

@@ -328,15 +328,20 @@ def score(pairs: Iterable[tuple[GoldDoc, list[Predicted]]], labels: Iterable[str
     return scores
 
 
-def evaluate_ner(nlp: Language, gold: Path, fmt: str, label_map: dict[str, list[str]],
-                 limit: int | None = None, context: int = 10) -> NerScores:
-    """Score ``nlp`` on a gold file in ``fmt`` ('iob' or 'pubtator')."""
+def read_gold(path: Path, fmt: str) -> list[GoldDoc]:
+    """All documents of a gold file in ``fmt`` ('iob' or 'pubtator'); MechmineError if unreadable."""
     reader = {"iob": read_iob, "pubtator": read_pubtator}.get(fmt)
     if reader is None:
         raise MechmineError(f"unknown gold format {fmt!r} (iob or pubtator)")
-    if not gold.is_file():
-        raise MechmineError(f"no such gold file: {gold}")
-    docs = list(reader(gold))
+    if not path.is_file():
+        raise MechmineError(f"no such gold file: {path}")
+    return list(reader(path))
+
+
+def evaluate_ner(nlp: Language, gold: Path, fmt: str, label_map: dict[str, list[str]],
+                 limit: int | None = None, context: int = 10) -> NerScores:
+    """Score ``nlp`` on a gold file in ``fmt`` ('iob' or 'pubtator')."""
+    docs = read_gold(gold, fmt)
     if limit:
         docs = docs[:limit]
     return score(predict(nlp, docs, label_map, context if fmt == "iob" else 1), label_map)
