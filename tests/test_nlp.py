@@ -116,3 +116,10 @@ def test_installed_model_is_merged(tmp_path: Path) -> None:
 def test_missing_model_is_a_clear_error() -> None:
     with pytest.raises(MechmineError, match="cannot load model"):
         make_nlp(model="en_no_such_model_xyz")
+
+
+def test_msc_without_a_definition(nlp: spacy.language.Language) -> None:
+    """Learned from the training splits' definitions: MSC(s) are cells, not the gene musculin."""
+    got = ents(nlp, "MSCs secrete BDNF. MSC therapy helps.")
+    assert got["MSCs"] == ("CELL_TYPE", "MESH:D059630")
+    assert got["MSC"] == ("CELL_TYPE", "MESH:D059630")

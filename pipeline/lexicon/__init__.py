@@ -53,6 +53,7 @@ class Match:
     concept: Concept
     source: str
     key: str = ""
+    stopped: bool = False  # every candidate that fits is in the caller's stoplist
 
 
 class Lexicon:
@@ -88,24 +89,35 @@ class Lexicon:
             add(" " + key, (g, len(key) + 1))
         self.max_key = max((len(k) for k in unique_keys), default=0) + 1
         self.n_terms = len(keys)
+        self.extra_by_group: dict[int, list[int]] = {}
+        self.stoplist: set[tuple[str, str]] = set()
         if extra is not None and not extra.empty:
             self._add_extra(extra)
         if self.n_terms:
             self.automaton.make_automaton()
 
     def _add_extra(self, extra: pd.DataFrame) -> None:
-        """Add terms whose key the lexicon lacks (corpus terms; see pipeline.lexicon.adapt)."""
+        """Add corpus terms (see pipeline.lexicon.adapt): a new key gets its own group; a key
+        the lexicon has keeps its own candidates first and the corpus one as a fallback."""
         codes = self.index.get_indexer(extra["kb_id"])
         added = 0
         for key, case_form, source, code in zip(extra["key"], extra["case_form"], extra["source"],
                                                 codes, strict=True):
-            if code < 0 or not key or (" " + key) in self.automaton:
+            if code < 0 or not key:
                 continue
-            group = len(self.group_start) - 1
+            known = self.automaton.get(" " + key, None)
+            if known is not None:
+                self.extra_by_group.setdefault(known[0], []).append(len(self.cand_concept))
+                self.cand_concept.append(int(code))
+                self.cand_case.append(case_form)
+                self.cand_source.append(source)
+                continue
+            group = len(self.group_start) - 1  # a new group with no own candidates
+            self.group_start.append(self.group_start[-1])
+            self.extra_by_group[group] = [len(self.cand_concept)]
             self.cand_concept.append(int(code))
             self.cand_case.append(case_form)
             self.cand_source.append(source)
-            self.group_start.append(self.group_start[-1] + 1)
             self.automaton.add_word(" " + key, (group, len(key) + 1))
             self.max_key = max(self.max_key, len(key) + 1)
             added += 1
@@ -142,12 +154,16 @@ class Lexicon:
         i = self.index.get_indexer([kb_id])[0]
         return self.concept(int(i)) if i >= 0 else None
 
-    def find(self, norms: Sequence[str], case_forms: Sequence[str]) -> list[Match]:
+    def find(self, norms: Sequence[str], case_forms: Sequence[str],
+             stoplist: set[tuple[str, str]] | None = None) -> list[Match]:
         """All term matches over a token sequence (overlapping; filter later).
 
         ``norms[i]`` / ``case_forms[i]`` are token i's matcher key and exact-case key
-        (hyphens and lone possessives never start or end a match).
+        (hyphens and lone possessives never start or end a match). A candidate
+        whose (key, kb_id) or (key, "*") is in ``stoplist`` is passed over for the
+        next one that fits; if none is left the match comes back ``stopped``.
         """
+        self.stoplist = stoplist or set()
         if not norms or not self.n_terms:
             return []
         glued: list[int] = []
@@ -173,22 +189,34 @@ class Lexicon:
                 case_forms: Sequence[str], text: str, key_start: int, key_end: int) -> None:
         if first is None or last is None:
             return
-        chosen = self._choose(group, case_forms[first:last])
+        key = text[key_start:key_end]
+        chosen, stopped = self._choose(group, case_forms[first:last], key)
         if chosen is not None:
             out.append(Match(first, last, self.concept(self.cand_concept[chosen]),
-                             self.cand_source[chosen], text[key_start:key_end]))
+                             self.cand_source[chosen], key, stopped))
 
-    def _choose(self, group: int, forms: Sequence[str]) -> int | None:
+    def _choose(self, group: int, forms: Sequence[str], key: str) -> tuple[int | None, bool]:
         seen = None
-        for k in range(self.group_start[group], self.group_start[group + 1]):
+        first_stopped = None
+        stop = self.stoplist
+        candidates = range(self.group_start[group], self.group_start[group + 1])
+        for k in (*candidates, *self.extra_by_group.get(group, ())):
             case_form = self.cand_case[k]
-            if not case_form:
-                return k
-            if seen is None:
-                seen = "".join(forms)
-            if seen in case_form.split("|"):
-                return k
-        return None
+            if case_form:
+                if seen is None:
+                    seen = "".join(forms)
+                if seen not in case_form.split("|"):
+                    continue
+            if stop and ((key, self.concepts_id(k)) in stop or (key, "*") in stop):
+                if first_stopped is None:
+                    first_stopped = k
+                continue
+            return k, False
+        return first_stopped, first_stopped is not None
+
+    def concepts_id(self, k: int) -> str:
+        """kb_id of candidate ``k``."""
+        return str(self.index[self.cand_concept[k]])
 
 
 def _read(path: Path, columns: list[str]) -> pd.DataFrame:

@@ -7,7 +7,11 @@ Two reproducible steps (``mechmine lexicon adapt --gold ../shared/gold``):
    is a lexicon concept, become extra terms of that concept (source
    ``corpus:<name>``; e.g. "nephrotoxicity" -> MESH:D007674). They carry the
    concept's class; they never add a concept.
-2. **Stoplist.** The pipeline (with the corpus terms) runs over the training
+2. **Defined abbreviations.** Short forms the training texts define (Schwartz &
+   Hearst) whose long form is a lexicon concept and which the annotators marked
+   as mentions at least twice ("MSCs" in BioNLP13CG -> MESH:D059630) are added,
+   to be matched with their exact case.
+3. **Stoplist.** The pipeline (with the corpus terms) runs over the training
    sets; every lexicon match whose class the corpus annotates is counted as
    right (its span and label are gold) or wrong. A (term key, concept) pair
    seen at least ``min_seen`` times with precision below ``max_precision`` is
@@ -96,6 +100,49 @@ def corpus_terms(gold_dir: Path, min_count: int = 2) -> list[list[str]]:
     return rows
 
 
+def abbreviation_terms(gold_dir: Path, min_count: int = 2, context: int = 10) -> list[list[str]]:
+    """Short forms the training texts define, whose long form is a lexicon concept, that the
+    annotators marked as mentions at least ``min_count`` times ("MSCs" -> Mesenchymal Stem Cells).
+
+    Rows (key, case_form, term, kb_id, source); the short form must match with its own case.
+    """
+    from pipeline.nlp import make_nlp
+
+    nlp = make_nlp(stoplist="-")
+    keyer = TermKeys()
+    counts: Counter[tuple[str, str]] = Counter()
+    for ts in TRAIN_SETS:
+        docs = _read(gold_dir, ts)
+        groups = list(chunks(docs, context if ts.fmt == "iob" else 1))
+        texts = ("\n".join(d.text for d in g) for g in groups)
+        for group, doc in zip(groups, nlp.pipe(texts, batch_size=64), strict=True):
+            gold: set[tuple[int, int]] = set()
+            pos = 0
+            for d in group:
+                gold |= {(pos + m.start, pos + m.end) for m in d.mentions}
+                pos += len(d.text) + 1
+            info = doc._.mentions or {}
+            for ent in doc.ents:
+                m = info.get((ent.start_char, ent.end_char))
+                if m is None or m.source != "abbreviation" or not ent.kb_id_:
+                    continue
+                if (ent.start_char, ent.end_char) in gold and len(ent.text) >= 3:
+                    counts[(ent.text, ent.kb_id_)] += 1
+    from pipeline.lexicon.build import wordfreq_filter
+
+    common = wordfreq_filter(3.0) or (lambda _w: False)
+    rows = []
+    for (short, kb_id), n in sorted(counts.items()):
+        if n < min_count or common(short.lower()):  # "ALL", "AGE" read as words in capitals
+            continue
+        variants = {short, short[:-1]} if short.endswith("s") and short[-2:-1].isupper() else {short}
+        for form in sorted(variants):
+            key, _ = keyer(form)
+            if key:
+                rows.append([key, form, form, kb_id, "corpus_abbreviation"])
+    return rows
+
+
 def learn_stoplist(gold_dir: Path, min_seen: int = 3, max_precision: float = 0.3,
                    context: int = 10) -> list[list[str]]:
     """Rows (key, kb_id, seen, right, corpora) of lexicon matches that are mostly wrong."""
@@ -121,7 +168,7 @@ def learn_stoplist(gold_dir: Path, min_seen: int = 3, max_precision: float = 0.3
                 info = doc._.mentions.get((ent.start_char, ent.end_char))
                 if info is None or not info.source.startswith("lexicon") or ent.label_ not in ts.labels:
                     continue
-                key = (join_norms(norms[ent.start:ent.end])[0], ent.kb_id_)
+                key = (join_norms(list(norms[ent.start:ent.end]))[0], ent.kb_id_)
                 wanted = ts.labels[ent.label_]
                 hit = any(s == ent.start_char and e == ent.end_char and (wanted == "*" or lab == wanted)
                           for s, e, lab in gold)
@@ -142,6 +189,7 @@ def adapt_lexicon(gold_dir: Path, lexicon_dir: Path | None = None, stoplist: Pat
     lexicon_dir = lexicon_dir or resource_path("lexicon")
     stoplist = stoplist or resource_path("stoplist.tsv")
     terms = corpus_terms(gold_dir)
+    terms += abbreviation_terms(gold_dir)
     with gzip.open(lexicon_dir / "corpus_terms.tsv.gz", "wt", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(HEADER)

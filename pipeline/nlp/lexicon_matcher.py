@@ -95,10 +95,10 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: TokenKeys, stoplist: set[tup
     norms, cases = keys(doc)
     found: dict[tuple[int, int], Match] = {}
     stopped: dict[tuple[int, int], Match] = {}
-    for m in lexicon.find(norms, cases):
+    for m in lexicon.find(norms, cases, stoplist):
         if m.end + 1 < len(norms) and norms[m.end] == "et" and norms[m.end + 1].startswith("al"):
             continue  # an author's name ("Li et al.")
-        if (m.key, m.concept.kb_id) in stoplist or (m.key, "*") in stoplist:
+        if m.stopped:
             stopped.setdefault((m.start, m.end), m)
             continue
         found.setdefault((m.start, m.end), m)
