@@ -38,7 +38,7 @@ def test_read_iob(tmp_path: Path) -> None:
 
 
 def test_read_pubtator() -> None:
-    path = Path(__file__).parent / "fixtures" / "abstracts.pubtator"
+    path = Path(__file__).parent / "fixtures" / "abstracts_pt.txt"
     docs = list(read_pubtator(path))
     assert [d.doc_id for d in docs] == ["35339180", "29254275"]
     m = docs[0].mentions[0]

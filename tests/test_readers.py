@@ -45,11 +45,11 @@ def test_jsonl_with_no_good_line_fails() -> None:
 
 
 def test_pubtator_title_space_abstract() -> None:
-    docs = _docs(list(read_pubtator((FIXTURES / "abstracts.pubtator").read_bytes(), "a.pubtator")))
+    docs = _docs(list(read_pubtator((FIXTURES / "abstracts_pt.txt").read_bytes(), "a.pubtator")))
     assert [d.source_id for d in docs] == ["35339180", "29254275"]
     first = docs[0]
     assert first.text.startswith("Mechanism of Mesenchymal") and " MSCs release BDNF" in first.text
-    mention = (FIXTURES / "abstracts.pubtator").read_text().splitlines()[2].split("\t")
+    mention = (FIXTURES / "abstracts_pt.txt").read_text().splitlines()[2].split("\t")
     assert first.text[int(mention[1]):int(mention[2])] == mention[3]  # gold offsets line up
     assert first.single_article and first.kind == "abstract"
 
