@@ -47,7 +47,7 @@ from pipeline.schema import EntityRecord, RelationRecord
 log = logging.getLogger(__name__)
 
 STATE_DIR = ".mechmine"
-MANIFEST_SCHEMA = "1"
+MANIFEST_SCHEMA = "2"
 RULE_FILES = ("blocks.yaml", "relation_rules.yaml", "context_cues.yaml", "abbreviation_heads.yaml",
               "lexicon_classes.yaml", "model_labels.yaml")
 LEXICON_FILES = ("lexicon/terms.tsv.gz", "lexicon/concepts.tsv.gz", "lexicon/corpus_terms.tsv.gz",
@@ -82,6 +82,10 @@ class FileRows:
     ingest: IngestResult
     entities: list[EntityRecord] = field(default_factory=list)
     relations: list[RelationRecord] = field(default_factory=list)
+    # filled when the file is first emitted, then kept in the manifest: each table's CSV
+    # rows and the file's share of the corpus matrices, so a re-run only copies bytes
+    csv: dict[str, bytes] | None = None
+    matrix_parts: object = None
 
 
 class Manifest:
@@ -224,15 +228,23 @@ class TableSink:
     def partial(self, name: str, fmt: str) -> Path:
         return self.out_dir / f".{name}.{fmt}.partial"
 
+    def append_csv(self, name: str, header: bytes, body: bytes) -> None:
+        """Append CSV rows (``body``, no header); the header goes first, once."""
+        first = (name, "csv") not in self.started
+        with self.partial(name, "csv").open("wb" if first else "ab") as handle:
+            if first:
+                handle.write(header)
+            handle.write(body)
+        self.started.add((name, "csv"))
+
     def append(self, name: str, frame: pd.DataFrame) -> None:
         from pipeline.io import typed
 
         frame = typed(name, frame)
         for fmt in self.formats:
             if fmt == "csv":
-                first = (name, fmt) not in self.started
-                frame.to_csv(self.partial(name, fmt), mode="w" if first else "a", header=first, index=False,
-                             lineterminator="\n")
+                self.append_csv(name, csv_header(frame), csv_body(frame))
+                continue
             else:
                 import pyarrow as pa
                 import pyarrow.parquet as pq
@@ -271,6 +283,18 @@ class TableSink:
                 writer.close()  # type: ignore[attr-defined]
         for stale in self.out_dir.glob(".*.partial"):
             stale.unlink()
+
+
+def csv_header(frame: pd.DataFrame) -> bytes:
+    return (",".join(_csv_cell(c) for c in frame.columns) + "\n").encode("utf-8")
+
+
+def _csv_cell(name: str) -> str:
+    return f'"{name}"' if any(ch in name for ch in ',"\n') else name
+
+
+def csv_body(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False, header=False, lineterminator="\n").encode("utf-8")
 
 
 def _umask() -> int:
@@ -338,12 +362,13 @@ def run_batch(
             if item.key in cached:
                 rows = cached.pop(item.key)
                 stats.reused += 1
+                _emit(sink, acc, rows, outcome)
             else:
                 _, rows = next(fresh)
+                _emit(sink, acc, rows, outcome)
                 if rows.ingest.n_files_read and hashes[item.key]:
                     manifest.put(item.key, hashes[item.key], version, rows)
                 stats.processed += 1
-            _emit(sink, acc, rows, outcome)
             if on_file is not None:
                 on_file(item)
         for name, frame in acc.tables().items():
@@ -363,24 +388,36 @@ TABLE_ORDER = ["articles", "removed_blocks", "skipped", "entities", "entity_summ
 
 
 def _emit(sink: TableSink, acc: object, rows: FileRows, outcome: BatchOutcome) -> None:
-    """Append one file's tables (and its share of the derived ones) to the sink."""
+    """Append one file's tables (and its share of the derived ones) to the sink.
+
+    A file emitted before (its CSV rows kept in ``rows.csv``) is copied as bytes.
+    """
     from pipeline.entities import entity_summary
-    from pipeline.mechanisms import mechanism_evidence, mechanism_matrix, primary_diseases
+    from pipeline.io import typed
+    from pipeline.mechanisms import MatrixAccumulator, mechanism_evidence, mechanism_matrix, primary_diseases
 
     part = rows.ingest
-    articles = schema.to_frame("articles", part.articles)
-    entities = schema.to_frame("entities", rows.entities)
-    relations = schema.to_frame("relations", rows.relations)
-    evidence = mechanism_evidence(articles, entities, relations)
-    matrix = mechanism_matrix(articles, evidence, primary_diseases(articles, entities))
-    tables = (("articles", articles), ("removed_blocks", schema.to_frame("removed_blocks", part.removed)),
-              ("skipped", schema.to_frame("skipped", part.skipped)), ("entities", entities),
-              ("entity_summary", entity_summary(entities)), ("relations", relations),
-              ("mechanisms", evidence), ("mechanism_matrix", matrix))
-    for name, frame in tables:
-        if len(frame):
-            sink.append(name, frame)
-    acc.add(matrix, evidence, relations, entities)  # type: ignore[attr-defined]
+    if rows.csv is not None and sink.formats == ("csv",):
+        for name, (header, body) in rows.csv.items():
+            sink.append_csv(name, header, body)
+    else:
+        articles = schema.to_frame("articles", part.articles)
+        entities = schema.to_frame("entities", rows.entities)
+        relations = schema.to_frame("relations", rows.relations)
+        evidence = mechanism_evidence(articles, entities, relations)
+        matrix = mechanism_matrix(articles, evidence, primary_diseases(articles, entities))
+        tables = (("articles", articles), ("removed_blocks", schema.to_frame("removed_blocks", part.removed)),
+                  ("skipped", schema.to_frame("skipped", part.skipped)), ("entities", entities),
+                  ("entity_summary", entity_summary(entities)), ("relations", relations),
+                  ("mechanisms", evidence), ("mechanism_matrix", matrix))
+        rows.csv = {}
+        for name, frame in tables:
+            if len(frame):
+                sink.append(name, frame)
+                typed_frame = typed(name, frame)
+                rows.csv[name] = (csv_header(typed_frame), csv_body(typed_frame))
+        rows.matrix_parts = MatrixAccumulator.parts(matrix, evidence, relations, entities)
+    acc.add_parts(rows.matrix_parts)  # type: ignore[attr-defined]
     outcome.n_files_read += part.n_files_read
     outcome.n_articles += len(part.articles)
     outcome.n_skipped += len(part.skipped)

@@ -290,22 +290,38 @@ class MatrixAccumulator:
         self.object_n: dict[str, int] = {}
         self.net: dict[str, int] = {}
 
+    @staticmethod
+    def parts(matrix: pd.DataFrame, evidence: pd.DataFrame, relations: pd.DataFrame,
+              entities: pd.DataFrame) -> tuple[list, list, list, list]:
+        """One file's share of the matrices, as plain tuples (small; kept in the manifest)."""
+        ids = [c for c in matrix.columns if c not in schema.MATRICES["mechanism_matrix"]]
+        with_disease = matrix[matrix.primary_disease.fillna("") != ""]
+        disease_rows = [(r[0], r[1], *(int(v) for v in r[2:])) for r in
+                        with_disease[["primary_disease_id", "primary_disease", *ids]].itertuples(index=False)]
+        factors = entities[entities.label.isin(MATRIX_FACTOR_LABELS) & (entities.kb_id != "")]
+        names = list(zip(factors.kb_id, factors.canonical_name, factors.label, strict=True))
+        pairs = list(zip(evidence.factor_ids, evidence.mechanism_id, strict=True))
+        rels = list(zip(relations.subject_kb_id, relations.object_kb_id, relations.predicate,
+                        relations.negated.astype(bool), strict=True))
+        return disease_rows, names, pairs, rels
+
     def add(self, matrix: pd.DataFrame, evidence: pd.DataFrame, relations: pd.DataFrame,
             entities: pd.DataFrame) -> None:
-        for row in matrix[matrix.primary_disease.fillna("") != ""].itertuples(index=False):
-            key = (row.primary_disease_id, row.primary_disease)
-            acc = self.diseases.setdefault(key, [0] * (len(self.ids) + 1))
+        self.add_parts(self.parts(matrix, evidence, relations, entities))
+
+    def add_parts(self, parts: tuple[list, list, list, list]) -> None:
+        disease_rows, names, pairs, rels = parts
+        for did, dname, *counts in disease_rows:
+            acc = self.diseases.setdefault((did, dname), [0] * (len(self.ids) + 1))
             acc[0] += 1
-            for k, mid in enumerate(self.ids, start=1):
-                acc[k] += int(getattr(row, mid))
-        factors = entities[entities.label.isin(MATRIX_FACTOR_LABELS) & (entities.kb_id != "")]
-        for kb_id, name, label in zip(factors.kb_id, factors.canonical_name, factors.label, strict=True):
+            for k, v in enumerate(counts, start=1):
+                acc[k] += v
+        for kb_id, name, label in names:
             self.names.setdefault(kb_id, (name, label))
-        for fids, mid in zip(evidence.factor_ids, evidence.mechanism_id, strict=True):
+        for fids, mid in pairs:
             for fid in (fids.split("|") if fids else ()):
                 self.counts[(fid, mid)] = self.counts.get((fid, mid), 0) + 1
-        for subj, obj, pred, neg in zip(relations.subject_kb_id, relations.object_kb_id, relations.predicate,
-                                        relations.negated, strict=True):
+        for subj, obj, pred, neg in rels:
             self.subject_n[subj] = self.subject_n.get(subj, 0) + 1
             self.object_n[obj] = self.object_n.get(obj, 0) + 1
             sign = 1 if pred in RAISES else -1 if pred in LOWERS else 0
