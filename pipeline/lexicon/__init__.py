@@ -90,7 +90,8 @@ class Lexicon:
         self.max_key = max((len(k) for k in unique_keys), default=0) + 1
         self.n_terms = len(keys)
         self.extra_by_group: dict[int, list[int]] = {}
-        self.stoplist: set[tuple[str, str]] = set()
+        self.kb_ids: list[str] = concepts["kb_id"].tolist()
+        self.stopped: frozenset[int] = frozenset()
         if extra is not None and not extra.empty:
             self._add_extra(extra)
         if self.n_terms:
@@ -154,16 +155,30 @@ class Lexicon:
         i = self.index.get_indexer([kb_id])[0]
         return self.concept(int(i)) if i >= 0 else None
 
+    def stopped_candidates(self, stoplist: set[tuple[str, str]]) -> frozenset[int]:
+        """Candidate numbers that a stoplist of (key, kb_id) pairs ((key, "*"): all) removes."""
+        out = set()
+        for key, kb_id in stoplist:
+            hit = self.automaton.get(" " + key, None)
+            if hit is None:
+                continue
+            group = hit[0]
+            for k in (*range(self.group_start[group], self.group_start[group + 1]),
+                      *self.extra_by_group.get(group, ())):
+                if kb_id == "*" or self.kb_ids[self.cand_concept[k]] == kb_id:
+                    out.add(k)
+        return frozenset(out)
+
     def find(self, norms: Sequence[str], case_forms: Sequence[str],
-             stoplist: set[tuple[str, str]] | None = None) -> list[Match]:
+             stopped: frozenset[int] = frozenset()) -> list[Match]:
         """All term matches over a token sequence (overlapping; filter later).
 
         ``norms[i]`` / ``case_forms[i]`` are token i's matcher key and exact-case key
-        (hyphens and lone possessives never start or end a match). A candidate
-        whose (key, kb_id) or (key, "*") is in ``stoplist`` is passed over for the
-        next one that fits; if none is left the match comes back ``stopped``.
+        (hyphens and lone possessives never start or end a match). A candidate in
+        ``stopped`` (see :meth:`stopped_candidates`) is passed over for the next
+        one that fits; if none is left the match comes back ``stopped``.
         """
-        self.stoplist = stoplist or set()
+        self.stopped = stopped
         if not norms or not self.n_terms:
             return []
         glued: list[int] = []
@@ -189,34 +204,30 @@ class Lexicon:
                 case_forms: Sequence[str], text: str, key_start: int, key_end: int) -> None:
         if first is None or last is None:
             return
-        key = text[key_start:key_end]
-        chosen, stopped = self._choose(group, case_forms[first:last], key)
+        chosen, stopped = self._choose(group, case_forms[first:last])
         if chosen is not None:
             out.append(Match(first, last, self.concept(self.cand_concept[chosen]),
-                             self.cand_source[chosen], key, stopped))
+                             self.cand_source[chosen], text[key_start:key_end], stopped))
 
-    def _choose(self, group: int, forms: Sequence[str], key: str) -> tuple[int | None, bool]:
+    def _choose(self, group: int, forms: Sequence[str]) -> tuple[int | None, bool]:
         seen = None
         first_stopped = None
-        stop = self.stoplist
+        stop = self.stopped
+        extras = self.extra_by_group.get(group)
         candidates = range(self.group_start[group], self.group_start[group + 1])
-        for k in (*candidates, *self.extra_by_group.get(group, ())):
+        for k in (*candidates, *extras) if extras else candidates:
             case_form = self.cand_case[k]
             if case_form:
                 if seen is None:
                     seen = "".join(forms)
                 if seen not in case_form.split("|"):
                     continue
-            if stop and ((key, self.concepts_id(k)) in stop or (key, "*") in stop):
+            if k in stop:
                 if first_stopped is None:
                     first_stopped = k
                 continue
             return k, False
         return first_stopped, first_stopped is not None
-
-    def concepts_id(self, k: int) -> str:
-        """kb_id of candidate ``k``."""
-        return str(self.index[self.cand_concept[k]])
 
 
 def _read(path: Path, columns: list[str]) -> pd.DataFrame:

@@ -17,10 +17,11 @@ cytokines").
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -48,13 +49,13 @@ class TokenKeys:
         strings = doc.vocab.strings
         norms: list[str] = []
         cases: list[str] = []
-        for orth, space in doc.to_array([ORTH, IS_SPACE]).tolist():
+        for orth in doc.to_array(ORTH).tolist():
             got = cache.get(orth)
             if got is None:
-                if space:
+                text = strings[orth]
+                if text.isspace():
                     got = (BLOCK, BLOCK)
                 else:
-                    text = strings[orth]
                     norm = token_norm(text)
                     got = (norm, case_key(text) if norm not in ("", HYPHEN) else "")
                 if len(cache) < 2_000_000:
@@ -85,7 +86,7 @@ def load_stoplist(path: Path) -> set[tuple[str, str]]:
 GENERIC = "mechmine_generic"
 
 
-def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: TokenKeys, stoplist: set[tuple[str, str]],
+def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: TokenKeys, stopped: frozenset[int],
                   generic: list[Span] | None = None) -> list[tuple[Span, Match]]:
     """Longest non-overlapping lexicon matches of ``doc`` with their concepts.
 
@@ -94,19 +95,30 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: TokenKeys, stoplist: set[tup
     """
     norms, cases = keys(doc)
     found: dict[tuple[int, int], Match] = {}
-    stopped: dict[tuple[int, int], Match] = {}
-    for m in lexicon.find(norms, cases, stoplist):
+    held: dict[tuple[int, int], Match] = {}
+    for m in lexicon.find(norms, cases, stopped):
         if m.end + 1 < len(norms) and norms[m.end] == "et" and norms[m.end + 1].startswith("al"):
             continue  # an author's name ("Li et al.")
         if m.stopped:
-            stopped.setdefault((m.start, m.end), m)
+            held.setdefault((m.start, m.end), m)
             continue
         found.setdefault((m.start, m.end), m)
-    spans = [Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id) for (s, e), m in found.items()]
     if generic is not None:
         generic.extend(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id)
-                       for (s, e), m in stopped.items())
-    return [(span, found[(span.start, span.end)]) for span in filter_spans(spans)]
+                       for s, e in longest_first(held) for m in (held[(s, e)],))
+    return [(Span(doc, s, e, label=found[(s, e)].concept.label, kb_id=found[(s, e)].concept.kb_id),
+             found[(s, e)]) for s, e in longest_first(found)]
+
+
+def longest_first(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping token ranges, longest first then leftmost (as spaCy's filter_spans), in order."""
+    taken: set[int] = set()
+    out = []
+    for s, e in sorted(ranges, key=lambda r: (r[1] - r[0], -r[0]), reverse=True):
+        if s not in taken and e - 1 not in taken:
+            out.append((s, e))
+            taken.update(range(s, e))
+    return sorted(out)
 
 
 class ModelLabelsFile(Strict):
@@ -158,12 +170,13 @@ class LexiconMatcher:
             self.stoplist: set[tuple[str, str]] = set()
         else:
             self.stoplist = load_stoplist(Path(stoplist) if stoplist else resource_path("stoplist.tsv"))
+        self.stopped = self.lexicon.stopped_candidates(self.stoplist)
         self.keys = TokenKeys({})
 
     def __call__(self, doc: Doc) -> Doc:
         info = mentions(doc)
         generic: list[Span] = []
-        chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stoplist, generic)
+        chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic)
         doc.spans[GENERIC] = filter_spans(generic)
         merged = merge_with_model(doc, list(doc.ents), chosen, self.model_labels)
         for span, mention in merged:
