@@ -119,3 +119,29 @@ def test_bad_lexicon_files(tmp_path: Path) -> None:
         Lexicon.load(folder)
     with pytest.raises(ResourceError, match="not readable"):
         Lexicon.load(tmp_path / "nowhere")
+
+
+def test_longest_first_matches_spacy_filter_spans() -> None:
+    import spacy
+    from spacy.util import filter_spans
+
+    from pipeline.nlp.lexicon_matcher import longest_first
+
+    doc = spacy.blank("en")("a b c d e f g h")
+    ranges = [(0, 2), (1, 4), (3, 4), (4, 6), (5, 8), (6, 7), (2, 3)]
+    expected = [(s.start, s.end) for s in filter_spans([doc[s:e] for s, e in ranges])]
+    assert longest_first(ranges) == sorted(expected)
+
+
+def test_stoplist_passes_to_the_next_candidate(tmp_path: Path) -> None:
+    folder = write_lexicon(tmp_path / "lex", TINY, extra=[("CAT", "MESH:D004194")])
+    lex = Lexicon.load(folder)
+    key = KEYS("CAT")[0]
+    words = ["CAT"]
+    norms, cases = [token_norm(w) for w in words], [fold(w) for w in words]
+    assert lex.find(norms, cases)[0].concept.kb_id == "HGNC:1516"
+    stopped = lex.stopped_candidates({(key, "HGNC:1516")})
+    (m,) = lex.find(norms, cases, stopped)
+    assert (m.concept.kb_id, m.stopped) == ("MESH:D004194", False)  # the corpus term backs it up
+    (m,) = lex.find(norms, cases, lex.stopped_candidates({(key, "*")}))
+    assert m.stopped
