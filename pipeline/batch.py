@@ -190,7 +190,7 @@ def process_file(item: InputFile, max_mb: float, model: str | None = None) -> Fi
     rows = FileRows(result)
     if result.articles:
         items = ((a.article_id, blank_spans(a.text, result.nlp_masks.get(a.article_id, [])),
-                  default_evidence(a.kind)) for a in result.articles)
+                  default_evidence(a.kind, a.text)) for a in result.articles)
         for ann in article_annotations(nlp, items):  # type: ignore[arg-type]
             rows.entities.extend(ann.entities)
             rows.relations.extend(ann.relations)

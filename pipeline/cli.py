@@ -137,11 +137,15 @@ def ingest(paths: Paths, out: OutDir = Path("outputs"), max_mb: MaxMb = DEFAULT_
 
 
 @app.command()
-def report(out: Annotated[Path, typer.Argument(help="A folder written by `mechmine run`.")]) -> None:
+def report(
+    out: Annotated[Path, typer.Argument(help="A folder written by `mechmine run`.")],
+    max_articles: Annotated[int, typer.Option("--max-articles", min=1,
+                                              help="Articles shown in the heatmap and the page.")] = 50,
+) -> None:
     """Write mechanism_heatmap.png/.svg and report.html into OUT."""
     from pipeline.report import write_report
 
-    for path in write_report(out):
+    for path in write_report(out, max_articles=max_articles):
         err_console.print(f"mechmine: wrote {path}")
 
 

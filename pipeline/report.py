@@ -80,7 +80,8 @@ def heatmap(matrix: pd.DataFrame, out_dir: Path) -> list[Path]:
         path = out_dir / f"mechanism_heatmap.{ext}"
         fd, tmp = tempfile.mkstemp(prefix=".heatmap.", suffix=f".{ext}", dir=out_dir)
         os.close(fd)
-        fig.savefig(tmp, dpi=130, format=ext, metadata={"Date": None} if ext == "svg" else None)
+        with matplotlib.rc_context({"svg.hashsalt": "mechmine"}):  # the same tables, the same SVG
+            fig.savefig(tmp, dpi=130, format=ext, metadata={"Date": None} if ext == "svg" else None)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
         written.append(path)
@@ -110,8 +111,12 @@ def _article_html(article: pd.Series, entities: pd.DataFrame, relations: pd.Data
             f"<th>hedged</th><th>evidence</th><th>sentence</th></tr>{rows}</table></section>")
 
 
-def write_report(out_dir: str | os.PathLike[str]) -> list[Path]:
-    """Write the heatmap and report.html into ``out_dir`` (which holds a run's tables)."""
+def write_report(out_dir: str | os.PathLike[str], max_articles: int = 50) -> list[Path]:
+    """Write the heatmap and report.html into ``out_dir`` (which holds a run's tables).
+
+    The heatmap and the matrix show the first ``max_articles`` articles, and so
+    do the per-article sections (a corpus of thousands stays a readable page).
+    """
     folder = Path(out_dir)
     try:
         tables = load_outputs(folder)
@@ -122,13 +127,17 @@ def write_report(out_dir: str | os.PathLike[str]) -> list[Path]:
     if missing:
         lacking = ", ".join(t + ".csv" for t in missing)
         raise MechmineError(f"{folder} lacks {lacking}; run `mechmine run` first")
-    written = heatmap(tables["mechanism_matrix"], folder)
-    matrix = tables["mechanism_matrix"].drop(columns=["article_id"])
+    shown = tables["mechanism_matrix"].head(max_articles)
+    written = heatmap(shown, folder)
+    matrix = shown.drop(columns=["article_id"])
+    total = len(tables["articles"])
+    note = (f"<p>Showing the first {max_articles} of {total} articles; every row is in "
+            f"<code>mechanism_matrix.csv</code>.</p>" if total > max_articles else "")
     legend = "".join(f"<span class='lg' style='background:{c}'>{k}</span>" for k, c in COLORS.items())
     sections = "".join(
         _article_html(a, tables["entities"][tables["entities"].article_id == a.article_id],
                       tables["relations"][tables["relations"].article_id == a.article_id])
-        for _, a in tables["articles"].iterrows())
+        for _, a in tables["articles"].head(max_articles).iterrows())
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>mechmine report</title>
 <style>
@@ -142,6 +151,7 @@ section{{border-top:2px solid #ddd;margin-top:2em}}
 <p>{len(tables['articles'])} articles · {len(tables['entities'])} entities ·
 {len(tables['relations'])} relations · source: <code>{html.escape(str(folder))}</code></p>
 <h2>Mechanisms per article</h2>
+{note}
 <img src="mechanism_heatmap.svg" alt="article x mechanism heatmap" style="max-width:100%">
 {matrix.to_html(index=False, na_rep="", border=0)}
 <p>Entity colours: {legend}</p>
