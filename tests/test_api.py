@@ -67,3 +67,14 @@ def test_train_ner_cli(tmp_path: Path) -> None:
     assert meta["mechmine"]["labels"] == ["GENE"] and meta["mechmine"]["train_documents"] == 1
     nlp = make_nlp(model=str(out / "model-best"))
     assert "ner" in nlp.pipe_names and nlp("BDNF protects neurons.").text
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "level"),
+    [("review_summary", "Patients improved.", "review"), ("abstract", "In mice, X rose.", "animal"),
+     ("document", "Nothing to say.", "unspecified"), ("web_page", "Our patients love us.", "unspecified")],
+)
+def test_default_evidence(kind: str, text: str, level: str) -> None:
+    from pipeline.run import default_evidence
+
+    assert default_evidence(kind, text) == level
