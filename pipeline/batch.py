@@ -194,7 +194,7 @@ def process_file(item: InputFile, max_mb: float, model: str | None = None) -> Fi
         for ann in article_annotations(nlp, items):  # type: ignore[arg-type]
             rows.entities.extend(ann.entities)
             rows.relations.extend(ann.relations)
-    return rows
+    return prepare(rows)
 
 
 def _process_star(args: tuple[InputFile, float, str | None]) -> FileRows:
@@ -387,37 +387,49 @@ TABLE_ORDER = ["articles", "removed_blocks", "skipped", "entities", "entity_summ
                "mechanisms", "mechanism_matrix", "disease_mechanism_matrix", "factor_mechanism_matrix"]
 
 
-def _emit(sink: TableSink, acc: object, rows: FileRows, outcome: BatchOutcome) -> None:
-    """Append one file's tables (and its share of the derived ones) to the sink.
-
-    A file emitted before (its CSV rows kept in ``rows.csv``) is copied as bytes.
-    """
+def file_tables(rows: FileRows) -> tuple[list[tuple[str, pd.DataFrame]], object]:
+    """One file's rows as typed tables (with its derived ones) and its share of the matrices."""
     from pipeline.entities import entity_summary
     from pipeline.io import typed
     from pipeline.mechanisms import MatrixAccumulator, mechanism_evidence, mechanism_matrix, primary_diseases
 
     part = rows.ingest
-    if rows.csv is not None and sink.formats == ("csv",):
-        for name, (header, body) in rows.csv.items():
+    articles = schema.to_frame("articles", part.articles)
+    entities = schema.to_frame("entities", rows.entities)
+    relations = schema.to_frame("relations", rows.relations)
+    evidence = mechanism_evidence(articles, entities, relations)
+    matrix = mechanism_matrix(articles, evidence, primary_diseases(articles, entities))
+    tables = (("articles", articles), ("removed_blocks", schema.to_frame("removed_blocks", part.removed)),
+              ("skipped", schema.to_frame("skipped", part.skipped)), ("entities", entities),
+              ("entity_summary", entity_summary(entities)), ("relations", relations),
+              ("mechanisms", evidence), ("mechanism_matrix", matrix))
+    typed_tables = [(name, typed(name, frame)) for name, frame in tables if len(frame)]
+    return typed_tables, MatrixAccumulator.parts(matrix, evidence, relations, entities)
+
+
+def prepare(rows: FileRows) -> FileRows:
+    """Fill ``rows.csv`` and ``rows.matrix_parts`` (done in the worker that made the rows)."""
+    tables, parts = file_tables(rows)
+    rows.csv = {name: (csv_header(frame), csv_body(frame)) for name, frame in tables}
+    rows.matrix_parts = parts
+    return rows
+
+
+def _emit(sink: TableSink, acc: object, rows: FileRows, outcome: BatchOutcome) -> None:
+    """Append one file's tables (and its share of the derived ones) to the sink.
+
+    CSV rows prepared once (by the worker, or kept in the manifest) are copied as bytes.
+    """
+    if rows.csv is None:
+        prepare(rows)
+    if sink.formats == ("csv",):
+        for name, (header, body) in (rows.csv or {}).items():
             sink.append_csv(name, header, body)
     else:
-        articles = schema.to_frame("articles", part.articles)
-        entities = schema.to_frame("entities", rows.entities)
-        relations = schema.to_frame("relations", rows.relations)
-        evidence = mechanism_evidence(articles, entities, relations)
-        matrix = mechanism_matrix(articles, evidence, primary_diseases(articles, entities))
-        tables = (("articles", articles), ("removed_blocks", schema.to_frame("removed_blocks", part.removed)),
-                  ("skipped", schema.to_frame("skipped", part.skipped)), ("entities", entities),
-                  ("entity_summary", entity_summary(entities)), ("relations", relations),
-                  ("mechanisms", evidence), ("mechanism_matrix", matrix))
-        rows.csv = {}
-        for name, frame in tables:
-            if len(frame):
-                sink.append(name, frame)
-                typed_frame = typed(name, frame)
-                rows.csv[name] = (csv_header(typed_frame), csv_body(typed_frame))
-        rows.matrix_parts = MatrixAccumulator.parts(matrix, evidence, relations, entities)
+        for name, frame in file_tables(rows)[0]:
+            sink.append(name, frame)
     acc.add_parts(rows.matrix_parts)  # type: ignore[attr-defined]
+    part = rows.ingest
     outcome.n_files_read += part.n_files_read
     outcome.n_articles += len(part.articles)
     outcome.n_skipped += len(part.skipped)
