@@ -41,6 +41,7 @@ from pipeline.entities import article_annotations
 from pipeline.errors import MechmineError
 from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, blank_spans, ingest_file
 from pipeline.ingest.sources import InputFile, expand_paths
+from pipeline.io import OutputError
 from pipeline.ruledata import resource_path
 from pipeline.schema import EntityRecord, RelationRecord
 
@@ -376,6 +377,9 @@ def run_batch(
         if outcome.n_files_read:
             outcome.written = sink.commit(TABLE_ORDER)
             committed = True
+    except OSError as err:
+        raise OutputError(f"cannot write outputs to {out_dir}: {err.strerror or err}; "
+                          "the earlier tables are unchanged") from err
     finally:
         manifest.close()
         if not committed:

@@ -109,3 +109,30 @@ def test_dask_engine_matches_local(tmp_path: Path) -> None:
     run_pipeline([str(src)], tmp_path / "local")
     run_pipeline([str(src)], tmp_path / "dask", engine="dask", workers=1)
     assert _digest(tmp_path / "local") == _digest(tmp_path / "dask")
+
+
+def test_disk_full_leaves_earlier_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from pipeline.batch import TableSink
+    from pipeline.io import OutputError
+
+    src = _corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    run_pipeline([str(src)], out)
+    before = _digest(out)
+    _corpus(tmp_path / "in", 5)
+    calls = {"n": 0}
+    real = TableSink.append_csv
+
+    def full_disk(self: TableSink, name: str, header: bytes, body: bytes) -> None:
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(self, name, header, body)
+
+    monkeypatch.setattr(TableSink, "append_csv", full_disk)
+    with pytest.raises(OutputError, match="No space left"):
+        run_pipeline([str(src)], out)
+    assert _digest(out) == before
+    assert not list(out.glob(".*.partial"))
