@@ -12,8 +12,8 @@ from pipeline.ingest.model import BlockKind, SourceDocument
 from pipeline.ingest.readers.html import html_blocks, read_html
 from pipeline.ingest.readers.jsonl import read_jsonl
 from pipeline.ingest.readers.pubmed import read_pubmed_xml
-from pipeline.ingest.readers.pubtator import read_pubtator
 from pipeline.ingest.readers.text import read_text
+from pipeline.ingest.readers.title_abstract import read_pubtator
 from pipeline.schema import SkippedRecord
 
 

@@ -164,13 +164,19 @@ def predicted_pairs(doc: Doc) -> set[tuple[str, str, str]]:
     return pred
 
 
+def score_documents(nlp: Language, docs: Iterator[tuple[str, str, list[GoldEntity], set[tuple]]],
+                    unordered: bool) -> RelationScores:
+    """Relation P/R/F1 over (id, text, gold entities, gold pairs) documents."""
+    scores = RelationScores()
+    for _, text, ents, gold in docs:
+        _score(scores, gold, predicted_pairs(with_gold_entities(nlp, text, ents)), unordered=unordered)
+    return scores
+
+
 def evaluate_ge(nlp: Language, folder: Path) -> RelationScores:
     if not folder.is_dir():
         raise MechmineError(f"no such folder: {folder}")
-    scores = RelationScores()
-    for _, text, proteins, gold in read_ge(folder):
-        _score(scores, gold, predicted_pairs(with_gold_entities(nlp, text, proteins)), unordered=False)
-    return scores
+    return score_documents(nlp, read_ge(folder), unordered=False)
 
 
 # ---- BioRED ----
@@ -186,7 +192,4 @@ def read_biored(path: Path) -> Iterator[tuple[str, str, list[GoldEntity], set[tu
 def evaluate_biored(nlp: Language, path: Path) -> RelationScores:
     if not path.is_file():
         raise MechmineError(f"no such file: {path}")
-    scores = RelationScores()
-    for _, text, ents, gold in read_biored(path):
-        _score(scores, gold, predicted_pairs(with_gold_entities(nlp, text, ents)), unordered=True)
-    return scores
+    return score_documents(nlp, read_biored(path), unordered=True)

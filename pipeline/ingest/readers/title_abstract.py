@@ -1,4 +1,5 @@
-"""PubTator: ``PMID|t|title`` and ``PMID|a|abstract`` lines, mention and relation lines after.
+"""PubTator title/abstract files: ``PMID|t|title`` and ``PMID|a|abstract`` lines, then
+mention and relation lines.
 
 Each document becomes one abstract; its text is ``title + " " + abstract``, the
 convention PubTator's character offsets use, so gold mentions line up.
