@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 __all__ = ["Tables", "extract", "load_outputs"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 class Tables(Mapping[str, pd.DataFrame]):

@@ -61,7 +61,7 @@ class RunLockedError(MechmineError):
 
 @lru_cache(maxsize=1)
 def versions() -> str:
-    """pipeline+tokenizer | lexicon hash | rules hash: a change reprocesses every file."""
+    """pipeline+tokenizer | table schema | lexicon hash | rules hash: a change reprocesses every file."""
     from pipeline import __version__
     from pipeline.nlp.tokenizer import TOKENIZER_VERSION
 
@@ -73,7 +73,11 @@ def versions() -> str:
             h.update(path.read_bytes() if path.exists() else b"-")
         return h.hexdigest()[:12]
 
-    return f"{__version__}+{TOKENIZER_VERSION}|lexicon:{digest(LEXICON_FILES)}|rules:{digest(RULE_FILES)}"
+    from pipeline import schema
+
+    layout = hashlib.sha256(repr({t: schema.dtypes(t) for t in schema.TABLES}).encode()).hexdigest()[:8]
+    return (f"{__version__}+{TOKENIZER_VERSION}|schema:{layout}|lexicon:{digest(LEXICON_FILES)}"
+            f"|rules:{digest(RULE_FILES)}")
 
 
 @dataclass

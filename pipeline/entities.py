@@ -78,7 +78,7 @@ def doc_relations(article_id: str, doc: Doc, offset: int, sentence_base: int, fi
             subject_text=rel.subject.text, subject_kb_id=rel.subject.kb_id, subject_label=rel.subject.label,
             predicate=rel.predicate,
             object_text=rel.object.text, object_kb_id=rel.object.kb_id, object_label=rel.object.label,
-            polarity=rel.polarity, negated=rel.negated, hedged=rel.hedged,
+            polarity=rel.polarity, subject_state=rel.subject_state, negated=rel.negated, hedged=rel.hedged,
             evidence_level=rel.evidence_level or default_evidence, rule_id=rel.rule_id,
             sentence=" ".join(doc.text[rel.sentence_start:rel.sentence_end].split()),
             subject_start=offset + rel.subject.start_char, subject_end=offset + rel.subject.end_char,

@@ -120,7 +120,12 @@ class RelationRecord:
     object_text: str = col(STRING, "The object mention as written.")
     object_kb_id: str = col(STRING, "Object concept id (empty when unlinked).")
     object_label: str = col(STRING, "Object primary class.")
-    polarity: str = col(STRING, "positive, negative or neutral (the predicate's; see negated).")
+    polarity: str = col(STRING, "positive, negative or neutral: the sign of the subject's own effect on the "
+                                "object (the predicate's, flipped when subject_state is loss, neutral when "
+                                "variant; see negated).")
+    subject_state: str = col(STRING, "What the text says happened to the subject: loss (knockdown, "
+                                     "deficiency, inhibition of it), variant (a mutation or polymorphism of "
+                                     "it), or empty.")
     negated: bool = col(BOOL, "A negation cue governs the trigger (NegEx).")
     hedged: bool = col(BOOL, "The sentence is hedged (may, might, suggest, potential, ...).")
     evidence_level: str = col(STRING, "in_vitro, animal, clinical, review (from the sentence, else the "

@@ -47,12 +47,48 @@ def triples(nlp: spacy.language.Language, text: str) -> set[tuple[str, str, str]
          {("IL-10", "INHIBITS", "inflammation"), ("TSG-6", "INHIBITS", "inflammation")}),
         ("MSCs differentiate into neurons.", {("MSCs", "DIFFERENTIATES_INTO", "neurons")}),
         ("The weather was nice and we walked to the park.", set()),
+        ("IL-10 production requires STAT3.", {("STAT3", "ACTIVATES", "IL-10")}),
+        ("IL-10 expression is dependent on STAT3.", {("STAT3", "ACTIVATES", "IL-10")}),
     ],
 )
 def test_rule_cases(nlp: spacy.language.Language, text: str,
                    expected: set[tuple[str, str, str]]) -> None:
     got = triples(nlp, text)
     assert expected <= got if expected else got == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong_subject"),
+    [
+        ("Runx3 is present in naive CD8+ T cells and represses Runx1.", "CD8"),
+        ("Runx3 is present in naive CD8+ T cells and represses Runx1.", "T cells"),
+        ("Treatment with anti-IL10 reduced TNF levels.", "anti-IL10"),
+        ("CAA but not acrolein inhibited caspase-3.", "acrolein"),
+        ("Runx3 represses Runx1 and induces Eomes.", "Runx1"),
+    ],
+)
+def test_modifiers_are_not_subjects(nlp: spacy.language.Language, text: str, wrong_subject: str) -> None:
+    assert wrong_subject not in {s for s, _, _ in triples(nlp, text)}
+
+
+def test_hyphenated_object_names_the_modified_noun(nlp: spacy.language.Language) -> None:
+    got = triples(nlp, "MSCs inhibit TGF-β-induced EMT.")
+    assert ("MSCs", "INHIBITS", "EMT") in got
+    assert ("MSCs", "INHIBITS", "TGF-β") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "polarity"),
+    [
+        ("STAT3 reduced IL-6 expression.", "", "negative"),
+        ("Knockdown of STAT3 reduced IL-6 expression.", "loss", "positive"),
+        ("STAT3 siRNA reduced IL-6 expression.", "loss", "positive"),
+        ("Mutations in STAT3 reduced IL-6 expression.", "variant", "neutral"),
+    ],
+)
+def test_subject_state(nlp: spacy.language.Language, text: str, state: str, polarity: str) -> None:
+    rel = next(r for r in nlp(text)._.relations if r.subject.text == "STAT3")
+    assert (rel.subject_state, rel.polarity) == (state, polarity)
 
 
 def test_subject_carried_over(nlp: spacy.language.Language) -> None:

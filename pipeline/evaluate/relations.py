@@ -4,7 +4,8 @@ The gold entities of each document are given to the pipeline as its
 ``doc.ents`` (no NER error enters the score), then only the sentencizer and
 ``mechmine_relations`` run. Predicates map to polarity: ACTIVATES, INCREASES,
 SECRETES, DRIVES, POLARIZES -> positive; INHIBITS, DECREASES, TREATS ->
-negative; a negated relation is dropped.
+negative, flipped when the subject's loss is stated ("knockdown of X reduced
+Y"), none for a variant; a negated relation is dropped.
 
 - **GE 2013** (brat standoff ``.txt/.a1/.a2``): every Positive_regulation,
   Negative_regulation or Regulation event with a Cause gives a directed pair
@@ -39,6 +40,12 @@ GE_POLARITY = {"Positive_regulation": "positive", "Negative_regulation": "negati
 BIORED_LABELS = {"GeneOrGeneProduct": "GENE_OR_PROTEIN", "DiseaseOrPhenotypicFeature": "DISEASE",
                  "ChemicalEntity": "CHEMICAL", "CellLine": "CELL_TYPE", "SequenceVariant": "GENE_OR_PROTEIN"}
 BIORED_TYPES = {"Positive_Correlation": "positive", "Negative_Correlation": "negative"}
+# BioRED relates disease-gene, disease-chemical, gene-gene, gene-chemical and
+# chemical-chemical pairs (variants count as genes here); disease-disease pairs
+# and cell lines are outside its schema, so such predictions are not scored.
+BIORED_UNSCORED = frozenset({frozenset({"DISEASE"}), frozenset({"CELL_TYPE"}),
+                             *(frozenset({"CELL_TYPE", x})
+                               for x in ("DISEASE", "CHEMICAL", "GENE_OR_PROTEIN"))})
 
 
 @dataclass
@@ -154,22 +161,28 @@ def _ge_protein(ref: str, proteins: dict[str, GoldEntity], events: dict[str, tup
     return None
 
 
-def predicted_pairs(doc: Doc) -> set[tuple[str, str, str]]:
-    """(subject id, object id, polarity) of the doc's non-negated relations with a polarity."""
+def predicted_pairs(doc: Doc, unscored: frozenset[frozenset[str]] = frozenset()) -> set[tuple[str, str, str]]:
+    """(subject id, object id, polarity) of the doc's non-negated relations with a polarity.
+
+    Pairs whose label pair is in ``unscored`` (types the gold schema never relates) are left out.
+    """
     pred = set()
     for rel in doc._.relations:
-        pol = polarity_of(rel.predicate)
+        if frozenset((rel.subject.label, rel.object.label)) in unscored:
+            continue
+        pol = polarity_of(rel.predicate) and (rel.polarity if rel.polarity != "neutral" else None)
         if pol and not rel.negated and rel.subject.kb_id != rel.object.kb_id:
             pred.add((rel.subject.kb_id, rel.object.kb_id, pol))
     return pred
 
 
 def score_documents(nlp: Language, docs: Iterator[tuple[str, str, list[GoldEntity], set[tuple]]],
-                    unordered: bool) -> RelationScores:
+                    unordered: bool, unscored: frozenset[frozenset[str]] = frozenset()) -> RelationScores:
     """Relation P/R/F1 over (id, text, gold entities, gold pairs) documents."""
     scores = RelationScores()
     for _, text, ents, gold in docs:
-        _score(scores, gold, predicted_pairs(with_gold_entities(nlp, text, ents)), unordered=unordered)
+        _score(scores, gold, predicted_pairs(with_gold_entities(nlp, text, ents), unscored),
+               unordered=unordered)
     return scores
 
 
@@ -192,4 +205,4 @@ def read_biored(path: Path) -> Iterator[tuple[str, str, list[GoldEntity], set[tu
 def evaluate_biored(nlp: Language, path: Path) -> RelationScores:
     if not path.is_file():
         raise MechmineError(f"no such file: {path}")
-    return score_documents(nlp, read_biored(path), unordered=True)
+    return score_documents(nlp, read_biored(path), unordered=True, unscored=BIORED_UNSCORED)

@@ -19,6 +19,13 @@ set aside in ``doc.spans["mechmine_generic"]``) of the classes a rule allows:
   relative pronoun ("X, which inhibits Y"), the previous relation's objects;
   for "They ..." / "These cells ...", the previous sentence's subject, and for
   "These molecules ...", its objects (simple carry-over).
+Mentions that only modify a noun are no arguments: cell markers ("CD8+ T
+cells"), genotypes and hyphenated modifiers ("HOIP-deficient", "LMP1-transformed"),
+antibodies ("anti-IL10"), a place phrase's noun ("present in T cells and
+represses X"), a subject after "not"; "X-induced Y" as an object means Y.
+``reverse`` rules read the arguments the other way ("Y requires X"). The
+subject's state (``subject_state`` cues: "knockdown of X", "mutations in X")
+flips the polarity (loss) or makes it neutral (variant).
 Negation is a NegEx cue between the subject (or clause start) and the
 trigger; hedging a hedge cue anywhere in the sentence (BioScope); the evidence
 level comes from the sentence's cues (``resources/context_cues.yaml``).
@@ -47,13 +54,17 @@ RELATIVE = {"which", "that", "who"}
 LIST_LINKS = {",", "and", "or", "such", "as", "like", "including", "other", "&", "/", "both", "well"}
 OBJECT_STOP = {"to", "into", "through", "via", "in", "by", "during", "after", "under", "at", "within",
                "without", "across", "toward", "towards", "when", "while", "whereas", "because",
-               "although", "but", "from", "which", "that", "where", "whose", "than", "before"}
+               "although", "but", "from", "which", "that", "where", "whose", "than", "before", "following",
+               "among"}
 SKIPPABLE = {"also", "even", "further", "directly", "can", "could", "may", "might", "will", "would",
              "to", "not", "significantly", "then", "thereby", "both", "help", "helps", "helped", "each",
              "all", "effectively", "potentially", "strongly", "markedly", "indirectly",
              "and", "or", ","}
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "no", "any", "such",
                "modest", "significant", "marked", "slight", "further"}
+ADJECTIVE_CONTEXT = {"with", "have", "has", "had", "having", "showed", "show", "shows", "exhibited",
+                     "exhibit", "exhibits", "displayed", "display", "displays", "of", "revealed",
+                     "constitutively", "highly"}
 MAX_OBJECT_SPAN = 60
 FIRST_OBJECT_WITHIN = 8  # tokens between a trigger and its first object, at most
 
@@ -73,6 +84,8 @@ class RuleSpec(Strict):
     subject_extra: list[str] = Field(default_factory=list)
     object: list[str] = Field(default_factory=list)
     stop: list[str] = Field(default_factory=list)
+    prepositions: list[str] = Field(default_factory=lambda: ["to", "with"])
+    reverse: bool = False
 
 
 class RulesFile(Strict):
@@ -90,8 +103,14 @@ class AnaphoraSpec(Strict):
     objects: str
 
 
+class StateCues(Strict):
+    before: str
+    after: str
+
+
 class CuesFile(Strict):
     meta: Meta
+    subject_state: dict[Literal["loss", "variant"], StateCues] = Field(default_factory=dict)
     negation: list[str]
     pseudo_negation: list[str] = Field(default_factory=list)
     hedge: list[str]
@@ -110,6 +129,8 @@ class Rule:
     object: frozenset[str]
     stop: frozenset[str]
     subject_extra: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset({"to", "with"})
+    reverse: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,6 +141,7 @@ class Cues:
     evidence: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     subject_anaphor: re.Pattern[str]
     object_anaphor: re.Pattern[str]
+    subject_state: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,7 +170,7 @@ def load_rules(rules_path: Path | None = None, cues_path: Path | None = None) ->
         rules.append(Rule(r.id, r.predicate, spec.predicates[r.predicate].polarity,
                           compile_pattern(r.trigger, f"{rules_path}: rule {r.id}"), tuple(r.forms),
                           frozenset(r.subject), frozenset(r.object), frozenset(r.stop),
-                          frozenset(r.subject_extra)))
+                          frozenset(r.subject_extra), frozenset(r.prepositions), r.reverse))
     where = str(cues_path)
     cues = Cues(
         tuple(compile_pattern(p, where) for p in cue_spec.negation),
@@ -158,6 +180,8 @@ def load_rules(rules_path: Path | None = None, cues_path: Path | None = None) ->
               for level, pats in cue_spec.evidence.items()),
         compile_pattern(cue_spec.anaphora.subject, where),
         compile_pattern(cue_spec.anaphora.objects, where),
+        tuple((state, compile_pattern(c.before, where), compile_pattern(c.after, where))
+              for state, c in cue_spec.subject_state.items()),
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, str(rules_path)), frozenset(spec.ignore),
@@ -202,6 +226,7 @@ class Relation:
     sentence_index: int
     sentence_start: int
     sentence_end: int
+    subject_state: str = ""  # "", "loss" or "variant" (see subject_state)
 
 
 @dataclass
@@ -270,7 +295,9 @@ def collect_objects(ms: list[Mention], words: list[str], offset: int, start: int
                 found.append(m)
             i = m.end - offset
             continue
-        if w in BREAKS or (i in trigger_tokens and i > start) or w in RELATIVE:
+        adjective = i > 0 and words[i - 1] == "-"  # "inhibit TGF-beta-induced EMT": read on
+        if (w in BREAKS or (i in trigger_tokens and i > start and not adjective) or w in RELATIVE
+                or (w in BE and i > start)):
             break
         if found and (w in OBJECT_STOP or w in stops):
             break
@@ -287,6 +314,15 @@ SUBJECT_FOLLOWERS = BE | SKIPPABLE | RELATIVE | {
     "therefore", "then", "alone", "itself", "themselves", "in", "from", "of", "on", "at", "by", "with"}
 
 
+# nouns naming what a molecule does, how much there is or what was done to it:
+# "IL-10 production requires ERK1", "STAT3 siRNA reduced IL-6"
+EVENT_NOUNS = {"production", "expression", "secretion", "activation", "signaling", "signalling",
+               "phosphorylation", "level", "levels", "release", "activity", "induction", "transcription",
+               "synthesis", "mrna", "sirna", "shrna", "knockdown", "deficiency", "inhibitor", "inhibitors",
+               "antagonist", "antagonists", "mutation", "mutations", "variant", "variants", "gene",
+               "polymorphism", "polymorphisms"}
+
+
 def heads_its_phrase(m: Mention, words: list[str], offset: int, trigger_tokens: set[int] | None = None,
                      ) -> bool:
     """A mention followed by another noun ("LMP1 transgenic B cells") only modifies it."""
@@ -294,8 +330,26 @@ def heads_its_phrase(m: Mention, words: list[str], offset: int, trigger_tokens: 
     if k >= len(words):
         return True
     w = words[k]
-    return (w in SUBJECT_FOLLOWERS or not w.isalpha() or w.endswith("ed")
+    return (w in SUBJECT_FOLLOWERS or w in EVENT_NOUNS or not w.isalpha() or w.endswith(("ed", "ly"))
             or (trigger_tokens is not None and k in trigger_tokens))
+
+
+LOCATIVE = {"in", "within", "among", "at", "into", "inside"}
+
+
+def _in_locative_phrase(m: Mention, ms: list[Mention], words: list[str], offset: int,
+                        trigger_tokens: set[int]) -> bool:
+    """``m`` ends a place phrase ("in naive CD8+ T cells"): up to four words back is 'in', 'at', ..."""
+    starts = {x.end - offset for x in ms}
+    j = m.start - offset - 1
+    for _ in range(4):
+        if j < 0 or words[j] in BREAKS or words[j] in {",", "("} or j + 1 in starts or j in trigger_tokens \
+                or words[j] in BE:
+            return False
+        if words[j] in LOCATIVE:
+            return j == 0 or words[j - 1] not in EVENT_NOUNS  # not "mutations in X"
+        j -= 1
+    return False
 
 
 def list_before(ms: list[Mention], words: list[str], offset: int, end: int,
@@ -307,6 +361,8 @@ def list_before(ms: list[Mention], words: list[str], offset: int, end: int,
     head = before[-1]
     if trigger_tokens is not None and not heads_its_phrase(head, words, offset, trigger_tokens):
         return []
+    if trigger_tokens is not None and _in_locative_phrase(head, ms, words, offset, trigger_tokens):
+        return []  # "Runx3 is present in naive CD8+ T cells and represses Runx1": not T cells
     # only words that may stand between a trigger and its subject
     gap = words[head.end - offset:end]
     if any(w in BREAKS for w in gap) or len(gap) > 8:
@@ -331,7 +387,8 @@ def _prev_nonskip(words: list[str], i: int) -> int:
 def _coordinated(words: list[str], i: int) -> bool:
     """The trigger continues a list of verbs, is an infinitive, or follows 'help(s)'."""
     j = i - 1
-    while j >= 0 and words[j] in {"also", "even", "can", "could", "may", "might", "further"}:
+    while j >= 0 and (words[j] in {"also", "even", "can", "could", "may", "might", "further"}
+                      or (words[j].endswith("ly") and len(words[j]) > 4)):
         j -= 1
     return j >= 0 and words[j] in {",", "and", "or", "to", "help", "helps", "helped", "by", "while"}
 
@@ -347,12 +404,53 @@ def is_negated(cues: Cues, text: str) -> bool:
     return _cue(cues.negation, text)
 
 
+FLIP = {"positive": "negative", "negative": "positive"}
+
+
+def subject_state(cues: Cues, m: Mention, words: list[str], offset: int) -> str:
+    """'loss' when the text speaks of the subject's loss, knockdown or inhibition, 'variant'
+    of its mutation or polymorphism, else '' (cues: ``subject_state`` of the cues file)."""
+    before = " ".join(words[max(0, m.start - offset - 8):m.start - offset])
+    after = " ".join(words[m.end - offset:m.end - offset + 3])
+    for state, before_cue, after_cue in cues.subject_state:
+        if before_cue.search(before) or after_cue.search(after):
+            return state
+    return ""
+
+
+def effective_polarity(polarity: str, state: str) -> str:
+    """The sign of the subject's own effect: flipped for a loss, neutral for a variant."""
+    if state == "variant":
+        return "neutral"
+    return FLIP.get(polarity, polarity) if state == "loss" else polarity
+
+
 def sentence_evidence(cues: Cues, text: str) -> str:
     """The first evidence level whose cue occurs in ``text`` ('' when none)."""
     for level, patterns in cues.evidence:
         if _cue(patterns, text):
             return level
     return ""
+
+
+# after "X-", words that leave X an argument: coordination ("IL-1- and TNF-induced"),
+# "MSC-based therapy" (the agent), "neuron-like cells" (the cell type)
+KEEP_AFTER_HYPHEN = {"and", "or", "but", "nor", "based", "like"}
+
+
+def is_modifier(m: Mention, words: list[str], offset: int, trigger_tokens: set[int]) -> bool:
+    """A mention that names a cell population, a genotype or an antibody, not an agent.
+
+    "CD8+ T cells", "CD105-positive MSCs", "HOIP-deficient cells",
+    "LMP1-transformed fibroblasts", "PKCdelta-dependent apoptosis" (the word after the
+    hyphen is no trigger: "TGF-beta-induced EMT" keeps its agent), "anti-IL10".
+    """
+    k = m.end - offset
+    nxt = words[k] if k < len(words) else ""
+    if nxt == "+" or m.text.lower().startswith("anti-"):
+        return True
+    return (nxt == "-" and k + 1 < len(words) and words[k + 1].isalpha()
+            and words[k + 1] not in KEEP_AFTER_HYPHEN and k + 1 not in trigger_tokens)
 
 
 def sentence_relations(sent: Span, sent_index: int, ms: list[Mention], rules: RuleSet,
@@ -370,6 +468,10 @@ def sentence_relations(sent: Span, sent_index: int, ms: list[Mention], rules: Ru
             if rule.trigger.match(w):
                 triggers.append((i, rule))
     trigger_tokens = {i for i, _ in triggers}
+    ms = [m for m in ms if not is_modifier(m, words, off, trigger_tokens)]
+    # "inhibit TGF-beta-induced EMT" inhibits EMT: before a mention, "X-induced" modifies it
+    starts = {m.start - off for m in ms}
+    hyphen_modifiers = {m for m in ms if is_modifier(m, words, off, set()) and m.end - off + 2 in starts}
     hedged = _cue(rules.cues.hedge, sent.text)
     evidence = sentence_evidence(rules.cues, sent.text)
     first_words = " ".join(words[:2])
@@ -392,8 +494,10 @@ def sentence_relations(sent: Span, sent_index: int, ms: list[Mention], rules: Ru
         if found is None or (i, rule.predicate) in done_tokens:
             continue
         subjects, objects, form = found
+        if rule.reverse:
+            subjects, objects = objects, subjects
         subjects = [s for s in subjects if _allowed(s, subj_classes)]
-        objects = [o for o in objects if _allowed(o, rule.object)]
+        objects = [o for o in objects if _allowed(o, rule.object) and o not in hyphen_modifiers]
         if not subjects or not objects:
             continue
         done_tokens.add((i, rule.predicate))
@@ -404,11 +508,15 @@ def sentence_relations(sent: Span, sent_index: int, ms: list[Mention], rules: Ru
         neg_span = doc[off + max(0, min(neg_from, i)):off + i + 1].text
         negated = is_negated(rules.cues, neg_span)
         for s in subjects:
+            if s.start - off > 0 and words[s.start - off - 1] == "not":
+                continue  # "CAA but not acrolein inhibited ..."
+            state_of = subject_state(rules.cues, s, words, off)
+            polarity = effective_polarity(rule.polarity, state_of)
             for o in objects:
                 if s.key() == o.key():
                     continue
-                out.append(Relation(s, rule.predicate, o, rule.polarity, negated, hedged, evidence, rule.id,
-                                    form, sent_index, sent.start_char, sent.end_char))
+                out.append(Relation(s, rule.predicate, o, polarity, negated, hedged, evidence, rule.id,
+                                    form, sent_index, sent.start_char, sent.end_char, state_of))
     if not clause_subjects and triggers:
         # no relation here, but the sentence's grammatical subject (a mention among
         # its first words) may still be carried over
@@ -463,7 +571,7 @@ def _apply(rule: Rule, i: int, words: list[str], off: int, ms: list[Mention], su
                         return subjects, objects, form
             continue
         if form == "linked":
-            if nxt in {"to", "with"} and any(w in BE for w in words[max(0, i - 3):i]):
+            if nxt in rule.prepositions and any(w in BE for w in words[max(0, i - 3):i]):
                 j = max(k for k in range(max(0, i - 3), i) if words[k] in BE)
                 subjects = list_before(ms, words, off, j, subj_classes)
                 objects = collect_objects(ms, words, off, i + 2, rule.object, rule.stop, trigger_tokens)
@@ -493,6 +601,8 @@ def _apply(rule: Rule, i: int, words: list[str], off: int, ms: list[Mention], su
                 continue
             if prev in DETERMINERS:
                 continue  # a noun ("a modest decrease in ..."), not a verb
+            if participle and prev in ADJECTIVE_CONTEXT:
+                continue  # "cells showed decreased expression of p27": an adjective
             objects = collect_objects(ms, words, off, i + 1, rule.object, rule.stop, trigger_tokens)
             if not objects:
                 continue
@@ -501,6 +611,9 @@ def _apply(rule: Rule, i: int, words: list[str], off: int, ms: list[Mention], su
                 subjects = last_objects or list_before(ms, words, off, p, subj_classes)
             elif _coordinated(words, i) and clause_subjects:
                 subjects = clause_subjects
+            elif _coordinated(words, i) and _object_of_trigger(list_before(ms, words, off, i, subj_classes),
+                                                              words, off, trigger_tokens):
+                subjects = []  # "represses Runx1 and induces Eomes": Runx1 is an object
             else:
                 subjects = list_before(ms, words, off, i, subj_classes, trigger_tokens)
                 if not subjects and anaphor_objects and state.objects:
@@ -512,6 +625,16 @@ def _apply(rule: Rule, i: int, words: list[str], off: int, ms: list[Mention], su
             if subjects:
                 return subjects, objects, form
     return None
+
+
+def _object_of_trigger(found: list[Mention], words: list[str], offset: int, trigger_tokens: set[int]) -> bool:
+    """The mention list directly follows a trigger (determiners aside): it is that verb's object."""
+    if not found:
+        return False
+    j = found[0].start - offset - 1
+    while j >= 0 and words[j] in DETERMINERS:
+        j -= 1
+    return j in trigger_tokens and (j == 0 or words[j - 1] != "-")
 
 
 def _after(words: list[str], start: int, targets: set[str], trigger_tokens: set[int]) -> int | None:
