@@ -20,16 +20,19 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
+import numpy as np
 import pandas as pd
 import yaml
 
 from pipeline.errors import ResourceError
-from pipeline.lexicon.normalize import join_norms
+from pipeline.lexicon.tokens import KeyedText, keyed_from_norms
 from pipeline.ruledata import resource_path
 
 log = logging.getLogger(__name__)
 
 TERM_COLUMNS = ["key", "case_form", "term", "kb_id", "source"]
+LENGTH_BITS = 12  # automaton values: group << LENGTH_BITS | key length (keys up to 4094 characters)
+LENGTH_MASK = (1 << LENGTH_BITS) - 1
 CONCEPT_COLUMNS = ["kb_id", "canonical_name", "label", "classes", "xrefs"]
 
 
@@ -86,7 +89,10 @@ class Lexicon:
         unique_keys = keys[new_group].tolist()
         add = self.automaton.add_word
         for g, key in enumerate(unique_keys):
-            add(" " + key, (g, len(key) + 1))
+            if len(key) < LENGTH_MASK:
+                add(" " + key, g << LENGTH_BITS | (len(key) + 1))
+        self._has_case = terms["case_form"].ne("").tolist()
+        self._simple: tuple[frozenset[int], np.ndarray] | None = None
         self.max_key = max((len(k) for k in unique_keys), default=0) + 1
         self.n_terms = len(keys)
         self.extra_by_group: dict[int, list[int]] = {}
@@ -108,7 +114,8 @@ class Lexicon:
                 continue
             known = self.automaton.get(" " + key, None)
             if known is not None:
-                self.extra_by_group.setdefault(known[0], []).append(len(self.cand_concept))
+                self.extra_by_group.setdefault(known >> LENGTH_BITS, []).append(len(self.cand_concept))
+                self._has_case.append(bool(case_form))
                 self.cand_concept.append(int(code))
                 self.cand_case.append(case_form)
                 self.cand_source.append(source)
@@ -119,7 +126,9 @@ class Lexicon:
             self.cand_concept.append(int(code))
             self.cand_case.append(case_form)
             self.cand_source.append(source)
-            self.automaton.add_word(" " + key, (group, len(key) + 1))
+            self._has_case.append(bool(case_form))
+            if len(key) < LENGTH_MASK:
+                self.automaton.add_word(" " + key, group << LENGTH_BITS | (len(key) + 1))
             self.max_key = max(self.max_key, len(key) + 1)
             added += 1
         self.n_terms += added
@@ -162,7 +171,7 @@ class Lexicon:
             hit = self.automaton.get(" " + key, None)
             if hit is None:
                 continue
-            group = hit[0]
+            group = hit >> LENGTH_BITS
             for k in (*range(self.group_start[group], self.group_start[group + 1]),
                       *self.extra_by_group.get(group, ())):
                 if kb_id == "*" or self.kb_ids[self.cand_concept[k]] == kb_id:
@@ -178,27 +187,69 @@ class Lexicon:
         ``stopped`` (see :meth:`stopped_candidates`) is passed over for the next
         one that fits; if none is left the match comes back ``stopped``.
         """
-        self.stopped = stopped
-        if not norms or not self.n_terms:
+        if not norms:
             return []
-        glued: list[int] = []
-        text, tok_starts, tok_ends = join_norms(list(norms), glued)
-        starts = {p: i for i, p in enumerate(tok_starts) if p >= 0}
-        ends = {p: i + 1 for i, p in enumerate(tok_ends) if p >= 0}
+        return self.scan(keyed_from_norms(list(norms), list(case_forms)), stopped)
+
+    def scan(self, keyed: KeyedText, stopped: frozenset[int] = frozenset()) -> list[Match]:
+        """:meth:`find` over a prepared key text (see :mod:`pipeline.lexicon.tokens`).
+
+        The automaton's hits are filtered to token boundaries with numpy; a key
+        whose first candidate needs no case check and is not stopped takes it
+        directly, the others go through the candidate choice one by one.
+        """
+        self.stopped = stopped
+        text = keyed.text
+        if not text or not self.n_terms:
+            return []
         out: list[Match] = []
         # Keys are stored behind a space and the text is read behind one, so the
         # automaton only reports matches that begin a word (index shift: +1) ...
-        for end, (group, length) in self.automaton.iter(" " + text):
-            self._accept(out, starts.get(end - length + 1), ends.get(end), group, case_forms,
-                         text, end - length + 1, end)
+        hits = list(self.automaton.iter(" " + text))
+        if hits:
+            arr = np.array(hits, dtype=np.int64)
+            ends, values = arr[:, 0], arr[:, 1]
+            groups = values >> LENGTH_BITS
+            key_starts = ends - (values & LENGTH_MASK) + 1
+            first = keyed.start_at[key_starts]
+            last = keyed.end_at[ends]
+            sel = np.flatnonzero((first >= 0) & (last >= 0))
+            chosen = self._simple_choice(stopped)[groups[sel]]
+            for f, la, g, c, ks, ke in zip(first[sel].tolist(), last[sel].tolist(), groups[sel].tolist(),
+                                           chosen.tolist(), key_starts[sel].tolist(), ends[sel].tolist(),
+                                           strict=True):
+                if c >= 0:
+                    out.append(Match(f, la, self.concept(self.cand_concept[c]), self.cand_source[c],
+                                     text[ks:ke]))
+                else:
+                    self._accept(out, f, la, g, keyed.cases, text, ks, ke)
         # ... and, separately, matches that begin inside a joined run ("L-dopa" -> "dopa")
-        for pos in glued:
+        start_at, end_at = keyed.start_at, keyed.end_at
+        for pos in keyed.glued:
             window = " " + text[pos:pos + self.max_key]
-            for end, (group, length) in self.automaton.iter(window):
-                if end - length + 1 == 0:
-                    self._accept(out, starts.get(pos), ends.get(pos + end), group, case_forms,
-                                 text, pos, pos + end)
+            for end, value in self.automaton.iter(window):
+                if end - (value & LENGTH_MASK) + 1 == 0:
+                    f, la = int(start_at[pos]), int(end_at[pos + end])
+                    self._accept(out, f if f >= 0 else None, la if la >= 0 else None, value >> LENGTH_BITS,
+                                 keyed.cases, text, pos, pos + end)
         return out
+
+    def _simple_choice(self, stopped: frozenset[int]) -> np.ndarray:
+        """Per key group: its first candidate when that one needs no case check and is not
+        stopped (then it is the choice), else -1."""
+        if self._simple is not None and self._simple[0] is stopped:
+            return self._simple[1]
+        starts = np.asarray(self.group_start, dtype=np.int64)
+        first = starts[:-1]
+        own = first < starts[1:]
+        has_case = np.asarray(self._has_case, dtype=bool)
+        is_stopped = np.zeros(len(has_case), dtype=bool)
+        if stopped:
+            is_stopped[np.fromiter(stopped, dtype=np.int64, count=len(stopped))] = True
+        safe = np.minimum(first, len(has_case) - 1)
+        simple = np.where(own & ~has_case[safe] & ~is_stopped[safe], first, -1)
+        self._simple = (stopped, simple)
+        return simple
 
     def _accept(self, out: list[Match], first: int | None, last: int | None, group: int,
                 case_forms: Sequence[str], text: str, key_start: int, key_end: int) -> None:

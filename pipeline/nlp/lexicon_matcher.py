@@ -18,51 +18,18 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.lexicon import Lexicon, Match, packaged_lexicon
-from pipeline.lexicon.normalize import HYPHEN, case_key, token_norm
+from pipeline.lexicon.tokens import DocKeys
 from pipeline.nlp.extensions import MentionInfo, mentions
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 BLOCK = "\u00b6"
-
-
-@dataclass
-class TokenKeys:
-    """Cache of token ORTH hash -> (norm, case key); shared across documents.
-
-    Reads the token texts as an array of hashes (``Doc.to_array``) instead of
-    making a Python Token object per token, which is most of the cost.
-    """
-
-    norms: dict[int, tuple[str, str]]
-
-    def __call__(self, doc: Doc) -> tuple[list[str], list[str]]:
-        cache = self.norms
-        strings = doc.vocab.strings
-        norms: list[str] = []
-        cases: list[str] = []
-        for orth in doc.to_array(ORTH).tolist():
-            got = cache.get(orth)
-            if got is None:
-                text = strings[orth]
-                if text.isspace():
-                    got = (BLOCK, BLOCK)
-                else:
-                    norm = token_norm(text)
-                    got = (norm, case_key(text) if norm not in ("", HYPHEN) else "")
-                if len(cache) < 2_000_000:
-                    cache[orth] = got
-            norms.append(got[0])
-            cases.append(got[1])
-        return norms, cases
 
 
 def load_stoplist(path: Path) -> set[tuple[str, str]]:
@@ -86,18 +53,19 @@ def load_stoplist(path: Path) -> set[tuple[str, str]]:
 GENERIC = "mechmine_generic"
 
 
-def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: TokenKeys, stopped: frozenset[int],
+def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[int],
                   generic: list[Span] | None = None) -> list[tuple[Span, Match]]:
     """Longest non-overlapping lexicon matches of ``doc`` with their concepts.
 
     Stoplisted matches ("cytokines", "protein") are not entities; when
     ``generic`` is given they are collected there (relations may use them).
     """
-    norms, cases = keys(doc)
+    keyed = keys(doc)
+    n = len(doc)
     found: dict[tuple[int, int], Match] = {}
     held: dict[tuple[int, int], Match] = {}
-    for m in lexicon.find(norms, cases, stopped):
-        if m.end + 1 < len(norms) and norms[m.end] == "et" and norms[m.end + 1].startswith("al"):
+    for m in lexicon.scan(keyed, stopped):
+        if m.end + 1 < n and keyed.norm(m.end) == "et" and keyed.norm(m.end + 1).startswith("al"):
             continue  # an author's name ("Li et al.")
         if m.stopped:
             held.setdefault((m.start, m.end), m)
@@ -171,17 +139,19 @@ class LexiconMatcher:
         else:
             self.stoplist = load_stoplist(Path(stoplist) if stoplist else resource_path("stoplist.tsv"))
         self.stopped = self.lexicon.stopped_candidates(self.stoplist)
-        self.keys = TokenKeys({})
+        self.keys = DocKeys()
 
     def __call__(self, doc: Doc) -> Doc:
         info = mentions(doc)
         generic: list[Span] = []
         chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic)
         doc.spans[GENERIC] = filter_spans(generic)
-        merged = merge_with_model(doc, list(doc.ents), chosen, self.model_labels)
+        model_ents = list(doc.ents)
+        merged = merge_with_model(doc, model_ents, chosen, self.model_labels)
         for span, mention in merged:
             info[(span.start_char, span.end_char)] = mention
-        doc.ents = filter_spans([s for s, _ in merged])
+        # lexicon spans alone never overlap (longest_first); with a model's they may
+        doc.ents = filter_spans([s for s, _ in merged]) if model_ents else [s for s, _ in merged]
         return doc
 
 
