@@ -42,6 +42,7 @@ from pipeline.errors import MechmineError
 from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, blank_spans, ingest_file
 from pipeline.ingest.sources import InputFile, expand_paths
 from pipeline.io import OutputError
+from pipeline.nlp import NlpSpec
 from pipeline.ruledata import resource_path
 from pipeline.schema import EntityRecord, RelationRecord
 
@@ -175,22 +176,20 @@ def file_hash(path: Path) -> str:
 
 
 # ---- per-file work (also run in worker processes) ----
-_NLPS: dict[str | None, object] = {}
+_NLPS: dict[NlpSpec, object] = {}
 
 
-def _worker_init(model: str | None) -> None:
-    from pipeline.nlp import make_nlp
-
-    if model not in _NLPS:
-        _NLPS[model] = make_nlp(model=model, relations=True)
+def _worker_init(spec: NlpSpec) -> None:
+    if spec not in _NLPS:
+        _NLPS[spec] = spec.build()
 
 
-def process_file(item: InputFile, max_mb: float, model: str | None = None) -> FileRows:
+def process_file(item: InputFile, max_mb: float, spec: NlpSpec = NlpSpec()) -> FileRows:
     """Ingest one file and annotate its articles."""
     from pipeline.run import default_evidence
 
-    _worker_init(model)
-    nlp = _NLPS[model]
+    _worker_init(spec)
+    nlp = _NLPS[spec]
     result = ingest_file(item, max_mb=max_mb)
     rows = FileRows(result)
     if result.articles:
@@ -325,6 +324,7 @@ def run_batch(
     *,
     max_mb: float = DEFAULT_MAX_MB,
     model: str | None = None,
+    linker: str | None = None,
     workers: int = 1,
     force: bool = False,
     engine: str = "local",
@@ -340,7 +340,8 @@ def run_batch(
     files, skipped = expand_paths(paths)
     for rec in skipped:
         log.warning("skipped %s: %s", rec.source_path, rec.reason)
-    version = versions() + (f"|model:{model}" if model else "")
+    spec = NlpSpec(model, linker)
+    version = versions() + spec.tag()
     outcome = BatchOutcome(n_files=len(files), n_skipped=len(skipped))
     sink = TableSink(out_dir, formats)
     acc = MatrixAccumulator()
@@ -362,7 +363,7 @@ def run_batch(
                 cached[item.key] = hit
             else:
                 todo.append(item)
-        fresh = iter(zip(todo, _map(todo, max_mb, model, workers, engine, scheduler), strict=True))
+        fresh = iter(zip(todo, _map(todo, max_mb, spec, workers, engine, scheduler), strict=True))
         for item in files:
             if item.key in cached:
                 rows = cached.pop(item.key)
@@ -445,7 +446,7 @@ def _emit(sink: TableSink, acc: object, rows: FileRows, outcome: BatchOutcome) -
     outcome.n_relations += len(rows.relations)
 
 
-def _map_dask(todo: list[InputFile], max_mb: float, model: str | None, workers: int,
+def _map_dask(todo: list[InputFile], max_mb: float, spec: NlpSpec, workers: int,
               scheduler: str | None) -> Iterator[FileRows]:
     """The same per-file function on a Dask cluster (a LocalCluster on loopback when no address)."""
     try:
@@ -460,7 +461,7 @@ def _map_dask(todo: list[InputFile], max_mb: float, model: str | None, workers: 
                                host="127.0.0.1", dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = client.map(process_file, todo, max_mb=max_mb, model=model, pure=False)
+        futures = client.map(process_file, todo, max_mb=max_mb, spec=spec, pure=False)
         for future in futures:
             yield future.result()
     finally:
@@ -469,15 +470,15 @@ def _map_dask(todo: list[InputFile], max_mb: float, model: str | None, workers: 
             cluster.close()
 
 
-def _map(todo: list[InputFile], max_mb: float, model: str | None, workers: int,
+def _map(todo: list[InputFile], max_mb: float, spec: NlpSpec, workers: int,
          engine: str = "local", scheduler: str | None = None) -> Iterator[FileRows]:
     if engine == "dask":
-        yield from _map_dask(todo, max_mb, model, workers, scheduler)
+        yield from _map_dask(todo, max_mb, spec, workers, scheduler)
         return
     if workers <= 1 or len(todo) < 2:
         for item in todo:
-            yield process_file(item, max_mb, model)
+            yield process_file(item, max_mb, spec)
         return
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(min(workers, len(todo)), initializer=_worker_init, initargs=(model,)) as pool:
-        yield from pool.imap(_process_star, [(item, max_mb, model) for item in todo], chunksize=1)
+    with ctx.Pool(min(workers, len(todo)), initializer=_worker_init, initargs=(spec,)) as pool:
+        yield from pool.imap(_process_star, [(item, max_mb, spec) for item in todo], chunksize=1)

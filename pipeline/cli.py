@@ -41,6 +41,31 @@ Model = Annotated[
                                  "to run before the lexicon."),
 ]
 
+Link = Annotated[bool, typer.Option(
+    "--link", help="Give id-less entities (abbreviations, model spans) ids by approximate match "
+                   "(scispaCy candidate generator over the lexicon; the index is built once).")]
+LinkIndex = Annotated[Path | None, typer.Option(
+    "--link-index", help="Linker index folder (default: ~/.cache/mechmine/linker).")]
+
+
+def _linker(link: bool, index: Path | None, quiet: bool = False) -> str | None:
+    """The linker index folder to use (built first if missing or stale), or None without --link."""
+    if not link:
+        return None
+    from pipeline.lexicon.linker import build_index, default_index_dir, index_is_current
+
+    folder = index or default_index_dir()
+    if not index_is_current(folder):
+        if not quiet:
+            err_console.print(f"mechmine: building the linker index in {folder} (once; about 2 minutes)")
+        try:
+            build_index(folder)
+        except OSError as err:
+            raise typer.BadParameter(f"cannot write the linker index: {err}",
+                                     param_hint="--link-index") from err
+    return str(folder)
+
+
 evaluate_app = typer.Typer(help="Score mechmine against gold corpora.", no_args_is_help=True)
 lexicon_app = typer.Typer(help="Build or adapt the packaged lexicon (developers).", no_args_is_help=True)
 train_app = typer.Typer(help="Train models on gold corpora.", no_args_is_help=True)
@@ -66,7 +91,7 @@ def _check_out(out: Path) -> None:
 def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool,
                    full: bool = False, model: str | None = None, workers: int = 1, force: bool = False,
                    formats: tuple[str, ...] = ("csv",), engine: str = "local",
-                   scheduler: str | None = None) -> RunReport:
+                   scheduler: str | None = None, linker: str | None = None) -> RunReport:
     progress = Progress(
         TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err_console, transient=True,
@@ -81,7 +106,8 @@ def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool,
         if not full:
             return run_ingest(paths, out, max_mb=max_mb, on_file=advance)
         return run_pipeline(paths, out, max_mb=max_mb, model=model, workers=workers, force=force,
-                            formats=formats, engine=engine, scheduler=scheduler, on_file=advance)
+                            formats=formats, engine=engine, scheduler=scheduler, on_file=advance,
+                            linker=linker)
 
 
 def _finish(report: RunReport, out: Path, quiet: bool, full: bool = True) -> None:
@@ -110,6 +136,8 @@ def run(
     engine: Annotated[str, typer.Option("--engine", help="local (processes) or dask.")] = "local",
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Dask scheduler address (default: a LocalCluster on loopback).")] = None,
+    link: Link = False,
+    link_index: LinkIndex = None,
     quiet: Quiet = False,
 ) -> None:
     """Run the whole pipeline on PATHS and write every table to --out.
@@ -123,8 +151,10 @@ def run(
         raise typer.BadParameter("use csv, parquet or both", param_hint="--format")
     if engine not in ("local", "dask"):
         raise typer.BadParameter("use local or dask", param_hint="--engine")
+    linker = _linker(link, link_index, quiet)
     _finish(_with_progress(paths, out, max_mb, quiet, full=True, model=model, workers=workers,
-                           force=force, formats=formats, engine=engine, scheduler=scheduler), out, quiet)
+                           force=force, formats=formats, engine=engine, scheduler=scheduler, linker=linker),
+            out, quiet)
 
 
 @app.command()
@@ -160,6 +190,8 @@ def evaluate_ner_cli(
     context: Annotated[int, typer.Option(
         "--context", min=1, help="IOB: read this many consecutive sentences together.")] = 10,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON.")] = None,
+    link: Link = False,
+    link_index: LinkIndex = None,
 ) -> None:
     """Strict and lenient P/R/F1 per label (and MeSH/NCBI normalisation accuracy for PubTator)."""
     import json
@@ -172,7 +204,8 @@ def evaluate_ner_cli(
     if fmt not in ("iob", "pubtator"):
         raise typer.BadParameter("use iob or pubtator", param_hint="--format")
     label_map = load_label_map(labels or guess_label_map(gold))
-    scores = evaluate_ner(make_nlp(model=model), gold, fmt, label_map, context=context)
+    nlp = make_nlp(model=model, linker=_linker(link, link_index))
+    scores = evaluate_ner(nlp, gold, fmt, label_map, context=context)
     table = Table(title=f"{gold} ({scores.n_docs} {'sentences' if fmt == 'iob' else 'documents'})")
     rows = scores.rows()
     for column in rows[0]:
@@ -250,6 +283,18 @@ def lexicon_build(
     _setup_logging(False)
     counts = build_lexicon(cache)
     err_console.print(f"mechmine: lexicon built: {counts}")
+
+
+@lexicon_app.command("link-index")
+def lexicon_link_index(
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Index folder (default: ~/.cache/mechmine/linker).")] = None,
+) -> None:
+    """Build the approximate-linking index over the packaged lexicon (used by --link)."""
+    from pipeline.lexicon.linker import build_index, default_index_dir
+
+    folder = build_index(out or default_index_dir())
+    err_console.print(f"mechmine: linker index written to {folder}")
 
 
 @lexicon_app.command("adapt")

@@ -87,7 +87,8 @@ def default_evidence(kind: str, text: str = "") -> str:
 
 
 def annotate(result: IngestResult, model: str | None = None,
-             on_article: Callable[[int], None] | None = None) -> dict[str, pd.DataFrame]:
+             on_article: Callable[[int], None] | None = None,
+             linker: str | None = None) -> dict[str, pd.DataFrame]:
     """Every table for ingested articles: entities, relations, mechanisms and matrices."""
     from pipeline.nlp import make_nlp
 
@@ -95,7 +96,7 @@ def annotate(result: IngestResult, model: str | None = None,
     rows = []
     relation_rows = []
     if result.articles:
-        nlp = make_nlp(model=model, relations=True)
+        nlp = make_nlp(model=model, relations=True, linker=linker)
         items = ((a.article_id, blank_spans(a.text, result.nlp_masks.get(a.article_id, [])),
                   default_evidence(a.kind, a.text)) for a in result.articles)
         for k, ann in enumerate(article_annotations(nlp, items), start=1):
@@ -118,6 +119,7 @@ def run_pipeline(
     *,
     max_mb: float = DEFAULT_MAX_MB,
     model: str | None = None,
+    linker: str | None = None,
     workers: int = 1,
     force: bool = False,
     formats: tuple[str, ...] = ("csv",),
@@ -134,11 +136,11 @@ def run_pipeline(
     """
     if out_dir is None:
         result: IngestResult = ingest(paths, max_mb=max_mb, on_file=on_file)
-        return _finish(result, annotate(result, model=model, on_article=on_article), None)
+        return _finish(result, annotate(result, model=model, on_article=on_article, linker=linker), None)
     out_dir.mkdir(parents=True, exist_ok=True)
     with run_lock(out_dir):
-        done = run_batch(paths, out_dir, max_mb=max_mb, model=model, workers=workers, force=force,
-                         engine=engine, scheduler=scheduler, formats=formats, on_file=on_file,
+        done = run_batch(paths, out_dir, max_mb=max_mb, model=model, linker=linker, workers=workers,
+                         force=force, engine=engine, scheduler=scheduler, formats=formats, on_file=on_file,
                          stats=stats)
     return RunReport(n_files=done.n_files, n_files_read=done.n_files_read, n_articles=done.n_articles,
                      n_skipped=done.n_skipped, written=done.written, tables={},

@@ -86,8 +86,8 @@ class EntityRecord:
     classes: str = col(STRING, "Every class of the concept, '|'-separated, primary first.")
     kb_id: str = col(STRING, "Concept id: HGNC:n, MESH:Dn/Cn, FPLX:name, DOID:n, GO:n; empty if none.")
     canonical_name: str = col(STRING, "The concept's preferred name (HGNC symbol, MeSH heading, ...).")
-    source: str = col(STRING, "lexicon:<term source>, abbreviation, abbreviation_long_form, model, "
-                              "model+lexicon.")
+    source: str = col(STRING, "lexicon:<term source>, abbreviation, abbreviation_long_form, linker, "
+                              "model, model+lexicon.")
     long_form: str = col(STRING, "For an abbreviation: the long form the text defines.")
 
 

@@ -4,12 +4,14 @@ Order: mechmine tokenizer (scispaCy rules + splits on '/' and '-') ->
 ``sentencizer`` -> [an installed NER model's components, with ``--model``] ->
 ``mechmine_lexicon`` -> ``mechmine_abbreviations`` (Schwartz & Hearst
 abbreviation detection with scispaCy's functions, then propagation) ->
+[``mechmine_linker`` with a linker index: ids for id-less entities] ->
 [``mechmine_relations`` when relations are asked for].
 """
 
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
@@ -18,6 +20,7 @@ from spacy.pipeline.sentencizer import Sentencizer
 import pipeline.nlp.abbreviations
 import pipeline.nlp.extensions
 import pipeline.nlp.lexicon_matcher
+import pipeline.nlp.linker
 import pipeline.nlp.relations  # noqa: F401  (registers the factories)
 from pipeline.errors import MechmineError
 from pipeline.nlp.tokenizer import make_tokenizer
@@ -40,8 +43,9 @@ def load_model(model: str) -> Language:
 
 
 def make_nlp(lexicon_dir: str = "", stoplist: str = "", model: str | None = None,
-             relations: bool = False) -> Language:
-    """The entity pipeline; with ``model``, an installed NER pipeline runs before the lexicon.
+             relations: bool = False, linker: str | None = None) -> Language:
+    """The entity pipeline; with ``model``, an installed NER pipeline runs before the lexicon;
+    with ``linker`` (an index folder, see :mod:`pipeline.lexicon.linker`), id-less entities are linked.
 
     The model's entities and the lexicon's are merged as
     :func:`pipeline.nlp.lexicon_matcher.merge_with_model` documents.
@@ -53,6 +57,30 @@ def make_nlp(lexicon_dir: str = "", stoplist: str = "", model: str | None = None
     nlp.add_pipe("sentencizer", first=True, config={"punct_chars": punct})
     nlp.add_pipe("mechmine_lexicon", config={"lexicon_dir": lexicon_dir, "stoplist": stoplist})
     nlp.add_pipe("mechmine_abbreviations")
+    if linker:
+        nlp.add_pipe("mechmine_linker", config={"index_dir": linker, "lexicon_dir": lexicon_dir})
     if relations:
         nlp.add_pipe("mechmine_relations")
     return nlp
+
+
+@dataclass(frozen=True)
+class NlpSpec:
+    """Which optional parts a run's pipeline has: an installed NER ``model``, a ``linker`` index folder."""
+
+    model: str | None = None
+    linker: str | None = None
+
+    def build(self) -> Language:
+        """The run pipeline (with relations) this spec describes."""
+        return make_nlp(model=self.model, relations=True, linker=self.linker)
+
+    def tag(self) -> str:
+        """Manifest version suffix: outputs change when these do."""
+        from pathlib import Path
+
+        out = f"|model:{self.model}" if self.model else ""
+        if self.linker:
+            meta = Path(self.linker) / "linker_meta.json"
+            out += f"|linker:{meta.read_text(encoding='utf-8') if meta.exists() else self.linker}"
+        return out
