@@ -40,7 +40,10 @@ def ents(nlp: spacy.language.Language, text: str) -> dict[str, tuple[str, str]]:
         ("FoxM1 and Miro1 and Bcl-2 were measured.", "Bcl-2", "GENE_OR_PROTEIN", "HGNC:990"),
         ("Patients with idiopathic pulmonary fibrosis improved.", "idiopathic pulmonary fibrosis",
          "DISEASE", "MESH:D054990"),
-        ("Activated microglia release cytokines.", "microglia", "CELL_TYPE", "MESH:D017628"),
+        ("In the brain, microglia release cytokines.", "microglia", "CELL_TYPE", "MESH:D017628"),
+        ("Activated microglia release cytokines.", "Activated microglia", "CELL_TYPE", "CL:0002629"),
+        ("MSCs shift M1 macrophages to M2 macrophages.", "M2 macrophages", "CELL_TYPE", "CL:0000890"),
+        ("MSCs shift M1 macrophages to M2 macrophages.", "M1 macrophages", "CELL_TYPE", "CL:0000863"),
         ("TGF-β drives EMT.", "TGF-β", "GROWTH_FACTOR", "FPLX:TGFB"),
     ],
 )

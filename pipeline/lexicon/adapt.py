@@ -163,7 +163,8 @@ def learn_stoplist(gold_dir: Path, min_seen: int = 3, max_precision: float = 0.3
             for d in group:
                 gold |= {(pos + m.start, pos + m.end, m.label) for m in d.mentions}
                 pos += len(d.text) + 1
-            norms, _ = lex.keys(doc)
+            keyed = lex.keys(doc)
+            norms = [keyed.norm(i) for i in range(len(doc))]
             for ent in doc.ents:
                 info = doc._.mentions.get((ent.start_char, ent.end_char))
                 if info is None or not info.source.startswith("lexicon") or ent.label_ not in ts.labels:

