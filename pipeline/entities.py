@@ -11,6 +11,7 @@ table with pandas.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import schema
+from pipeline.nlp.sentences import sentence_bounds
 from pipeline.schema import EntityRecord, RelationRecord
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
@@ -41,12 +43,10 @@ def text_pieces(text: str, max_len: int) -> Iterator[tuple[int, str]]:
 def doc_entities(article_id: str, doc: Doc, offset: int = 0, sentence_base: int = 0) -> list[EntityRecord]:
     """Entity rows of one processed doc (offsets shifted by ``offset``)."""
     rows = []
-    sent_index = {s.start: i for i, s in enumerate(doc.sents)} if doc.has_annotation("SENT_START") else {}
+    starts = [s for s, _ in sentence_bounds(doc)] if doc.has_annotation("SENT_START") else [0]
     info = doc._.mentions or {}
     for ent in doc.ents:
-        sid = 0
-        if sent_index:
-            sid = sent_index.get(ent.sent.start, 0)
+        sid = max(0, bisect_right(starts, ent.start) - 1)
         m = info.get((ent.start_char, ent.end_char))
         rows.append(EntityRecord(
             article_id=article_id, sentence_id=sentence_base + sid,
@@ -107,7 +107,7 @@ def article_annotations(nlp: Language, items: Iterable[tuple[str, str, str]], ba
         if doc.has_extension("relations") and doc._.relations:
             current.relations.extend(doc_relations(article_id, doc, offset, sentences,
                                                    len(current.relations) + 1, evidence))
-        sentences += sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
+        sentences += len(sentence_bounds(doc)) if doc.has_annotation("SENT_START") else 1
         if last:
             yield current
             current, sentences = None, 0

@@ -92,9 +92,10 @@ class Lexicon:
             if len(key) < LENGTH_MASK:
                 add(" " + key, g << LENGTH_BITS | (len(key) + 1))
         self._has_case = terms["case_form"].ne("").tolist()
-        self._simple: tuple[frozenset[int], np.ndarray] | None = None
+        self._simple: dict[int, tuple[frozenset[int], np.ndarray]] = {}
         self.max_key = max((len(k) for k in unique_keys), default=0) + 1
         self.n_terms = len(keys)
+        self.n_base = len(keys)  # candidates from the vocabularies; corpus terms come after
         self.extra_by_group: dict[int, list[int]] = {}
         self.kb_ids: list[str] = concepts["kb_id"].tolist()
         self.stopped: frozenset[int] = frozenset()
@@ -163,6 +164,10 @@ class Lexicon:
         """The concept with id ``kb_id``, if the lexicon has it."""
         i = self.index.get_indexer([kb_id])[0]
         return self.concept(int(i)) if i >= 0 else None
+
+    def corpus_candidates(self) -> frozenset[int]:
+        """Candidate numbers of the corpus terms (pass as ``stopped`` to match the vocabularies alone)."""
+        return frozenset(range(self.n_base, len(self.cand_concept)))
 
     def stopped_candidates(self, stoplist: set[tuple[str, str]]) -> frozenset[int]:
         """Candidate numbers that a stoplist of (key, kb_id) pairs ((key, "*"): all) removes."""
@@ -237,8 +242,9 @@ class Lexicon:
     def _simple_choice(self, stopped: frozenset[int]) -> np.ndarray:
         """Per key group: its first candidate when that one needs no case check and is not
         stopped (then it is the choice), else -1."""
-        if self._simple is not None and self._simple[0] is stopped:
-            return self._simple[1]
+        cached = self._simple.get(id(stopped))
+        if cached is not None and cached[0] is stopped:
+            return cached[1]
         starts = np.asarray(self.group_start, dtype=np.int64)
         first = starts[:-1]
         own = first < starts[1:]
@@ -248,7 +254,9 @@ class Lexicon:
             is_stopped[np.fromiter(stopped, dtype=np.int64, count=len(stopped))] = True
         safe = np.minimum(first, len(has_case) - 1)
         simple = np.where(own & ~has_case[safe] & ~is_stopped[safe], first, -1)
-        self._simple = (stopped, simple)
+        if len(self._simple) >= 4:
+            self._simple.clear()
+        self._simple[id(stopped)] = (stopped, simple)
         return simple
 
     def _accept(self, out: list[Match], first: int | None, last: int | None, group: int,

@@ -20,6 +20,7 @@ from spacy.pipeline.sentencizer import Sentencizer
 import pipeline.nlp.abbreviations
 import pipeline.nlp.extensions
 import pipeline.nlp.lexicon_matcher
+import pipeline.nlp.lexicon_tags
 import pipeline.nlp.linker
 import pipeline.nlp.relations  # noqa: F401  (registers the factories)
 from pipeline.errors import MechmineError

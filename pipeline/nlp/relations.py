@@ -34,17 +34,20 @@ level comes from the sentence's cues (``resources/context_cues.yaml``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.errors import ResourceError
 from pipeline.nlp.lexicon_matcher import GENERIC
+from pipeline.nlp.sentences import sentence_bounds
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 
 Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked"]
@@ -153,6 +156,16 @@ class RuleSet:
     agent_terms: re.Pattern[str] | None = None
     ignore: frozenset[str] = frozenset()
     generic_classes: frozenset[str] = frozenset()
+    _by_word: dict[str, tuple[Rule, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def triggered(self, word: str) -> tuple[Rule, ...]:
+        """The rules whose trigger matches ``word`` (cached per word)."""
+        found = self._by_word.get(word)
+        if found is None:
+            found = tuple(r for r in self.rules if r.trigger.match(word))
+            if len(self._by_word) < 500_000:
+                self._by_word[word] = found
+        return found
 
 
 def load_rules(rules_path: Path | None = None, cues_path: Path | None = None) -> RuleSet:
@@ -454,19 +467,19 @@ def is_modifier(m: Mention, words: list[str], offset: int, trigger_tokens: set[i
 
 
 def sentence_relations(sent: Span, sent_index: int, ms: list[Mention], rules: RuleSet,
-                       state: _State) -> list[Relation]:
-    """Relations of one sentence (updates ``state`` for the next sentence)."""
+                       state: _State, words: list[str] | None = None) -> list[Relation]:
+    """Relations of one sentence (updates ``state`` for the next sentence); ``words``: its
+    lower-cased tokens, if already known."""
     doc = sent.doc
-    words = _words(sent)
+    words = words if words is not None else _words(sent)
     off = sent.start
     covered = {i - off for m in ms for i in range(m.start, m.end)}
     triggers: list[tuple[int, Rule]] = []
     for i, w in enumerate(words):
         if i in covered:
             continue
-        for rule in rules.rules:
-            if rule.trigger.match(w):
-                triggers.append((i, rule))
+        for rule in rules.triggered(w):
+            triggers.append((i, rule))
     trigger_tokens = {i for i, _ in triggers}
     ms = [m for m in ms if not is_modifier(m, words, off, trigger_tokens)]
     # "inhibit TGF-beta-induced EMT" inhibits EMT: before a mention, "X-induced" modifies it
@@ -647,14 +660,29 @@ def _after(words: list[str], start: int, targets: set[str], trigger_tokens: set[
 
 
 def doc_relations(doc: Doc, rules: RuleSet) -> list[Relation]:
-    """All relations of ``doc``, sentence by sentence, deduplicated per sentence."""
+    """All relations of ``doc``, sentence by sentence, deduplicated per sentence.
+
+    Only sentences with a mention and a trigger can give a relation or change
+    the carry-over state; the others are passed over without making spans.
+    """
     ms = doc_mentions(doc, rules)
+    if not ms:
+        return []
+    strings = doc.vocab.strings
+    lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
+    firsts = [m.start for m in ms]
     state = _State()
     out: list[Relation] = []
-    for k, sent in enumerate(doc.sents):
-        sent_ms = [m for m in ms if m.start >= sent.start and m.end <= sent.end]
+    for k, (start, end) in enumerate(sentence_bounds(doc)):
+        lo, hi = bisect_left(firsts, start), bisect_left(firsts, end)
+        sent_ms = [m for m in ms[lo:hi] if m.end <= end]
+        if not sent_ms:
+            continue
+        words = lower[start:end]
+        if not any(rules.triggered(w) for w in words):
+            continue
         seen: set[tuple[str, str, str]] = set()
-        for rel in sentence_relations(sent, k, sent_ms, rules, state):
+        for rel in sentence_relations(doc[start:end], k, sent_ms, rules, state, words):
             key = (rel.subject.key(), rel.predicate, rel.object.key())
             if key not in seen:
                 seen.add(key)
