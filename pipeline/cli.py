@@ -262,14 +262,40 @@ def train_ner_cli(
     fmt: Annotated[str, typer.Option("--format", help="iob or pubtator.")] = "iob",
     max_steps: Annotated[int | None, typer.Option("--max-steps", min=1, help="Override the config.")] = None,
     eval_frequency: Annotated[int | None, typer.Option("--eval-frequency", min=1)] = None,
+    settings: Annotated[list[str] | None, typer.Option(
+        "--set", help="Config override SECTION.KEY=VALUE (JSON value), e.g. training.dropout=0.3.")] = None,
 ) -> None:
     """Train a spaCy NER pipeline (resources/train/ner.cfg, CPU, seed 0)."""
+    import json
+
     from pipeline.train import train_ner
 
     _setup_logging(False)
-    info = train_ner(train, dev, fmt, out, max_steps=max_steps, eval_frequency=eval_frequency)
+    parsed: dict[str, object] = {}
+    for item in settings or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="--set")
+        try:
+            parsed[key] = json.loads(value)
+        except ValueError:
+            parsed[key] = value
+    info = train_ner(train, dev, fmt, out, max_steps=max_steps, eval_frequency=eval_frequency,
+                     settings=parsed)
     err_console.print(f"mechmine: trained {out}/model-best: dev {info['dev_scores']}, "
                       f"{info['wall_time_s']} s")
+
+
+@train_app.command("ship")
+def train_ship_cli(
+    trained: Annotated[Path, typer.Argument(help="A `mechmine train ner --out` folder (or its model-best).")],
+    name: Annotated[str, typer.Option("--name", help="Name users give to --model.")],
+) -> None:
+    """Copy a trained model into the package (resources/models/NAME) and record its meta."""
+    from pipeline.train import ship_model
+
+    info = ship_model(trained, name)
+    err_console.print(f"mechmine: shipped {name} ({info['size_mb']} MB, dev {info.get('dev_scores')})")
 
 
 @lexicon_app.command("build")

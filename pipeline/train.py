@@ -70,7 +70,8 @@ def gold_docbin(path: Path, fmt: str, context: int = 10) -> tuple[DocBin, int, s
 
 
 def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | None = None,
-              eval_frequency: int | None = None, corpus_name: str = "") -> dict[str, object]:
+              eval_frequency: int | None = None, corpus_name: str = "",
+              settings: dict[str, object] | None = None) -> dict[str, object]:
     """Train a NER pipeline into ``out``; return its meta (with dev scores and wall time)."""
     from spacy.cli.train import train as spacy_train
 
@@ -87,6 +88,7 @@ def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | N
         overrides["training.max_steps"] = max_steps
     if eval_frequency is not None:
         overrides["training.eval_frequency"] = eval_frequency
+    overrides.update(settings or {})
     start = time.perf_counter()
     spacy_train(resource_path("train/ner.cfg"), output_path=out, overrides=overrides, use_gpu=-1)
     seconds = time.perf_counter() - start
@@ -100,6 +102,7 @@ def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | N
             "train_documents": n_train, "dev_documents": n_dev, "labels": sorted(labels),
             "licence_of_training_data": LICENCES.get(key.replace("-disease", ""), "see the corpus"),
             "config": "pipeline/resources/train/ner.cfg (seed 0, CPU)",
+            "config_overrides": {k: v for k, v in (settings or {}).items()},
             "wall_time_s": round(seconds, 1),
             "dev_scores": {k: meta.get("performance", {}).get(k) for k in ("ents_f", "ents_p", "ents_r")},
         }
@@ -108,3 +111,33 @@ def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | N
     if best.exists():
         meta_path.write_text(json.dumps(meta, indent=2))
     return info["mechmine"]
+
+
+def ship_model(trained: Path, name: str, dest_root: Path | None = None) -> dict[str, object]:
+    """Copy ``trained``/model-best into ``resources/models/<name>`` (what ``--model <name>`` loads)
+    and record its meta (training data, licence, config, dev scores, wall time, size) in
+    ``resources/models/models.yaml``."""
+    import shutil
+
+    import yaml
+
+    best = trained / "model-best" if (trained / "model-best").exists() else trained
+    meta = json.loads((best / "meta.json").read_text())
+    root = dest_root or resource_path("models")
+    dest = root / name
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(best, dest)
+    size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
+    info = dict(meta.get("mechmine", {}))
+    info.update({"name": name, "spacy_version": meta.get("spacy_version", ""), "labels":
+                 meta.get("labels", {}).get("ner", info.get("labels", [])), "size_mb": round(size / 1e6, 1)})
+    index_path = root / "models.yaml"
+    index = yaml.safe_load(index_path.read_text()) if index_path.exists() else {}
+    index = index or {}
+    index.setdefault("meta", {"name": "mechmine trained NER models", "version": "1",
+                              "source": "mechmine train ner (spaCy, CPU, seed 0) on the gold training splits",
+                              "licence": "weights: as their training data (see each entry)"})
+    index.setdefault("models", {})[name] = info
+    index_path.write_text(yaml.safe_dump(index, sort_keys=False, allow_unicode=True))
+    return info

@@ -67,6 +67,18 @@ def test_train_ner_cli(tmp_path: Path) -> None:
     assert meta["mechmine"]["labels"] == ["GENE"] and meta["mechmine"]["train_documents"] == 1
     nlp = make_nlp(model=str(out / "model-best"))
     assert "ner" in nlp.pipe_names and nlp("BDNF protects neurons.").text
+    # two models in a row: the second NER gets its own encoder copy and its own name
+    both = make_nlp(model=f"{out / 'model-best'},{out / 'model-best'}")
+    assert {"ner", "ner_model-best"} <= set(both.pipe_names)
+    assert both.pipe_names.count("mechmine_lexicon_tags") == 1
+    assert both("IL-10 suppresses T cells.").text
+
+    from pipeline.train import ship_model
+
+    info = ship_model(out, "tiny", dest_root=tmp_path / "shipped")
+    assert (tmp_path / "shipped" / "tiny" / "config.cfg").exists()
+    index = (tmp_path / "shipped" / "models.yaml").read_text()
+    assert "tiny:" in index and "licence_of_training_data" in index and info["size_mb"] > 0
 
 
 @pytest.mark.parametrize(

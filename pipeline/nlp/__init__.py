@@ -10,8 +10,10 @@ abbreviation detection with scispaCy's functions, then propagation) ->
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -25,6 +27,7 @@ import pipeline.nlp.linker
 import pipeline.nlp.relations  # noqa: F401  (registers the factories)
 from pipeline.errors import MechmineError
 from pipeline.nlp.tokenizer import make_tokenizer
+from pipeline.ruledata import resource_path
 
 # scispaCy's abbreviation detector warns (W036) on every document without a
 # definition, and spaCy's tokenizer regexes raise a FutureWarning in Python 3.11+.
@@ -32,14 +35,48 @@ warnings.filterwarnings("ignore", message=r"\[W036\]")
 warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
 
 
-def load_model(model: str) -> Language:
-    """An installed spaCy/scispaCy pipeline by package name or path (only NER is kept)."""
+def model_path(model: str) -> str:
+    """A model shipped in ``pipeline/resources/models/<name>`` by its name, else ``model`` as given."""
+    shipped = resource_path("models") / model
+    return str(shipped) if (shipped / "config.cfg").exists() else model
+
+
+def _load_one(model: str) -> Language:
     try:
-        nlp = spacy.load(model, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"])
+        nlp = spacy.load(model_path(model),
+                         exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"])
     except (OSError, ImportError, ValueError) as err:
         raise MechmineError(f"cannot load model {model!r}: {str(err).splitlines()[0]}") from err
-    if "ner" not in nlp.pipe_names and not any(n.startswith("ner") for n in nlp.pipe_names):
+    if not any(n == "ner" or n.startswith("ner") for n in nlp.pipe_names):
         raise MechmineError(f"model {model!r} has no 'ner' component")
+    return nlp
+
+
+def load_model(model: str) -> Language:
+    """NER pipelines by shipped name, package name or path; several, comma-separated, run in order.
+
+    Only NER (and what it needs) is kept. A later model's NER gets its own copy
+    of its tok2vec (``replace_listeners``) and is added as ``ner_<name>``; spaCy's
+    NER keeps the entities an earlier one set and only adds new ones.
+    """
+    names = [m.strip() for m in model.split(",") if m.strip()]
+    if not names:
+        raise MechmineError("--model: no model name given")
+    nlp = _load_one(names[0])
+    for name in names[1:]:
+        other = _load_one(name)
+        encoders = [c for c in other.pipe_names if c.startswith("tok2vec")]
+        for pipe in other.pipe_names:
+            if pipe in encoders:
+                continue
+            if not pipe.startswith("ner"):
+                if pipe not in nlp.pipe_names:  # a feature component runs once, before every NER
+                    nlp.add_pipe(pipe, source=other, first=True)
+                continue
+            for encoder in encoders:
+                with contextlib.suppress(ValueError):  # only the encoder this NER listens to
+                    other.replace_listeners(encoder, pipe, ["model.tok2vec"])
+            nlp.add_pipe(pipe, name=f"{pipe}_{Path(name).name}", source=other)
     return nlp
 
 
