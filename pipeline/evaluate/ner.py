@@ -33,6 +33,8 @@ LABEL_MAPS = {
 class LabelMapFile(Strict):
     meta: Meta
     labels: dict[str, list[str]] = Field(min_length=1)
+    # gold labels scored as another one (NCBI PubTator's four disease mention types -> Disease)
+    aliases: dict[str, str] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,18 @@ def load_label_map(name_or_path: str) -> dict[str, list[str]]:
     path = resource_path(f"label_maps/{LABEL_MAPS[key]}") if key in LABEL_MAPS else Path(name_or_path)
     if not path.exists():
         raise MechmineError(f"unknown label map {name_or_path!r} (known: {', '.join(sorted(LABEL_MAPS))})")
-    return load_yaml(path, LabelMapFile).labels
+    spec = load_yaml(path, LabelMapFile)
+    return {**spec.labels, **{alias: [ALIAS_MARK + target] for alias, target in spec.aliases.items()}}
+
+
+ALIAS_MARK = "="  # label map entry "=Disease": gold label scored as Disease
+
+
+def split_aliases(label_map: dict[str, list[str]]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The map's (gold label -> our classes) part and its (gold label -> gold label) aliases."""
+    labels = {k: v for k, v in label_map.items() if not (v and v[0].startswith(ALIAS_MARK))}
+    aliases = {k: v[0][len(ALIAS_MARK):] for k, v in label_map.items() if v and v[0].startswith(ALIAS_MARK)}
+    return labels, aliases
 
 
 def guess_label_map(gold: Path) -> str:
@@ -341,7 +354,12 @@ def read_gold(path: Path, fmt: str) -> list[GoldDoc]:
 def evaluate_ner(nlp: Language, gold: Path, fmt: str, label_map: dict[str, list[str]],
                  limit: int | None = None, context: int = 10) -> NerScores:
     """Score ``nlp`` on a gold file in ``fmt`` ('iob' or 'pubtator')."""
+    label_map, aliases = split_aliases(label_map)
     docs = read_gold(gold, fmt)
     if limit:
         docs = docs[:limit]
+    if aliases:
+        for d in docs:
+            d.mentions = [GoldMention(m.start, m.end, aliases.get(m.label, m.label), m.ids)
+                          for m in d.mentions]
     return score(predict(nlp, docs, label_map, context if fmt == "iob" else 1), label_map)
