@@ -73,7 +73,8 @@ def test_label_aliases_score_gold_types_as_one(tmp_path: Path) -> None:
     from pipeline.nlp import make_nlp
 
     text = "Patients with Parkinson disease"
-    (tmp_path / "ncbi.txt").write_text(f"1|t|{text}\n1|a|\n1\t14\t31\tParkinson disease\tSpecificDisease\tD010300\n\n")
+    mention = "1\t14\t31\tParkinson disease\tSpecificDisease\tD010300"
+    (tmp_path / "ncbi.txt").write_text(f"1|t|{text}\n1|a|\n{mention}\n\n")
     scores = evaluate_ner(make_nlp(), tmp_path / "ncbi.txt", "pubtator", load_label_map("ncbi"))
     row = next(r for r in scores.rows() if r["label"] == "ALL")
     assert row["tp"] == 1 and row["fn"] == 0
