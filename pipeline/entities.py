@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import schema
-from pipeline.nlp.sentences import sentence_bounds
+from pipeline.nlp.sentences import has_sentences, sentence_bounds
 from pipeline.schema import EntityRecord, RelationRecord
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
@@ -43,7 +43,7 @@ def text_pieces(text: str, max_len: int) -> Iterator[tuple[int, str]]:
 def doc_entities(article_id: str, doc: Doc, offset: int = 0, sentence_base: int = 0) -> list[EntityRecord]:
     """Entity rows of one processed doc (offsets shifted by ``offset``)."""
     rows = []
-    starts = [s for s, _ in sentence_bounds(doc)] if doc.has_annotation("SENT_START") else [0]
+    starts = [s for s, _ in sentence_bounds(doc)] if has_sentences(doc) else [0]
     info = doc._.mentions or {}
     for ent in doc.ents:
         sid = max(0, bisect_right(starts, ent.start) - 1)
@@ -107,7 +107,7 @@ def article_annotations(nlp: Language, items: Iterable[tuple[str, str, str]], ba
         if doc.has_extension("relations") and doc._.relations:
             current.relations.extend(doc_relations(article_id, doc, offset, sentences,
                                                    len(current.relations) + 1, evidence))
-        sentences += len(sentence_bounds(doc)) if doc.has_annotation("SENT_START") else 1
+        sentences += len(sentence_bounds(doc)) if has_sentences(doc) else 1
         if last:
             yield current
             current, sentences = None, 0

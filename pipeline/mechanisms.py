@@ -22,6 +22,7 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 from pydantic import Field
@@ -120,6 +121,13 @@ def _relation_hits(mech: Mechanism, rel: pd.Series) -> bool:
     return False
 
 
+def _records(frame: pd.DataFrame) -> list[SimpleNamespace]:
+    """The rows of ``frame`` as objects with plain Python values (one column read at a time)."""
+    columns = {c: frame[c].tolist() for c in frame.columns}
+    return [SimpleNamespace(**dict(zip(columns, values, strict=True)))
+            for values in zip(*columns.values(), strict=True)] if len(frame) else []
+
+
 def _factors(*pairs: tuple[str, str]) -> str:
     return "|".join(dict.fromkeys(kb for kb, label in pairs if kb and label in FACTOR_LABELS))
 
@@ -132,7 +140,8 @@ def mechanism_evidence(articles: pd.DataFrame, entities: pd.DataFrame, relations
     """The long table: one row per article x mechanism x piece of evidence."""
     taxonomy = taxonomy or default_taxonomy()
     rows: list[MechanismEvidenceRecord] = []
-    for rel in relations.itertuples(index=False):
+    # plain Python rows: attribute access on Arrow-backed string columns is slow
+    for rel in _records(relations):
         if rel.negated:
             continue
         for mech in taxonomy:
@@ -155,13 +164,14 @@ def mechanism_evidence(articles: pd.DataFrame, entities: pd.DataFrame, relations
                     hit |= found.fillna(False).astype(bool)
             if hit.any():
                 frames.append(entities[hit].assign(mechanism_id=mech.id, mechanism=mech.name))
-        for ent in (pd.concat(frames).itertuples(index=False) if frames else ()):
+        for ent in (_records(pd.concat(frames)) if frames else ()):
             factors = ent.kb_id if ent.kb_id and ent.label in FACTOR_LABELS else ""
             rows.append(MechanismEvidenceRecord(
                 ent.article_id, ent.mechanism_id, ent.mechanism, "mention",
                 f"entity:{ent.start_char}-{ent.end_char}", ent.sentence_id, factors, ent.text))
-    entity_spans = {(e.article_id, e.start_char, e.end_char) for e in entities.itertuples(index=False)}
-    for art in articles.itertuples(index=False):
+    entity_spans = set(zip(entities["article_id"].tolist(), entities["start_char"].tolist(),
+                           entities["end_char"].tolist(), strict=True))
+    for art in _records(articles[["article_id", "text"]]):
         for mech in taxonomy:
             for text_rx in mech.mention_text:
                 if text_rx is None:

@@ -407,7 +407,13 @@ def _coordinated(words: list[str], i: int) -> bool:
 
 
 def _cue(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    return any(p.search(text) for p in patterns)
+    return _combined(patterns).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _combined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One alternation for a cue list: a single search finds whether any cue occurs."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!x)x", re.IGNORECASE)
 
 
 def is_negated(cues: Cues, text: str) -> bool:

@@ -22,3 +22,9 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return list(zip(starts, [*starts[1:], len(doc)], strict=True))
+
+
+def has_sentences(doc: Doc) -> bool:
+    """Some token has a sentence-start value (``doc.has_annotation("SENT_START")`` without
+    making a Token per token)."""
+    return bool(len(doc)) and bool((doc.to_array(SENT_START) != 0).any())
