@@ -56,8 +56,10 @@ def test_sample_matrix(tables: pipeline.Tables) -> None:
 def test_sample_relations_checklist(tables: pipeline.Tables) -> None:
     rel = tables.relations
     got = set(zip(rel.subject_text, rel.predicate, rel.object_text, strict=True))
-    for factor in ("brain-derived neurotrophic factor", "IGF-1", "vascular endothelial growth factor"):
-        assert ("MSCs", "SECRETES", factor) in got
+    by_id = set(zip(rel.subject_text, rel.predicate, rel.object_kb_id, strict=True))
+    for factor in ("HGNC:1033", "HGNC:4232", "HGNC:5464", "FPLX:VEGF"):  # BDNF, GDNF, IGF1, VEGF
+        assert ("MSCs", "SECRETES", factor) in by_id
+    assert ("MSCs", "SECRETES", "insulin") not in got  # "insulin-like growth factor (IGF-1)" is IGF1
     for factor in ("IL-1ra", "IL-10", "PGE2", "TSG-6"):
         assert (factor, "INHIBITS", "inflammation") in got
     assert ("TGF-β", "DRIVES", "EMT") in got

@@ -126,3 +126,12 @@ def test_msc_without_a_definition(nlp: spacy.language.Language) -> None:
     got = ents(nlp, "MSCs secrete BDNF. MSC therapy helps.")
     assert got["MSCs"] == ("CELL_TYPE", "MESH:D059630")
     assert got["MSC"] == ("CELL_TYPE", "MESH:D059630")
+
+
+def test_isoform_short_form_keeps_its_own_concept(nlp: spacy.language.Language) -> None:
+    """S&H needs every short-form character in the long form; 'IGF-1' is tried as 'IGF'."""
+    got = ents(nlp, "Factors such as insulin-like growth factor (IGF-1) and transforming growth factor "
+                    "beta (TGF-β1) were measured.")
+    assert got["insulin-like growth factor"] == ("GROWTH_FACTOR", "HGNC:5464")
+    assert got["IGF-1"] == ("GROWTH_FACTOR", "HGNC:5464")
+    assert got["TGF-β1"][1] == "HGNC:11766"  # TGFB1, not the family its long form names

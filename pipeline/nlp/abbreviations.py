@@ -5,7 +5,9 @@ algorithm for identifying abbreviation definitions in biomedical text"
 (``scispacy.abbreviation.filter_matches`` and ``find_abbreviation``), fed by a
 scan of the token array for parentheses instead of scispaCy's per-document
 ``Matcher`` runs (several times faster, same candidates for unnested
-parentheses). Every occurrence of a defined short form (and of its plural or
+parentheses; a short form ending in an isoform number or Greek letter that its
+long form leaves out, "insulin-like growth factor (IGF-1)", is tried without
+it). Every occurrence of a defined short form (and of its plural or
 singular: "MSC" for "MSCs") is collected into ``doc._.abbreviations``, each
 with ``span._.long_form``, as scispaCy's ``abbreviation_detector`` does. For
 each short form:
@@ -27,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 from pydantic import Field
@@ -40,6 +43,7 @@ from pipeline.nlp.extensions import MentionInfo, mentions
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 
 OTHER = "OTHER"
+_ISOFORM = re.compile(r"^(.*[A-Za-z])[-\u2010]?(\d{1,2}|[αβγδ]\d?|alpha|beta|gamma)$")
 
 
 class HeadRuleSpec(Strict):
@@ -101,6 +105,11 @@ def find_definitions(doc: Doc) -> list[tuple[Span, Span]]:
     out = []
     for long_cand, short_cand in filter_matches(parenthesis_candidates(doc), doc):
         short, long_form = find_abbreviation(long_cand, short_cand)
+        base = _ISOFORM.match(short_cand.text)
+        if long_form is None and base and len(base.group(1)) >= 2:
+            # "insulin-like growth factor (IGF-1)": long forms often leave out the isoform number
+            _, long_form = find_abbreviation(long_cand, [SimpleNamespace(text=base.group(1))])  # type: ignore[arg-type]
+            short = short_cand
         if long_form is None or short.text in seen_short or long_form.text in seen_long:
             continue
         seen_short.add(short.text)
@@ -175,22 +184,24 @@ def abbreviation_spans(doc: Doc, rules: list[HeadRule]) -> list[tuple[Span, Ment
         if long_form is None:
             continue
         head = _head_entity(long_form, ents)
-        if head is not None:
+        own = next((e for e in ents if (e.start, e.end) == (short.start, short.end) and e.kb_id_), None)
+        if head is not None and not (own is not None and _ISOFORM.match(short.text)):
             known = info.get((head.start_char, head.end_char))
             classes = known.classes if known else (head.label_,)
             canonical = known.canonical_name if known else head.text
             span = Span(doc, short.start, short.end, label=head.label_, kb_id=head.kb_id_)
             out.append((span, MentionInfo(classes, canonical, "abbreviation", long_form.text)))
             continue
-        own = next((e for e in ents if (e.start, e.end) == (short.start, short.end) and e.kb_id_), None)
-        if own is not None:
+        if own is not None:  # the short form is a lexicon entity (TGF-beta1: more specific than its long)
             known = info.get((own.start_char, own.end_char))
             classes = known.classes if known else (own.label_,)
             canonical = known.canonical_name if known else own.text
             out.append((Span(doc, short.start, short.end, label=own.label_, kb_id=own.kb_id_),
                         MentionInfo(classes, canonical, "abbreviation", long_form.text)))
-            out.append((Span(doc, long_form.start, long_form.end, label=own.label_, kb_id=own.kb_id_),
-                        MentionInfo(classes, canonical, "abbreviation_long_form", "")))
+            if head is None or (head.start, head.end) != (long_form.start, long_form.end):
+                # a long form the lexicon does not know as a whole borrows the short form's concept
+                out.append((Span(doc, long_form.start, long_form.end, label=own.label_, kb_id=own.kb_id_),
+                            MentionInfo(classes, canonical, "abbreviation_long_form", "")))
             continue
         label = head_label(long_form, rules)
         span = Span(doc, short.start, short.end, label=label)
