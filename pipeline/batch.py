@@ -49,7 +49,7 @@ from pipeline.schema import EntityRecord, RelationRecord
 log = logging.getLogger(__name__)
 
 STATE_DIR = ".mechmine"
-MANIFEST_SCHEMA = "2"
+MANIFEST_SCHEMA = "3"
 RULE_FILES = ("blocks.yaml", "relation_rules.yaml", "context_cues.yaml", "abbreviation_heads.yaml",
               "lexicon_classes.yaml", "model_labels.yaml")
 LEXICON_FILES = ("lexicon/terms.tsv.gz", "lexicon/concepts.tsv.gz", "lexicon/corpus_terms.tsv.gz",
@@ -90,8 +90,28 @@ class FileRows:
     relations: list[RelationRecord] = field(default_factory=list)
     # filled when the file is first emitted, then kept in the manifest: each table's CSV
     # rows and the file's share of the corpus matrices, so a re-run only copies bytes
-    csv: dict[str, bytes] | None = None
+    csv: dict[str, tuple[bytes, bytes]] | None = None
     matrix_parts: object = None
+
+
+@dataclass
+class StoredRows:
+    """A manifest entry: what a re-run copies (CSV bytes, matrix shares, row counts) ready to use,
+    the records themselves packed until something needs them (Parquet output)."""
+
+    csv: dict[str, tuple[bytes, bytes]] | None
+    matrix_parts: object
+    counts: tuple[int, int, int, int, int]  # files read, articles, skipped, entities, relations
+    packed: bytes
+
+    def full(self) -> FileRows:
+        ingest, entities, relations = pickle.loads(zlib.decompress(self.packed))
+        return FileRows(ingest, entities, relations, self.csv, self.matrix_parts)
+
+
+def row_counts(rows: FileRows) -> tuple[int, int, int, int, int]:
+    part = rows.ingest
+    return (part.n_files_read, len(part.articles), len(part.skipped), len(rows.entities), len(rows.relations))
 
 
 class Manifest:
@@ -126,17 +146,26 @@ class Manifest:
         db.execute("SELECT count(*) FROM files").fetchone()  # fails on a damaged file
         return db
 
-    def get(self, key: str, content_hash: str, version: str) -> FileRows | None:
+    def get(self, key: str, content_hash: str, version: str) -> StoredRows | None:
         try:
             row = self.db.execute("SELECT payload FROM files WHERE key=? AND content_hash=? AND versions=?",
                                   (key, content_hash, version)).fetchone()
-            return pickle.loads(zlib.decompress(row[0])) if row else None
-        except (sqlite3.DatabaseError, zlib.error, pickle.UnpicklingError, EOFError) as err:
+            if row is None:
+                return None
+            stored = pickle.loads(zlib.decompress(row[0]))
+            if not isinstance(stored, StoredRows):
+                raise pickle.UnpicklingError("not a manifest entry")
+            return stored
+        except (sqlite3.DatabaseError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError,
+                TypeError) as err:
             log.warning("manifest entry for %s is unreadable (%s); processing it again", key, err)
             return None
 
     def put(self, key: str, content_hash: str, version: str, rows: FileRows) -> None:
-        payload = zlib.compress(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+        packed = zlib.compress(pickle.dumps((rows.ingest, rows.entities, rows.relations),
+                                            protocol=pickle.HIGHEST_PROTOCOL))
+        stored = StoredRows(rows.csv, rows.matrix_parts, row_counts(rows), packed)
+        payload = zlib.compress(pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
                             (key, content_hash, version, payload))
@@ -351,7 +380,7 @@ def run_batch(
         if skipped:
             sink.append("skipped", schema.to_frame("skipped", skipped))
         hashes: dict[str, str] = {}
-        cached: dict[str, FileRows] = {}
+        cached: dict[str, StoredRows] = {}
         todo: list[InputFile] = []
         for item in files:
             try:
@@ -424,26 +453,30 @@ def prepare(rows: FileRows) -> FileRows:
     return rows
 
 
-def _emit(sink: TableSink, acc: object, rows: FileRows, outcome: BatchOutcome) -> None:
+def _emit(sink: TableSink, acc: object, rows: FileRows | StoredRows, outcome: BatchOutcome) -> None:
     """Append one file's tables (and its share of the derived ones) to the sink.
 
-    CSV rows prepared once (by the worker, or kept in the manifest) are copied as bytes.
+    CSV rows prepared once (by the worker, or kept in the manifest) are copied as bytes;
+    a manifest entry's records are unpacked only for Parquet.
     """
-    if rows.csv is None:
+    if isinstance(rows, StoredRows) and (rows.csv is None or sink.formats != ("csv",)):
+        rows = rows.full()
+    if isinstance(rows, FileRows) and rows.csv is None:
         prepare(rows)
     if sink.formats == ("csv",):
         for name, (header, body) in (rows.csv or {}).items():
             sink.append_csv(name, header, body)
     else:
-        for name, frame in file_tables(rows)[0]:
+        for name, frame in file_tables(rows)[0]:  # type: ignore[arg-type]
             sink.append(name, frame)
     acc.add_parts(rows.matrix_parts)  # type: ignore[attr-defined]
-    part = rows.ingest
-    outcome.n_files_read += part.n_files_read
-    outcome.n_articles += len(part.articles)
-    outcome.n_skipped += len(part.skipped)
-    outcome.n_entities += len(rows.entities)
-    outcome.n_relations += len(rows.relations)
+    n_read, n_articles, n_skipped, n_entities, n_relations = (
+        rows.counts if isinstance(rows, StoredRows) else row_counts(rows))
+    outcome.n_files_read += n_read
+    outcome.n_articles += n_articles
+    outcome.n_skipped += n_skipped
+    outcome.n_entities += n_entities
+    outcome.n_relations += n_relations
 
 
 def _map_dask(todo: list[InputFile], max_mb: float, spec: NlpSpec, workers: int,

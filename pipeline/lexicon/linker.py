@@ -23,18 +23,18 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import joblib
-import nmslib
 import numpy as np
-from scispacy.candidate_generation import CandidateGenerator, MentionCandidate
-from scispacy.linking_utils import Entity, KnowledgeBase
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from pipeline.errors import ResourceError
 from pipeline.lexicon import CONCEPT_COLUMNS, TERM_COLUMNS, _read
 from pipeline.lexicon.normalize import fold
 from pipeline.ruledata import resource_path
+
+if TYPE_CHECKING:  # scikit-learn, nmslib and scispaCy's linker load only when linking is used
+    from scispacy.candidate_generation import CandidateGenerator, MentionCandidate
+    from scispacy.linking_utils import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +71,8 @@ def default_index_dir() -> Path:
 
 def lexicon_kb(folder: Path) -> KnowledgeBase:
     """A scispaCy KnowledgeBase of the lexicon: one Entity per concept, aliases in :func:`alias_form`."""
+    from scispacy.linking_utils import Entity, KnowledgeBase
+
     concepts = _read(folder / "concepts.tsv.gz", CONCEPT_COLUMNS)
     terms = _read(folder / "terms.tsv.gz", TERM_COLUMNS)
     aliases: dict[str, set[str]] = {}
@@ -95,6 +97,10 @@ class LinkerIndex:
 def build_index(out_dir: Path, lexicon_dir: Path | None = None, *, m: int = 16, ef_construction: int = 100,
                 threads: int = 2, min_df: int = 2) -> Path:
     """Fit the TF-IDF vectoriser and the HNSW index over every alias; write them to ``out_dir``."""
+    import joblib
+    import nmslib
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     folder = lexicon_dir or resource_path("lexicon")
     kb = lexicon_kb(folder)
     aliases = sorted(kb.alias_to_cuis)
@@ -132,6 +138,10 @@ def index_is_current(index_dir: Path, lexicon_dir: Path | None = None) -> bool:
 @lru_cache(maxsize=2)
 def load_index(index_dir: str, lexicon_dir: str = "", ef_search: int = 100) -> LinkerIndex:
     """Load an index built by :func:`build_index` (once per process)."""
+    import joblib
+    import nmslib
+    from scispacy.candidate_generation import CandidateGenerator
+
     folder = Path(lexicon_dir) if lexicon_dir else resource_path("lexicon")
     path = Path(index_dir)
     if not index_is_current(path, folder):

@@ -14,11 +14,16 @@ canonical name of the concept).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.lexicon.linker import LinkerIndex, alias_form, best_candidate, load_index
+from pipeline.lexicon.linker import alias_form, best_candidate
 from pipeline.nlp.extensions import MentionInfo, mentions
+
+if TYPE_CHECKING:
+    from pipeline.lexicon.linker import LinkerIndex
 
 OTHER = "OTHER"
 
@@ -63,6 +68,8 @@ class Linker:
 
     def __init__(self, nlp: Language, name: str, index_dir: str, lexicon_dir: str, threshold: float,
                  k: int) -> None:
+        from pipeline.lexicon.linker import load_index
+
         self.name = name
         self.index = load_index(index_dir, lexicon_dir)
         self.threshold = threshold
