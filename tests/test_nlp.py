@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokens import Span
 from spacy.training import Example
 
 from pipeline.errors import MechmineError
@@ -114,6 +115,28 @@ def test_installed_model_is_merged(tmp_path: Path) -> None:
     got = {e.text: (e.label_, e.kb_id_, e._.source) for e in doc.ents}
     assert got["zorblatin"] == ("CHEMICAL", "", "model")
     assert got["BDNF"][1] == "HGNC:1033" and got["BDNF"][2] in ("model+lexicon", "lexicon:hgnc_symbol")
+
+
+def test_model_finds_its_classes() -> None:
+    """With ``finds``, the lexicon only types and links the model's spans of those classes."""
+    from pipeline.lexicon import Concept, Match
+    from pipeline.nlp.lexicon_matcher import merge_with_model
+
+    doc = spacy.blank("en")("BDNF and aspirin rose")
+    gene = Concept("HGNC:1033", "BDNF", "GROWTH_FACTOR", ("GROWTH_FACTOR", "GENE_OR_PROTEIN"), ())
+    drug = Concept("MESH:D001241", "Aspirin", "CHEMICAL", ("CHEMICAL",), ())
+    lexicon = [(Span(doc, 0, 1, label="GROWTH_FACTOR", kb_id=gene.kb_id), Match(0, 1, gene, "hgnc")),
+               (Span(doc, 2, 3, label="CHEMICAL", kb_id=drug.kb_id), Match(2, 3, drug, "mesh"))]
+    labels = {"GENE": "GENE_OR_PROTEIN"}
+    kept = {s.text for s, _ in merge_with_model(doc, [], lexicon, labels)}
+    assert kept == {"BDNF", "aspirin"}
+    # a gene model that did not mark BDNF: the lexicon does not add it; other classes still come
+    kept = {s.text for s, _ in merge_with_model(doc, [], lexicon, labels, frozenset({"GENE_OR_PROTEIN"}))}
+    assert kept == {"aspirin"}
+    genes = frozenset({"GENE_OR_PROTEIN"})
+    found = merge_with_model(doc, [Span(doc, 0, 1, label="GENE")], lexicon, labels, genes)
+    assert [(s.text, s.kb_id_, m.source) for s, m in found if s.text == "BDNF"] == [
+        ("BDNF", "HGNC:1033", "model+lexicon")]
 
 
 def test_missing_model_is_a_clear_error() -> None:

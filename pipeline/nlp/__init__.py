@@ -41,6 +41,17 @@ def model_path(model: str) -> str:
     return str(shipped) if (shipped / "config.cfg").exists() else model
 
 
+def shipped_finds(model: str) -> set[str]:
+    """The classes a shipped model is trusted to find (``finds`` in resources/models/models.yaml)."""
+    import yaml
+
+    index = resource_path("models") / "models.yaml"
+    if not index.exists():
+        return set()
+    entry = ((yaml.safe_load(index.read_text(encoding="utf-8")) or {}).get("models") or {}).get(model) or {}
+    return set(entry.get("finds") or [])
+
+
 def _load_one(model: str) -> Language:
     try:
         nlp = spacy.load(model_path(model),
@@ -63,6 +74,7 @@ def load_model(model: str) -> Language:
     if not names:
         raise MechmineError("--model: no model name given")
     nlp = _load_one(names[0])
+    nlp.meta["mechmine_finds"] = sorted(set().union(*(shipped_finds(n) for n in names)))
     for name in names[1:]:
         other = _load_one(name)
         encoders = [c for c in other.pipe_names if c.startswith("tok2vec")]

@@ -99,7 +99,8 @@ def load_model_labels(path: Path | None = None) -> dict[str, str]:
 
 
 def merge_with_model(doc: Doc, model_ents: list[Span], lexicon: list[tuple[Span, Match]],
-                     model_labels: dict[str, str]) -> list[tuple[Span, MentionInfo]]:
+                     model_labels: dict[str, str], finds: frozenset[str] = frozenset(),
+                     ) -> list[tuple[Span, MentionInfo]]:
     """Combine a statistical model's entities with lexicon matches.
 
     The model finds, the lexicon types and links: a model span that a lexicon
@@ -107,7 +108,9 @@ def merge_with_model(doc: Doc, model_ents: list[Span], lexicon: list[tuple[Span,
     "model+lexicon"); other model spans keep their boundaries, with the
     model's label mapped to a mechmine class (``resources/model_labels.yaml``,
     OTHER if unknown) and no id (source "model"); lexicon matches that overlap
-    no model span are added as they are.
+    no model span are added as they are, unless one of their classes is in
+    ``finds``, the classes the model is trusted to find (a shipped model's
+    ``finds`` in ``resources/models/models.yaml``: there the model's "no" stands).
     """
     by_span = {(s.start, s.end): (s, m) for s, m in lexicon}
     out: list[tuple[Span, MentionInfo]] = []
@@ -121,6 +124,8 @@ def merge_with_model(doc: Doc, model_ents: list[Span], lexicon: list[tuple[Span,
         out.append((Span(doc, ent.start, ent.end, label=label), MentionInfo((label,), ent.text, "model")))
     taken = [(e.start, e.end) for e in model_ents]
     for span, m in lexicon:
+        if finds and finds.intersection(m.concept.classes):
+            continue
         if not any(span.start < b and a < span.end for a, b in taken):
             out.append((span, MentionInfo(m.concept.classes, m.concept.canonical_name,
                                           f"lexicon:{m.source}")))
@@ -133,6 +138,7 @@ class LexiconMatcher:
     def __init__(self, nlp: Language, name: str, lexicon_dir: str, stoplist: str) -> None:
         self.name = name
         self.model_labels = load_model_labels()
+        self.finds = frozenset(nlp.meta.get("mechmine_finds", ()))
         self.lexicon = packaged_lexicon(lexicon_dir)
         if stoplist == "-":
             self.stoplist: set[tuple[str, str]] = set()
@@ -147,7 +153,7 @@ class LexiconMatcher:
         chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic)
         doc.spans[GENERIC] = filter_spans(generic)
         model_ents = list(doc.ents)
-        merged = merge_with_model(doc, model_ents, chosen, self.model_labels)
+        merged = merge_with_model(doc, model_ents, chosen, self.model_labels, self.finds)
         for span, mention in merged:
             info[(span.start_char, span.end_char)] = mention
         # lexicon spans alone never overlap (longest_first); with a model's they may
