@@ -58,7 +58,7 @@ def _load_one(model: str) -> Language:
                          exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"])
     except (OSError, ImportError, ValueError) as err:
         raise MechmineError(f"cannot load model {model!r}: {str(err).splitlines()[0]}") from err
-    if not any(n == "ner" or n.startswith("ner") for n in nlp.pipe_names):
+    if not any(n.startswith("ner") for n in nlp.pipe_names):
         raise MechmineError(f"model {model!r} has no 'ner' component")
     return nlp
 
