@@ -62,7 +62,9 @@ class RunLockedError(MechmineError):
 
 @lru_cache(maxsize=1)
 def versions() -> str:
-    """pipeline+tokenizer | table schema | lexicon hash | rules hash: a change reprocesses every file."""
+    """pipeline+tokenizer | code hash | table schema | lexicon hash | rules hash: a change reprocesses
+    every file (the code hash covers every module of the package, so an upgrade or a local edit
+    never reuses rows an older pipeline made)."""
     from pipeline import __version__
     from pipeline.nlp.tokenizer import TOKENIZER_VERSION
 
@@ -77,8 +79,13 @@ def versions() -> str:
     from pipeline import schema
 
     layout = hashlib.sha256(repr({t: schema.dtypes(t) for t in schema.TABLES}).encode()).hexdigest()[:8]
-    return (f"{__version__}+{TOKENIZER_VERSION}|schema:{layout}|lexicon:{digest(LEXICON_FILES)}"
-            f"|rules:{digest(RULE_FILES)}")
+    code = hashlib.sha256()
+    package = Path(__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        code.update(str(source.relative_to(package)).encode())
+        code.update(source.read_bytes())
+    return (f"{__version__}+{TOKENIZER_VERSION}|code:{code.hexdigest()[:12]}|schema:{layout}"
+            f"|lexicon:{digest(LEXICON_FILES)}|rules:{digest(RULE_FILES)}")
 
 
 @dataclass
