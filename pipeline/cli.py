@@ -264,6 +264,8 @@ def train_ner_cli(
     eval_frequency: Annotated[int | None, typer.Option("--eval-frequency", min=1)] = None,
     settings: Annotated[list[str] | None, typer.Option(
         "--set", help="Config override SECTION.KEY=VALUE (JSON value), e.g. training.dropout=0.3.")] = None,
+    keep: Annotated[str | None, typer.Option(
+        "--labels", help="Comma-separated gold labels to learn (the others become O).")] = None,
 ) -> None:
     """Train a spaCy NER pipeline (resources/train/ner.cfg, CPU, seed 0)."""
     import json
@@ -281,7 +283,7 @@ def train_ner_cli(
         except ValueError:
             parsed[key] = value
     info = train_ner(train, dev, fmt, out, max_steps=max_steps, eval_frequency=eval_frequency,
-                     settings=parsed)
+                     settings=parsed, keep_labels=frozenset(filter(None, (keep or "").split(","))))
     err_console.print(f"mechmine: trained {out}/model-best: dev {info['dev_scores']}, "
                       f"{info['wall_time_s']} s")
 

@@ -37,8 +37,10 @@ LICENCES = {
 }
 
 
-def gold_docbin(path: Path, fmt: str, context: int = 10) -> tuple[DocBin, int, set[str]]:
-    """Gold documents as a DocBin (IOB sentences grouped ``context`` at a time)."""
+def gold_docbin(path: Path, fmt: str, context: int = 10,
+                keep: frozenset[str] = frozenset()) -> tuple[DocBin, int, set[str]]:
+    """Gold documents as a DocBin (IOB sentences grouped ``context`` at a time); with ``keep``,
+    only mentions of those labels are entities (the rest of the text is O)."""
     nlp = spacy.blank("en")
     nlp.tokenizer = make_tokenizer(nlp)
     docs = read_gold(path, fmt)
@@ -53,6 +55,8 @@ def gold_docbin(path: Path, fmt: str, context: int = 10) -> tuple[DocBin, int, s
         pos = 0
         for d in group:
             for m in d.mentions:
+                if keep and m.label not in keep:
+                    continue
                 span = doc.char_span(pos + m.start, pos + m.end, label=m.label, alignment_mode="expand")
                 if span is None:
                     dropped += 1
@@ -71,15 +75,16 @@ def gold_docbin(path: Path, fmt: str, context: int = 10) -> tuple[DocBin, int, s
 
 def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | None = None,
               eval_frequency: int | None = None, corpus_name: str = "",
-              settings: dict[str, object] | None = None) -> dict[str, object]:
+              settings: dict[str, object] | None = None,
+              keep_labels: frozenset[str] = frozenset()) -> dict[str, object]:
     """Train a NER pipeline into ``out``; return its meta (with dev scores and wall time)."""
     from spacy.cli.train import train as spacy_train
 
     out.mkdir(parents=True, exist_ok=True)
     work = out / "corpus"
     work.mkdir(exist_ok=True)
-    train_bin, n_train, labels = gold_docbin(train, fmt)
-    dev_bin, n_dev, _ = gold_docbin(dev, fmt)
+    train_bin, n_train, labels = gold_docbin(train, fmt, keep=keep_labels)
+    dev_bin, n_dev, _ = gold_docbin(dev, fmt, keep=keep_labels)
     train_bin.to_disk(work / "train.spacy")
     dev_bin.to_disk(work / "dev.spacy")
     overrides: dict[str, object] = {"paths.train": str(work / "train.spacy"),
@@ -103,6 +108,7 @@ def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | N
             "licence_of_training_data": LICENCES.get(key.replace("-disease", ""), "see the corpus"),
             "config": "pipeline/resources/train/ner.cfg (seed 0, CPU)",
             "config_overrides": {k: v for k, v in (settings or {}).items()},
+            "kept_labels": sorted(keep_labels),
             "wall_time_s": round(seconds, 1),
             "dev_scores": {k: meta.get("performance", {}).get(k) for k in ("ents_f", "ents_p", "ents_r")},
         }

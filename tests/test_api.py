@@ -90,3 +90,12 @@ def test_default_evidence(kind: str, text: str, level: str) -> None:
     from pipeline.run import default_evidence
 
     assert default_evidence(kind, text) == level
+
+
+def test_training_data_keeps_only_chosen_labels(tmp_path: Path) -> None:
+    from pipeline.train import gold_docbin
+
+    (tmp_path / "t.tsv").write_text("BDNF\tB-GENE\nin\tO\nneurons\tB-CELL\n.\tO\n\n")
+    _, _, every = gold_docbin(tmp_path / "t.tsv", "iob")
+    _, _, kept = gold_docbin(tmp_path / "t.tsv", "iob", keep=frozenset({"CELL"}))
+    assert every == {"GENE", "CELL"} and kept == {"CELL"}
