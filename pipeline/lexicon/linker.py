@@ -29,7 +29,7 @@ import numpy as np
 
 from pipeline.errors import ResourceError
 from pipeline.lexicon import CONCEPT_COLUMNS, TERM_COLUMNS, _read
-from pipeline.lexicon.normalize import fold
+from pipeline.lexicon.normalize import fold, us_spelling
 from pipeline.ruledata import resource_path
 
 if TYPE_CHECKING:  # scikit-learn, nmslib and scispaCy's linker load only when linking is used
@@ -42,15 +42,12 @@ INDEX_FILE = "nmslib_index.bin"
 VECTORIZER_FILE = "tfidf_vectorizer.joblib"
 ALIASES_FILE = "concept_aliases.json"
 META_FILE = "linker_meta.json"
-SPELLING = (("tumour", "tumor"), ("haem", "hem"), ("aemia", "emia"), ("oedema", "edema"))
+FORM_VERSION = 2  # of alias_form; an index built with another is rebuilt
 
 
 def alias_form(text: str) -> str:
     """What the vectoriser reads: Greek letters spelled out, lower case, US spelling, one space."""
-    out = " ".join(fold(text).lower().split())
-    for british, american in SPELLING:
-        out = out.replace(british, american)
-    return out
+    return us_spelling(" ".join(fold(text).lower().split()))
 
 
 def lexicon_digest(folder: Path) -> str:
@@ -116,7 +113,8 @@ def build_index(out_dir: Path, lexicon_dir: Path | None = None, *, m: int = 16, 
     index.saveIndex(str(out_dir / INDEX_FILE), save_data=False)
     joblib.dump(vectorizer, out_dir / VECTORIZER_FILE)
     (out_dir / ALIASES_FILE).write_text(json.dumps(aliases), encoding="utf-8")
-    meta = {"lexicon": str(folder), "lexicon_digest": lexicon_digest(folder), "aliases": len(aliases),
+    meta = {"lexicon": str(folder), "lexicon_digest": lexicon_digest(folder), "form": FORM_VERSION,
+            "aliases": len(aliases),
             "M": m, "efConstruction": ef_construction, "min_df": min_df}
     (out_dir / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
     return out_dir
@@ -129,10 +127,11 @@ def index_is_current(index_dir: Path, lexicon_dir: Path | None = None) -> bool:
                                                                          ALIASES_FILE)):
         return False
     try:
-        built = json.loads(meta.read_text(encoding="utf-8")).get("lexicon_digest")
+        built = json.loads(meta.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return built == lexicon_digest(lexicon_dir or resource_path("lexicon"))
+    return (built.get("form") == FORM_VERSION
+            and built.get("lexicon_digest") == lexicon_digest(lexicon_dir or resource_path("lexicon")))
 
 
 @lru_cache(maxsize=2)

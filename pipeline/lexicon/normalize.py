@@ -54,10 +54,14 @@ def token_norm(token_text: str) -> str:
     """The matcher's key of one token: '-' for a hyphen token, '' for a lone possessive."""
     if _HYPHEN_ONLY.match(token_text):
         return HYPHEN
-    norm = _POSSESSIVE.sub("", case_key(token_text).lower())
+    return us_spelling(_POSSESSIVE.sub("", case_key(token_text).lower()))
+
+
+def us_spelling(text: str) -> str:
+    """British spellings folded to American in lower-cased text (tumour, haem-, -aemia, oedema)."""
     for pattern, repl in _SPELLING:
-        norm = pattern.sub(repl, norm)
-    return norm
+        text = pattern.sub(repl, text)
+    return text
 
 
 def is_case_sensitive(term: str) -> bool:
