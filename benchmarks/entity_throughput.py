@@ -7,6 +7,13 @@ machines here are noisy, ratios are not), the lexicon load time (cold, in this
 process) and the peak RSS. Writes ``benchmarks/results/entity_throughput.csv``
 and ``.md``.
 
+Reference stages, each also as a ratio to the tokenizer, show what spaCy
+itself costs before any entity is found: mechmine's tokenizer; that tokenizer
+plus spaCy's ``sentencizer``; that tokenizer plus setting the pipeline's own
+entities (computed beforehand) as ``doc.ents`` with their ``doc._.mentions``
+entries (a floor for any component that sets entities); the scispaCy tokenizer
+plus scispaCy's ``abbreviation_detector``.
+
     python benchmarks/entity_throughput.py --gold ../shared/gold
 """
 
@@ -19,8 +26,11 @@ import resource
 import time
 from pathlib import Path
 
+import scispacy.abbreviation  # noqa: F401  (registers abbreviation_detector)
 import spacy
 from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.language import Language
+from spacy.tokens import Span
 
 from pipeline.evaluate.ner import read_pubtator
 
@@ -34,6 +44,40 @@ def best_rate(fn, texts: list[str], repeat: int) -> tuple[float, int]:  # type: 
         n_tokens = fn(texts)
         best = max(best, n_tokens / (time.perf_counter() - start))
     return best, n_tokens
+
+
+def reference_stages(nlp: Language, texts: list[str], repeat: int) -> dict[str, float]:
+    """tokens/s of the reference stages (see the module docstring)."""
+    make_doc = nlp.tokenizer
+    sentencizer = nlp.get_pipe("sentencizer")
+    done = [(doc.ents, dict(doc._.mentions or {})) for doc in nlp.pipe(texts, batch_size=64)]
+
+    def tokens_only(batch: list[str]) -> int:
+        return sum(len(make_doc(t)) for t in batch)
+
+    def with_sentencizer(batch: list[str]) -> int:
+        return sum(len(sentencizer(make_doc(t))) for t in batch)
+
+    def set_entities(batch: list[str]) -> int:
+        n = 0
+        for text, (ents, info) in zip(batch, done, strict=True):
+            doc = make_doc(text)
+            doc.ents = [Span(doc, e.start, e.end, label=e.label, kb_id=e.kb_id) for e in ents]
+            doc._.mentions = dict(info)
+            n += len(doc)
+        return n
+
+    abbreviations = spacy.blank("en")
+    abbreviations.tokenizer = combined_rule_tokenizer(abbreviations)
+    abbreviations.add_pipe("abbreviation_detector")
+
+    def scispacy_abbreviations(batch: list[str]) -> int:
+        return sum(len(doc) for doc in abbreviations.pipe(batch, batch_size=64))
+
+    return {name: best_rate(fn, texts, repeat)[0] for name, fn in (
+        ("mechmine_tokenizer", tokens_only), ("tokenizer_plus_sentencizer", with_sentencizer),
+        ("tokenizer_plus_setting_precomputed_entities", set_entities),
+        ("scispacy_tokenizer_plus_abbreviation_detector", scispacy_abbreviations))}
 
 
 def main() -> None:
@@ -68,11 +112,14 @@ def main() -> None:
 
     tok_rate, n_tok = best_rate(tokenize, texts, args.repeat)
     pipe_rate, n_pipe = best_rate(run_pipeline, texts, args.repeat)
+    stages = reference_stages(nlp, texts, args.repeat)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows = [
         {"measure": "scispacy_tokenizer_tokens_per_s", "value": round(tok_rate)},
         {"measure": "entity_pipeline_tokens_per_s", "value": round(pipe_rate)},
         {"measure": "pipeline_over_tokenizer_ratio", "value": round(pipe_rate / tok_rate, 3)},
+        *({"measure": f"reference_{name}_over_tokenizer", "value": round(rate / tok_rate, 3)}
+          for name, rate in stages.items()),
         {"measure": "lexicon_load_s", "value": round(lexicon_load, 2)},
         {"measure": "pipeline_build_s_after_lexicon_cached", "value": round(pipeline_load, 2)},
         {"measure": "peak_rss_mb", "value": round(peak_mb)},

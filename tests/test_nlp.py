@@ -158,3 +158,9 @@ def test_isoform_short_form_keeps_its_own_concept(nlp: spacy.language.Language) 
     assert got["insulin-like growth factor"] == ("GROWTH_FACTOR", "HGNC:5464")
     assert got["IGF-1"] == ("GROWTH_FACTOR", "HGNC:5464")
     assert got["TGF-β1"][1] == "HGNC:11766"  # TGFB1, not the family its long form names
+
+
+def test_long_form_never_spans_a_bracket(nlp: spacy.language.Language) -> None:
+    doc = nlp("MSCs carry surface markers (CD44, CD29, CD90) while lacking hematopoietic markers (CD45).")
+    assert not any(")" in e.text for e in doc.ents)
+    assert [a.text for a in doc._.abbreviations] == []

@@ -13,7 +13,10 @@ Two reproducible steps (``mechmine lexicon adapt --gold ../shared/gold``):
    to be matched with their exact case.
 3. **Stoplist.** The pipeline (with the corpus terms) runs over the training
    sets; every lexicon match whose class the corpus annotates is counted as
-   right (its span and label are gold) or wrong. A (term key, concept) pair
+   right (a gold mention of its label starts where it starts: the mention
+   itself, or a longer name it begins, "CD44" in "CD44 variant", so that a
+   term is stopped for being ambiguous, not for the corpus's boundaries) or
+   wrong. A (term key, concept) pair
    seen at least ``min_seen`` times with precision below ``max_precision`` is
    written to ``resources/stoplist.tsv`` ("cells", "protein", "drug").
 
@@ -171,10 +174,10 @@ def learn_stoplist(gold_dir: Path, min_seen: int = 3, max_precision: float = 0.3
                     continue
                 key = (join_norms(list(norms[ent.start:ent.end]))[0], ent.kb_id_)
                 wanted = ts.labels[ent.label_]
-                hit = any(s == ent.start_char and e == ent.end_char and (wanted == "*" or lab == wanted)
-                          for s, e, lab in gold)
+                same = [e for s, e, lab in gold
+                        if s == ent.start_char and e >= ent.end_char and (wanted == "*" or lab == wanted)]
                 seen[key] += 1
-                right[key] += hit
+                right[key] += bool(same)
                 where[key].add(ts.name)
         log.info("stoplist: read %s", ts.name)
     rows = []

@@ -7,8 +7,9 @@ scan of the token array for parentheses instead of scispaCy's per-document
 ``Matcher`` runs (several times faster, same candidates for unnested
 parentheses; a short form ending in an isoform number or Greek letter that its
 long form leaves out, "insulin-like growth factor (IGF-1)", is tried without
-it). Every occurrence of a defined short form (and of its plural or
-singular: "MSC" for "MSCs") is collected into ``doc._.abbreviations``, each
+it). A long form with an unbalanced bracket ("(CD29, CD90) while lacking
+hematopoietic markers (CD45)") is no definition. Every occurrence of a defined
+short form (and of its plural or singular: "MSC" for "MSCs") is collected into ``doc._.abbreviations``, each
 with ``span._.long_form``, as scispaCy's ``abbreviation_detector`` does. For
 each short form:
 - if an entity ends where its long form ends (the long form's head), the short
@@ -33,7 +34,7 @@ from types import SimpleNamespace
 
 import numpy as np
 from pydantic import Field
-from scispacy.abbreviation import filter_matches, find_abbreviation
+from scispacy.abbreviation import filter_matches, find_abbreviation, span_contains_unbalanced_parentheses
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -111,6 +112,9 @@ def find_definitions(doc: Doc) -> list[tuple[Span, Span]]:
             _, long_form = find_abbreviation(long_cand, [SimpleNamespace(text=base.group(1))])  # type: ignore[arg-type]
             short = short_cand
         if long_form is None or short.text in seen_short or long_form.text in seen_long:
+            continue
+        if span_contains_unbalanced_parentheses(long_form):
+            # "markers (CD44, CD90) while lacking markers (CD45)": no long form spans a bracket
             continue
         seen_short.add(short.text)
         seen_long.add(long_form.text)
