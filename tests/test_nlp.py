@@ -46,6 +46,15 @@ def ents(nlp: spacy.language.Language, text: str) -> dict[str, tuple[str, str]]:
         ("MSCs shift M1 macrophages to M2 macrophages.", "M2 macrophages", "CELL_TYPE", "CL:0000890"),
         ("MSCs shift M1 macrophages to M2 macrophages.", "M1 macrophages", "CELL_TYPE", "CL:0000863"),
         ("TGF-β drives EMT.", "TGF-β", "GROWTH_FACTOR", "FPLX:TGFB"),
+        ("surface markers (CD44, CD29, CD90) while lacking markers (CD45)", "CD44", "GENE_OR_PROTEIN",
+         "HGNC:1681"),
+        ("surface markers (CD44, CD29, CD90) while lacking markers (CD45)", "CD45", "GENE_OR_PROTEIN",
+         "HGNC:9666"),
+        ("macrophages shift from a pro-inflammatory (M1) to an anti-inflammatory (M2) state", "M2",
+         "CELL_TYPE", "CL:0000890"),
+        ("macrophages shift from a pro-inflammatory (M1) to an anti-inflammatory (M2) state", "M1",
+         "CELL_TYPE", "CL:0000863"),
+        ("promoting microglial polarization to the M2 healing phenotype", "M2", "CELL_TYPE", "CL:0000890"),
     ],
 )
 def test_lexicon_entities(nlp: spacy.language.Language, text: str, mention: str, label: str,
@@ -164,3 +173,41 @@ def test_long_form_never_spans_a_bracket(nlp: spacy.language.Language) -> None:
     doc = nlp("MSCs carry surface markers (CD44, CD29, CD90) while lacking hematopoietic markers (CD45).")
     assert not any(")" in e.text for e in doc.ents)
     assert [a.text for a in doc._.abbreviations] == []
+
+
+@pytest.mark.parametrize("text", ["The M2 receptor binds acetylcholine.", "Ward M2 reopened."])
+def test_contextual_term_needs_its_context(nlp: spacy.language.Language, text: str) -> None:
+    assert "M2" not in ents(nlp, text)
+
+
+def _contextual_file(tmp_path: Path, entry: str) -> Path:
+    path = tmp_path / "contextual_terms.yaml"
+    path.write_text("meta: {name: t, version: '1', source: test, licence: MIT}\nterms:\n" + entry,
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("  - {text: M2, term: M2 macrophage, context: macrophage, colour: red}\n", "colour"),
+    ("  - {text: M2, term: M2 macrophage, context: '(macrophage'}\n", "bad pattern"),
+])
+def test_contextual_terms_are_validated(nlp: spacy.language.Language, tmp_path: Path, entry: str,
+                                        message: str) -> None:
+    from pipeline.errors import ResourceError
+    from pipeline.nlp.lexicon_matcher import load_contextual_terms
+
+    matcher = nlp.get_pipe("mechmine_lexicon")
+    with pytest.raises(ResourceError, match=message):
+        load_contextual_terms(matcher.lexicon, lambda t: matcher.keys(nlp.make_doc(t)).text,
+                              nlp.vocab.strings.add, _contextual_file(tmp_path, entry))
+
+
+def test_contextual_term_missing_from_the_lexicon_is_skipped(nlp: spacy.language.Language, tmp_path: Path,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    from pipeline.nlp.lexicon_matcher import load_contextual_terms
+
+    matcher = nlp.get_pipe("mechmine_lexicon")
+    path = _contextual_file(tmp_path, "  - {text: M9, term: M9 unheard-of cell, context: macrophage}\n")
+    rules = load_contextual_terms(matcher.lexicon, lambda t: matcher.keys(nlp.make_doc(t)).text,
+                                  nlp.vocab.strings.add, path)
+    assert rules == [] and "not a term of this lexicon" in caplog.text

@@ -49,12 +49,18 @@ def triples(nlp: spacy.language.Language, text: str) -> set[tuple[str, str, str]
         ("The weather was nice and we walked to the park.", set()),
         ("IL-10 production requires STAT3.", {("STAT3", "ACTIVATES", "IL-10")}),
         ("IL-10 expression is dependent on STAT3.", {("STAT3", "ACTIVATES", "IL-10")}),
+        ("MSCs shift macrophages from a pro-inflammatory (M1) to an anti-inflammatory (M2) state.",
+         {("MSCs", "POLARIZES", "macrophages")}),
+        ("MSCs encourage macrophages to shift from a pro-inflammatory (M1) to an anti-inflammatory "
+         "(M2) state.",
+         {("MSCs", "POLARIZES", "M2")}),
     ],
 )
 def test_rule_cases(nlp: spacy.language.Language, text: str,
                    expected: set[tuple[str, str, str]]) -> None:
     got = triples(nlp, text)
     assert expected <= got if expected else got == set()
+    assert not any(o == "M1" for _, p, o in got if p == "POLARIZES")  # the state left is no target
 
 
 @pytest.mark.parametrize(

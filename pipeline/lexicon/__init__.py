@@ -165,6 +165,16 @@ class Lexicon:
         i = self.index.get_indexer([kb_id])[0]
         return self.concept(int(i)) if i >= 0 else None
 
+    def lookup(self, key: str) -> Concept | None:
+        """The first concept of the term with matcher key ``key``, if the lexicon has it."""
+        hit = self.automaton.get(" " + key, None) if self.n_terms else None
+        if hit is None:
+            return None
+        group = hit >> LENGTH_BITS
+        candidates = [*range(self.group_start[group], self.group_start[group + 1]),
+                      *self.extra_by_group.get(group, ())]
+        return self.concept(self.cand_concept[candidates[0]]) if candidates else None
+
     def corpus_candidates(self) -> frozenset[int]:
         """Candidate numbers of the corpus terms (pass as ``stopped`` to match the vocabularies alone)."""
         return frozenset(range(self.n_base, len(self.cand_concept)))

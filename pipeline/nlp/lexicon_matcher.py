@@ -11,23 +11,33 @@ this component are merged by :func:`merge_with_model`. A stoplist (``resources/s
 terms matched often but rarely annotated in training corpora) removes
 ambiguous entries (``stoplist="-"`` turns it off); they are kept in
 ``doc.spans["mechmine_generic"]`` for the relation extractor ("MSCs secrete
-cytokines").
+cytokines"). Short names that are an entity only in context ("M2" in a sentence
+about macrophages) come from ``resources/contextual_terms.yaml``
+(:func:`contextual_spans`, source "lexicon:contextual").
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.lexicon import Lexicon, Match, packaged_lexicon
+from pipeline.lexicon import Concept, Lexicon, Match, packaged_lexicon
 from pipeline.lexicon.tokens import DocKeys
 from pipeline.nlp.extensions import MentionInfo, mentions
-from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
+from pipeline.nlp.sentences import sentence_bounds
+from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
+
+log = logging.getLogger(__name__)
 
 BLOCK = "\u00b6"
 
@@ -89,6 +99,68 @@ def longest_first(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+class ContextualTermSpec(Strict):
+    text: str
+    term: str
+    context: str
+
+
+class ContextualTermsFile(Strict):
+    meta: Meta
+    terms: list[ContextualTermSpec]
+
+
+@dataclass(frozen=True)
+class ContextualTerm:
+    """Token text ``orth`` is ``concept`` when its sentence matches ``context``."""
+
+    orth: int
+    concept: Concept
+    context: re.Pattern[str]
+
+
+def load_contextual_terms(lexicon: Lexicon, key_of: Callable[[str], str], orth_of: Callable[[str], int],
+                          path: Path | None = None) -> list[ContextualTerm]:
+    """Rules of ``resources/contextual_terms.yaml``; a rule whose ``term`` the lexicon lacks is
+    skipped with a warning."""
+    path = path or resource_path("contextual_terms.yaml")
+    spec = load_yaml(path, ContextualTermsFile)
+    if not spec.terms:
+        log.warning("%s: no contextual terms", path)
+    out = []
+    for t in spec.terms:
+        concept = lexicon.lookup(key_of(t.term))
+        if concept is None:  # another lexicon (lexicon_dir) may lack it: the rule is left out
+            log.warning("%s: %s: %r is not a term of this lexicon; rule skipped", path, t.text, t.term)
+            continue
+        out.append(ContextualTerm(orth_of(t.text), concept, compile_pattern(t.context, f"{path}: {t.text}")))
+    return out
+
+
+def contextual_spans(doc: Doc, rules: list[ContextualTerm], taken: Iterable[tuple[int, int]],
+                     ) -> list[tuple[Span, Match]]:
+    """One-token mentions of contextual terms whose sentence matches the rule's context and
+    that no span in ``taken`` overlaps."""
+    if not rules or not len(doc):
+        return []
+    by_orth = {r.orth: r for r in rules}
+    hits = np.flatnonzero(np.isin(doc.to_array(ORTH), list(by_orth))).tolist()
+    if not hits:
+        return []
+    covered = {i for s, e in taken for i in range(s, e)}
+    bounds = sentence_bounds(doc)
+    out = []
+    for i in hits:
+        if i in covered:
+            continue
+        rule = by_orth[doc[i].orth]
+        s, e = next(b for b in bounds if b[0] <= i < b[1])
+        if rule.context.search(doc[s:e].text):
+            c = rule.concept
+            out.append((Span(doc, i, i + 1, label=c.label, kb_id=c.kb_id), Match(i, i + 1, c, "contextual")))
+    return out
+
+
 class ModelLabelsFile(Strict):
     meta: Meta
     labels: dict[str, str]
@@ -135,7 +207,8 @@ def merge_with_model(doc: Doc, model_ents: list[Span], lexicon: list[tuple[Span,
 class LexiconMatcher:
     """The component: wires :func:`lexicon_spans` (and :func:`merge_with_model`) into ``doc.ents``."""
 
-    def __init__(self, nlp: Language, name: str, lexicon_dir: str, stoplist: str) -> None:
+    def __init__(self, nlp: Language, name: str, lexicon_dir: str, stoplist: str,
+                 contextual_terms: str = "") -> None:
         self.name = name
         self.model_labels = load_model_labels()
         self.finds = frozenset(nlp.meta.get("mechmine_finds", ()))
@@ -146,11 +219,17 @@ class LexiconMatcher:
             self.stoplist = load_stoplist(Path(stoplist) if stoplist else resource_path("stoplist.tsv"))
         self.stopped = self.lexicon.stopped_candidates(self.stoplist)
         self.keys = DocKeys()
+        self.contextual = load_contextual_terms(
+            self.lexicon, lambda term: self.keys(nlp.make_doc(term)).text, nlp.vocab.strings.add,
+            Path(contextual_terms) if contextual_terms else None)
 
     def __call__(self, doc: Doc) -> Doc:
         info = mentions(doc)
         generic: list[Span] = []
         chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic)
+        extra = contextual_spans(doc, self.contextual, ((s.start, s.end) for s, _ in chosen))
+        if extra:
+            chosen = sorted([*chosen, *extra], key=lambda pair: pair[0].start)
         doc.spans[GENERIC] = filter_spans(generic)
         model_ents = list(doc.ents)
         merged = merge_with_model(doc, model_ents, chosen, self.model_labels, self.finds)
@@ -164,8 +243,10 @@ class LexiconMatcher:
 @Language.factory(
     "mechmine_lexicon",
     assigns=["doc.ents", "doc._.mentions", "doc.spans"],
-    default_config={"lexicon_dir": "", "stoplist": ""},
+    default_config={"lexicon_dir": "", "stoplist": "", "contextual_terms": ""},
 )
-def make_lexicon_matcher(nlp: Language, name: str, lexicon_dir: str, stoplist: str) -> LexiconMatcher:
-    """Dictionary NER over the lexicon in ``lexicon_dir`` (default: packaged)."""
-    return LexiconMatcher(nlp, name, lexicon_dir, stoplist)
+def make_lexicon_matcher(nlp: Language, name: str, lexicon_dir: str, stoplist: str,
+                         contextual_terms: str) -> LexiconMatcher:
+    """Dictionary NER over the lexicon in ``lexicon_dir`` (default: packaged); ``stoplist`` ("-": none)
+    and ``contextual_terms`` name other files than the packaged ones."""
+    return LexiconMatcher(nlp, name, lexicon_dir, stoplist, contextual_terms)

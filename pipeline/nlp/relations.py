@@ -622,7 +622,8 @@ def _apply(rule: Rule, i: int, words: list[str], off: int, ms: list[Mention], su
                 continue  # a noun ("a modest decrease in ..."), not a verb
             if participle and prev in ADJECTIVE_CONTEXT:
                 continue  # "cells showed decreased expression of p27": an adjective
-            objects = collect_objects(ms, words, off, i + 1, rule.object, rule.stop, trigger_tokens)
+            first = _target_start(words, i + 1, trigger_tokens)
+            objects = collect_objects(ms, words, off, first, rule.object, rule.stop, trigger_tokens)
             if not objects:
                 continue
             p = _prev_nonskip(words, i)
@@ -654,6 +655,19 @@ def _object_of_trigger(found: list[Mention], words: list[str], offset: int, trig
     while j >= 0 and words[j] in DETERMINERS:
         j -= 1
     return j in trigger_tokens and (j == 0 or words[j - 1] != "-")
+
+
+TARGET_PREPOSITIONS = {"to", "into", "toward", "towards"}
+
+
+def _target_start(words: list[str], start: int, trigger_tokens: set[int]) -> int:
+    """Where the objects of a trigger begin: after "to" in "shift from M1 to M2" (the state
+    left is no object), else at ``start``."""
+    if start < len(words) and words[start] == "from":
+        to = _after(words, start + 1, TARGET_PREPOSITIONS, trigger_tokens)
+        if to is not None:
+            return to + 1
+    return start
 
 
 def _after(words: list[str], start: int, targets: set[str], trigger_tokens: set[int]) -> int | None:
