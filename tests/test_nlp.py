@@ -148,6 +148,26 @@ def test_model_finds_its_classes() -> None:
         ("BDNF", "HGNC:1033", "model+lexicon")]
 
 
+@pytest.mark.parametrize(("text", "model_span", "lexicon_span", "label", "expected"), [
+    ("migraine with aura began", (0, 1), (0, 3), "DISEASE", "migraine with aura"),  # wider, same class
+    ("migraine with aura began", (0, 1), (0, 3), "CHEMICAL", "migraine"),  # another class
+    ("VHL ( VHL ) disease", (0, 1), (0, 5), "DISEASE", "VHL"),  # not across a bracket
+])
+def test_model_span_takes_a_wider_lexicon_name(text: str, model_span: tuple[int, int],
+                                               lexicon_span: tuple[int, int], label: str,
+                                               expected: str) -> None:
+    from pipeline.lexicon import Concept, Match
+    from pipeline.nlp.lexicon_matcher import merge_with_model
+
+    doc = spacy.blank("en")(text)
+    concept = Concept("MESH:D000001", "a name", label, (label,), ())
+    match = Match(*lexicon_span, concept, "mesh")
+    lexicon = [(Span(doc, *lexicon_span, label=label, kb_id=concept.kb_id), match)]
+    found = merge_with_model(doc, [Span(doc, *model_span, label="DISEASE")], lexicon, {"DISEASE": "DISEASE"},
+                             frozenset({"DISEASE", "CHEMICAL"}))
+    assert [s.text for s, _ in found] == [expected]
+
+
 def test_missing_model_is_a_clear_error() -> None:
     with pytest.raises(MechmineError, match="cannot load model"):
         make_nlp(model="en_no_such_model_xyz")

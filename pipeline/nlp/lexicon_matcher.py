@@ -183,9 +183,12 @@ def merge_with_model(doc: Doc, model_ents: list[Span], lexicon: list[tuple[Span,
     no model span are added as they are, unless one of their classes is in
     ``finds``, the classes the model is trusted to find (a shipped model's
     ``finds`` in ``resources/models/models.yaml``: there the model's "no" stands).
+    Before that, a model span inside a longer lexicon match of its class takes
+    the lexicon's boundaries (:func:`_extend_by_lexicon`).
     """
     by_span = {(s.start, s.end): (s, m) for s, m in lexicon}
     out: list[tuple[Span, MentionInfo]] = []
+    model_ents = _extend_by_lexicon(model_ents, lexicon, model_labels)
     for ent in model_ents:
         hit = by_span.get((ent.start, ent.end))
         if hit is not None:
@@ -201,6 +204,29 @@ def merge_with_model(doc: Doc, model_ents: list[Span], lexicon: list[tuple[Span,
         if not any(span.start < b and a < span.end for a, b in taken):
             out.append((span, MentionInfo(m.concept.classes, m.concept.canonical_name,
                                           f"lexicon:{m.source}")))
+    return out
+
+
+_BRACKETS = frozenset("()[]")
+
+
+def _extend_by_lexicon(model_ents: list[Span], lexicon: list[tuple[Span, Match]],
+                       model_labels: dict[str, str]) -> list[Span]:
+    """Model spans, each replaced by the longer lexicon match that contains it when that match
+    has the model's class as its primary label, holds no other model span and no bracket
+    ("migraine" -> "migraine with aura", "Q10" -> "coenzyme Q10"; not across the "(VHL)" of
+    a definition): the vocabulary knows a name's full extent."""
+    if not model_ents or not lexicon:
+        return model_ents
+    out = []
+    for ent in model_ents:
+        label = model_labels.get(ent.label_.upper(), "OTHER")
+        wider = next((span for span, m in lexicon
+                      if span.start <= ent.start and ent.end <= span.end and len(span) > len(ent)
+                      and m.concept.label == label and not _BRACKETS.intersection(t.text for t in span)
+                      and not any(o is not ent and span.start < o.end and o.start < span.end
+                                  for o in model_ents)), None)
+        out.append(Span(ent.doc, wider.start, wider.end, label=ent.label) if wider is not None else ent)
     return out
 
 
