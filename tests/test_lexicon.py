@@ -145,3 +145,18 @@ def test_stoplist_passes_to_the_next_candidate(tmp_path: Path) -> None:
     assert (m.concept.kb_id, m.stopped) == ("MESH:D004194", False)  # the corpus term backs it up
     (m,) = lex.find(norms, cases, lex.stopped_candidates({(key, "*")}))
     assert m.stopped
+
+
+@pytest.mark.parametrize(("key", "form", "expected"), [
+    ("cat", "Cat", "HGNC:1516"),  # CAT matches only in capitals (a corpus term "Cat" does not count)
+    ("cat", "CAT", None),  # the vocabulary already accepts this spelling
+    ("bdnf", "Bdnf", None),  # a symbol that is no English word already matches in Title case
+    ("disease", "Disease", None),  # no case restriction at all
+    ("tnf", "Tnf", None),  # not a key of the lexicon
+])
+def test_case_variants_only_where_the_vocabulary_refuses_them(tmp_path: Path, key: str, form: str,
+                                                              expected: str | None) -> None:
+    from pipeline.lexicon.adapt import _case_restricted_gene
+
+    lex = Lexicon.load(write_lexicon(tmp_path / "lex", TINY, extra=[("Cat", "HGNC:1516")]))
+    assert _case_restricted_gene(lex, key, form) == expected

@@ -165,15 +165,23 @@ class Lexicon:
         i = self.index.get_indexer([kb_id])[0]
         return self.concept(int(i)) if i >= 0 else None
 
-    def lookup(self, key: str) -> Concept | None:
-        """The first concept of the term with matcher key ``key``, if the lexicon has it."""
+    def candidates(self, key: str, vocabularies_only: bool = False) -> list[tuple[Concept, str]]:
+        """(concept, case form) of each candidate of the term key ``key``, in choice order
+        (case form '' = any case; else the '|'-separated spellings it accepts); with
+        ``vocabularies_only``, without the corpus terms."""
         hit = self.automaton.get(" " + key, None) if self.n_terms else None
         if hit is None:
-            return None
+            return []
         group = hit >> LENGTH_BITS
-        candidates = [*range(self.group_start[group], self.group_start[group + 1]),
-                      *self.extra_by_group.get(group, ())]
-        return self.concept(self.cand_concept[candidates[0]]) if candidates else None
+        return [(self.concept(self.cand_concept[k]), self.cand_case[k])
+                for k in (*range(self.group_start[group], self.group_start[group + 1]),
+                          *self.extra_by_group.get(group, ()))
+                if not vocabularies_only or k < self.n_base]
+
+    def lookup(self, key: str) -> Concept | None:
+        """The first concept of the term with matcher key ``key``, if the lexicon has it."""
+        found = self.candidates(key)
+        return found[0][0] if found else None
 
     def corpus_candidates(self) -> frozenset[int]:
         """Candidate numbers of the corpus terms (pass as ``stopped`` to match the vocabularies alone)."""

@@ -11,7 +11,14 @@ Two reproducible steps (``mechmine lexicon adapt --gold ../shared/gold``):
    Hearst) whose long form is a lexicon concept and which the annotators marked
    as mentions at least twice ("MSCs" in BioNLP13CG -> MESH:D059630) are added,
    to be matched with their exact case.
-3. **Stoplist.** The pipeline (with the corpus terms) runs over the training
+3. **Case variants.** Gene mentions of the gene corpora (BioNLP13CG, BC2GM)
+   whose key is a gene term of the lexicon that only matches in another case
+   ("Ras" for FamPlex RAS, "c-Fos" for the HGNC alias c-fos; such forms are
+   not guessed at build time because "ras" or "fos" is also an English or
+   frequent token), seen at least ``min_count`` times, become extra terms of
+   that concept with that exact case (source ``corpus_case``); all-lower-case
+   forms are left out ("jun" inside "c-jun" is mostly wrong).
+4. **Stoplist.** The pipeline (with the corpus terms) runs over the training
    sets; every lexicon match whose class the corpus annotates is counted as
    right (a gold mention of its label starts where it starts: the mention
    itself, or a longer name it begins, "CD44" in "CD44 variant", so that a
@@ -35,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.evaluate.ner import GoldDoc, chunks, read_iob, read_pubtator
-from pipeline.lexicon import packaged_lexicon
+from pipeline.lexicon import Lexicon, packaged_lexicon
 from pipeline.lexicon.build import usable
 from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.normalize import join_norms
@@ -146,6 +153,43 @@ def abbreviation_terms(gold_dir: Path, min_count: int = 2, context: int = 10) ->
     return rows
 
 
+def case_variant_terms(gold_dir: Path, min_count: int = 2) -> list[list[str]]:
+    """Rows (key, case_form, term, kb_id, source) of gene mentions spelled in a case the
+    lexicon's candidates for their key do not accept (see the module docstring)."""
+    lexicon = packaged_lexicon()
+    keyer = TermKeys()
+    counts: Counter[tuple[str, str, str]] = Counter()
+    forms: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    for ts in TRAIN_SETS:
+        wanted = {gold for ours, gold in ts.labels.items() if ours in GENE}
+        if not wanted:
+            continue
+        for doc in _read(gold_dir, ts):
+            for m in doc.mentions:
+                if m.label not in wanted:
+                    continue
+                text = doc.text[m.start:m.end]
+                key, case_form = keyer(text)
+                form = case_form.split("|")[0]
+                if not form or not usable(text) or form.islower():
+                    continue  # all lower case ("jun" in "c-jun", "ras") is how genes, not proteins, read
+                found = _case_restricted_gene(lexicon, key, form)
+                if found:
+                    counts[(key, form, found)] += 1
+                    forms[(key, form, found)][text] += 1
+    return [[key, form, forms[(key, form, kb_id)].most_common(1)[0][0], kb_id, "corpus_case"]
+            for (key, form, kb_id), n in sorted(counts.items()) if n >= min_count]
+
+
+def _case_restricted_gene(lexicon: Lexicon, key: str, form: str) -> str | None:
+    """The kb_id of the first gene candidate of ``key`` when none of its candidates accepts
+    the spelling ``form`` (None when one does, or when the key names no gene)."""
+    candidates = lexicon.candidates(key, vocabularies_only=True)
+    if not candidates or any(not case or form in case.split("|") for _, case in candidates):
+        return None
+    return next((c.kb_id for c, _ in candidates if GENE.keys() & set(c.classes)), None)
+
+
 def learn_stoplist(gold_dir: Path, min_seen: int = 3, max_precision: float = 0.3,
                    context: int = 10) -> list[list[str]]:
     """Rows (key, kb_id, seen, right, corpora) of lexicon matches that are mostly wrong."""
@@ -194,6 +238,7 @@ def adapt_lexicon(gold_dir: Path, lexicon_dir: Path | None = None, stoplist: Pat
     stoplist = stoplist or resource_path("stoplist.tsv")
     terms = corpus_terms(gold_dir)
     terms += abbreviation_terms(gold_dir)
+    terms += case_variant_terms(gold_dir)
     with gzip.open(lexicon_dir / "corpus_terms.tsv.gz", "wt", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(HEADER)
