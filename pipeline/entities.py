@@ -71,6 +71,7 @@ def doc_relations(article_id: str, doc: Doc, offset: int, sentence_base: int, fi
                   default_evidence: str) -> list[RelationRecord]:
     """Relation rows of one processed doc (``doc._.relations``)."""
     rows = []
+    text = doc.text  # built from the tokens on every access: once per doc
     for k, rel in enumerate(doc._.relations or [], start=first_number):
         rows.append(RelationRecord(
             relation_id=f"{article_id}-r{k}", article_id=article_id,
@@ -80,7 +81,7 @@ def doc_relations(article_id: str, doc: Doc, offset: int, sentence_base: int, fi
             object_text=rel.object.text, object_kb_id=rel.object.kb_id, object_label=rel.object.label,
             polarity=rel.polarity, subject_state=rel.subject_state, negated=rel.negated, hedged=rel.hedged,
             evidence_level=rel.evidence_level or default_evidence, rule_id=rel.rule_id,
-            sentence=" ".join(doc.text[rel.sentence_start:rel.sentence_end].split()),
+            sentence=" ".join(text[rel.sentence_start:rel.sentence_end].split()),
             subject_start=offset + rel.subject.start_char, subject_end=offset + rel.subject.end_char,
             object_start=offset + rel.object.start_char, object_end=offset + rel.object.end_char,
             sentence_start=offset + rel.sentence_start, sentence_end=offset + rel.sentence_end,
@@ -135,7 +136,11 @@ def entity_summary(entities: pd.DataFrame) -> pd.DataFrame:
     spellings = frame.groupby([*keys, "text"], sort=True).size().rename("n").reset_index()
     spellings = spellings.sort_values([*keys, "n", "text"], ascending=[True, True, False, True],
                                       kind="stable")
-    out["texts"] = spellings.groupby(keys, sort=True)["text"].agg("; ".join)
+    joined: dict[tuple[str, str], list[str]] = {}  # plain lists: a per-group pandas join is slow
+    for article, group, text in zip(spellings["article_id"].tolist(), spellings["group"].tolist(),
+                                    spellings["text"].tolist(), strict=True):
+        joined.setdefault((article, group), []).append(text)
+    out["texts"] = ["; ".join(joined[key]) for key in out.index]
     out = out.reset_index()
     out["canonical_name"] = out["canonical_name"].where(out["canonical_name"] != "",
                                                         out["group"].str.removeprefix("text:"))

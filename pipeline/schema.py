@@ -217,9 +217,21 @@ def coerce(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in columns(table) if c not in frame.columns]
     if missing:
         raise ValueError(f"table {table!r} lacks columns {missing}")
-    frame = frame[columns(table)].copy()
-    for name, dtype in dtypes(table).items():
-        if dtype == STRING:
-            frame[name] = frame[name].astype("object").where(frame[name].notna(), "")
-        frame[name] = frame[name].astype(dtype)
+    names = columns(table)
+    types = dtypes(table)
+    if list(frame.columns) == names and all(_has_dtype(frame[n], d) for n, d in types.items()):
+        return frame  # already typed (a table built by to_frame, filtered or sorted since)
+    frame = frame[names].copy()
+    for name, dtype in types.items():
+        column = frame[name]
+        if dtype == STRING and column.hasnans:
+            column = column.astype("object").where(column.notna(), "")
+        frame[name] = column.astype(dtype)
     return frame
+
+
+def _has_dtype(column: pd.Series, dtype: str) -> bool:
+    """``column`` has ``dtype`` already (a string column also has no missing value)."""
+    if column.dtype != dtype:
+        return False
+    return dtype != STRING or not column.hasnans
