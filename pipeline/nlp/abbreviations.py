@@ -182,13 +182,14 @@ def abbreviation_spans(doc: Doc, rules: list[HeadRule]) -> list[tuple[Span, Ment
     """Entity spans for short forms (and unrecognised long forms) with their info."""
     info = mentions(doc)
     ents = list(doc.ents)
+    by_span = {(e.start, e.end): e for e in ents if e.kb_id_}
     out: list[tuple[Span, MentionInfo]] = []
     for short in getattr(doc._, "abbreviations", None) or []:
         long_form = short._.long_form
         if long_form is None:
             continue
         head = _head_entity(long_form, ents)
-        own = next((e for e in ents if (e.start, e.end) == (short.start, short.end) and e.kb_id_), None)
+        own = by_span.get((short.start, short.end))
         if head is not None and not (own is not None and _ISOFORM.match(short.text)):
             known = info.get((head.start_char, head.end_char))
             classes = known.classes if known else (head.label_,)
@@ -230,6 +231,8 @@ class AbbreviationPropagator:
     def __call__(self, doc: Doc) -> Doc:
         definitions = find_definitions(doc)
         doc._.abbreviations = occurrences(doc, definitions) if definitions else []
+        if not doc._.abbreviations:
+            return doc
         found = abbreviation_spans(doc, self.rules)
         if not found:
             return doc
