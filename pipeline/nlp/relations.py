@@ -473,10 +473,14 @@ def is_modifier(m: Mention, words: list[str], offset: int, trigger_tokens: set[i
 
 
 def sentence_relations(sent: Span, sent_index: int, ms: list[Mention], rules: RuleSet,
-                       state: _State, words: list[str] | None = None) -> list[Relation]:
+                       state: _State, words: list[str] | None = None, doc_text: str | None = None,
+                       ) -> list[Relation]:
     """Relations of one sentence (updates ``state`` for the next sentence); ``words``: its
-    lower-cased tokens, if already known."""
+    lower-cased tokens, ``doc_text``: ``doc.text``, if already known (``Span.text`` walks
+    the tokens; a slice of the doc's text is the same string)."""
     doc = sent.doc
+    text = doc_text if doc_text is not None else doc.text
+    sent_text = text[sent.start_char:sent.end_char]
     words = words if words is not None else _words(sent)
     off = sent.start
     covered = {i - off for m in ms for i in range(m.start, m.end)}
@@ -491,8 +495,8 @@ def sentence_relations(sent: Span, sent_index: int, ms: list[Mention], rules: Ru
     # "inhibit TGF-beta-induced EMT" inhibits EMT: before a mention, "X-induced" modifies it
     starts = {m.start - off for m in ms}
     hyphen_modifiers = {m for m in ms if is_modifier(m, words, off, set()) and m.end - off + 2 in starts}
-    hedged = _cue(rules.cues.hedge, sent.text)
-    evidence = sentence_evidence(rules.cues, sent.text)
+    hedged = _cue(rules.cues.hedge, sent_text)
+    evidence = sentence_evidence(rules.cues, sent_text)
     first_words = " ".join(words[:2])
     anaphor_subject = bool(rules.cues.subject_anaphor.match(words[0]) or
                            rules.cues.subject_anaphor.match(first_words))
@@ -524,7 +528,8 @@ def sentence_relations(sent: Span, sent_index: int, ms: list[Mention], rules: Ru
             clause_subjects = subjects
         last_objects = objects
         neg_from = max(s.end for s in subjects) - off if form == "active" else 0
-        neg_span = doc[off + max(0, min(neg_from, i)):off + i + 1].text
+        cue_span = doc[off + max(0, min(neg_from, i)):off + i + 1]
+        neg_span = text[cue_span.start_char:cue_span.end_char]
         negated = is_negated(rules.cues, neg_span)
         for s in subjects:
             if s.start - off > 0 and words[s.start - off - 1] == "not":
@@ -691,6 +696,7 @@ def doc_relations(doc: Doc, rules: RuleSet) -> list[Relation]:
     strings = doc.vocab.strings
     lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
     firsts = [m.start for m in ms]
+    text = doc.text
     state = _State()
     out: list[Relation] = []
     for k, (start, end) in enumerate(sentence_bounds(doc)):
@@ -702,7 +708,7 @@ def doc_relations(doc: Doc, rules: RuleSet) -> list[Relation]:
         if not any(rules.triggered(w) for w in words):
             continue
         seen: set[tuple[str, str, str]] = set()
-        for rel in sentence_relations(doc[start:end], k, sent_ms, rules, state, words):
+        for rel in sentence_relations(doc[start:end], k, sent_ms, rules, state, words, text):
             key = (rel.subject.key(), rel.predicate, rel.object.key())
             if key not in seen:
                 seen.add(key)
