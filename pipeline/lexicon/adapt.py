@@ -102,12 +102,14 @@ def corpus_terms(gold_dir: Path, min_count: int = 2) -> list[list[str]]:
                         counts[(key, case_form, kb_id)] += 1
                         forms[(key, case_form, kb_id)][text] += 1
                     break
-    rows = []
-    for (key, case_form, kb_id), n in sorted(counts.items()):
-        if n >= min_count:
-            term = forms[(key, case_form, kb_id)].most_common(1)[0][0]
-            rows.append([key, case_form, term, kb_id, "corpus"])
-    return rows
+    return _frequent_rows(counts, forms, min_count, "corpus")
+
+
+def _frequent_rows(counts: Counter[tuple[str, str, str]], forms: dict[tuple[str, str, str], Counter[str]],
+                   min_count: int, source: str) -> list[list[str]]:
+    """Term rows (key, case_form, most frequent spelling, kb_id, source) seen ``min_count`` times."""
+    return [[key, case_form, forms[(key, case_form, kb_id)].most_common(1)[0][0], kb_id, source]
+            for (key, case_form, kb_id), n in sorted(counts.items()) if n >= min_count]
 
 
 def abbreviation_terms(gold_dir: Path, min_count: int = 2, context: int = 10) -> list[list[str]]:
@@ -177,8 +179,7 @@ def case_variant_terms(gold_dir: Path, min_count: int = 2) -> list[list[str]]:
                 if found:
                     counts[(key, form, found)] += 1
                     forms[(key, form, found)][text] += 1
-    return [[key, form, forms[(key, form, kb_id)].most_common(1)[0][0], kb_id, "corpus_case"]
-            for (key, form, kb_id), n in sorted(counts.items()) if n >= min_count]
+    return _frequent_rows(counts, forms, min_count, "corpus_case")
 
 
 def _case_restricted_gene(lexicon: Lexicon, key: str, form: str) -> str | None:
