@@ -13,6 +13,7 @@ matches with their best candidate concept (see the module docstring of
 from __future__ import annotations
 
 import csv
+import gzip
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from pipeline.ruledata import resource_path
 log = logging.getLogger(__name__)
 
 TERM_COLUMNS = ["key", "case_form", "term", "kb_id", "source"]
+MATCH_COLUMNS = ["key", "case_form", "kb_id", "source"]  # what matching reads of the terms
 LENGTH_BITS = 12  # automaton values: group << LENGTH_BITS | key length (keys up to 4094 characters)
 LENGTH_MASK = (1 << LENGTH_BITS) - 1
 CONCEPT_COLUMNS = ["kb_id", "canonical_name", "label", "classes", "xrefs"]
@@ -141,9 +143,9 @@ class Lexicon:
         try:
             meta = yaml.safe_load((folder / "meta.yaml").read_text(encoding="utf-8")) or {}
             concepts = _read(folder / "concepts.tsv.gz", CONCEPT_COLUMNS)
-            terms = _read(folder / "terms.tsv.gz", TERM_COLUMNS)
+            terms = _read(folder / "terms.tsv.gz", TERM_COLUMNS, MATCH_COLUMNS)
             corpus = folder / "corpus_terms.tsv.gz"
-            extra = _read(corpus, TERM_COLUMNS) if corpus.exists() else None
+            extra = _read(corpus, TERM_COLUMNS, MATCH_COLUMNS) if corpus.exists() else None
         except OSError as err:
             raise ResourceError(f"{folder}: lexicon not readable ({err})") from err
         if terms.empty:
@@ -307,12 +309,18 @@ class Lexicon:
         return first_stopped, first_stopped is not None
 
 
-def _read(path: Path, columns: list[str]) -> pd.DataFrame:
-    frame = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=csv.QUOTE_NONE,
-                        compression="gzip", engine="c")
-    if list(frame.columns) != columns:
-        raise ResourceError(f"{path}: expected columns {columns}, found {list(frame.columns)}")
-    return frame
+def _read(path: Path, columns: list[str], use: list[str] | None = None) -> pd.DataFrame:
+    """A lexicon table (its header must be ``columns``), only the ``use`` columns if given.
+
+    Cells stay Python strings (object dtype): pandas' Arrow-backed strings cost a
+    conversion on read and again on every ``tolist``.
+    """
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        header = handle.readline().rstrip("\n").split("\t")
+    if header != columns:
+        raise ResourceError(f"{path}: expected columns {columns}, found {header}")
+    return pd.read_csv(path, sep="\t", dtype=object, keep_default_na=False, quoting=csv.QUOTE_NONE,
+                       compression="gzip", engine="c", usecols=use)
 
 
 @lru_cache(maxsize=2)
