@@ -213,7 +213,8 @@ def to_frame(table: str, records: Iterable[Any]) -> pd.DataFrame:
 
 
 def coerce(table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """Cast ``frame`` to the schema's dtypes, with columns in schema order."""
+    """Cast ``frame`` to the schema's dtypes, with columns in schema order (``frame`` itself,
+    not a copy, when it is already so: callers must not modify the result in place)."""
     missing = [c for c in columns(table) if c not in frame.columns]
     if missing:
         raise ValueError(f"table {table!r} lacks columns {missing}")

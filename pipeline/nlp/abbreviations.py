@@ -8,9 +8,10 @@ scan of the token array for parentheses instead of scispaCy's per-document
 parentheses; a short form ending in an isoform number or Greek letter that its
 long form leaves out, "insulin-like growth factor (IGF-1)", is tried without
 it). A long form with an unbalanced bracket ("(CD29, CD90) while lacking
-hematopoietic markers (CD45)") is no definition. Every occurrence of a defined
-short form (and of its plural or singular: "MSC" for "MSCs") is collected into ``doc._.abbreviations``, each
-with ``span._.long_form``, as scispaCy's ``abbreviation_detector`` does. For
+hematopoietic markers (CD45)") is no definition. Every occurrence of a
+defined short form (and of its plural or singular: "MSC" for "MSCs") is
+collected into ``doc._.abbreviations``, each with ``span._.long_form``, as
+scispaCy's ``abbreviation_detector`` does. For
 each short form:
 - if an entity ends where its long form ends (the long form's head), the short
   form gets that entity's label, id and classes;
