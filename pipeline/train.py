@@ -147,3 +147,65 @@ def ship_model(trained: Path, name: str, dest_root: Path | None = None) -> dict[
     index.setdefault("models", {})[name] = info
     index_path.write_text(yaml.safe_dump(index, sort_keys=False, allow_unicode=True))
     return info
+
+
+PARSER_LICENCE = ("CRAFT v5 dependency layer (UCDenver-ccp/CRAFT, structural-annotation/dependency/conllu): "
+                  "annotations CC BY 3.0; texts PMC open-access articles. Cite Bada et al. 2012 and "
+                  "Verspoor et al. 2012.")
+
+
+def conllu_docbin(path: Path, n_sents: int = 10) -> tuple[DocBin, int]:
+    """A CoNLL-U treebank (``.gz`` or plain) as a DocBin of ``n_sents``-sentence docs."""
+    from spacy.training.converters import conllu_to_docs
+
+    from pipeline.evaluate.parser import read_conllu
+
+    out = DocBin(store_user_data=False)
+    n = 0
+    for doc in conllu_to_docs(read_conllu(path), n_sents=n_sents, merge_subtokens=False, no_print=True):
+        out.add(doc)
+        n += 1
+    return out, n
+
+
+def train_parser(train: Path, dev: Path, out: Path, *, max_steps: int | None = None,
+                 eval_frequency: int | None = None,
+                 settings: dict[str, object] | None = None) -> dict[str, object]:
+    """Train tagger, morphologizer, lemmatizer and dependency parser on a CoNLL-U treebank into ``out``
+    (``resources/train/parser.cfg``, gold tokens, seed 0, CPU); return its meta with dev scores."""
+    from spacy.cli.train import train as spacy_train
+
+    out.mkdir(parents=True, exist_ok=True)
+    work = out / "corpus"
+    work.mkdir(exist_ok=True)
+    train_bin, n_train = conllu_docbin(train)
+    dev_bin, n_dev = conllu_docbin(dev)
+    train_bin.to_disk(work / "train.spacy")
+    dev_bin.to_disk(work / "dev.spacy")
+    overrides: dict[str, object] = {"paths.train": str(work / "train.spacy"),
+                                    "paths.dev": str(work / "dev.spacy")}
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+    if eval_frequency is not None:
+        overrides["training.eval_frequency"] = eval_frequency
+    overrides.update(settings or {})
+    start = time.perf_counter()
+    spacy_train(resource_path("train/parser.cfg"), output_path=out, overrides=overrides, use_gpu=-1)
+    seconds = time.perf_counter() - start
+    best = out / "model-best"
+    meta_path = best / "meta.json"
+    meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
+    perf = meta.get("performance", {})
+    info = {
+        "training_data": str(train), "dev_data": str(dev), "format": "conllu",
+        "train_documents": n_train, "dev_documents": n_dev,
+        "licence_of_training_data": PARSER_LICENCE,
+        "config": "pipeline/resources/train/parser.cfg (seed 0, CPU, gold tokens)",
+        "config_overrides": dict(settings or {}),
+        "wall_time_s": round(seconds, 1),
+        "dev_scores": {k: perf.get(k) for k in ("dep_uas", "dep_las", "pos_acc", "tag_acc", "lemma_acc")},
+    }
+    meta["mechmine"] = info
+    if best.exists():
+        meta_path.write_text(json.dumps(meta, indent=2))
+    return info

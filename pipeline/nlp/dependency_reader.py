@@ -1,0 +1,202 @@
+"""The dependency reader: relation candidates from the parse of one sentence.
+
+The parse comes from ``mechmine_parser`` (``doc._.parses``: a sentence Doc per
+candidate sentence, token ``k`` of it being token ``start + k`` of the
+document). Patterns are data (``resources/dependency_patterns.yaml``, spaCy
+``DependencyMatcher`` syntax, validated on load). For each match:
+
+1. the ``trigger`` node gives the rules whose trigger matches the word and that
+   are read in the pattern's ``form``;
+2. the ``subject`` node gives the agent's head token, or, for a pattern with
+   ``inherit``, :func:`inherited_subject` climbs from the trigger: its own
+   ``nsubj``; a coordinated, control or purpose verb's subject (``conj``,
+   ``xcomp``, ``advcl``, ``pcomp``: "MSCs reduce X and promote Y", "MSCs help
+   reduce X"); the noun a relative or participial clause modifies ("IDO, which
+   suppresses T cells"; "MSCs secreting BDNF");
+3. :func:`argument_heads` expands a head over conjuncts and appositions and
+   through amount/activity heads ("levels of IL-6", "BDNF expression");
+4. :func:`mention_at` maps a head token to the entity mention that contains it.
+
+The reader only proposes: class filters, polarity, negation, hedging and
+de-duplication belong to the finalize step that the surface reader's
+candidates go through too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from pipeline.errors import ResourceError
+from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
+
+if not Token.has_extension("mm_trigger"):
+    Token.set_extension("mm_trigger", default=False)
+
+ROLES = ("trigger", "subject", "object")
+INHERIT_THROUGH = {"conj", "xcomp", "advcl", "pcomp", "ccomp"}
+MODIFIED_BY_CLAUSE = {"relcl", "acl"}
+RELATIVE_WORDS = {"which", "that", "who", "whom"}
+PRONOUNS = {"they", "these", "it", "this", "those", "both"}
+
+
+class PatternSpec(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    form: str
+    inherit: bool = False
+    nodes: list[dict[str, Any]] = Field(min_length=1)
+
+
+class PatternsFile(Strict):
+    meta: Meta
+    through: list[str] = Field(default_factory=list)
+    patterns: list[PatternSpec] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Validated dependency patterns and the amount/activity heads arguments pass through."""
+
+    specs: tuple[PatternSpec, ...]
+    through: frozenset[str]
+
+    def matcher(self, vocab: Vocab) -> DependencyMatcher:
+        """A DependencyMatcher with every pattern (key = pattern id)."""
+        matcher = DependencyMatcher(vocab, validate=True)
+        for spec in self.specs:
+            matcher.add(spec.id, [spec.nodes])
+        return matcher
+
+    @cached_property
+    def by_id(self) -> dict[str, PatternSpec]:
+        return {s.id: s for s in self.specs}
+
+
+def load_patterns(path: Path | None = None) -> Patterns:
+    """Load ``dependency_patterns.yaml``; a pattern spaCy refuses, a missing trigger node or an
+    unknown node name fails with the file and pattern id."""
+    path = path or resource_path("dependency_patterns.yaml")
+    spec = load_yaml(path, PatternsFile)
+    seen: set[str] = set()
+    for p in spec.patterns:
+        if p.id in seen:
+            raise ResourceError(f"{path}: pattern {p.id}: duplicate id")
+        seen.add(p.id)
+        names = [n.get("RIGHT_ID") for n in p.nodes]
+        if names[0] != "trigger":
+            raise ResourceError(f"{path}: pattern {p.id}: the first node must be 'trigger'")
+        if "object" not in names or ("subject" not in names and not p.inherit):
+            raise ResourceError(f"{path}: pattern {p.id}: needs an 'object' node and a 'subject' node "
+                                "or inherit: true")
+        try:
+            DependencyMatcher(Vocab(), validate=True).add(p.id, [p.nodes])
+        except ValueError as err:
+            detail = " ".join(line.strip() for line in str(err).splitlines()[2:5] if line.strip())
+            raise ResourceError(f"{path}: pattern {p.id}: {detail}") from err
+    return Patterns(tuple(spec.patterns), frozenset(w.lower() for w in spec.through))
+
+
+@dataclass(frozen=True)
+class DepMatch:
+    """One pattern match in a sentence parse: token indices of the sentence Doc."""
+
+    pattern: str
+    form: str
+    trigger: int
+    subject: int | None
+    object: int
+    carried: str = ""  # how an inherited subject was reached: conj, xcomp, relcl, ... ("" = own)
+
+
+def inherited_subject(token: Token) -> tuple[Token | None, str]:
+    """The agent of a verb without its own subject, and the link it was reached by."""
+    seen = 0
+    link = ""
+    while seen < 6:
+        seen += 1
+        for child in token.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in RELATIVE_WORDS and token.dep_ in MODIFIED_BY_CLAUSE:
+                    return token.head, "relcl"
+                return child, link
+        if token.dep_ in MODIFIED_BY_CLAUSE:
+            return token.head, token.dep_
+        if token.dep_ in INHERIT_THROUGH and token.head is not token:
+            link = link or token.dep_
+            token = token.head
+            continue
+        return None, ""
+    return None, ""
+
+
+def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
+    """The head token of an argument and those coordinated or in apposition with it; an
+    amount/activity head ("levels of X", "X expression") stands for its of-phrase or compound."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        t = stack.pop(0)
+        if t in out or len(out) > 20:
+            continue
+        if t.lower_ in through:
+            inner = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+            inner += [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i]
+            if inner:
+                stack[:0] = inner
+                out.append(t)
+                continue
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+        # "such as X, Y" / "including X"
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("as", "including", "like"):
+                stack.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def mark_triggers(parse: Doc, is_trigger: Callable[[str], bool]) -> None:
+    """Set ``token._.mm_trigger`` on the sentence parse."""
+    for t in parse:
+        t._.mm_trigger = is_trigger(t.lower_)
+
+
+def match_sentence(parse: Doc, matcher: DependencyMatcher, patterns: Patterns) -> list[DepMatch]:
+    """Every pattern match of one sentence parse (triggers already marked), in token order."""
+    out: list[DepMatch] = []
+    seen: set[tuple[str, int, int | None, int]] = set()
+    for key, token_ids in matcher(parse):
+        spec = patterns.by_id[parse.vocab.strings[key]]
+        names = [n["RIGHT_ID"] for n in spec.nodes]
+        roles = dict(zip(names, token_ids, strict=True))
+        trigger = roles["trigger"]
+        subject: int | None = roles.get("subject")
+        carried = ""
+        if subject is None:
+            head, carried = inherited_subject(parse[trigger])
+            if head is None:
+                continue
+            subject = head.i
+        found = (spec.id, trigger, subject, roles["object"])
+        if found in seen:
+            continue
+        seen.add(found)
+        out.append(DepMatch(spec.id, spec.form, trigger, subject, roles["object"], carried))
+    out.sort(key=lambda m: (m.trigger, m.object, m.subject or -1))
+    return out
+
+
+def mention_at(spans: Sequence[tuple[int, int]], token: int) -> int | None:
+    """Index of the span that contains ``token``, else None."""
+    for k, (s, e) in enumerate(spans):
+        if s <= token < e:
+            return k
+    return None
