@@ -222,15 +222,13 @@ def _worker_init(spec: NlpSpec) -> None:
 
 def process_file(item: InputFile, max_mb: float, spec: NlpSpec = NlpSpec()) -> FileRows:
     """Ingest one file and annotate its articles."""
-    from pipeline.run import default_evidence
-
     _worker_init(spec)
     nlp = _NLPS[spec]
     result = ingest_file(item, max_mb=max_mb)
     rows = FileRows(result)
     if result.articles:
         items = ((a.article_id, blank_spans(a.text, result.nlp_masks.get(a.article_id, [])),
-                  default_evidence(a.kind, a.text)) for a in result.articles)
+                  a.kind) for a in result.articles)
         for ann in article_annotations(nlp, items):  # type: ignore[arg-type]
             rows.entities.extend(ann.entities)
             rows.relations.extend(ann.relations)

@@ -68,7 +68,7 @@ class Annotations:
 
 
 def doc_relations(article_id: str, doc: Doc, offset: int, sentence_base: int, first_number: int,
-                  default_evidence: str) -> list[RelationRecord]:
+                  ) -> list[RelationRecord]:
     """Relation rows of one processed doc (``doc._.relations``)."""
     rows = []
     text = doc.text  # built from the tokens on every access: once per doc
@@ -80,7 +80,7 @@ def doc_relations(article_id: str, doc: Doc, offset: int, sentence_base: int, fi
             predicate=rel.predicate,
             object_text=rel.object.text, object_kb_id=rel.object.kb_id, object_label=rel.object.label,
             polarity=rel.polarity, subject_state=rel.subject_state, negated=rel.negated, hedged=rel.hedged,
-            evidence_level=rel.evidence_level or default_evidence, rule_id=rel.rule_id,
+            evidence_level=rel.evidence_level, rule_id=rel.rule_name,
             sentence=" ".join(text[rel.sentence_start:rel.sentence_end].split()),
             subject_start=offset + rel.subject.start_char, subject_end=offset + rel.subject.end_char,
             object_start=offset + rel.object.start_char, object_end=offset + rel.object.end_char,
@@ -91,23 +91,29 @@ def doc_relations(article_id: str, doc: Doc, offset: int, sentence_base: int, fi
 
 def article_annotations(nlp: Language, items: Iterable[tuple[str, str, str]], batch_size: int = 32,
                         ) -> Iterator[Annotations]:
-    """Entity and relation rows per (article_id, text, default evidence level), in input order."""
-    def pieces() -> Iterator[tuple[str, tuple[str, int, bool, str]]]:
-        for article_id, text, evidence in items:
+    """Entity and relation rows per (article_id, text, article kind), in input order.
+
+    Each piece's Doc is made here and carries the kind (``doc._.article_kind``) into the
+    pipeline: the relations component reads it for the evidence level of sentences without
+    a cue (an article split into pieces is read piece by piece).
+    """
+    def pieces() -> Iterator[tuple[Doc, tuple[str, int, bool]]]:
+        for article_id, text, kind in items:
             parts = list(text_pieces(text, nlp.max_length - 1))
             for k, (offset, piece) in enumerate(parts):
-                yield piece, (article_id, offset, k == len(parts) - 1, evidence)
+                doc = nlp.make_doc(piece)
+                doc._.article_kind = kind
+                yield doc, (article_id, offset, k == len(parts) - 1)
 
     current: Annotations | None = None
     sentences = 0
-    for doc, (article_id, offset, last, evidence) in nlp.pipe(pieces(), as_tuples=True,
-                                                               batch_size=batch_size):
+    for doc, (article_id, offset, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
         if current is None:
             current = Annotations(article_id)
         current.entities.extend(doc_entities(article_id, doc, offset, sentences))
         if doc.has_extension("relations") and doc._.relations:
             current.relations.extend(doc_relations(article_id, doc, offset, sentences,
-                                                   len(current.relations) + 1, evidence))
+                                                   len(current.relations) + 1))
         sentences += len(sentence_bounds(doc)) if has_sentences(doc) else 1
         if last:
             yield current

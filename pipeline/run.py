@@ -72,20 +72,6 @@ def _finish(result: IngestResult, tables: dict[str, pd.DataFrame], out_dir: Path
     )
 
 
-def default_evidence(kind: str, text: str = "") -> str:
-    """Evidence level of a relation whose sentence has no cue: "review" for review
-    summaries; for abstracts and other documents the article's first cue
-    (``context_cues.yaml``); web pages and the rest "unspecified" (a clinic page
-    that mentions patients reports no clinical evidence)."""
-    if kind == "review_summary":
-        return "review"
-    if kind in ("abstract", "document") and text:
-        from pipeline.nlp.relations import default_rules, sentence_evidence
-
-        return sentence_evidence(default_rules().cues, text) or "unspecified"
-    return "unspecified"
-
-
 def annotate(result: IngestResult, model: str | None = None,
              on_article: Callable[[int], None] | None = None,
              linker: str | None = None) -> dict[str, pd.DataFrame]:
@@ -98,7 +84,7 @@ def annotate(result: IngestResult, model: str | None = None,
     if result.articles:
         nlp = make_nlp(model=model, relations=True, linker=linker)
         items = ((a.article_id, blank_spans(a.text, result.nlp_masks.get(a.article_id, [])),
-                  default_evidence(a.kind, a.text)) for a in result.articles)
+                  a.kind) for a in result.articles)
         for k, ann in enumerate(article_annotations(nlp, items), start=1):
             rows.extend(ann.entities)
             relation_rows.extend(ann.relations)

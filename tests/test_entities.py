@@ -49,3 +49,22 @@ def test_summary_groups_by_concept() -> None:
     assert other.canonical_name == "zrk"
     assert entity_summary(schema.to_frame("entities", [])).empty
     assert isinstance(summary, pd.DataFrame)
+
+
+def test_article_kind_reaches_the_relations() -> None:
+    """The kind given with an article sets the evidence of relations whose sentence has no cue."""
+    import spacy
+
+    from pipeline.entities import article_annotations
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "CELL_TYPE", "pattern": "MSCs"},
+                                               {"label": "GROWTH_FACTOR", "pattern": "BDNF"}])
+    nlp.add_pipe("mechmine_relations").initialize()
+    text = "MSCs secrete BDNF. Rats were used."
+    items = [("a", text, "abstract"), ("b", text, "review_summary"), ("c", text, "web_page")]
+    got = [[(r.subject_text, r.predicate, r.object_text, r.evidence_level, r.rule_id) for r in ann.relations]
+           for ann in article_annotations(nlp, items)]
+    assert got == [[("MSCs", "SECRETES", "BDNF", level, "secrete")] for level in ("animal", "review",
+                                                                                   "unspecified")]

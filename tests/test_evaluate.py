@@ -78,3 +78,34 @@ def test_label_aliases_score_gold_types_as_one(tmp_path: Path) -> None:
     scores = evaluate_ner(make_nlp(), tmp_path / "ncbi.txt", "pubtator", load_label_map("ncbi"))
     row = next(r for r in scores.rows() if r["label"] == "ALL")
     assert row["tp"] == 1 and row["fn"] == 0
+
+
+# relations scorer (moved from tests/test_relations.py)
+def test_evaluate_relations_ge_fixture(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.evaluate.relations import read_ge
+
+    folder = Path(__file__).parent / "fixtures" / "ge"
+    (_, _, proteins, gold), = list(read_ge(folder))
+    assert gold == {("il-4", "stat6", "positive"), ("il-10", "tnf", "negative")}
+    assert len(proteins) == 4
+    out = tmp_path / "ge.json"
+    result = CliRunner().invoke(app, ["evaluate", "relations", "--gold", str(folder), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    import json
+
+    rows = {r["match"]: r for r in json.loads(out.read_text())["rows"]}
+    assert rows["with polarity"]["tp"] == 2 and rows["with polarity"]["fp"] == 0
+
+
+def test_read_biored(tmp_path: Path) -> None:
+    from pipeline.evaluate.relations import read_biored
+
+    path = tmp_path / "b.PubTator"
+    path.write_text("1|t|IL-10 lowers TNF.\n1|a|It works.\n1\t0\t5\tIL-10\tGeneOrGeneProduct\t3586\n"
+                    "1\t13\t16\tTNF\tGeneOrGeneProduct\t7124\n1\tNegative_Correlation\t3586\t7124\tNovel\n\n")
+    ((pmid, text, ents, gold),) = list(read_biored(path))
+    assert pmid == "1" and text.startswith("IL-10 lowers TNF.") and len(ents) == 2
+    assert gold == {("3586", "7124", "negative")}

@@ -110,7 +110,7 @@ def make_nlp(lexicon_dir: str = "", stoplist: str = "", model: str | None = None
     if linker:
         nlp.add_pipe("mechmine_linker", config={"index_dir": linker, "lexicon_dir": lexicon_dir})
     if relations:
-        nlp.add_pipe("mechmine_relations")
+        nlp.add_pipe("mechmine_relations").initialize()
     return nlp
 
 

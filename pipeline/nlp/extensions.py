@@ -4,7 +4,9 @@
   every entity in ``doc.ents``;
 - ``span._.classes`` / ``span._.canonical_name`` / ``span._.source``: read
   from ``doc._.mentions`` for that span (scispaCy owns ``span._.long_form``);
-- ``doc._.relations``: list of relations (set by the relations component).
+- ``doc._.relations``: list of relations (set by the relations component);
+- ``doc._.article_kind``: the kind of article the doc holds ("abstract", "review_summary", ...;
+  set by the caller before the pipeline runs; the relations component reads it).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ def register() -> None:
         Doc.set_extension("mentions", default=None)
     if not Doc.has_extension("relations"):
         Doc.set_extension("relations", default=None)
+    if not Doc.has_extension("article_kind"):
+        Doc.set_extension("article_kind", default="")
     for name, default in (("classes", ()), ("canonical_name", ""), ("source", "")):
         if not Span.has_extension(name):
             Span.set_extension(

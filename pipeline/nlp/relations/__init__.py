@@ -1,0 +1,21 @@
+"""Rule-based extraction of directed, typed relations (``mechmine_relations``).
+
+Candidates come from readers and go through one finalize step:
+- :mod:`.types`: Mention, Candidate, Relation (and the sentence-to-sentence Carry);
+- :mod:`.rules`: predicate, rule and cue files: schemas, validated loading;
+- :mod:`.arguments`: which mentions can be arguments;
+- :mod:`.surface`: the surface-pattern reader, one function per form;
+- :mod:`.context`: negation, hedging, evidence level (with the article's), subject state;
+- :mod:`.finalize`: candidates -> relations (class filters, context, polarity, dedup);
+- :mod:`.component`: the spaCy component wiring them (rules loaded in ``initialize``,
+  saved with ``to_disk``).
+"""
+
+from __future__ import annotations
+
+from pipeline.nlp.relations.component import RelationExtractor, doc_relations, make_relations
+from pipeline.nlp.relations.rules import RuleSet, load_rules
+from pipeline.nlp.relations.types import Candidate, Mention, Relation
+
+__all__ = ["Candidate", "Mention", "Relation", "RelationExtractor", "RuleSet", "doc_relations", "load_rules",
+           "make_relations"]

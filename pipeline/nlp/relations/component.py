@@ -1,0 +1,98 @@
+"""The ``mechmine_relations`` component: sets ``doc._.relations``.
+
+``__call__`` only wires the pure functions: the doc's argument mentions
+(:mod:`.arguments`), the surface reader's candidates (:mod:`.surface`), one
+finalize step (:mod:`.finalize`), which reads the article kind from
+``doc._.article_kind`` (set by the caller before the pipeline runs) for the
+evidence level of sentences without a cue.
+
+The rules are data: :meth:`RelationExtractor.initialize` loads the packaged
+``relation_rules.yaml`` and ``context_cues.yaml`` (or files given as
+``rules`` / ``cues``), :meth:`~RelationExtractor.to_disk` writes both files next
+to the pipeline and :meth:`~RelationExtractor.from_disk` reads them back, so
+``nlp.to_disk()`` + ``spacy.load()`` does not depend on the installed package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.attrs import LOWER
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.errors import MechmineError
+from pipeline.nlp.relations.arguments import doc_mentions
+from pipeline.nlp.relations.finalize import finalize
+from pipeline.nlp.relations.rules import CUES_FILE, RULES_FILE, RuleSet, TriggerIndex, load_rules
+from pipeline.nlp.relations.surface import doc_candidates
+from pipeline.nlp.relations.types import Relation
+from pipeline.nlp.sentences import sentence_bounds
+from pipeline.ruledata import resource_path
+
+
+def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None) -> list[Relation]:
+    """All relations of ``doc``: mentions -> surface candidates -> finalize."""
+    ms = doc_mentions(doc, rules)
+    if not ms:
+        return []
+    triggers = triggers or TriggerIndex(rules)
+    strings = doc.vocab.strings
+    lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
+    candidates = doc_candidates(doc, ms, lower, rules, triggers, sentence_bounds(doc))
+    return finalize(candidates, doc, lower, rules, doc._.article_kind or "")
+
+
+class RelationExtractor:
+    """The component: sets ``doc._.relations`` (list of :class:`~.types.Relation`)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.rules: RuleSet | None = None
+        self.triggers: TriggerIndex | None = None
+        self.sources: dict[str, str] = {}  # file name -> text of the rule files in use
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
+                   nlp: Language | None = None, rules: str | None = None, cues: str | None = None) -> None:
+        """Load the rule files: ``rules`` / ``cues`` paths, else the packaged ones."""
+        self._load(Path(rules) if rules else resource_path(RULES_FILE),
+                   Path(cues) if cues else resource_path(CUES_FILE))
+
+    def _load(self, rules_path: Path, cues_path: Path) -> None:
+        self.rules = load_rules(rules_path, cues_path)
+        self.triggers = TriggerIndex(self.rules)
+        self.sources = {RULES_FILE: rules_path.read_text(encoding="utf-8"),
+                        CUES_FILE: cues_path.read_text(encoding="utf-8")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.rules is None:
+            raise MechmineError(f"{self.name}: no rules loaded; call its initialize() (make_nlp does)")
+        doc._.relations = doc_relations(doc, self.rules, self.triggers)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the rule files in use to the folder ``path``."""
+        if self.rules is None:
+            raise MechmineError(f"{self.name}: nothing to save; call its initialize() first")
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in self.sources.items():
+            (folder / name).write_text(text, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationExtractor:
+        """Read (and validate) the rule files :meth:`to_disk` wrote."""
+        folder = Path(path)
+        self._load(folder / RULES_FILE, folder / CUES_FILE)
+        return self
+
+
+@Language.factory(
+    "mechmine_relations",
+    requires=["doc.ents", "token.is_sent_start"],
+    assigns=["doc._.relations"],
+)
+def make_relations(nlp: Language, name: str) -> RelationExtractor:
+    """Rule-based relation extraction (see :mod:`pipeline.nlp.relations`)."""
+    return RelationExtractor(nlp, name)

@@ -1,0 +1,77 @@
+"""Context of a relation, kept apart from extraction: negation, hedging, evidence level,
+the subject's state, and the anaphora that carry a subject over.
+
+Cues come from ``resources/context_cues.yaml`` (:class:`~.rules.Cues`):
+- negation: a NegEx cue in the text between the clause start and the trigger,
+  once pseudo-negations ("not only") are taken out;
+- hedging: a hedge cue anywhere in the sentence (BioScope);
+- evidence level: the first level whose cue occurs in the sentence, else the
+  article's (:func:`article_evidence`, from the article kind on the Doc);
+- subject state: "knockdown of X", "X siRNA" (loss), "mutations in X" (variant).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.nlp.relations.rules import Cues
+from pipeline.nlp.relations.types import Mention
+
+UNSPECIFIED = "unspecified"
+# article kinds whose own text says what evidence they report (else: review summaries
+# are "review", web pages and the rest "unspecified": a clinic page that mentions
+# patients reports no clinical evidence)
+KINDS_READ_FOR_EVIDENCE = frozenset({"abstract", "document"})
+
+
+def is_negated(cues: Cues, text: str) -> bool:
+    """A NegEx cue in ``text`` once pseudo-negations ("not only") are taken out."""
+    for pseudo in cues.pseudo_negation:
+        text = pseudo.sub(" ", text)
+    return cues.negation.search(text) is not None
+
+
+def is_hedged(cues: Cues, text: str) -> bool:
+    """A hedge cue anywhere in ``text``."""
+    return cues.hedge.search(text) is not None
+
+
+def sentence_evidence(cues: Cues, text: str) -> str:
+    """The first evidence level whose cue occurs in ``text`` ('' when none)."""
+    for level, pattern in cues.evidence:
+        if pattern.search(text) is not None:
+            return level
+    return ""
+
+
+def article_evidence(cues: Cues, kind: str, text: str) -> str:
+    """Evidence level of a relation whose sentence has no cue: "review" for review
+    summaries; for abstracts and other documents the level of the article's cues;
+    else (web pages, unknown kinds) "unspecified"."""
+    if kind == "review_summary":
+        return "review"
+    if kind in KINDS_READ_FOR_EVIDENCE and text:
+        return sentence_evidence(cues, text) or UNSPECIFIED
+    return UNSPECIFIED
+
+
+def subject_state(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> str:
+    """'loss' when the text speaks of the subject's loss, knockdown or inhibition, 'variant'
+    of its mutation or polymorphism, else '' (cues: ``subject_state`` of the cues file).
+    ``words``: the sentence's lower-cased tokens, ``offset``: its first token."""
+    before = " ".join(words[max(0, m.start - offset - 8):m.start - offset])
+    after = " ".join(words[m.end - offset:m.end - offset + 3])
+    for state, before_cue, after_cue in cues.subject_state:
+        if before_cue.search(before) or after_cue.search(after):
+            return state
+    return ""
+
+
+def anaphora(cues: Cues, words: Sequence[str]) -> tuple[bool, bool]:
+    """Whether the sentence opens with a subject anaphor ("They", "These cells") and with
+    an object anaphor ("These molecules")."""
+    if not words:
+        return False, False
+    first_words = " ".join(words[:2])
+    subject = bool(cues.subject_anaphor.match(words[0]) or cues.subject_anaphor.match(first_words))
+    return subject, bool(cues.object_anaphor.match(first_words))

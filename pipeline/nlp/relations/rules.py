@@ -1,0 +1,176 @@
+"""Relation rules and context cues: file schemas, validated loading, the frozen rule set.
+
+Two packaged files (``resources/relation_rules.yaml``, ``resources/context_cues.yaml``)
+are checked against the pydantic models below (unknown keys rejected, patterns
+compiled at load) and become one frozen :class:`RuleSet`. Which rules a word
+triggers is looked up through a :class:`TriggerIndex`, a cache owned by whoever
+builds it (the component), not by the rule set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from pipeline.errors import ResourceError
+from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
+
+Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked"]
+RULES_FILE = "relation_rules.yaml"
+CUES_FILE = "context_cues.yaml"
+
+
+class PredicateSpec(Strict):
+    polarity: Literal["positive", "negative", "neutral"]
+    indra: str
+    semrep: str
+
+
+class RuleSpec(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    predicate: str
+    trigger: str
+    forms: list[Form] = Field(min_length=1)
+    subject: list[str] = Field(default_factory=list)
+    subject_extra: list[str] = Field(default_factory=list)
+    object: list[str] = Field(default_factory=list)
+    stop: list[str] = Field(default_factory=list)
+    prepositions: list[str] = Field(default_factory=lambda: ["to", "with"])
+    reverse: bool = False
+
+
+class RulesFile(Strict):
+    meta: Meta
+    predicates: dict[str, PredicateSpec]
+    agent_classes: list[str]
+    agent_terms: str
+    ignore: list[str] = Field(default_factory=list)
+    generic_classes: list[str] = Field(default_factory=list)
+    rules: list[RuleSpec]
+
+
+class AnaphoraSpec(Strict):
+    subject: str
+    objects: str
+
+
+class StateCues(Strict):
+    before: str
+    after: str
+
+
+class CuesFile(Strict):
+    meta: Meta
+    subject_state: dict[Literal["loss", "variant"], StateCues] = Field(default_factory=dict)
+    negation: list[str]
+    pseudo_negation: list[str] = Field(default_factory=list)
+    hedge: list[str]
+    evidence: dict[str, list[str]]
+    anaphora: AnaphoraSpec
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    predicate: str
+    polarity: str
+    trigger: re.Pattern[str]
+    forms: tuple[str, ...]
+    subject: frozenset[str]
+    object: frozenset[str]
+    stop: frozenset[str]
+    subject_extra: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset({"to", "with"})
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Context cues, each list compiled into one alternation (one search finds any cue)."""
+
+    negation: re.Pattern[str]
+    pseudo_negation: tuple[re.Pattern[str], ...]
+    hedge: re.Pattern[str]
+    evidence: tuple[tuple[str, re.Pattern[str]], ...]  # (level, cues), in file order
+    subject_anaphor: re.Pattern[str]
+    object_anaphor: re.Pattern[str]
+    subject_state: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    agent_classes: frozenset[str]
+    cues: Cues
+    predicates: dict[str, PredicateSpec]
+    agent_terms: re.Pattern[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    generic_classes: frozenset[str] = frozenset()
+
+    def triggered(self, word: str) -> tuple[Rule, ...]:
+        """The rules whose trigger matches ``word`` (uncached; see :class:`TriggerIndex`)."""
+        return tuple(r for r in self.rules if r.trigger.match(word))
+
+
+class TriggerIndex:
+    """``word -> rules it triggers``, memoised (a bounded dict; words repeat across docs)."""
+
+    def __init__(self, rules: RuleSet, max_words: int = 500_000) -> None:
+        self.rules = rules
+        self.max_words = max_words
+        self._by_word: dict[str, tuple[Rule, ...]] = {}
+
+    def __call__(self, word: str) -> tuple[Rule, ...]:
+        found = self._by_word.get(word)
+        if found is None:
+            found = self.rules.triggered(word)
+            if len(self._by_word) < self.max_words:
+                self._by_word[word] = found
+        return found
+
+
+def combine(patterns: list[str], where: str) -> re.Pattern[str]:
+    """One case-insensitive alternation of ``patterns`` (each checked on its own first);
+    an empty list matches nothing."""
+    compiled = [compile_pattern(p, where) for p in patterns]
+    return re.compile("|".join(f"(?:{p.pattern})" for p in compiled) or r"(?!x)x", re.IGNORECASE)
+
+
+def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_where: str) -> RuleSet:
+    """The frozen rule set of two validated files (``*_where`` name them in errors)."""
+    if not spec.rules:
+        raise ResourceError(f"{rules_where}: no relation rules")
+    rules = []
+    for r in spec.rules:
+        if r.predicate not in spec.predicates:
+            raise ResourceError(f"{rules_where}: rule {r.id}: unknown predicate {r.predicate}")
+        rules.append(Rule(r.id, r.predicate, spec.predicates[r.predicate].polarity,
+                          compile_pattern(r.trigger, f"{rules_where}: rule {r.id}"), tuple(r.forms),
+                          frozenset(r.subject), frozenset(r.object), frozenset(r.stop),
+                          frozenset(r.subject_extra), frozenset(r.prepositions), r.reverse))
+    where = cues_where
+    cues = Cues(
+        combine(cue_spec.negation, where),
+        tuple(compile_pattern(p, where) for p in cue_spec.pseudo_negation),
+        combine(cue_spec.hedge, where),
+        tuple((level, combine(pats, where)) for level, pats in cue_spec.evidence.items()),
+        compile_pattern(cue_spec.anaphora.subject, where),
+        compile_pattern(cue_spec.anaphora.objects, where),
+        tuple((state, compile_pattern(c.before, where), compile_pattern(c.after, where))
+              for state, c in cue_spec.subject_state.items()),
+    )
+    return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
+                   compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),
+                   frozenset(spec.generic_classes))
+
+
+def load_rules(rules_path: Path | None = None, cues_path: Path | None = None) -> RuleSet:
+    """Load and validate the relation rules and context cues (the packaged files by default)."""
+    rules_path = rules_path or resource_path(RULES_FILE)
+    cues_path = cues_path or resource_path(CUES_FILE)
+    return build_rules(load_yaml(rules_path, RulesFile), load_yaml(cues_path, CuesFile),
+                       str(rules_path), str(cues_path))

@@ -1,0 +1,66 @@
+"""Candidates -> relations: filters, polarity, de-duplication, evidence fallback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+from spacy.tokens import Doc
+
+from pipeline.nlp.relations.arguments import doc_mentions
+from pipeline.nlp.relations.finalize import effective_polarity, finalize
+from pipeline.nlp.relations.rules import RuleSet
+from pipeline.nlp.relations.types import Candidate, Sentence
+
+
+@pytest.mark.parametrize(
+    ("polarity", "state", "expected"),
+    [("positive", "", "positive"), ("positive", "loss", "negative"), ("negative", "loss", "positive"),
+     ("neutral", "loss", "neutral"), ("negative", "variant", "neutral")],
+)
+def test_effective_polarity(polarity: str, state: str, expected: str) -> None:
+    assert effective_polarity(polarity, state) == expected
+
+
+@pytest.fixture
+def setup(marked_doc: Callable[[str], Doc], rules: RuleSet) -> tuple[Doc, list, Candidate]:
+    doc = marked_doc("[MSCs|CELL_TYPE] secrete [BDNF|GROWTH_FACTOR] and [IL-6|CYTOKINE] .")
+    ms = doc_mentions(doc, rules)
+    secrete = next(r for r in rules.rules if r.id == "secrete")
+    sent = Sentence(0, 0, len(doc), 0, len(doc.text))
+    return doc, ms, Candidate(ms[0], ms[1], secrete, "active", sent, 1, 1, "dep")
+
+
+def run(doc: Doc, rules: RuleSet, cands: list[Candidate], kind: str = "") -> list[tuple]:
+    lower = [t.lower_ for t in doc]
+    return [(r.subject.text, r.predicate, r.object.text, r.rule_id, r.rule_name, r.evidence_level)
+            for r in finalize(cands, doc, lower, rules, kind)]
+
+
+def test_any_reader_feeds_it(setup: tuple, rules: RuleSet) -> None:
+    doc, _, cand = setup
+    assert run(doc, rules, [cand]) == [("MSCs", "SECRETES", "BDNF", "dep:secrete", "secrete", "unspecified")]
+
+
+def test_filters_and_dedup(setup: tuple, rules: RuleSet) -> None:
+    doc, ms, cand = setup
+    cands = [cand, cand,                               # a duplicate
+             replace(cand, object=ms[0]),              # a concept with itself
+             replace(cand, subject=ms[1]),             # a growth factor is no secreting cell
+             replace(cand, object=ms[2])]
+    assert [r[:3] for r in run(doc, rules, cands)] == [("MSCs", "SECRETES", "BDNF"),
+                                                       ("MSCs", "SECRETES", "IL-6")]
+
+
+def test_duplicates_in_another_sentence_stay(setup: tuple, rules: RuleSet) -> None:
+    doc, _, cand = setup
+    other = replace(cand, sentence=replace(cand.sentence, index=1))
+    assert len(run(doc, rules, [cand, other])) == 2
+
+
+@pytest.mark.parametrize(("kind", "level"), [("review_summary", "review"), ("abstract", "unspecified"),
+                                             ("", "unspecified")])
+def test_article_kind_sets_the_fallback(setup: tuple, rules: RuleSet, kind: str, level: str) -> None:
+    doc, _, cand = setup
+    assert run(doc, rules, [cand], kind)[0][-1] == level
