@@ -300,6 +300,56 @@ def train_ship_cli(
     err_console.print(f"mechmine: shipped {name} ({info['size_mb']} MB, dev {info.get('dev_scores')})")
 
 
+@train_app.command("parser")
+def train_parser_cli(
+    train: Annotated[Path, typer.Option("--train", help="Training treebank (CoNLL-U, .gz allowed).")] = Path(
+        "../shared/treebanks/CRAFT/train.conllu.gz"),
+    dev: Annotated[Path, typer.Option("--dev", help="Development treebank (early stopping).")] = Path(
+        "../shared/treebanks/CRAFT/dev.conllu.gz"),
+    out: Annotated[Path, typer.Option("--out", help="Output folder (model-best/ inside).")] = Path(
+        "models/parser"),
+    max_steps: Annotated[int | None, typer.Option("--max-steps", min=1, help="Override the config.")] = None,
+    eval_frequency: Annotated[int | None, typer.Option("--eval-frequency", min=1)] = None,
+) -> None:
+    """Train the biomedical parser (tagger, morphologizer, lemmatizer, dependency parser;
+    resources/train/parser.cfg, CPU, seed 0) on a CoNLL-U treebank."""
+    from pipeline.train import train_parser
+
+    _setup_logging(False)
+    for path in (train, dev):
+        if not path.is_file():
+            raise MechmineError(f"no treebank at {path}")
+    info = train_parser(train, dev, out, max_steps=max_steps, eval_frequency=eval_frequency)
+    err_console.print(f"mechmine: trained {out}/model-best: dev {info['dev_scores']}, "
+                      f"{info['wall_time_s']} s")
+
+
+@evaluate_app.command("parser")
+def evaluate_parser_cli(
+    gold: Annotated[Path, typer.Option("--gold", help="A CoNLL-U treebank (.gz allowed).")],
+    model: Annotated[str, typer.Option("--model", help="Shipped parser name or a path.")] = "parser",
+    limit: Annotated[int, typer.Option("--limit", min=0, help="Only the first N sentences (0: all).")] = 0,
+    json_out: Annotated[Path | None, typer.Option("--json-out", help="Also write the scores as JSON.")] = None,
+) -> None:
+    """UAS, LAS, POS, tag and lemma accuracy of the parser, on gold tokens and on mechmine's tokens."""
+    import json
+
+    from pipeline.evaluate.parser import score_parser
+    from pipeline.nlp.parser import load_parser
+
+    if not gold.is_file():
+        raise MechmineError(f"no treebank at {gold}")
+    try:
+        nlp = load_parser(model)
+    except OSError as err:
+        raise MechmineError(f"cannot load parser {model!r}: {str(err).splitlines()[0]}") from err
+    rows = [s.row() for s in score_parser(nlp, gold, limit)]
+    for row in rows:
+        typer.echo("  ".join(f"{k}={v}" for k, v in row.items()))
+    if json_out is not None:
+        json_out.write_text(json.dumps({"gold": str(gold), "model": model, "rows": rows}, indent=2))
+
+
 @lexicon_app.command("build")
 def lexicon_build(
     cache: Annotated[Path, typer.Option(
