@@ -329,7 +329,7 @@ def evaluate_parser_cli(
     gold: Annotated[Path, typer.Option("--gold", help="A CoNLL-U treebank (.gz allowed).")],
     model: Annotated[str, typer.Option("--model", help="Shipped parser name or a path.")] = "parser",
     limit: Annotated[int, typer.Option("--limit", min=0, help="Only the first N sentences (0: all).")] = 0,
-    json_out: Annotated[Path | None, typer.Option("--json-out", help="Also write the scores as JSON.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json-out", help="Write the scores as JSON.")] = None,
 ) -> None:
     """UAS, LAS, POS, tag and lemma accuracy of the parser, on gold tokens and on mechmine's tokens."""
     import json

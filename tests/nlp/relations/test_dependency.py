@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.errors import ResourceError
-from pipeline.nlp.dependency_reader import argument_heads, load_patterns, mark_triggers, match_sentence
+from pipeline.nlp.relations.dependency import argument_heads, load_patterns, mark_triggers, match_sentence
 
 TRIGGERS = {"secrete", "suppresses", "suppressed", "induced", "secretion", "driver", "reduce", "help",
             "promote", "inhibits"}

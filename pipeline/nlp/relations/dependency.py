@@ -36,6 +36,9 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from pipeline.errors import ResourceError
+from pipeline.nlp.relations.arguments import allowed, subject_classes
+from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
+from pipeline.nlp.relations.types import Candidate, Carry, Mention, Sentence
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 if not Token.has_extension("mm_trigger"):
@@ -52,6 +55,8 @@ class PatternSpec(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     form: str
     inherit: bool = False
+    predicates: list[str] = Field(default_factory=list)
+    rule_prepositions: bool = False
     nodes: list[dict[str, Any]] = Field(min_length=1)
 
 
@@ -194,9 +199,94 @@ def match_sentence(parse: Doc, matcher: DependencyMatcher, patterns: Patterns) -
     return out
 
 
-def mention_at(spans: Sequence[tuple[int, int]], token: int) -> int | None:
-    """Index of the span that contains ``token``, else None."""
-    for k, (s, e) in enumerate(spans):
-        if s <= token < e:
-            return k
+def mention_at(ms: Sequence[Mention], token: int) -> Mention | None:
+    """The mention that contains doc token ``token``, else None."""
+    for m in ms:
+        if m.start <= token < m.end:
+            return m
     return None
+
+
+def is_anaphor(token: Token, subject_anaphor: Callable[[str], bool]) -> bool:
+    """"They", "these cells": a pronoun, or a noun whose determiner points back."""
+    if subject_anaphor(token.lower_):
+        return True
+    dets = [c.lower_ for c in token.children if c.dep_ == "det"]
+    return bool(dets) and subject_anaphor(f"{dets[0]} {token.lower_}")
+
+
+@dataclass(frozen=True)
+class Reader:
+    """What the dependency reader needs, built once per component."""
+
+    rules: RuleSet
+    triggers: TriggerIndex
+    patterns: Patterns
+    matcher: DependencyMatcher
+
+
+def make_reader(rules: RuleSet, triggers: TriggerIndex, vocab: Vocab, patterns: Patterns | None = None
+                ) -> Reader:
+    """A reader over ``rules`` with the packaged patterns (or ``patterns``)."""
+    patterns = patterns or load_patterns()
+    return Reader(rules, triggers, patterns, patterns.matcher(vocab))
+
+
+def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off: int,
+               carried: Sequence[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for t in argument_heads(parse[head], reader.patterns.through):
+        m = mention_at(ms, off + t.i)
+        if m is None and is_anaphor(t, lambda w: bool(reader.rules.cues.subject_anaphor.match(w))):
+            out.extend(x for x in carried if x not in out)
+        elif m is not None and m not in out:
+            out.append(m)
+    return out
+
+
+def _rules_for(reader: Reader, spec: PatternSpec, word: str, prep: str) -> list[Rule]:
+    found = [r for r in reader.triggers(word) if spec.form in r.forms]
+    if spec.predicates:
+        found = [r for r in found if r.predicate in spec.predicates]
+    if spec.rule_prepositions:
+        found = [r for r in found if prep in r.prepositions]
+    return found
+
+
+def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence[Mention],
+                        previous: Carry | None = None) -> tuple[list[Candidate], Carry]:
+    """Candidates the parse of one sentence gives (``ms``: its mentions, doc token indices;
+    token ``k`` of ``parse`` is doc token ``sent.start + k``) and what it leaves the next."""
+    previous = previous or Carry()
+    off = sent.start
+    covered = {i - off for m in ms for i in range(m.start, m.end)}
+    for t in parse:
+        t._.mm_trigger = t.i not in covered and bool(reader.triggers(t.lower_))
+    out: list[Candidate] = []
+    subjects_seen: list[Mention] = []
+    last_objects: list[Mention] = []
+    for match in match_sentence(parse, reader.matcher, reader.patterns):
+        spec = reader.patterns.by_id[match.pattern]
+        prep = next((c.lower_ for c in parse[match.object].ancestors if c.dep_ == "prep"), "")
+        rules = _rules_for(reader, spec, parse[match.trigger].lower_, prep)
+        if not rules or match.subject is None:
+            continue
+        subjects = _arguments(reader, parse, match.subject, ms, off, previous.subjects)
+        objects = _arguments(reader, parse, match.object, ms, off, previous.objects)
+        for rule in rules:
+            subj, obj = (objects, subjects) if rule.reverse else (subjects, objects)
+            subj = [m for m in subj if allowed(m, subject_classes(reader.rules, rule))]
+            obj = [m for m in obj if allowed(m, rule.object)]
+            if not subj or not obj:
+                continue
+            trigger = off + match.trigger
+            before = [m.end for m in subj if m.end <= trigger]
+            scope = max(before) if before else off + parse[match.trigger].left_edge.i
+            out.extend(Candidate(s_, o, rule, spec.form, sent, trigger, min(scope, trigger), "dep")
+                       for s_ in subj for o in obj)
+            subjects_seen.extend(m for m in subj if m not in subjects_seen)
+            last_objects = obj
+            break
+    out.sort(key=lambda c: c.trigger)
+    carry = Carry(tuple(subjects_seen) or previous.subjects, tuple(last_objects) or previous.objects)
+    return out, carry
