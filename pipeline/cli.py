@@ -15,10 +15,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from pipeline.batch import RunReport
 from pipeline.errors import MechmineError
 from pipeline.ingest import DEFAULT_MAX_MB
 from pipeline.io import OutputError
-from pipeline.run import RunReport, run_ingest, run_pipeline
+from pipeline.run import run_ingest, run_pipeline
 
 app = typer.Typer(
     name="mechmine",
