@@ -81,17 +81,6 @@ def test_train_ner_cli(tmp_path: Path) -> None:
     assert "tiny:" in index and "licence_of_training_data" in index and info["size_mb"] > 0
 
 
-@pytest.mark.parametrize(
-    ("kind", "text", "level"),
-    [("review_summary", "Patients improved.", "review"), ("abstract", "In mice, X rose.", "animal"),
-     ("document", "Nothing to say.", "unspecified"), ("web_page", "Our patients love us.", "unspecified")],
-)
-def test_default_evidence(kind: str, text: str, level: str) -> None:
-    from pipeline.run import default_evidence
-
-    assert default_evidence(kind, text) == level
-
-
 def test_training_data_keeps_only_chosen_labels(tmp_path: Path) -> None:
     from pipeline.train import gold_docbin
 
