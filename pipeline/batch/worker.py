@@ -20,6 +20,7 @@ from pipeline.entities import article_annotations
 from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, blank_spans, ingest_file, ingest_texts
 from pipeline.ingest.sources import InputFile
 from pipeline.nlp import NlpSpec
+from pipeline.nlp.relations import default_rules, sentence_evidence
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,6 @@ def default_evidence(kind: str, text: str = "") -> str:
     if kind == "review_summary":
         return "review"
     if kind in ("abstract", "document") and text:
-        from pipeline.nlp.relations import default_rules, sentence_evidence
-
         return sentence_evidence(default_rules().cues, text) or "unspecified"
     return "unspecified"
 
