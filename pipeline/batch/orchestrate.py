@@ -21,7 +21,7 @@ from pipeline import schema
 from pipeline.batch.executors import execute
 from pipeline.batch.manifest import Manifest, StoredRows, file_hash, versions
 from pipeline.batch.sink import Sink
-from pipeline.batch.tables import FileRows, file_tables, prepare
+from pipeline.batch.tables import FileRows, file_tables
 from pipeline.batch.worker import Source
 from pipeline.ingest import DEFAULT_MAX_MB
 from pipeline.ingest.sources import InputFile
@@ -131,17 +131,16 @@ def _emit(sink: Sink, matrices: CorpusMatrices, rows: FileRows | StoredRows, rep
     a manifest entry's records are unpacked only when the sink wants frames.
     """
     report.count(rows.counts())
-    if isinstance(rows, StoredRows):
-        if not (sink.takes_csv and rows.csv is not None):
-            rows = rows.full()
-    elif rows.matrix_parts is None:
-        rows = prepare(rows, sink.takes_csv)
-    if sink.takes_csv and rows.csv is not None:
+    if sink.takes_csv and rows.csv is not None and rows.matrix_parts is not None:
         for name, (header, body) in rows.csv.items():
             sink.append_csv(name, header, body)
+        matrices.add(rows.matrix_parts)
+        return
+    full = rows.full() if isinstance(rows, StoredRows) else rows
+    if full.frames is not None and full.matrix_parts is not None:
+        frames, parts = full.frames, full.matrix_parts
     else:
-        assert isinstance(rows, FileRows)
-        frames = rows.frames if rows.frames is not None else file_tables(rows)[0]
-        for name, frame in frames:
-            sink.append(name, frame)
-    matrices.add(rows.matrix_parts)
+        frames, parts = file_tables(full)
+    for name, frame in frames:
+        sink.append(name, frame)
+    matrices.add(parts)

@@ -67,10 +67,9 @@ def _articles(result: IngestResult) -> Iterator[tuple[str, str, str]]:
 def annotate(result: IngestResult, nlp: Language) -> FileRows:
     """The entity and relation rows of ingested articles."""
     rows = FileRows(result)
-    if result.articles:
-        for ann in article_annotations(nlp, _articles(result)):
-            rows.entities.extend(ann.entities)
-            rows.relations.extend(ann.relations)
+    for ann in article_annotations(nlp, _articles(result)):
+        rows.entities.extend(ann.entities)
+        rows.relations.extend(ann.relations)
     return rows
 
 
@@ -78,8 +77,7 @@ def file_rows(source: Source, max_mb: float = DEFAULT_MAX_MB, spec: NlpSpec = Nl
               csv: bool = True) -> FileRows:
     """Read, annotate and tabulate one source (``csv``: its tables as CSV bytes, else as frames)."""
     result = read_source(source, max_mb)
-    nlp = _pipeline(spec) if result.articles else None
-    rows = annotate(result, nlp) if nlp is not None else FileRows(result)
+    rows = annotate(result, _pipeline(spec)) if result.articles else FileRows(result)
     return prepare(rows, csv)
 
 
