@@ -55,17 +55,20 @@ def extract(paths: Iterable[str | Path] | str | Path | None = None, *,
     """Run the whole pipeline on files (``paths``) or on ``texts`` and return the tables.
 
     ``texts`` items are strings or (id, text) pairs, one article each. Inputs
-    that cannot be read are listed in ``tables.skipped``; nothing is written.
+    that cannot be read are listed in ``tables.skipped``; nothing is written. The same
+    batch run as ``mechmine run`` (:func:`pipeline.run.run_pipeline`), into memory.
     """
-    from pipeline.ingest import ingest, ingest_texts
-    from pipeline.run import annotate
+    from pipeline.run import run_pipeline, run_texts
 
     if (paths is None) == (texts is None):
         raise ValueError("give either paths or texts")
     if isinstance(paths, str | Path):
         paths = [paths]
-    result = ingest([str(p) for p in paths]) if paths is not None else ingest_texts(texts or [])
-    return Tables(annotate(result, model=model))
+    if paths is not None:
+        report = run_pipeline([str(p) for p in paths], None, model=model)
+    else:
+        report = run_texts(texts or [], model=model)
+    return Tables(report.tables)
 
 
 def load_outputs(out_dir: str | Path) -> Tables:

@@ -15,10 +15,12 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from pipeline.batch import RunReport
+from pipeline.batch.worker import Source
 from pipeline.errors import MechmineError
 from pipeline.ingest import DEFAULT_MAX_MB
 from pipeline.io import OutputError
-from pipeline.run import RunReport, run_ingest, run_pipeline
+from pipeline.run import run_ingest, run_pipeline
 
 app = typer.Typer(
     name="mechmine",
@@ -100,8 +102,8 @@ def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool,
     with progress:
         task = progress.add_task("", total=None)
 
-        def advance(item: object) -> None:
-            progress.update(task, advance=1, description=str(getattr(item, "display", "")))
+        def advance(item: Source) -> None:
+            progress.update(task, advance=1, description=item.display)
 
         if not full:
             return run_ingest(paths, out, max_mb=max_mb, on_file=advance)

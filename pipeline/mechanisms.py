@@ -3,16 +3,19 @@
 :func:`mechanism_evidence` maps relations, entity mentions and keywords of
 each article onto the repair mechanisms of ``resources/mechanisms.yaml``
 (``mechanisms.csv``, long: article x mechanism x evidence). The matrices are
-pivots of that long table, outside the NLP code:
+built from that long table, outside the NLP code:
 
 - ``mechanism_matrix``: one row per article (title, kind, primary disease),
-  one evidence-count column per mechanism;
+  one evidence-count column per mechanism (:func:`mechanism_matrix`, per file);
 - ``disease_mechanism_matrix``: the same summed per primary disease;
 - ``factor_mechanism_matrix``: cytokines and growth factors x mechanisms, with
   the number of relations naming the factor and its net polarity: +1 for each
   relation that raises it (it is the object of SECRETES, INCREASES,
   ACTIVATES), -1 for each that lowers it (DECREASES, INHIBITS), a negated
-  relation counting the other way.
+  relation counting the other way (:func:`polarity_sign`).
+
+The two corpus-wide matrices are summed from each file's :class:`MatrixParts`
+by :class:`CorpusMatrices`, their one implementation.
 """
 
 from __future__ import annotations
@@ -230,64 +233,50 @@ def mechanism_matrix(articles: pd.DataFrame, evidence: pd.DataFrame, diseases: p
     return out[schema.MATRICES["mechanism_matrix"] + ids]
 
 
-def disease_mechanism_matrix(matrix: pd.DataFrame, taxonomy: tuple[Mechanism, ...] | None = None,
-                             ) -> pd.DataFrame:
-    """Primary diseases x mechanisms: article evidence counts summed per disease."""
-    taxonomy = taxonomy or default_taxonomy()
-    ids = [m.id for m in taxonomy]
-    with_disease = matrix[matrix.primary_disease.fillna("") != ""]
-    if with_disease.empty:
-        return pd.DataFrame(columns=schema.MATRICES["disease_mechanism_matrix"] + ids)
-    grouped = with_disease.groupby(["primary_disease_id", "primary_disease"], sort=True, dropna=False)
-    out = grouped[ids].sum()
-    out.insert(0, "n_articles", grouped.size())
-    return out.reset_index()[schema.MATRICES["disease_mechanism_matrix"] + ids]
-
-
-def factor_mechanism_matrix(evidence: pd.DataFrame, relations: pd.DataFrame, entities: pd.DataFrame,
-                            taxonomy: tuple[Mechanism, ...] | None = None) -> pd.DataFrame:
-    """Cytokines and growth factors x mechanisms, with relation counts and net polarity."""
-    taxonomy = taxonomy or default_taxonomy()
-    ids = [m.id for m in taxonomy]
-    keys = schema.MATRICES["factor_mechanism_matrix"]
-    factors = entities[entities.label.isin(MATRIX_FACTOR_LABELS) & (entities.kb_id != "")]
-    if factors.empty:
-        return pd.DataFrame(columns=keys + ids)
-    names = factors.groupby("kb_id").agg(factor=("canonical_name", "first"), label=("label", "first"))
-    ev = evidence[evidence.factor_ids != ""].copy()
-    ev["factor_id"] = ev.factor_ids.str.split("|")
-    ev = ev.explode("factor_id")
-    ev = ev[ev.factor_id.isin(names.index)]
-    counts = (ev.pivot_table(index="factor_id", columns="mechanism_id", values="evidence_id",
-                             aggfunc="count", fill_value=0) if not ev.empty else pd.DataFrame())
-    counts = counts.reindex(index=names.index, columns=ids, fill_value=0).fillna(0).astype("Int64")
-    rel = relations
-    as_subject = rel.groupby("subject_kb_id").size()
-    as_object = rel.groupby("object_kb_id").size()
-    sign = rel.predicate.map(lambda p: 1 if p in RAISES else -1 if p in LOWERS else 0)
-    sign = sign.where(~rel.negated.astype(bool), -sign)
-    net = sign.groupby(rel.object_kb_id).sum() if not rel.empty else pd.Series(dtype="Int64")
-    out = names.copy()
-    out["n_relations"] = (as_subject.reindex(names.index, fill_value=0)
-                          + as_object.reindex(names.index, fill_value=0)).astype("Int64")
-    out["net_polarity"] = net.reindex(names.index, fill_value=0).astype("Int64")
-    out = out.join(counts)
-    out.index.name = "factor_id"
-    out = out.reset_index().sort_values(["label", "factor"], kind="stable")
-    return out[keys + ids].reset_index(drop=True)
-
-
 def empty_matrix(name: str, taxonomy: tuple[Mechanism, ...] | None = None) -> pd.DataFrame:
     """A wide table with no rows (its key columns and one column per mechanism)."""
     ids = [m.id for m in (taxonomy or default_taxonomy())]
     return pd.DataFrame(columns=schema.MATRICES[name] + ids)
 
 
-class MatrixAccumulator:
-    """Builds the disease and factor matrices from per-file pieces (streaming runs).
+def polarity_sign(predicate: str, negated: bool) -> int:
+    """+1 when the relation raises its object, -1 when it lowers it, 0 otherwise (negation flips)."""
+    sign = 1 if predicate in RAISES else -1 if predicate in LOWERS else 0
+    return -sign if negated else sign
 
-    Gives the same rows as :func:`disease_mechanism_matrix` and
-    :func:`factor_mechanism_matrix` over the whole corpus.
+
+@dataclass(frozen=True)
+class MatrixParts:
+    """One file's share of the corpus matrices, as plain tuples (small; kept in the manifest)."""
+
+    diseases: list[tuple[str, str, list[int]]]  # (disease id, name, counts per mechanism) per article
+    factors: list[tuple[str, str, str]]  # (kb_id, canonical name, label) per factor mention
+    evidence: list[tuple[str, str]]  # (factor ids, mechanism id) per evidence row
+    relations: list[tuple[str, str, str, bool]]  # (subject id, object id, predicate, negated)
+
+
+def matrix_parts(matrix: pd.DataFrame, evidence: pd.DataFrame, relations: pd.DataFrame,
+                 entities: pd.DataFrame) -> MatrixParts:
+    """One file's share of ``disease_mechanism_matrix`` and ``factor_mechanism_matrix``."""
+    ids = [c for c in matrix.columns if c not in schema.MATRICES["mechanism_matrix"]]
+    with_disease = matrix[matrix.primary_disease.fillna("") != ""]
+    diseases = [(r[0], r[1], [int(v) for v in r[2:]]) for r in
+                with_disease[["primary_disease_id", "primary_disease", *ids]].itertuples(index=False)]
+    factors = entities[entities.label.isin(MATRIX_FACTOR_LABELS) & (entities.kb_id != "")]
+    return MatrixParts(
+        diseases,
+        list(zip(factors.kb_id, factors.canonical_name, factors.label, strict=True)),
+        list(zip(evidence.factor_ids, evidence.mechanism_id, strict=True)),
+        list(zip(relations.subject_kb_id, relations.object_kb_id, relations.predicate,
+                 relations.negated.astype(bool), strict=True)))
+
+
+class CorpusMatrices:
+    """The disease and factor matrices of a corpus, summed from per-file :class:`MatrixParts`.
+
+    The one implementation of ``disease_mechanism_matrix`` (evidence counts summed per
+    primary disease) and ``factor_mechanism_matrix`` (per cytokine or growth factor:
+    evidence counts, relations naming it, net polarity by :func:`polarity_sign`).
     """
 
     def __init__(self, taxonomy: tuple[Mechanism, ...] | None = None) -> None:
@@ -300,44 +289,24 @@ class MatrixAccumulator:
         self.object_n: dict[str, int] = {}
         self.net: dict[str, int] = {}
 
-    @staticmethod
-    def parts(matrix: pd.DataFrame, evidence: pd.DataFrame, relations: pd.DataFrame,
-              entities: pd.DataFrame) -> tuple[list, list, list, list]:
-        """One file's share of the matrices, as plain tuples (small; kept in the manifest)."""
-        ids = [c for c in matrix.columns if c not in schema.MATRICES["mechanism_matrix"]]
-        with_disease = matrix[matrix.primary_disease.fillna("") != ""]
-        disease_rows = [(r[0], r[1], *(int(v) for v in r[2:])) for r in
-                        with_disease[["primary_disease_id", "primary_disease", *ids]].itertuples(index=False)]
-        factors = entities[entities.label.isin(MATRIX_FACTOR_LABELS) & (entities.kb_id != "")]
-        names = list(zip(factors.kb_id, factors.canonical_name, factors.label, strict=True))
-        pairs = list(zip(evidence.factor_ids, evidence.mechanism_id, strict=True))
-        rels = list(zip(relations.subject_kb_id, relations.object_kb_id, relations.predicate,
-                        relations.negated.astype(bool), strict=True))
-        return disease_rows, names, pairs, rels
-
-    def add(self, matrix: pd.DataFrame, evidence: pd.DataFrame, relations: pd.DataFrame,
-            entities: pd.DataFrame) -> None:
-        self.add_parts(self.parts(matrix, evidence, relations, entities))
-
-    def add_parts(self, parts: tuple[list, list, list, list]) -> None:
-        disease_rows, names, pairs, rels = parts
-        for did, dname, *counts in disease_rows:
+    def add(self, parts: MatrixParts) -> None:
+        for did, dname, counts in parts.diseases:
             acc = self.diseases.setdefault((did, dname), [0] * (len(self.ids) + 1))
             acc[0] += 1
             for k, v in enumerate(counts, start=1):
                 acc[k] += v
-        for kb_id, name, label in names:
+        for kb_id, name, label in parts.factors:
             self.names.setdefault(kb_id, (name, label))
-        for fids, mid in pairs:
+        for fids, mid in parts.evidence:
             for fid in (fids.split("|") if fids else ()):
                 self.counts[(fid, mid)] = self.counts.get((fid, mid), 0) + 1
-        for subj, obj, pred, neg in rels:
+        for subj, obj, pred, neg in parts.relations:
             self.subject_n[subj] = self.subject_n.get(subj, 0) + 1
             self.object_n[obj] = self.object_n.get(obj, 0) + 1
-            sign = 1 if pred in RAISES else -1 if pred in LOWERS else 0
-            self.net[obj] = self.net.get(obj, 0) + (-sign if neg else sign)
+            self.net[obj] = self.net.get(obj, 0) + polarity_sign(pred, neg)
 
     def tables(self) -> dict[str, pd.DataFrame]:
+        """Diseases sorted by (id, name); factors by (label, name, id)."""
         disease_rows = [[did, name, acc[0], *acc[1:]] for (did, name), acc in sorted(self.diseases.items())]
         diseases = (pd.DataFrame(disease_rows, columns=schema.MATRICES["disease_mechanism_matrix"] + self.ids)
                     if disease_rows else empty_matrix("disease_mechanism_matrix", self.taxonomy))
@@ -350,17 +319,3 @@ class MatrixAccumulator:
         factors = (pd.DataFrame(factor_rows, columns=schema.MATRICES["factor_mechanism_matrix"] + self.ids)
                    if factor_rows else empty_matrix("factor_mechanism_matrix", self.taxonomy))
         return {"disease_mechanism_matrix": diseases, "factor_mechanism_matrix": factors}
-
-
-def derive_tables(articles: pd.DataFrame, entities: pd.DataFrame, relations: pd.DataFrame,
-                  ) -> dict[str, pd.DataFrame]:
-    """mechanisms.csv and the three matrices, from the long tables."""
-    evidence = mechanism_evidence(articles, entities, relations)
-    diseases = primary_diseases(articles, entities)
-    matrix = mechanism_matrix(articles, evidence, diseases)
-    return {
-        "mechanisms": evidence,
-        "mechanism_matrix": matrix,
-        "disease_mechanism_matrix": disease_mechanism_matrix(matrix),
-        "factor_mechanism_matrix": factor_mechanism_matrix(evidence, relations, entities),
-    }

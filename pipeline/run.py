@@ -1,102 +1,56 @@
-"""Plain functions behind the CLI commands: read inputs, build tables, write them.
+"""Plain functions behind the CLI commands and :func:`pipeline.extract`.
 
-Outputs are written only when at least one input was read, and then all
-together and atomically (:func:`pipeline.io.write_tables`), so a failed run
-leaves the tables of the previous run untouched.
+Each picks a sink and runs :func:`pipeline.batch.run_batch`: files in an output
+folder (under the run lock, with the manifest, written atomically and only
+when some input was read, so a failed run leaves the previous tables
+untouched), or frames in memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import logging
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import pandas as pd
-
 from pipeline import schema
-from pipeline.batch import BatchStats, run_batch, run_lock
-from pipeline.entities import article_annotations, entity_summary
-from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, blank_spans, ingest
-from pipeline.ingest.sources import InputFile
-from pipeline.io import write_tables
-from pipeline.mechanisms import derive_tables
+from pipeline.batch import BatchStats, Manifest, MemorySink, RunReport, TableSink, Texts, run_batch, run_lock
+from pipeline.batch.worker import Source
+from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, ingest
+from pipeline.ingest.sources import InputFile, expand_paths
+from pipeline.nlp import NlpSpec
+from pipeline.schema import SkippedRecord
 
+log = logging.getLogger(__name__)
 
-@dataclass
-class RunReport:
-    """What a run did: counts, written files, and whether any input failed."""
-
-    n_files: int
-    n_files_read: int
-    n_articles: int
-    n_skipped: int
-    written: list[Path]
-    tables: dict[str, pd.DataFrame]
-
-    n_entities: int = 0
-    n_relations: int = 0
-
-    @property
-    def exit_code(self) -> int:
-        """0 when every input was read, 1 when any input (or record) was skipped."""
-        return 1 if self.n_skipped or self.n_files_read == 0 else 0
+INGEST_TABLES = ["articles", "removed_blocks", "skipped"]
 
 
 def run_ingest(
     paths: list[str],
-    out_dir: Path | None,
+    out_dir: Path,
     *,
     max_mb: float = DEFAULT_MAX_MB,
     on_file: Callable[[InputFile], None] | None = None,
 ) -> RunReport:
     """Ingest ``paths`` and write articles/removed_blocks/skipped tables to ``out_dir``."""
     result: IngestResult = ingest(paths, max_mb=max_mb, on_file=on_file)
-    return _finish(result, result.tables(), out_dir)
+    report = RunReport(n_files=result.n_files, n_files_read=result.n_files_read,
+                       n_articles=len(result.articles), n_skipped=len(result.skipped))
+    if result.n_files_read == 0:
+        return report
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with run_lock(out_dir), TableSink(out_dir) as sink:
+        for name, frame in result.tables().items():
+            sink.append(name, frame)
+        report.written = sink.commit(INGEST_TABLES)
+    return report
 
 
-def _finish(result: IngestResult, tables: dict[str, pd.DataFrame], out_dir: Path | None,
-            formats: tuple[str, ...] = ("csv",)) -> RunReport:
-    """Write ``tables`` (only when some input was read) and report."""
-    written: list[Path] = []
-    if out_dir is not None and result.n_files_read > 0:
-        written = write_tables(out_dir, tables, formats)
-    return RunReport(
-        n_files=result.n_files,
-        n_files_read=result.n_files_read,
-        n_articles=len(result.articles),
-        n_skipped=len(result.skipped),
-        written=written,
-        tables=tables,
-        n_entities=len(tables["entities"]) if "entities" in tables else 0,
-        n_relations=len(tables["relations"]) if "relations" in tables else 0,
-    )
-
-
-def annotate(result: IngestResult, model: str | None = None,
-             on_article: Callable[[int], None] | None = None,
-             linker: str | None = None) -> dict[str, pd.DataFrame]:
-    """Every table for ingested articles: entities, relations, mechanisms and matrices."""
-    from pipeline.nlp import make_nlp
-
-    tables = result.tables()
-    rows = []
-    relation_rows = []
-    if result.articles:
-        nlp = make_nlp(model=model, relations=True, linker=linker)
-        items = ((a.article_id, blank_spans(a.text, result.nlp_masks.get(a.article_id, [])),
-                  a.kind) for a in result.articles)
-        for k, ann in enumerate(article_annotations(nlp, items), start=1):
-            rows.extend(ann.entities)
-            relation_rows.extend(ann.relations)
-            if on_article is not None:
-                on_article(k)
-    entities = schema.to_frame("entities", rows)
-    relations = schema.to_frame("relations", relation_rows)
-    tables["entities"] = entities
-    tables["entity_summary"] = entity_summary(entities)
-    tables["relations"] = relations
-    tables.update(derive_tables(tables["articles"], entities, relations))
-    return tables
+def _expand(paths: list[str]) -> tuple[list[InputFile], list[SkippedRecord]]:
+    files, skipped = expand_paths(paths)
+    for rec in skipped:
+        log.warning("skipped %s: %s", rec.source_path, rec.reason)
+    return files, skipped
 
 
 def run_pipeline(
@@ -111,23 +65,35 @@ def run_pipeline(
     formats: tuple[str, ...] = ("csv",),
     engine: str = "local",
     scheduler: str | None = None,
-    on_file: Callable[[InputFile], None] | None = None,
-    on_article: Callable[[int], None] | None = None,
+    on_file: Callable[[Source], None] | None = None,
     stats: BatchStats | None = None,
 ) -> RunReport:
     """Ingest ``paths``, find entities and relations, and write every table to ``out_dir``.
 
     With an output folder the run is incremental and resumable (see
-    :mod:`pipeline.batch`); without one, everything is computed in memory.
+    :mod:`pipeline.batch`); without one, the tables are kept in memory
+    (``report.tables``).
     """
+    files, skipped = _expand(paths)
+    spec = NlpSpec(model, linker)
+    sources: list[Source] = list(files)
     if out_dir is None:
-        result: IngestResult = ingest(paths, max_mb=max_mb, on_file=on_file)
-        return _finish(result, annotate(result, model=model, on_article=on_article, linker=linker), None)
+        sink = MemorySink()
+        report = run_batch(sources, sink, path_skips=skipped, max_mb=max_mb, spec=spec, workers=workers,
+                           engine=engine, scheduler=scheduler, on_file=on_file, stats=stats)
+        report.tables = sink.tables(schema.OUTPUTS)
+        return report
     out_dir.mkdir(parents=True, exist_ok=True)
-    with run_lock(out_dir):
-        done = run_batch(paths, out_dir, max_mb=max_mb, model=model, linker=linker, workers=workers,
-                         force=force, engine=engine, scheduler=scheduler, formats=formats, on_file=on_file,
-                         stats=stats)
-    return RunReport(n_files=done.n_files, n_files_read=done.n_files_read, n_articles=done.n_articles,
-                     n_skipped=done.n_skipped, written=done.written, tables={},
-                     n_entities=done.n_entities, n_relations=done.n_relations)
+    with run_lock(out_dir), Manifest(out_dir) as manifest, TableSink(out_dir, formats) as table_sink:
+        return run_batch(sources, table_sink, manifest=manifest, path_skips=skipped, max_mb=max_mb,
+                         spec=spec, workers=workers, force=force, engine=engine, scheduler=scheduler,
+                         on_file=on_file, stats=stats)
+
+
+def run_texts(texts: Iterable[str | tuple[str, str]], *, model: str | None = None,
+              linker: str | None = None) -> RunReport:
+    """Every table of ``texts`` (one article each: strings or (id, text) pairs), in memory."""
+    sink = MemorySink()
+    report = run_batch([Texts(tuple(texts))], sink, spec=NlpSpec(model, linker))
+    report.tables = sink.tables(schema.OUTPUTS)
+    return report

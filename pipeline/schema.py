@@ -176,6 +176,10 @@ MATRICES: dict[str, list[str]] = {
 }
 
 
+# every output table, in the order runs write them
+OUTPUTS: list[str] = [*TABLES, *MATRICES]
+
+
 def matrix_dtypes(table: str, frame_columns: list[str]) -> dict[str, str]:
     """dtypes of a wide table: key columns as declared, mechanism columns Int64."""
     keys = MATRICES[table]
@@ -236,3 +240,12 @@ def _has_dtype(column: pd.Series, dtype: str) -> bool:
     if column.dtype != dtype:
         return False
     return dtype != STRING or not column.hasnans
+
+
+def typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the schema's dtypes (long tables) or the wide-table dtypes (matrices)."""
+    if table in TABLES:
+        return coerce(table, frame)
+    if table in MATRICES:
+        return frame.astype(matrix_dtypes(table, list(frame.columns)))
+    raise ValueError(f"unknown table {table!r}")

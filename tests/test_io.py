@@ -1,58 +1,31 @@
-"""Atomic table writing, load_outputs and the schema."""
+"""load_outputs and the schema (writing is tested in tests/batch/test_sink.py)."""
 
 from __future__ import annotations
 
 import dataclasses
-import errno
-import os
 import re
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from conftest import ROOT
 
 from pipeline import schema
-from pipeline.io import OutputError, load_outputs, write_tables
-from pipeline.schema import ArticleRecord, SkippedRecord
+from pipeline.io import load_outputs
 
 
-def _article(i: int) -> ArticleRecord:
-    return ArticleRecord(f"a-{i}", "x.txt", "", 0, 5, "T", "document", "", "", None, "", "", "",
-                         1, "hello")
+def test_load_outputs_needs_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no such output folder"):
+        load_outputs(tmp_path / "nowhere")
 
 
-def test_round_trip_keeps_dtypes(tmp_path: Path) -> None:
-    tables = {"articles": schema.to_frame("articles", [_article(1), _article(2)]),
-              "skipped": schema.to_frame("skipped", [SkippedRecord("y.bin", None, "binary file")])}
-    write_tables(tmp_path, tables)
-    loaded = load_outputs(tmp_path)
-    assert set(loaded) == {"articles", "skipped"}
-    pd.testing.assert_frame_equal(loaded["articles"], tables["articles"])
-    assert str(loaded["articles"]["year"].dtype) == "Int64"
-    assert loaded["articles"]["doi"].tolist() == ["", ""]
-
-
-def test_failed_write_leaves_earlier_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = {"articles": schema.to_frame("articles", [_article(1)]),
-             "skipped": schema.to_frame("skipped", [])}
-    write_tables(tmp_path, first)
-    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    calls = {"n": 0}
-    real_fsync = os.fsync
-
-    def failing_fsync(fd: int) -> None:
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", failing_fsync)
-    second = {"articles": schema.to_frame("articles", [_article(1), _article(2)]),
-              "skipped": schema.to_frame("skipped", [SkippedRecord("z", None, "r")])}
-    with pytest.raises(OutputError, match="No space left"):
-        write_tables(tmp_path, second)
-    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+def test_read_matrix_types_mechanism_columns(tmp_path: Path) -> None:
+    (tmp_path / "disease_mechanism_matrix.csv").write_text(
+        "primary_disease_id,primary_disease,n_articles,homing\nMESH:D1,X,2,3\n,,1,\n")
+    frame = load_outputs(tmp_path)["disease_mechanism_matrix"]
+    assert {c: str(t) for c, t in frame.dtypes.items()} == {
+        "primary_disease_id": "string", "primary_disease": "string", "n_articles": "Int64", "homing": "Int64"}
+    assert frame.primary_disease_id.tolist() == ["MESH:D1", ""]
+    assert frame.homing.isna().tolist() == [False, True]
 
 
 def test_records_match_schema() -> None:

@@ -8,7 +8,7 @@ from conftest import SAMPLE
 
 import pipeline
 from pipeline import schema
-from pipeline.mechanisms import load_taxonomy, mechanism_evidence
+from pipeline.mechanisms import CorpusMatrices, MatrixParts, load_taxonomy, mechanism_evidence, polarity_sign
 from pipeline.schema import ArticleRecord, RelationRecord
 
 
@@ -34,6 +34,43 @@ def test_evidence_from_relations() -> None:
 def test_taxonomy_is_valid() -> None:
     tax = load_taxonomy()
     assert len(tax) >= 15 and all(m.spec.definition and m.spec.ids for m in tax)
+
+
+@pytest.mark.parametrize(("predicate", "negated", "sign"), [
+    ("SECRETES", False, 1), ("INCREASES", False, 1), ("ACTIVATES", True, -1), ("DECREASES", False, -1),
+    ("INHIBITS", True, 1), ("TREATS", False, 0), ("ASSOCIATED_WITH", True, 0)])
+def test_polarity_sign(predicate: str, negated: bool, sign: int) -> None:
+    assert polarity_sign(predicate, negated) == sign
+
+
+def test_corpus_matrices_sum_the_files() -> None:
+    taxonomy = tuple(load_taxonomy())[:2]
+    first, second = (m.id for m in taxonomy)
+    matrices = CorpusMatrices(taxonomy)
+    matrices.add(MatrixParts(
+        diseases=[("MESH:D1", "Fibrosis", [2, 0])],
+        factors=[("HGNC:2", "IL10", "CYTOKINE"), ("HGNC:1", "BDNF", "GROWTH_FACTOR")],
+        evidence=[("HGNC:1", first), ("HGNC:1|HGNC:2", second), ("", first)],
+        relations=[("MESH:M", "HGNC:1", "SECRETES", False), ("MESH:M", "HGNC:2", "INHIBITS", False)]))
+    matrices.add(MatrixParts(
+        diseases=[("MESH:D1", "Fibrosis", [1, 1]), ("", "stroke", [0, 3])],
+        factors=[("HGNC:1", "other name", "GROWTH_FACTOR")],
+        evidence=[("HGNC:2", second)],
+        relations=[("HGNC:1", "HGNC:2", "DECREASES", True)]))
+    tables = matrices.tables()
+    assert tables["disease_mechanism_matrix"].values.tolist() == [
+        ["", "stroke", 1, 0, 3], ["MESH:D1", "Fibrosis", 2, 3, 1]]
+    assert tables["factor_mechanism_matrix"].values.tolist() == [
+        ["HGNC:2", "IL10", "CYTOKINE", 2, 0, 0, 2],  # -1 (inhibited) +1 (negated decrease)
+        ["HGNC:1", "BDNF", "GROWTH_FACTOR", 2, 1, 1, 1]]
+
+
+def test_corpus_matrices_without_rows_have_their_columns() -> None:
+    tables = CorpusMatrices().tables()
+    ids = [m.id for m in load_taxonomy()]
+    keys = schema.MATRICES["disease_mechanism_matrix"]
+    assert list(tables["disease_mechanism_matrix"].columns) == keys + ids
+    assert tables["factor_mechanism_matrix"].empty
 
 
 @pytest.fixture(scope="module")

@@ -110,10 +110,10 @@ class CandidateParser:
         """Load the shipped parser (or take ``parser``) and the relation rules' triggers."""
         self.parser = parser or load_parser(self.model)
         if self.is_trigger is None:
-            from pipeline.nlp.relations import default_rules
+            from pipeline.nlp.relations.rules import TriggerIndex, load_rules
 
-            rules = default_rules()
-            self.is_trigger = lambda word: bool(rules.triggered(word))
+            index = TriggerIndex(load_rules())
+            self.is_trigger = lambda word: bool(index(word))
 
     def _ensure(self) -> tuple[Language, Callable[[str], bool]]:
         if self.parser is None or self.is_trigger is None:

@@ -1,0 +1,33 @@
+"""The one road from a source to its rows."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+
+from pipeline.batch.worker import Texts, file_rows
+from pipeline.ingest.sources import expand_paths
+
+
+def test_texts_give_rows_and_skipped_records() -> None:
+    rows = file_rows(Texts((("t1", "Mesenchymal stem cells secrete BDNF."), "  ")), csv=False)
+    assert [a.source_id for a in rows.ingest.articles] == ["t1"]
+    assert [s.reason for s in rows.ingest.skipped] == ["empty text"]
+    got = {(r.subject_text, r.predicate, r.object_text) for r in rows.relations}
+    assert got == {("Mesenchymal stem cells", "SECRETES", "BDNF")}
+    assert rows.csv is None and rows.frames is not None and rows.matrix_parts is not None
+    assert [name for name, _ in rows.frames][:2] == ["articles", "skipped"]
+
+
+def test_file_rows_prepare_csv_bytes() -> None:
+    (item,), _ = expand_paths([str(FIXTURES / "mini.pubtator")])
+    rows = file_rows(item)
+    assert rows.counts()[:3] == (1, 3, 0)
+    assert rows.csv is not None and rows.frames is None
+    header, body = rows.csv["articles"]
+    assert header.startswith(b"article_id,") and body.count(b"\n") >= 3
+    first = rows.ingest.articles[0].article_id
+    got = {(r.subject_text, r.predicate, r.object_text, r.evidence_level)
+           for r in rows.relations if r.article_id == first}
+    assert got == {("Mesenchymal stem cells", "DECREASES", "fibrosis", "animal"),
+                   ("mesenchymal stem cells", "SECRETES", "HGF", "animal"),
+                   ("mesenchymal stem cells", "DECREASES", "TGF-beta1", "animal")}
