@@ -87,8 +87,9 @@ def with_gold_entities(nlp: Language, text: str, ents: list[GoldEntity]) -> Doc:
     for s in chosen:
         info[(s.start_char, s.end_char)] = MentionInfo((s.label_,), s.text, "gold")
     doc.ents = chosen
-    for name in ("sentencizer", "mechmine_relations"):
-        doc = nlp.get_pipe(name)(doc)
+    for name in ("sentencizer", "mechmine_parser", "mechmine_relations"):
+        if name in nlp.pipe_names:
+            doc = nlp.get_pipe(name)(doc)
     return doc
 
 

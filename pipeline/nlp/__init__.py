@@ -24,6 +24,7 @@ import pipeline.nlp.extensions
 import pipeline.nlp.lexicon_matcher
 import pipeline.nlp.lexicon_tags
 import pipeline.nlp.linker
+import pipeline.nlp.parser
 import pipeline.nlp.relations  # noqa: F401  (registers the factories)
 from pipeline.errors import MechmineError
 from pipeline.nlp.tokenizer import make_tokenizer
@@ -93,7 +94,7 @@ def load_model(model: str) -> Language:
 
 
 def make_nlp(lexicon_dir: str = "", stoplist: str = "", model: str | None = None,
-             relations: bool = False, linker: str | None = None) -> Language:
+             relations: bool = False, linker: str | None = None, parser: str | None = "parser") -> Language:
     """The entity pipeline; with ``model``, an installed NER pipeline runs before the lexicon;
     with ``linker`` (an index folder, see :mod:`pipeline.lexicon.linker`), id-less entities are linked.
 
@@ -110,6 +111,8 @@ def make_nlp(lexicon_dir: str = "", stoplist: str = "", model: str | None = None
     if linker:
         nlp.add_pipe("mechmine_linker", config={"index_dir": linker, "lexicon_dir": lexicon_dir})
     if relations:
+        if parser:
+            nlp.add_pipe("mechmine_parser", config={"model": parser}).initialize()
         nlp.add_pipe("mechmine_relations").initialize()
     return nlp
 

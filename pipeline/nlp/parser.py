@@ -52,9 +52,11 @@ def load_parser(model: str = DEFAULT_MODEL) -> Language:
 
 
 def candidate_sentences(doc: Doc, is_trigger: Callable[[str], bool], outcome_words: frozenset[str],
-                        min_mentions: int = 2) -> list[tuple[int, int]]:
+                        min_mentions: int = 2, anaphor: Callable[[str], bool] | None = None,
+                        ) -> list[tuple[int, int]]:
     """(start, end) token ranges of the sentences that can hold a relation: a trigger word and
-    ``min_mentions`` entity mentions, or a trigger, one mention and an outcome/process word."""
+    ``min_mentions`` entity mentions, or a trigger, one mention and an outcome/process word or
+    a subject anaphor opening the sentence ("They ...", "These cells ...")."""
     bounds = sentence_bounds(doc)
     if not bounds:
         return []
@@ -71,7 +73,8 @@ def candidate_sentences(doc: Doc, is_trigger: Callable[[str], bool], outcome_wor
         words = [t.lower_ for t in doc[start:end]]
         if not any(is_trigger(w) for w in words):
             continue
-        if n >= min_mentions or any(w in outcome_words for w in words):
+        if (n >= min_mentions or any(w in outcome_words for w in words)
+                or (anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2]))))):
             out.append((start, end))
     return out
 
@@ -103,6 +106,7 @@ class CandidateParser:
         self.min_mentions = min_mentions
         self.is_trigger = is_trigger
         self.outcome_words = outcome_words
+        self.anaphor: Callable[[str], bool] | None = None
         self.parser: Language | None = None
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None,
@@ -112,8 +116,10 @@ class CandidateParser:
         if self.is_trigger is None:
             from pipeline.nlp.relations.rules import TriggerIndex, load_rules
 
-            index = TriggerIndex(load_rules())
+            rules = load_rules()
+            index = TriggerIndex(rules)
             self.is_trigger = lambda word: bool(index(word))
+            self.anaphor = lambda words: rules.cues.subject_anaphor.match(words) is not None
 
     def _ensure(self) -> tuple[Language, Callable[[str], bool]]:
         if self.parser is None or self.is_trigger is None:
@@ -128,7 +134,8 @@ class CandidateParser:
         parser, is_trigger = self._ensure()
         for batch in minibatch(docs, size=batch_size):
             picked = [[doc[s:e] for s, e in candidate_sentences(doc, is_trigger, self.outcome_words,
-                                                                  self.min_mentions)] for doc in batch]
+                                                                  self.min_mentions, self.anaphor)]
+                      for doc in batch]
             parsed = iter(parse_spans(parser, [s for spans in picked for s in spans], self.batch_size))
             for doc, spans in zip(batch, picked, strict=True):
                 doc._.parses = {s.start: next(parsed) for s in spans}

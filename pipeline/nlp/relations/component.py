@@ -15,7 +15,7 @@ to the pipeline and :meth:`~RelationExtractor.from_disk` reads them back, so
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,24 +24,50 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.errors import MechmineError
+from pipeline.nlp.relations import dependency
 from pipeline.nlp.relations.arguments import doc_mentions
+from pipeline.nlp.relations.dependency import PATTERNS_FILE, Reader, load_patterns, make_reader
 from pipeline.nlp.relations.finalize import finalize
 from pipeline.nlp.relations.rules import CUES_FILE, RULES_FILE, RuleSet, TriggerIndex, load_rules
 from pipeline.nlp.relations.surface import doc_candidates
-from pipeline.nlp.relations.types import Relation
+from pipeline.nlp.relations.types import Candidate, Relation
 from pipeline.nlp.sentences import sentence_bounds
 from pipeline.ruledata import resource_path
 
 
-def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None) -> list[Relation]:
-    """All relations of ``doc``: mentions -> surface candidates -> finalize."""
+def merge_readers(surface: Sequence[Candidate], dep: dict[int, list[Candidate]]) -> list[Candidate]:
+    """One candidate list in sentence order: in a parsed sentence the dependency reader's
+    candidates first, then the surface reader's for the triggers it read nothing at (the
+    surface reader is the fallback where no parse applies)."""
+    if not dep:
+        return list(surface)
+    out: list[Candidate] = []
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in surface:
+        by_sentence.setdefault(c.sentence.index, []).append(c)
+    for k in sorted(set(by_sentence) | set(dep)):
+        parsed = dep.get(k, [])
+        read = {c.trigger for c in parsed}
+        out.extend(parsed)
+        out.extend(c for c in by_sentence.get(k, []) if c.trigger not in read)
+    return out
+
+
+def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None,
+                  reader: Reader | None = None) -> list[Relation]:
+    """All relations of ``doc``: mentions -> candidates of the dependency reader (on the
+    sentences ``mechmine_parser`` parsed, with ``reader``) and the surface reader -> finalize."""
     ms = doc_mentions(doc, rules)
     if not ms:
         return []
     triggers = triggers or TriggerIndex(rules)
     strings = doc.vocab.strings
     lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
-    candidates = doc_candidates(doc, ms, lower, rules, triggers, sentence_bounds(doc))
+    bounds = sentence_bounds(doc)
+    candidates = doc_candidates(doc, ms, lower, rules, triggers, bounds)
+    parses = doc._.parses if Doc.has_extension("parses") else None
+    if reader is not None and parses:
+        candidates = merge_readers(candidates, dependency.doc_candidates(reader, doc, ms, bounds, parses))
     return finalize(candidates, doc, lower, rules, doc._.article_kind or "")
 
 
@@ -50,26 +76,32 @@ class RelationExtractor:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.vocab = nlp.vocab
         self.rules: RuleSet | None = None
         self.triggers: TriggerIndex | None = None
+        self.reader: Reader | None = None
         self.sources: dict[str, str] = {}  # file name -> text of the rule files in use
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
-                   nlp: Language | None = None, rules: str | None = None, cues: str | None = None) -> None:
-        """Load the rule files: ``rules`` / ``cues`` paths, else the packaged ones."""
+                   nlp: Language | None = None, rules: str | None = None, cues: str | None = None,
+                   patterns: str | None = None) -> None:
+        """Load the rule files: ``rules`` / ``cues`` / ``patterns`` paths, else the packaged ones."""
         self._load(Path(rules) if rules else resource_path(RULES_FILE),
-                   Path(cues) if cues else resource_path(CUES_FILE))
+                   Path(cues) if cues else resource_path(CUES_FILE),
+                   Path(patterns) if patterns else resource_path(PATTERNS_FILE))
 
-    def _load(self, rules_path: Path, cues_path: Path) -> None:
+    def _load(self, rules_path: Path, cues_path: Path, patterns_path: Path) -> None:
         self.rules = load_rules(rules_path, cues_path)
         self.triggers = TriggerIndex(self.rules)
+        self.reader = make_reader(self.rules, self.triggers, self.vocab, load_patterns(patterns_path))
         self.sources = {RULES_FILE: rules_path.read_text(encoding="utf-8"),
-                        CUES_FILE: cues_path.read_text(encoding="utf-8")}
+                        CUES_FILE: cues_path.read_text(encoding="utf-8"),
+                        PATTERNS_FILE: patterns_path.read_text(encoding="utf-8")}
 
     def __call__(self, doc: Doc) -> Doc:
         if self.rules is None:
             raise MechmineError(f"{self.name}: no rules loaded; call its initialize() (make_nlp does)")
-        doc._.relations = doc_relations(doc, self.rules, self.triggers)
+        doc._.relations = doc_relations(doc, self.rules, self.triggers, self.reader)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -84,7 +116,9 @@ class RelationExtractor:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationExtractor:
         """Read (and validate) the rule files :meth:`to_disk` wrote."""
         folder = Path(path)
-        self._load(folder / RULES_FILE, folder / CUES_FILE)
+        patterns = folder / PATTERNS_FILE
+        self._load(folder / RULES_FILE, folder / CUES_FILE,
+                   patterns if patterns.exists() else resource_path(PATTERNS_FILE))
         return self
 
 

@@ -44,10 +44,11 @@ from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 if not Token.has_extension("mm_trigger"):
     Token.set_extension("mm_trigger", default=False)
 
-ROLES = ("trigger", "subject", "object")
+PATTERNS_FILE = "dependency_patterns.yaml"
 INHERIT_THROUGH = {"conj", "xcomp", "advcl", "pcomp", "ccomp"}
 MODIFIED_BY_CLAUSE = {"relcl", "acl"}
 RELATIVE_WORDS = {"which", "that", "who", "whom"}
+RELATIVE_DEPS = {"nsubj", "nsubjpass", "dep"}
 PRONOUNS = {"they", "these", "it", "this", "those", "both"}
 
 
@@ -88,7 +89,7 @@ class Patterns:
 def load_patterns(path: Path | None = None) -> Patterns:
     """Load ``dependency_patterns.yaml``; a pattern spaCy refuses, a missing trigger node or an
     unknown node name fails with the file and pattern id."""
-    path = path or resource_path("dependency_patterns.yaml")
+    path = path or resource_path(PATTERNS_FILE)
     spec = load_yaml(path, PatternsFile)
     seen: set[str] = set()
     for p in spec.patterns:
@@ -121,16 +122,33 @@ class DepMatch:
     carried: str = ""  # how an inherited subject was reached: conj, xcomp, relcl, ... ("" = own)
 
 
+def antecedent(relative: Token) -> Token | None:
+    """The noun a relative pronoun refers back to: the nearest word before it, past
+    punctuation ("IDO, which ..."), when that word is a noun."""
+    j = relative.i - 1
+    while j >= 0 and relative.doc[j].is_punct:
+        j -= 1
+    if j < 0 or relative.doc[j].pos_ not in ("NOUN", "PROPN", "NUM", "X"):
+        return None
+    return relative.doc[j]
+
+
 def inherited_subject(token: Token) -> tuple[Token | None, str]:
-    """The agent of a verb without its own subject, and the link it was reached by."""
+    """The agent of a verb without its own subject, and the link it was reached by. A
+    relative pronoun's clause takes the noun it modifies (or, when the parse hangs the
+    clause elsewhere, the noun right before the pronoun)."""
     seen = 0
     link = ""
     while seen < 6:
         seen += 1
         for child in token.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                if child.lower_ in RELATIVE_WORDS and token.dep_ in MODIFIED_BY_CLAUSE:
+            if child.lower_ in RELATIVE_WORDS and child.i < token.i and child.dep_ in RELATIVE_DEPS:
+                if token.dep_ in MODIFIED_BY_CLAUSE:
                     return token.head, "relcl"
+                found = antecedent(child)
+                if found is not None:
+                    return found, "relcl"
+            if child.dep_ in ("nsubj", "csubj"):
                 return child, link
         if token.dep_ in MODIFIED_BY_CLAUSE:
             return token.head, token.dep_
@@ -179,7 +197,7 @@ def match_sentence(parse: Doc, matcher: DependencyMatcher, patterns: Patterns) -
     out: list[DepMatch] = []
     seen: set[tuple[str, int, int | None, int]] = set()
     for key, token_ids in matcher(parse):
-        spec = patterns.by_id[parse.vocab.strings[key]]
+        spec = patterns.by_id[matcher.vocab.strings[key]]
         names = [n["RIGHT_ID"] for n in spec.nodes]
         roles = dict(zip(names, token_ids, strict=True))
         trigger = roles["trigger"]
@@ -290,3 +308,23 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
     out.sort(key=lambda c: c.trigger)
     carry = Carry(tuple(subjects_seen) or previous.subjects, tuple(last_objects) or previous.objects)
     return out, carry
+
+
+def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequence[tuple[int, int]],
+                   parses: dict[int, Doc]) -> dict[int, list[Candidate]]:
+    """Candidates of every parsed sentence, by sentence index (``parses``: ``doc._.parses``)."""
+    from bisect import bisect_left
+
+    firsts = [m.start for m in ms]
+    carry = Carry()
+    out: dict[int, list[Candidate]] = {}
+    for k, (start, end) in enumerate(bounds):
+        parse = parses.get(start)
+        if parse is None or len(parse) != end - start:
+            continue
+        lo, hi = bisect_left(firsts, start), bisect_left(firsts, end)
+        span = doc[start:end]
+        sent = Sentence(k, start, end, span.start_char, span.end_char)
+        out[k], carry = sentence_candidates(reader, sent, parse, [m for m in ms[lo:hi] if m.end <= end],
+                                            carry)
+    return out
