@@ -51,6 +51,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline import extract, load_outputs
 from pipeline.errors import MechmineError
 from pipeline.evaluate.matching import forms, normalise, same_argument, words
 from pipeline.gold.keys import KeyEntity, KeyRelation, read_entity_key, read_relation_key
@@ -128,11 +129,9 @@ class KeyScores:
 def document_tables(paths: list[Path], pred: Path | None = None,
                     model: str | None = None) -> Mapping[str, pd.DataFrame]:
     """Tables for ``paths``: read from ``pred`` (a ``mechmine run`` folder) or made by the pipeline."""
-    import pipeline
-
     if pred is not None:
         try:
-            tables = pipeline.load_outputs(pred)
+            tables = load_outputs(pred)
         except FileNotFoundError as err:
             raise MechmineError(str(err)) from None
         lacking = [t for t in ("articles", "entities", "relations") if t not in tables]
@@ -142,7 +141,7 @@ def document_tables(paths: list[Path], pred: Path | None = None,
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         raise MechmineError(f"the key names documents that do not exist: {', '.join(missing)}")
-    return pipeline.extract(paths, model=model)
+    return extract(paths, model=model)
 
 
 def article_files(articles: pd.DataFrame, files: Mapping[str, Path]) -> dict[str, str]:

@@ -3,8 +3,8 @@
 One module per format; nothing here imports from the rest of mechmine except
 :mod:`pipeline.errors` (evaluate, lexicon adaptation and training sit above it):
 
-- :mod:`pipeline.gold.corpus`: the shared types (:class:`GoldDoc`, :class:`GoldMention`,
-  :class:`GoldEntity`), :func:`read_gold` by format name and :func:`chunks`.
+- :mod:`pipeline.gold.model`: the shared types (``GoldDoc``, ``GoldMention``, ``GoldEntity``).
+- :mod:`pipeline.gold.corpus`: ``read_gold`` (a mention corpus by format name) and ``chunks``.
 - :mod:`pipeline.gold.iob`: token<TAB>tag files (BC5CDR, NCBI-disease, JNLPBA, ... ``.tsv``).
 - :mod:`pipeline.gold.pubtator`: PubTator title/abstract/mention/relation files.
 - :mod:`pipeline.gold.brat`: brat standoff (``.txt/.a1/.a2``), and the BioNLP-ST 2013 GE
