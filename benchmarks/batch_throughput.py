@@ -30,7 +30,7 @@ from pathlib import Path
 import spacy
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 
-from pipeline.evaluate.ner import pubtator_records
+from pipeline.gold.pubtator import pubtator_records
 
 SOURCES = ("BC5CDR/pubtator/CDR_TrainingSet.PubTator.txt",
            "BC5CDR/pubtator/CDR_DevelopmentSet.PubTator.txt",

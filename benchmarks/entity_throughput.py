@@ -33,7 +33,7 @@ from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
 from spacy.tokens import Span
 
-from pipeline.evaluate.ner import read_pubtator
+from pipeline.gold.pubtator import read_pubtator
 
 
 def best_rates(fns, texts: list[str], repeat: int) -> list[tuple[float, int]]:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from pathlib import Path
 import spacy
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 
-from pipeline.evaluate.ner import read_pubtator
+from pipeline.gold.pubtator import read_pubtator
 from pipeline.nlp import make_nlp
 
 

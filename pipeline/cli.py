@@ -181,41 +181,78 @@ def report(
         err_console.print(f"mechmine: wrote {path}")
 
 
+def _print_table(title: str, rows: list[dict[str, object]], width: int, left: str | None = None) -> Console:
+    """Print ``rows`` as a table (column ``left`` left-aligned and the others right, if given)."""
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in rows[0]:
+        justify = {} if left is None else {"justify": "left" if column == left else "right"}
+        table.add_column(column, **justify)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    out = Console(width=max(width, Console().width))
+    out.print(table)
+    return out
+
+
+JsonOut = Annotated[Path | None, typer.Option("--json", "--json-out", help="Also write the scores as JSON.")]
+Pred = Annotated[Path | None, typer.Option(
+    "--pred", help="--format key: score the tables a `mechmine run` wrote here instead of running.")]
+
+
+def _evaluate_key(kind: str, gold: Path, pred: Path | None, model: str | None, json_out: Path | None) -> None:
+    """Score the documents an answer key names against it; print per-file rows and write JSON."""
+    import json
+
+    from pipeline.evaluate.keys import PRECISION_NOTE, evaluate_key
+
+    scores = evaluate_key(kind, gold, pred=pred, model=model)
+    out = _print_table(f"{gold} ({len(scores.main)} documents, {kind} key)", scores.rows(), 120, "file")
+    if kind == "entities":
+        out.print(f"note: {PRECISION_NOTE}")
+    if json_out:
+        json_out.write_text(json.dumps({"gold": str(gold), "format": "key", "kind": kind,
+                                        "pred": str(pred) if pred else None, **scores.to_json()}, indent=2))
+
+
 @evaluate_app.command("ner")
 def evaluate_ner_cli(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold file (IOB .tsv or PubTator).")],
-    fmt: Annotated[str, typer.Option("--format", help="iob or pubtator.")] = "iob",
+    gold: Annotated[Path, typer.Option("--gold", help="Gold file (IOB .tsv, PubTator or an entity key).")],
+    fmt: Annotated[str, typer.Option("--format", help="iob, pubtator or key.")] = "iob",
     labels: Annotated[str | None, typer.Option(
         "--labels", help="Label map: bc5cdr, ncbi, bionlp13cg, jnlpba, bc2gm, biored, or a YAML path "
                          "(default: guessed from the gold path).")] = None,
     model: Model = None,
     context: Annotated[int, typer.Option(
         "--context", min=1, help="IOB: read this many consecutive sentences together.")] = 10,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON.")] = None,
+    json_out: JsonOut = None,
     link: Link = False,
     link_index: LinkIndex = None,
+    pred: Pred = None,
 ) -> None:
-    """Strict and lenient P/R/F1 per label (and MeSH/NCBI normalisation accuracy for PubTator)."""
-    import json
+    """Strict and lenient P/R/F1 per label (and MeSH/NCBI normalisation accuracy for PubTator).
 
-    from rich.table import Table
+    With --format key: recall of the key's mentions in its documents (and precision, which only an
+    exhaustive key makes meaningful).
+    """
+    import json
 
     from pipeline.evaluate.ner import evaluate_ner, guess_label_map, load_label_map
     from pipeline.nlp import make_nlp
 
+    if fmt == "key":
+        if link:
+            raise typer.BadParameter("--link is not used with --format key", param_hint="--link")
+        return _evaluate_key("entities", gold, pred, model, json_out)
     if fmt not in ("iob", "pubtator"):
-        raise typer.BadParameter("use iob or pubtator", param_hint="--format")
+        raise typer.BadParameter("use iob, pubtator or key", param_hint="--format")
     label_map = load_label_map(labels or guess_label_map(gold))
     nlp = make_nlp(model=model, linker=_linker(link, link_index))
     scores = evaluate_ner(nlp, gold, fmt, label_map, context=context)
-    table = Table(title=f"{gold} ({scores.n_docs} {'sentences' if fmt == 'iob' else 'documents'})")
     rows = scores.rows()
-    for column in rows[0]:
-        table.add_column(column, justify="left" if column == "label" else "right")
-    for row in rows:
-        table.add_row(*(str(v) for v in row.values()))
-    out = Console(width=max(140, Console().width))
-    out.print(table)
+    out = _print_table(f"{gold} ({scores.n_docs} {'sentences' if fmt == 'iob' else 'documents'})", rows,
+                       140, "label")
     if scores.norm_accuracy is not None:
         out.print(f"normalisation accuracy: {scores.norm_accuracy:.4f} "
                         f"({scores.norm_correct}/{scores.norm_total} strict matches with gold ids)")
@@ -227,31 +264,32 @@ def evaluate_ner_cli(
 @evaluate_app.command("relations")
 def evaluate_relations_cli(
     gold: Annotated[Path, typer.Option(
-        "--gold", help="GE 2013 folder (.txt/.a1/.a2) or BioRED PubTator file.")],
+        "--gold", help="GE 2013 folder (.txt/.a1/.a2), BioRED PubTator file or a relation key (.tsv).")],
     fmt: Annotated[str | None, typer.Option(
-        "--format", help="ge or biored (default: ge for a folder, biored for a file).")] = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON.")] = None,
+        "--format", help="ge, biored or key (default: ge for a folder, key for .tsv, else biored).")] = None,
+    json_out: JsonOut = None,
+    pred: Pred = None,
+    model: Model = None,
 ) -> None:
-    """Directed regulation pairs (GE 2013) or correlation pairs (BioRED) with gold entities: P/R/F1."""
-    import json
+    """Directed regulation pairs (GE 2013) or correlation pairs (BioRED) with gold entities: P/R/F1.
 
-    from rich.table import Table
+    With --format key: the key's documents run end to end; recall of the key rows, precision as the
+    share of extracted relations matching a key row (rules: pipeline.evaluate.keys).
+    """
+    import json
 
     from pipeline.evaluate.relations import evaluate_biored, evaluate_ge
     from pipeline.nlp import make_nlp
 
-    fmt = fmt or ("ge" if gold.is_dir() else "biored")
+    fmt = fmt or ("ge" if gold.is_dir() else "key" if gold.suffix == ".tsv" else "biored")
+    if fmt == "key":
+        return _evaluate_key("relations", gold, pred, model, json_out)
     if fmt not in ("ge", "biored"):
-        raise typer.BadParameter("use ge or biored", param_hint="--format")
+        raise typer.BadParameter("use ge, biored or key", param_hint="--format")
     nlp = make_nlp(relations=True)
     scores = evaluate_ge(nlp, gold) if fmt == "ge" else evaluate_biored(nlp, gold)
     rows = scores.rows()
-    table = Table(title=f"{gold} ({scores.n_docs} documents, {fmt})")
-    for column in rows[0]:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*(str(v) for v in row.values()))
-    Console(width=max(120, Console().width)).print(table)
+    _print_table(f"{gold} ({scores.n_docs} documents, {fmt})", rows, 120)
     if json_out:
         json_out.write_text(json.dumps({"gold": str(gold), "format": fmt, "rows": rows}, indent=2))
 

@@ -22,7 +22,7 @@ import spacy
 from spacy.tokens import DocBin
 from spacy.util import filter_spans
 
-from pipeline.evaluate.ner import chunks, read_gold
+from pipeline.gold.corpus import chunks, read_gold
 from pipeline.nlp.tokenizer import make_tokenizer
 from pipeline.ruledata import resource_path
 

@@ -1,4 +1,4 @@
-"""Mention-level NER evaluation against gold corpora (IOB or PubTator).
+"""Mention-level NER evaluation against gold corpora (IOB or PubTator, read by :mod:`pipeline.gold`).
 
 Strict: a prediction counts when its character span and (mapped) label equal a
 gold mention's. Lenient: when it overlaps a gold mention of the same label
@@ -11,7 +11,6 @@ Predicted labels are mapped to gold labels by a label map
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +20,8 @@ from pydantic import Field
 from spacy.language import Language
 
 from pipeline.errors import MechmineError
+from pipeline.gold.corpus import chunks, read_gold
+from pipeline.gold.model import GoldDoc, GoldMention
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 LABEL_MAPS = {
@@ -35,22 +36,6 @@ class LabelMapFile(Strict):
     labels: dict[str, list[str]] = Field(min_length=1)
     # gold labels scored as another one (NCBI PubTator's four disease mention types -> Disease)
     aliases: dict[str, str] = Field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class GoldMention:
-    start: int
-    end: int
-    label: str
-    ids: tuple[str, ...] = ()
-
-
-@dataclass
-class GoldDoc:
-    doc_id: str
-    text: str
-    mentions: list[GoldMention]
-    group: int = 0  # IOB: documents delimited by -DOCSTART- (0 when the file has none)
 
 
 @dataclass(frozen=True)
@@ -145,117 +130,6 @@ def guess_label_map(gold: Path) -> str:
     raise MechmineError(f"cannot tell which label map fits {gold}; pass --labels")
 
 
-def read_iob(path: Path) -> Iterator[GoldDoc]:
-    """Sentences of a token<TAB>tag file (blank line between sentences), text = tokens joined by spaces."""
-    words: list[str] = []
-    tags: list[str] = []
-    n = group = 0
-    with path.open(encoding="utf-8") as handle:
-        for line in [*handle, "\n"]:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if words:
-                    n += 1
-                    yield _iob_doc(f"{path.name}:{n}", words, tags, group)
-                    words, tags = [], []
-                continue
-            parts = line.split("\t")
-            if parts[0] == "-DOCSTART-":
-                group += 1
-                continue
-            if len(parts) < 2:
-                raise MechmineError(f"{path}: line {line!r} is not token<TAB>tag")
-            words.append(parts[0])
-            tags.append(parts[-1])
-
-
-def _iob_doc(doc_id: str, words: list[str], tags: list[str], group: int) -> GoldDoc:
-    mentions: list[GoldMention] = []
-    pos = 0
-    start = label = None
-    end = 0
-    for word, tag in zip(words, tags, strict=True):
-        begin = tag.startswith("B-") or (tag.startswith("I-") and (label is None or tag[2:] != label))
-        if (tag == "O" or begin) and label is not None:
-            mentions.append(GoldMention(start, end, label))  # type: ignore[arg-type]
-            start = label = None
-        if begin:
-            start, label = pos, tag[2:]
-        end = pos + len(word)
-        pos = end + 1
-    if label is not None:
-        mentions.append(GoldMention(start, end, label))  # type: ignore[arg-type]
-    return GoldDoc(doc_id, " ".join(words), mentions, group)
-
-
-_PT_HEAD = re.compile(r"^([^|\t]+)\|([ta])\|(.*)$")
-
-
-@dataclass
-class PubTatorRecord:
-    """One document of a PubTator file: its lines split into fields."""
-
-    pmid: str
-    title: str
-    abstract: str
-    mentions: list[list[str]]  # pmid, start, end, text, type, ids
-    relations: list[list[str]]  # pmid, type, id1, id2[, novelty]
-
-    @property
-    def text(self) -> str:
-        return f"{self.title} {self.abstract}" if self.abstract else self.title
-
-
-def pubtator_records(path: Path) -> Iterator[PubTatorRecord]:
-    """Documents of a PubTator file (``PMID|t|``, ``PMID|a|``, mention and relation lines)."""
-    rec: PubTatorRecord | None = None
-    with path.open(encoding="utf-8") as handle:
-        for line in [*handle, "\n"]:
-            line = line.rstrip("\n")
-            head = _PT_HEAD.match(line)
-            if head:
-                if rec is None or rec.pmid != head.group(1):
-                    if rec is not None:
-                        yield rec
-                    rec = PubTatorRecord(head.group(1), "", "", [], [])
-                if head.group(2) == "t":
-                    rec.title = head.group(3)
-                else:
-                    rec.abstract = head.group(3)
-                continue
-            parts = line.split("\t")
-            if rec is not None and len(parts) >= 6 and parts[1].isdigit():
-                rec.mentions.append(parts)
-            elif rec is not None and len(parts) >= 4 and not parts[1].isdigit():
-                rec.relations.append(parts)
-            elif not line.strip() and rec is not None:
-                yield rec
-                rec = None
-    if rec is not None:
-        yield rec
-
-
-def read_pubtator(path: Path) -> Iterator[GoldDoc]:
-    """Documents of a PubTator file: text = title + ' ' + abstract, mentions with ids."""
-    for rec in pubtator_records(path):
-        ments = [GoldMention(int(p[1]), int(p[2]), p[4],
-                             tuple(i for i in re.split(r"[|,;]", p[5]) if i and i != "-1"))
-                 for p in rec.mentions]
-        yield GoldDoc(rec.pmid, rec.text, ments)
-
-
-def chunks(docs: list[GoldDoc], context: int) -> Iterator[list[GoldDoc]]:
-    """Consecutive gold sentences of one document, at most ``context`` at a time."""
-    chunk: list[GoldDoc] = []
-    for d in docs:
-        if chunk and (len(chunk) >= max(1, context) or d.group != chunk[-1].group):
-            yield chunk
-            chunk = []
-        chunk.append(d)
-    if chunk:
-        yield chunk
-
-
 def predict(nlp: Language, docs: Iterable[GoldDoc], label_map: dict[str, list[str]],
             context: int = 1, batch_size: int = 64) -> Iterator[tuple[GoldDoc, list[Predicted]]]:
     """Run ``nlp`` over the gold texts; yield each with its predictions in gold labels.
@@ -339,16 +213,6 @@ def score(pairs: Iterable[tuple[GoldDoc, list[Predicted]]], labels: Iterable[str
             scores.strict[label]
             scores.lenient[label]
     return scores
-
-
-def read_gold(path: Path, fmt: str) -> list[GoldDoc]:
-    """All documents of a gold file in ``fmt`` ('iob' or 'pubtator'); MechmineError if unreadable."""
-    reader = {"iob": read_iob, "pubtator": read_pubtator}.get(fmt)
-    if reader is None:
-        raise MechmineError(f"unknown gold format {fmt!r} (iob or pubtator)")
-    if not path.is_file():
-        raise MechmineError(f"no such gold file: {path}")
-    return list(reader(path))
 
 
 def evaluate_ner(nlp: Language, gold: Path, fmt: str, label_map: dict[str, list[str]],

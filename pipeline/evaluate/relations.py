@@ -21,7 +21,6 @@ Y"), none for a variant; a negated relation is dropped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,15 +30,14 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from pipeline.errors import MechmineError
-from pipeline.evaluate.ner import Counts, pubtator_records
+from pipeline.evaluate.ner import Counts
+from pipeline.gold.biored import read_biored
+from pipeline.gold.brat import read_ge
+from pipeline.gold.model import GoldEntity
 from pipeline.nlp.extensions import MentionInfo, mentions
 
 POSITIVE = {"ACTIVATES", "INCREASES", "SECRETES", "DRIVES", "POLARIZES"}
 NEGATIVE = {"INHIBITS", "DECREASES", "TREATS"}
-GE_POLARITY = {"Positive_regulation": "positive", "Negative_regulation": "negative", "Regulation": "any"}
-BIORED_LABELS = {"GeneOrGeneProduct": "GENE_OR_PROTEIN", "DiseaseOrPhenotypicFeature": "DISEASE",
-                 "ChemicalEntity": "CHEMICAL", "CellLine": "CELL_TYPE", "SequenceVariant": "GENE_OR_PROTEIN"}
-BIORED_TYPES = {"Positive_Correlation": "positive", "Negative_Correlation": "negative"}
 # BioRED relates disease-gene, disease-chemical, gene-gene, gene-chemical and
 # chemical-chemical pairs (variants count as genes here); disease-disease pairs
 # and cell lines are outside its schema, so such predictions are not scored.
@@ -60,14 +58,6 @@ class RelationScores:
             out.append({"match": name, "tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": round(c.precision, 4),
                         "recall": round(c.recall, 4), "f1": round(c.f1, 4)})
         return out
-
-
-@dataclass
-class GoldEntity:
-    key: str
-    start: int
-    end: int
-    label: str
 
 
 def polarity_of(predicate: str) -> str | None:
@@ -117,51 +107,6 @@ def _score(scores: RelationScores, gold: set[tuple], pred: set[tuple], unordered
     u.fn += len(gp - pp)
 
 
-# ---- GE 2013 ----
-_A1 = re.compile(r"^(T\d+)\t(\w+) (\d+) (\d+)\t(.*)$")
-_EVENT = re.compile(r"^(E\d+)\t(\S+)(.*)$")
-
-
-def read_ge(folder: Path) -> Iterator[tuple[str, str, list[GoldEntity], set[tuple]]]:
-    """(doc id, text, proteins, gold pairs (cause text, theme text, polarity)) per document."""
-    for txt in sorted(folder.glob("*.txt")):
-        a1, a2 = txt.with_suffix(".a1"), txt.with_suffix(".a2")
-        text = txt.read_text(encoding="utf-8")
-        proteins: dict[str, GoldEntity] = {}
-        for line in a1.read_text(encoding="utf-8").splitlines() if a1.exists() else []:
-            m = _A1.match(line)
-            if m and m.group(2) == "Protein":
-                proteins[m.group(1)] = GoldEntity(m.group(5).lower(), int(m.group(3)), int(m.group(4)),
-                                                  "GENE_OR_PROTEIN")
-        events: dict[str, tuple[str, dict[str, str]]] = {}
-        for line in a2.read_text(encoding="utf-8").splitlines() if a2.exists() else []:
-            m = _EVENT.match(line)
-            if m:
-                etype = m.group(2).split(":")[0]
-                args = dict(a.split(":", 1) for a in m.group(3).split() if ":" in a)
-                events[m.group(1)] = (etype, {re.sub(r"\d+$", "", k): v for k, v in args.items()})
-
-        gold = set()
-        for etype, args in events.values():
-            if etype in GE_POLARITY and "Cause" in args and "Theme" in args:
-                cause = _ge_protein(args["Cause"], proteins, events)
-                theme = _ge_protein(args["Theme"], proteins, events)
-                if cause is not None and theme is not None and cause.key != theme.key:
-                    gold.add((cause.key, theme.key, GE_POLARITY[etype]))
-        yield txt.stem, text, list(proteins.values()), gold
-
-
-def _ge_protein(ref: str, proteins: dict[str, GoldEntity], events: dict[str, tuple[str, dict[str, str]]],
-                depth: int = 0) -> GoldEntity | None:
-    """The protein an argument names: itself, or (for an event) its Theme's protein."""
-    if ref in proteins:
-        return proteins[ref]
-    if ref in events and depth < 5:
-        theme = events[ref][1].get("Theme")
-        return _ge_protein(theme, proteins, events, depth + 1) if theme else None
-    return None
-
-
 def predicted_pairs(doc: Doc, unscored: frozenset[frozenset[str]] = frozenset()) -> set[tuple[str, str, str]]:
     """(subject id, object id, polarity) of the doc's non-negated relations with a polarity.
 
@@ -191,16 +136,6 @@ def evaluate_ge(nlp: Language, folder: Path) -> RelationScores:
     if not folder.is_dir():
         raise MechmineError(f"no such folder: {folder}")
     return score_documents(nlp, read_ge(folder), unordered=False)
-
-
-# ---- BioRED ----
-def read_biored(path: Path) -> Iterator[tuple[str, str, list[GoldEntity], set[tuple]]]:
-    """(pmid, text, entities with ids, gold pairs (id1, id2, polarity)) per document."""
-    for rec in pubtator_records(path):
-        ents = [GoldEntity(p[5].split(",")[0].strip(), int(p[1]), int(p[2]), BIORED_LABELS[p[4]])
-                for p in rec.mentions if p[4] in BIORED_LABELS]
-        rels = {(p[2], p[3], BIORED_TYPES[p[1]]) for p in rec.relations if p[1] in BIORED_TYPES}
-        yield rec.pmid, rec.text, ents, rels
 
 
 def evaluate_biored(nlp: Language, path: Path) -> RelationScores:

@@ -41,7 +41,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.evaluate.ner import GoldDoc, chunks, read_iob, read_pubtator
+from pipeline.gold.corpus import chunks
+from pipeline.gold.iob import read_iob
+from pipeline.gold.model import GoldDoc
+from pipeline.gold.pubtator import read_pubtator
 from pipeline.lexicon import Lexicon, packaged_lexicon
 from pipeline.lexicon.build import usable
 from pipeline.lexicon.keys import TermKeys

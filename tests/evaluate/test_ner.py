@@ -1,4 +1,4 @@
-"""Gold readers and NER scoring."""
+"""NER scoring: strict/lenient counts, ids, label maps and aliases."""
 
 from __future__ import annotations
 
@@ -7,42 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import MechmineError
-from pipeline.evaluate.ner import (
-    GoldDoc,
-    GoldMention,
-    Predicted,
-    chunks,
-    guess_label_map,
-    load_label_map,
-    read_iob,
-    read_pubtator,
-    score,
-)
-
-IOB = (
-    "-DOCSTART-\tO\n\nIL\tB-protein\n-\tI-protein\n2\tI-protein\nbinds\tO\nT\tB-cell_type\n"
-    "cells\tI-cell_type\n\nDone\tO\n.\tO\n\n-DOCSTART-\tO\n\nX\tB-protein\n"
-)
-
-
-def test_read_iob(tmp_path: Path) -> None:
-    path = tmp_path / "devel.tsv"
-    path.write_text(IOB)
-    docs = list(read_iob(path))
-    assert [d.text for d in docs] == ["IL - 2 binds T cells", "Done .", "X"]
-    first = docs[0]
-    assert [(first.text[m.start:m.end], m.label) for m in first.mentions] == [
-        ("IL - 2", "protein"), ("T cells", "cell_type")]
-    assert [d.group for d in docs] == [1, 1, 2]
-    assert [len(c) for c in chunks(docs, 10)] == [2, 1]
-
-
-def test_read_pubtator() -> None:
-    path = Path(__file__).parent / "fixtures" / "abstracts_pt.txt"
-    docs = list(read_pubtator(path))
-    assert [d.doc_id for d in docs] == ["35339180", "29254275"]
-    m = docs[0].mentions[0]
-    assert docs[0].text[m.start:m.end] == "BDNF" and m.ids == ("627",)
+from pipeline.evaluate.ner import Predicted, guess_label_map, load_label_map, score
+from pipeline.gold.model import GoldDoc, GoldMention
 
 
 def test_score_strict_lenient_and_ids() -> None:
