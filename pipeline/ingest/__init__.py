@@ -204,11 +204,15 @@ def ingest_file(
     result = IngestResult(n_files=1)
     try:
         n_docs = 0
+        notes: set[str] = set()
         for doc in read_file(item, int(max_mb * 1_000_000)):
             if isinstance(doc, SkippedRecord):
                 result.skipped.append(doc)
                 log.warning("skipped %s line %s: %s", doc.source_path, doc.line, doc.reason)
                 continue
+            if doc.decoding_note and doc.decoding_note not in notes:
+                notes.add(doc.decoding_note)
+                log.warning("%s: %s", doc.source_path, doc.decoding_note)
             masks: list[list[tuple[int, int]]] = []
             articles, removed = document_articles(item, doc, rules, settings, masks)
             for rec, mask in zip(articles, masks, strict=True):

@@ -19,7 +19,7 @@ import lxml.html
 from lxml import etree
 
 from pipeline.errors import InputError
-from pipeline.ingest.decode import decode_bytes
+from pipeline.ingest.decode import decode_bytes, decode_note
 from pipeline.ingest.model import Block, BlockKind, SourceDocument
 
 _DROP = {"script", "style", "template", "noscript", "svg", "head", "iframe", "object", "select",
@@ -127,4 +127,4 @@ def read_html(data: bytes, source_path: str) -> Iterator[SourceDocument]:
     if not blocks:
         raise InputError("HTML page has no text")
     yield SourceDocument(source_path=source_path, text=text, format="html", blocks=blocks,
-                         encoding=decoded.encoding)
+                         encoding=decoded.encoding, decoding_note=decode_note(decoded))
