@@ -141,6 +141,8 @@ def document_articles(
     blocks = doc.blocks if doc.blocks is not None else text_blocks(doc.text)
     classify_blocks(blocks, rules)
     parts, fragments = split_blocks(blocks, settings)
+    if not parts:
+        parts, fragments = _short_text_article(fragments), []
     articles = []
     for part in parts:
         start, end = part[0].start, part[-1].end
@@ -152,7 +154,7 @@ def document_articles(
         elif part[0].kind is BlockKind.HEADING:
             title = heading_text(part[0].text)
         else:
-            title = first_sentence(next(b.text for b in part if b.kind is BlockKind.BODY))
+            title = first_sentence(next((b.text for b in part if b.kind is BlockKind.BODY), part[0].text))
         if cit is not None:
             kind = "review_summary"
         elif doc.format == "html" or any(b.kind is BlockKind.CTA for b in part):
@@ -175,6 +177,18 @@ def document_articles(
         )
     removed.sort(key=lambda r: (r.start_char, r.end_char))
     return articles, removed
+
+
+def _short_text_article(fragments: list[list[Block]]) -> list[list[Block]]:
+    """A text too short for the splitter is still one article when it has words.
+
+    All kept blocks (the splitter's fragments) become one article; with no
+    words at all (only boilerplate was found) there is none.
+    """
+    kept = [b for frag in fragments for b in frag]
+    if not kept or not any(n_words(b.text) for b in kept):
+        return []
+    return [kept]
 
 
 def _dedupe_ids(articles: list[ArticleRecord]) -> tuple[list[ArticleRecord], list[tuple[str, str]]]:
@@ -218,6 +232,11 @@ def ingest_file(
             for rec, mask in zip(articles, masks, strict=True):
                 if mask:
                     result.nlp_masks[rec.article_id] = mask
+            if not articles:
+                reason = (f"judged boilerplate only: no article text ({len(removed)} block(s) "
+                          "in removed_blocks.csv)")
+                result.skipped.append(SkippedRecord(doc.source_path, doc.line, reason))
+                log.warning("%s: %s", doc.source_path, reason)
             result.articles.extend(articles)
             result.removed.extend(removed)
             n_docs += 1
