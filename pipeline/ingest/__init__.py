@@ -25,15 +25,20 @@ from pipeline.errors import InputError
 from pipeline.ingest.blocks import text_blocks
 from pipeline.ingest.citations import parse_citation
 from pipeline.ingest.classify import BlockRules, classify_blocks, default_block_rules
+from pipeline.ingest.frontmatter import front_matter
+from pipeline.ingest.kinds import guess_kind
 from pipeline.ingest.model import Block, BlockKind, Citation, SourceDocument
 from pipeline.ingest.sources import InputFile, expand_paths, read_file
 from pipeline.ingest.split import SplitSettings, n_words, split_blocks
+from pipeline.ingest.titles import article_title, first_sentence
 from pipeline.schema import ArticleRecord, RemovedBlockRecord, SkippedRecord
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_MB = 25.0
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"‘(])")
+# removed blocks that only a web page has (site navigation, consent, forms, widgets)
+CHROME_RULES = {"cookie_notice", "consent_banner", "newsletter", "site_navigation", "markup",
+                "social_widget", "site_logo", "loading_message", "form_message"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -73,15 +78,6 @@ def blank_removed(text: str, start: int, end: int, blocks: Iterable[Block]) -> s
     inside = [(b.start - start, b.end - start) for b in blocks
               if b.removed and start <= b.start and b.end <= end]
     return blank_spans(text[start:end], inside)
-
-
-def first_sentence(text: str, limit: int = 200) -> str:
-    """The first sentence of ``text``, cut at ``limit`` characters on a word boundary."""
-    flat = " ".join(text.split())
-    sentence = _SENTENCE.split(flat, maxsplit=1)[0]
-    if len(sentence) > limit:
-        sentence = sentence[:limit].rsplit(" ", 1)[0] + "…"
-    return sentence
 
 
 def heading_text(text: str) -> str:
@@ -139,28 +135,29 @@ def document_articles(
             masks.append([])
         return [rec], []
     blocks = doc.blocks if doc.blocks is not None else text_blocks(doc.text)
+    if doc.blocks is None:
+        fm = front_matter(doc.text)
+        if fm is not None:
+            _mark_front_matter(blocks, fm.end)
+            doc.title = doc.title or fm.title
     classify_blocks(blocks, rules)
     parts, fragments = split_blocks(blocks, settings)
     if not parts:
         parts, fragments = _short_text_article(fragments), []
     articles = []
+    chrome = any(b.removed and b.rule_id in CHROME_RULES for b in blocks)
     for part in parts:
         start, end = part[0].start, part[-1].end
         text = blank_removed(doc.text, start, end, blocks)
         citations = [b for b in part if b.kind is BlockKind.CITATION]
         cit = parse_citation(citations[-1].text) if citations else None
-        if cit is not None and cit.title:
-            title = cit.title
-        elif part[0].kind is BlockKind.HEADING:
-            title = heading_text(part[0].text)
-        else:
-            title = first_sentence(next((b.text for b in part if b.kind is BlockKind.BODY), part[0].text))
-        if cit is not None:
-            kind = "review_summary"
-        elif doc.format == "html" or any(b.kind is BlockKind.CTA for b in part):
-            kind = "web_page"
-        else:
-            kind = "document"
+        given = [cit.title if cit is not None else ""]
+        if len(parts) == 1:
+            given.append(doc.title)
+        title = article_title(part, *given)
+        kind = guess_kind(text, title, cited=cit is not None,
+                          cta=any(b.kind is BlockKind.CTA for b in part), html=doc.format == "html",
+                          chrome=chrome)
         articles.append(_record(item, doc, start, end, text, title, kind, cit))
         if masks is not None:
             masks.append([(b.start - start, b.end - start) for b in citations])
@@ -177,6 +174,12 @@ def document_articles(
         )
     removed.sort(key=lambda r: (r.start_char, r.end_char))
     return articles, removed
+
+
+def _mark_front_matter(blocks: list[Block], end: int) -> None:
+    for block in blocks:
+        if block.start < end:
+            block.hint, block.rule_id, block.reason = BlockKind.BOILERPLATE, "front_matter", "front matter"
 
 
 def _short_text_article(fragments: list[list[Block]]) -> list[list[Block]]:

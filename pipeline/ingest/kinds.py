@@ -27,10 +27,14 @@ from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource
 Kind = Literal["abstract", "review", "review_summary", "research_article", "full_text", "web_page",
                "news", "document"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
+# ties go to the more specific kind
+_TIE_ORDER = ("review_summary", "review", "research_article", "news", "web_page", "abstract",
+              "full_text", "document")
 HEAD_WORDS = 250
 # context weights (the splitter's evidence, not text cues)
-CITED_SOURCE_WEIGHT = 5.0
+CITED_SOURCE_WEIGHT = 10.0
 CTA_BLOCK_WEIGHT = 3.0
+CHROME_WEIGHT = 1.0  # site chrome (menus, cookie notices, forms) was removed around the article
 HTML_PAGE_WEIGHT = 2.0
 _WORD = re.compile(r"\w+")
 
@@ -115,7 +119,8 @@ def reader_kind(value: str, rules: KindRules | None = None) -> str | None:
 
 
 def kind_scores(text: str, title: str = "", *, cited: bool = False, cta: bool = False,
-                html: bool = False, rules: KindRules | None = None) -> dict[str, float]:
+                html: bool = False, chrome: bool = False, rules: KindRules | None = None,
+                ) -> dict[str, float]:
     """Score of each kind for one article (only kinds with evidence)."""
     rules = rules or default_kind_rules()
     words = _WORD.findall(text)
@@ -132,20 +137,22 @@ def kind_scores(text: str, title: str = "", *, cited: bool = False, cta: bool = 
         scores["web_page"] += CTA_BLOCK_WEIGHT
     if html:
         scores["web_page"] += HTML_PAGE_WEIGHT
+    if chrome:
+        scores["web_page"] += CHROME_WEIGHT
     return dict(scores)
 
 
 def guess_kind(text: str, title: str = "", *, cited: bool = False, cta: bool = False,
-               html: bool = False, rules: KindRules | None = None) -> str:
+               html: bool = False, chrome: bool = False, rules: KindRules | None = None) -> str:
     """The best-scoring kind, or ``document`` when no kind reaches the threshold.
 
-    Ties are broken by the order of :data:`KINDS` (the more specific first).
+    Ties go to the more specific kind (``_TIE_ORDER``).
     """
     rules = rules or default_kind_rules()
-    scores = kind_scores(text, title, cited=cited, cta=cta, html=html, rules=rules)
+    scores = kind_scores(text, title, cited=cited, cta=cta, html=html, chrome=chrome, rules=rules)
     if not scores:
         return "document"
-    best = max(scores, key=lambda k: (scores[k], -KINDS.index(k)))
+    best = max(scores, key=lambda k: (scores[k], -_TIE_ORDER.index(k)))
     return best if scores[best] >= rules.threshold else "document"
 
 
