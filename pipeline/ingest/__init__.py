@@ -29,7 +29,7 @@ from pipeline.ingest.frontmatter import front_matter
 from pipeline.ingest.kinds import guess_kind
 from pipeline.ingest.model import Block, BlockKind, Citation, SourceDocument
 from pipeline.ingest.sources import InputFile, expand_paths, read_file
-from pipeline.ingest.split import SplitSettings, n_words, split_blocks
+from pipeline.ingest.split import SplitSettings, default_split_settings, n_words, split_blocks
 from pipeline.ingest.titles import article_title, first_sentence
 from pipeline.schema import ArticleRecord, RemovedBlockRecord, SkippedRecord
 
@@ -166,12 +166,12 @@ def document_articles(
                            b.text)
         for b in blocks if b.removed
     ]
+    separators = settings is not None and settings.mode == "lines"
+    why, rule = (("separator line (--split lines:)", "separator") if separators
+                 else ("fragment: too short to be an article", "fragment"))
     for frag in fragments:
-        removed.extend(
-            RemovedBlockRecord(doc.source_path, b.start, b.end,
-                               "fragment: too short to be an article", "fragment", b.text)
-            for b in frag
-        )
+        removed.extend(RemovedBlockRecord(doc.source_path, b.start, b.end, why, rule, b.text)
+                       for b in frag)
     removed.sort(key=lambda r: (r.start_char, r.end_char))
     return articles, removed
 
@@ -218,6 +218,7 @@ def ingest_file(
 ) -> IngestResult:
     """Read one input file into articles (its own result; never raises for bad input)."""
     rules = rules or default_block_rules()
+    settings = settings or default_split_settings()
     result = IngestResult(n_files=1)
     try:
         n_docs = 0
