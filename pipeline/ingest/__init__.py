@@ -37,8 +37,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_MB = 25.0
 # removed blocks that only a web page has (site navigation, consent, forms, widgets)
-CHROME_RULES = {"cookie_notice", "consent_banner", "newsletter", "site_navigation", "markup",
-                "social_widget", "site_logo", "loading_message", "form_message"}
+CHROME_RULES = {"cookie_notice", "consent_banner", "newsletter", "newsletter_message", "site_navigation",
+                "markup", "social_widget", "site_logo", "site_chrome", "template_remnant"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
