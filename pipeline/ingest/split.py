@@ -82,13 +82,12 @@ def _separator_parts(blocks: list[Block], pattern: str) -> tuple[list[list[Block
     sep = re.compile(pattern)
     parts: list[list[Block]] = [[]]
     separators: list[list[Block]] = []
-    for block in blocks:
-        if block.removed:
-            continue
+    for block in blocks:  # a separator counts even when a block rule removed it
         if sep.search(block.text):
-            separators.append([block])
+            if not block.removed:
+                separators.append([block])
             parts.append([])
-        else:
+        elif not block.removed:
             parts[-1].append(block)
     return [p for p in parts if p], separators
 

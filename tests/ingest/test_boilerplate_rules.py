@@ -16,7 +16,8 @@ def _classify(text: str) -> Block:
 @pytest.mark.parametrize(("text", "rule"), [
     ("Advertisement", "site_chrome"), ("Loading...", "site_chrome"), ("Translate »", "site_chrome"),
     ("Over 12,000 Active Subscribers", "site_chrome"), ("4.9", "site_chrome"),
-    ("Acme Clinic LogoBeta Labs Logo", "site_logo"), ("Directory Image", "site_chrome"), ("Clinic Team Photo", "site_logo"),
+    ("Acme Clinic LogoBeta Labs Logo", "site_logo"), ("Directory Image", "site_chrome"),
+    ("Clinic Team Photo", "site_logo"),
     ("Buy article PDF for instant access", "paywall"), ("Price includes VAT (Canada)", "paywall"),
     ("Expression of Concern", "editorial_notice"),
     ("A Correction to this article was published on 1 May 2021", "editorial_notice"),

@@ -30,7 +30,7 @@ def test_lines_pattern(tmp_path: Path) -> None:
     result = _ingest(p, parse_split_mode("lines:^={3,}$"))
     assert [a.title for a in result.articles] == ["Cells for Knees", "Cells for Hips", "Cells for Knees"]
     assert all("=====" not in a.text for a in result.articles)
-    assert [r.text for r in result.removed] == ["=====", "====="]
+    assert [r.text for r in result.removed] == ["=====", "====="]  # removed as site chrome
 
 
 @pytest.mark.parametrize("bad", ["sometimes", "lines:", "lines:("])
