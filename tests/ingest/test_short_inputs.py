@@ -33,3 +33,16 @@ def test_boilerplate_only_file_is_reported(tmp_path: Path, caplog: pytest.LogCap
     assert len(result.removed) == 2
     assert [r.reason.split(":")[0] for r in result.skipped] == ["judged boilerplate only"]
     assert "judged boilerplate only" in caplog.text
+
+
+def test_many_short_lines_are_linear() -> None:
+    """A hard-wrapped-looking text of 200k two-letter lines: one pass, not a re-scan per line."""
+    import time
+
+    from pipeline.ingest.blocks import text_blocks
+
+    text = "ab\ncd\n" * 100_000
+    t0 = time.perf_counter()
+    blocks = text_blocks(text)
+    assert time.perf_counter() - t0 < 10  # the quadratic version took minutes
+    assert len(blocks) == 1 and blocks[0].text == text.strip()
