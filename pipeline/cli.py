@@ -37,6 +37,22 @@ MaxMb = Annotated[
     float, typer.Option("--max-mb", min=0.001, help="Skip input files larger than this (MB).")
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")]
+Split = Annotated[str, typer.Option(
+    "--split", help="How files are cut into articles: auto (page-boundary evidence), none (one "
+                    "article per file) or lines:PATTERN (a line matching the regex starts one).")]
+
+
+def _use_split(split: str) -> None:
+    """Validate --split and hand it to ingestion (and its worker processes) via the environment."""
+    import os
+
+    from pipeline.ingest.split import SPLIT_ENV, parse_split_mode
+
+    try:
+        parse_split_mode(split)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="--split") from err
+    os.environ[SPLIT_ENV] = split
 Model = Annotated[
     str | None,
     typer.Option("--model", help="An installed spaCy/scispaCy NER pipeline (package name or path) "
@@ -140,6 +156,7 @@ def run(
         "--scheduler", help="Dask scheduler address (default: a LocalCluster on loopback).")] = None,
     link: Link = False,
     link_index: LinkIndex = None,
+    split: Split = "auto",
     quiet: Quiet = False,
 ) -> None:
     """Run the whole pipeline on PATHS and write every table to --out.
@@ -147,6 +164,7 @@ def run(
     Runs are incremental: only new or changed files are processed (see --force).
     """
     _setup_logging(quiet)
+    _use_split(split)
     _check_out(out)
     formats = {"csv": ("csv",), "parquet": ("parquet",), "both": ("csv", "parquet")}.get(fmt)
     if formats is None:
@@ -161,9 +179,10 @@ def run(
 
 @app.command()
 def ingest(paths: Paths, out: OutDir = Path("outputs"), max_mb: MaxMb = DEFAULT_MAX_MB,
-           quiet: Quiet = False) -> None:
+           split: Split = "auto", quiet: Quiet = False) -> None:
     """Only ingest PATHS: articles.csv, removed_blocks.csv and skipped.csv in --out."""
     _setup_logging(quiet)
+    _use_split(split)
     _check_out(out)
     _finish(_with_progress(paths, out, max_mb, quiet), out, quiet, full=False)
 

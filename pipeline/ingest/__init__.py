@@ -25,15 +25,20 @@ from pipeline.errors import InputError
 from pipeline.ingest.blocks import text_blocks
 from pipeline.ingest.citations import parse_citation
 from pipeline.ingest.classify import BlockRules, classify_blocks, default_block_rules
+from pipeline.ingest.frontmatter import front_matter
+from pipeline.ingest.kinds import guess_kind
 from pipeline.ingest.model import Block, BlockKind, Citation, SourceDocument
 from pipeline.ingest.sources import InputFile, expand_paths, read_file
-from pipeline.ingest.split import SplitSettings, n_words, split_blocks
+from pipeline.ingest.split import SplitSettings, default_split_settings, n_words, split_blocks
+from pipeline.ingest.titles import article_title, first_sentence
 from pipeline.schema import ArticleRecord, RemovedBlockRecord, SkippedRecord
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_MB = 25.0
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"‘(])")
+# removed blocks that only a web page has (site navigation, consent, forms, widgets)
+CHROME_RULES = {"cookie_notice", "consent_banner", "newsletter", "newsletter_message", "site_navigation",
+                "markup", "social_widget", "site_logo", "site_chrome", "template_remnant"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -73,15 +78,6 @@ def blank_removed(text: str, start: int, end: int, blocks: Iterable[Block]) -> s
     inside = [(b.start - start, b.end - start) for b in blocks
               if b.removed and start <= b.start and b.end <= end]
     return blank_spans(text[start:end], inside)
-
-
-def first_sentence(text: str, limit: int = 200) -> str:
-    """The first sentence of ``text``, cut at ``limit`` characters on a word boundary."""
-    flat = " ".join(text.split())
-    sentence = _SENTENCE.split(flat, maxsplit=1)[0]
-    if len(sentence) > limit:
-        sentence = sentence[:limit].rsplit(" ", 1)[0] + "…"
-    return sentence
 
 
 def heading_text(text: str) -> str:
@@ -139,26 +135,29 @@ def document_articles(
             masks.append([])
         return [rec], []
     blocks = doc.blocks if doc.blocks is not None else text_blocks(doc.text)
+    if doc.blocks is None:
+        fm = front_matter(doc.text)
+        if fm is not None:
+            _mark_front_matter(blocks, fm.end)
+            doc.title = doc.title or fm.title
     classify_blocks(blocks, rules)
     parts, fragments = split_blocks(blocks, settings)
+    if not parts:
+        parts, fragments = _short_text_article(fragments), []
     articles = []
+    chrome = any(b.removed and b.rule_id in CHROME_RULES for b in blocks)
     for part in parts:
         start, end = part[0].start, part[-1].end
         text = blank_removed(doc.text, start, end, blocks)
         citations = [b for b in part if b.kind is BlockKind.CITATION]
         cit = parse_citation(citations[-1].text) if citations else None
-        if cit is not None and cit.title:
-            title = cit.title
-        elif part[0].kind is BlockKind.HEADING:
-            title = heading_text(part[0].text)
-        else:
-            title = first_sentence(next(b.text for b in part if b.kind is BlockKind.BODY))
-        if cit is not None:
-            kind = "review_summary"
-        elif doc.format == "html" or any(b.kind is BlockKind.CTA for b in part):
-            kind = "web_page"
-        else:
-            kind = "document"
+        given = [cit.title if cit is not None else ""]
+        if len(parts) == 1:
+            given.append(doc.title)
+        title = article_title(part, *given)
+        kind = guess_kind(text, title, cited=cit is not None,
+                          cta=any(b.kind is BlockKind.CTA for b in part), html=doc.format == "html",
+                          chrome=chrome)
         articles.append(_record(item, doc, start, end, text, title, kind, cit))
         if masks is not None:
             masks.append([(b.start - start, b.end - start) for b in citations])
@@ -167,14 +166,32 @@ def document_articles(
                            b.text)
         for b in blocks if b.removed
     ]
+    separators = settings is not None and settings.mode == "lines"
+    why, rule = (("separator line (--split lines:)", "separator") if separators
+                 else ("fragment: too short to be an article", "fragment"))
     for frag in fragments:
-        removed.extend(
-            RemovedBlockRecord(doc.source_path, b.start, b.end,
-                               "fragment: too short to be an article", "fragment", b.text)
-            for b in frag
-        )
+        removed.extend(RemovedBlockRecord(doc.source_path, b.start, b.end, why, rule, b.text)
+                       for b in frag)
     removed.sort(key=lambda r: (r.start_char, r.end_char))
     return articles, removed
+
+
+def _mark_front_matter(blocks: list[Block], end: int) -> None:
+    for block in blocks:
+        if block.start < end:
+            block.hint, block.rule_id, block.reason = BlockKind.BOILERPLATE, "front_matter", "front matter"
+
+
+def _short_text_article(fragments: list[list[Block]]) -> list[list[Block]]:
+    """A text too short for the splitter is still one article when it has words.
+
+    All kept blocks (the splitter's fragments) become one article; with no
+    words at all (only boilerplate was found) there is none.
+    """
+    kept = [b for frag in fragments for b in frag]
+    if not kept or not any(n_words(b.text) for b in kept):
+        return []
+    return [kept]
 
 
 def _dedupe_ids(articles: list[ArticleRecord]) -> tuple[list[ArticleRecord], list[tuple[str, str]]]:
@@ -201,19 +218,29 @@ def ingest_file(
 ) -> IngestResult:
     """Read one input file into articles (its own result; never raises for bad input)."""
     rules = rules or default_block_rules()
+    settings = settings or default_split_settings()
     result = IngestResult(n_files=1)
     try:
         n_docs = 0
+        notes: set[str] = set()
         for doc in read_file(item, int(max_mb * 1_000_000)):
             if isinstance(doc, SkippedRecord):
                 result.skipped.append(doc)
                 log.warning("skipped %s line %s: %s", doc.source_path, doc.line, doc.reason)
                 continue
+            if doc.decoding_note and doc.decoding_note not in notes:
+                notes.add(doc.decoding_note)
+                log.warning("%s: %s", doc.source_path, doc.decoding_note)
             masks: list[list[tuple[int, int]]] = []
             articles, removed = document_articles(item, doc, rules, settings, masks)
             for rec, mask in zip(articles, masks, strict=True):
                 if mask:
                     result.nlp_masks[rec.article_id] = mask
+            if not articles:
+                reason = (f"judged boilerplate only: no article text ({len(removed)} block(s) "
+                          "in removed_blocks.csv)")
+                result.skipped.append(SkippedRecord(doc.source_path, doc.line, reason))
+                log.warning("%s: %s", doc.source_path, reason)
             result.articles.extend(articles)
             result.removed.extend(removed)
             n_docs += 1

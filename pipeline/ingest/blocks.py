@@ -69,6 +69,7 @@ def text_blocks(text: str) -> list[Block]:
     lines = _lines(text)
     width = wrap_width([ln.end - ln.start for ln in lines])
     blocks: list[Block] = []
+    last_len = 0  # length of the last line of blocks[-1] (no re-scan of a growing paragraph)
     for ln in lines:
         line_text = text[ln.start:ln.end]
         hint: BlockKind | None = None
@@ -78,13 +79,17 @@ def text_blocks(text: str) -> list[Block]:
             hint = BlockKind.LIST_ITEM
         if blocks and width and hint is None and not ln.blank_before:
             prev = blocks[-1]
-            prev_last_line = text[prev.start:prev.end].splitlines()[-1]
-            full = len(prev_last_line) >= 0.75 * width
-            if prev.hint is None and full:
+            if prev.hint is None and last_len >= 0.75 * width:
+                gap_start = prev.end
                 prev.end = ln.end
-                prev.text = text[prev.start:prev.end]
+                # the joined line counts from its line break (its indent included)
+                brk = max(text.rfind("\n", gap_start, ln.start), text.rfind("\r", gap_start, ln.start))
+                last_len = ln.end - (brk + 1 if brk >= 0 else ln.start)
                 continue
         blocks.append(Block(ln.start, ln.end, line_text, hint=hint))
+        last_len = ln.end - ln.start
+    for block in blocks:  # paragraph texts set once, after joining
+        block.text = text[block.start:block.end]
     return blocks
 
 

@@ -1,13 +1,22 @@
-"""Bytes to text: BOMs, strict UTF-8, then charset-normalizer's detection.
+"""Bytes to text: BOMs, strict UTF-8, UTF-8 with a few stray bytes, cp1252, then detection.
 
-Order (the WHATWG encoding sniffing order, simplified):
+Order (the WHATWG encoding sniffing order, with Western defaults first):
 1. a byte-order mark names the encoding (UTF-8, UTF-16 LE/BE, UTF-32);
 2. bytes that decode as strict UTF-8 are UTF-8;
-3. otherwise charset-normalizer chooses; when cp1252 fits the bytes as well
-   as its first choice (it reports equivalent code pages), or it guesses
-   Latin-1, the text is read as cp1252, the WHATWG default for Western text
-   and what browsers do for ISO-8859-1 labelled pages.
+3. UTF-8 with a few stray bytes (valid multi-byte sequences outnumber the
+   invalid ones at least ``UTF8_MIN_VALID_RATIO`` to one) is UTF-8, the stray
+   bytes replaced by U+FFFD and counted in :attr:`Decoded.replaced`;
+4. an encoding the container declares (HTML ``<meta charset>``), when it
+   decodes the bytes cleanly (Latin-1 labels read as cp1252, as browsers do);
+5. cp1252, whenever the bytes decode as cp1252 (Python's cp1252 leaves its five
+   undefined bytes undecodable, so no C1 control character can appear) and
+   the text is Western-looking: at most ``CP1252_MAX_HIGH_SHARE`` of its
+   letters are non-ASCII (legacy CJK or Cyrillic bytes decode as runs of
+   accented letters and fail this);
+6. only then charset-normalizer's guess.
 Bytes with NUL characters and no UTF-16/32 structure are reported as binary.
+:func:`decode_note` says, in one line, when a decoding could not be proven
+right (not UTF-8, or replaced characters), for the ingest log.
 """
 
 from __future__ import annotations
@@ -28,6 +37,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _LATIN1_NAMES = {"latin_1", "latin-1", "iso8859_1", "iso8859-1", "iso-8859-1", "l1"}
 _CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
+UTF8_MIN_VALID_RATIO = 4.0
+CP1252_MAX_HIGH_SHARE = 0.2
+_UNPROVEN_OK = {"utf-8", "ascii", "utf-16", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +48,41 @@ class Decoded:
 
     text: str
     encoding: str
+    replaced: int = 0  # stray bytes decoded as U+FFFD
+
+
+def decode_note(decoded: Decoded) -> str:
+    """A one-line note when the decoding is a choice, not a proof ("" for UTF-8/UTF-16/BOM)."""
+    if decoded.replaced:
+        share = decoded.replaced / max(len(decoded.text), 1)
+        return (f"decoded as {decoded.encoding} with {decoded.replaced} undecodable byte(s) "
+                f"replaced ({share:.2%} of characters)")
+    if decoded.encoding.lower() not in _UNPROVEN_OK:
+        return f"not UTF-8: decoded as {decoded.encoding}"
+    return ""
+
+
+def _utf8_with_strays(data: bytes) -> Decoded | None:
+    """UTF-8 text with a few invalid bytes: decoded with replacement, or None."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if invalid > 0 and valid >= UTF8_MIN_VALID_RATIO * invalid:
+        return Decoded(text, "utf-8", replaced=invalid)
+    return None
+
+
+def _western_cp1252(data: bytes) -> str | None:
+    """The cp1252 reading of ``data`` when it decodes and looks like Western text."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in text if ch.isalpha()]
+    high = sum(1 for ch in letters if ord(ch) > 127)
+    if letters and high > CP1252_MAX_HIGH_SHARE * len(letters):
+        return None
+    return text
 
 
 def _control_ratio(text: str) -> float:
@@ -90,6 +137,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         if _control_ratio(text) > 0.05:
             raise InputError("binary file (mostly control characters)")
         return Decoded(text, "utf-8")
+    strays = _utf8_with_strays(data)
+    if strays is not None:
+        return strays
     if declared:
         try:
             name = codecs.lookup(declared).name
@@ -98,16 +148,20 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(data.decode(name), name)
         except (LookupError, UnicodeDecodeError):
             pass
+    western = _western_cp1252(data)
+    if western is not None and _control_ratio(western) <= 0.05:
+        return Decoded(western, "cp1252")
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError("undecodable bytes: no text encoding fits")
     encoding = best.encoding
-    if encoding.lower() in _LATIN1_NAMES or "cp1252" in best.could_be_from_charset:
-        try:
-            return Decoded(data.decode("cp1252"), "cp1252")
-        except UnicodeDecodeError:
-            pass
-    text = str(best)
+    if encoding.lower() in _LATIN1_NAMES:
+        encoding = "cp1252"  # what browsers read ISO-8859-1 as; the undefined bytes stay latin-1
+        text = data.decode("cp1252", errors="replace")
+        if "\ufffd" in text:
+            text, encoding = data.decode("latin-1"), "latin-1"
+    else:
+        text = str(best)
     if _control_ratio(text) > 0.05:
         raise InputError(f"binary file (decodes as {encoding} only to control characters)")
     return Decoded(text, encoding)

@@ -73,3 +73,5 @@ class SourceDocument:
     blocks: list[Block] | None = None
     encoding: str = "utf-8"
     line: int | None = None
+    # one line when the decoding was a choice (not UTF-8, replaced bytes): logged by ingest
+    decoding_note: str = ""

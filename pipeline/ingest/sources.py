@@ -1,8 +1,9 @@
 """Find input files (files, folders recursively, globs) and choose a reader for each.
 
 The format comes from the extension; an unknown extension is sniffed from the
-first bytes (XML with ``PubmedArticle``, HTML, PubTator ``PMID|t|`` lines, JSON
-Lines, else plain text). Hidden files and folders (``.name``) are not inputs.
+first bytes (XML with ``PubmedArticle``, BioC ``<collection>``, JATS/NLM
+``<article>``, HTML, PubTator ``PMID|t|`` lines, BioC JSON with ``documents``/
+``passages``, JSON Lines, else plain text). Hidden files and folders (``.name``) are not inputs.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.ingest.model import SourceDocument
+from pipeline.ingest.readers.bioc import read_bioc_json, read_bioc_xml
 from pipeline.ingest.readers.html import read_html
+from pipeline.ingest.readers.jats import read_jats
 from pipeline.ingest.readers.jsonl import read_jsonl
 from pipeline.ingest.readers.pubmed import read_pubmed_xml
 from pipeline.ingest.readers.text import read_text
@@ -32,6 +35,9 @@ READERS: dict[str, Reader] = {
     "jsonl": read_jsonl,
     "pubtator": read_pubtator,
     "pubmed_xml": read_pubmed_xml,
+    "jats_xml": read_jats,
+    "bioc_xml": read_bioc_xml,
+    "bioc_json": read_bioc_json,
 }
 EXTENSIONS: dict[str, str] = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -41,6 +47,10 @@ EXTENSIONS: dict[str, str] = {
 }
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _PUBTATOR = re.compile(rb"^[^|\t\r\n]+\|[ta]\|", re.MULTILINE)
+_JATS = re.compile(rb"<!doctype (article|pmc-articleset)\b|<(article|pmc-articleset)[\s>]|<article-meta\b|"
+                   rb"jats|nlm//dtd")
+_BIOC_XML = re.compile(rb"<!doctype collection\b|<collection[\s>]")
+_BIOC_JSON = re.compile(rb'"(documents|passages)"\s*:')
 
 
 @dataclass(frozen=True)
@@ -115,11 +125,17 @@ def sniff_format(name: str, head: bytes) -> str:
             return "pubmed_xml"
         if b"<html" in lower or b"<!doctype html" in lower:
             return "html"
+        if _BIOC_XML.search(lower):
+            return "bioc_xml"
+        if _JATS.search(lower):
+            return "jats_xml"
         return "xml_unknown"
     if lower.startswith(b"<") and re.search(rb"<(html|body|p|div|h[1-6]|article|!doctype html)\b", lower):
         return "html"
     if _PUBTATOR.match(start):
         return "pubtator"
+    if (start.startswith((b"{", b"[")) or ext in {".json", ".bioc"}) and _BIOC_JSON.search(start):
+        return "bioc_json"
     if start.startswith(b"{") or ext == ".json":
         return "jsonl"
     return "text"
@@ -143,5 +159,5 @@ def read_file(item: InputFile, max_bytes: int) -> Iterator[SourceDocument | Skip
         raise InputError("empty file")
     fmt = sniff_format(item.path.name, data[:8192])
     if fmt == "xml_unknown":
-        raise InputError("unsupported XML (expected a PubMed PubmedArticleSet)")
+        raise InputError("unsupported XML (expected PubMed, JATS/NLM or BioC XML)")
     yield from READERS[fmt](data, item.display)

@@ -10,6 +10,10 @@ Evidence for a boundary, strongest first:
    inside a long stretch with no other evidence, between two body paragraphs
    (never next to a heading, where sections of one article meet), and only
    when the valley is deep and both sides are long enough to be articles.
+Split modes (``--split``, :func:`parse_split_mode`): ``auto`` (the evidence
+above), ``none`` (every kept block of a source is one article) and
+``lines:PATTERN`` (a block matching the regular expression starts a new
+article; the matching separator block itself is removed as a fragment).
 Boilerplate blocks never start or end an article; one that falls inside an
 article is blanked out of its text. A stretch with no body paragraph or too few
 words to be an article is reported as a removed fragment.
@@ -18,6 +22,7 @@ words to be an article is reported as a removed fragment.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from dataclasses import dataclass
 
@@ -40,6 +45,51 @@ class SplitSettings:
     topic_min_depth: float = 0.55
     topic_window: int = 200
     use_topic_shift: bool = True
+    mode: str = "auto"  # auto | none | lines (see module docstring)
+    separator: str = ""  # the regular expression of ``lines:PATTERN``
+
+
+SPLIT_ENV = "MECHMINE_SPLIT"  # how the CLI's --split reaches worker processes
+
+
+def parse_split_mode(value: str) -> SplitSettings:
+    """Settings for a ``--split`` value; ValueError with a one-line message when it is bad."""
+    value = value.strip()
+    if value in ("auto", "none"):
+        return SplitSettings(mode=value)
+    if value.startswith("lines:"):
+        pattern = value[len("lines:"):]
+        if not pattern:
+            raise ValueError("lines: needs a pattern, e.g. lines:^={3,}$")
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise ValueError(f"bad pattern {pattern!r}: {err}") from err
+        return SplitSettings(mode="lines", separator=pattern)
+    raise ValueError("use auto, none or lines:PATTERN")
+
+
+def default_split_settings() -> SplitSettings:
+    """Settings from ``$MECHMINE_SPLIT`` (set by ``--split``), else ``auto``."""
+    value = os.environ.get(SPLIT_ENV, "")
+    try:
+        return parse_split_mode(value) if value else SplitSettings()
+    except ValueError:
+        return SplitSettings()
+
+
+def _separator_parts(blocks: list[Block], pattern: str) -> tuple[list[list[Block]], list[list[Block]]]:
+    sep = re.compile(pattern)
+    parts: list[list[Block]] = [[]]
+    separators: list[list[Block]] = []
+    for block in blocks:  # a separator counts even when a block rule removed it
+        if sep.search(block.text):
+            if not block.removed:
+                separators.append([block])
+            parts.append([])
+        elif not block.removed:
+            parts[-1].append(block)
+    return [p for p in parts if p], separators
 
 
 def n_words(text: str) -> int:
@@ -104,6 +154,12 @@ def split_blocks(
     settings = settings or SplitSettings()
     articles: list[list[Block]] = []
     fragments: list[list[Block]] = []
+    if settings.mode == "none":
+        kept = [b for b in blocks if not b.removed]
+        return ([kept] if kept else []), []
+    if settings.mode == "lines":
+        parts, separators = _separator_parts(blocks, settings.separator)
+        return parts, separators
     for segment in evidence_segments(blocks):
         cuts = topic_boundaries(segment, settings) if settings.use_topic_shift else []
         bounds = [0, *cuts, len(segment)]

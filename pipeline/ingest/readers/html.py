@@ -19,7 +19,7 @@ import lxml.html
 from lxml import etree
 
 from pipeline.errors import InputError
-from pipeline.ingest.decode import decode_bytes
+from pipeline.ingest.decode import decode_bytes, decode_note
 from pipeline.ingest.model import Block, BlockKind, SourceDocument
 
 _DROP = {"script", "style", "template", "noscript", "svg", "head", "iframe", "object", "select",
@@ -97,12 +97,35 @@ def _outside_main(el: etree._Element) -> bool:
     return not any(a.tag in {"main", "article"} for a in el.iterancestors())
 
 
-def html_blocks(markup: str) -> tuple[str, list[Block]]:
-    """Parse HTML; return the document text and its blocks (with markup hints)."""
+def _parse(markup: str) -> etree._Element:
     try:
-        root = lxml.html.document_fromstring(markup)
+        return lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as err:
         raise InputError(f"malformed HTML: {err}") from err
+
+
+def page_title(root: etree._Element) -> str:
+    """The page's own title: ``og:title``, else the first ``<h1>``, else ``<title>``."""
+    for meta in root.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in {"og:title", "citation_title"}:
+            content = " ".join((meta.get("content") or "").split())
+            if content:
+                return content
+    for tag in ("h1", "title"):
+        el = next(root.iter(tag), None)
+        if el is not None:
+            text = " ".join(el.text_content().split())
+            if text:
+                return text
+    return ""
+
+
+def html_blocks(markup: str) -> tuple[str, list[Block]]:
+    """Parse HTML; return the document text and its blocks (with markup hints)."""
+    return _root_blocks(_parse(markup))
+
+
+def _root_blocks(root: etree._Element) -> tuple[str, list[Block]]:
     walker = _Walker()
     body = root.find("body")
     walker.walk(body if body is not None else root, None, 0, "")
@@ -123,8 +146,10 @@ def read_html(data: bytes, source_path: str) -> Iterator[SourceDocument]:
     """Yield the page as one (multi-article) document with pre-cut blocks."""
     declared = _META_CHARSET.search(data[:4096])
     decoded = decode_bytes(data, declared.group(1).decode("ascii") if declared else None)
-    text, blocks = html_blocks(decoded.text)
+    root = _parse(decoded.text)
+    title = page_title(root)
+    text, blocks = _root_blocks(root)
     if not blocks:
         raise InputError("HTML page has no text")
-    yield SourceDocument(source_path=source_path, text=text, format="html", blocks=blocks,
-                         encoding=decoded.encoding)
+    yield SourceDocument(source_path=source_path, text=text, format="html", blocks=blocks, title=title,
+                         encoding=decoded.encoding, decoding_note=decode_note(decoded))

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 
 from pipeline.errors import InputError
-from pipeline.ingest.decode import decode_bytes
+from pipeline.ingest.decode import decode_bytes, decode_note
 from pipeline.ingest.model import Citation, SourceDocument
 from pipeline.schema import SkippedRecord
 
@@ -63,7 +63,8 @@ def _record(obj: dict, source_path: str, line: int) -> SourceDocument:
 
 def read_jsonl(data: bytes, source_path: str) -> Iterator[SourceDocument | SkippedRecord]:
     """Yield one document per good line and one SkippedRecord per bad line."""
-    text = decode_bytes(data).text
+    decoded = decode_bytes(data)
+    text, note = decoded.text, decode_note(decoded)
     good = 0
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
@@ -80,6 +81,7 @@ def read_jsonl(data: bytes, source_path: str) -> Iterator[SourceDocument | Skipp
             yield SkippedRecord(source_path, number, str(err))
             continue
         good += 1
+        doc.decoding_note = note
         yield doc
     if good == 0:
         raise InputError("no readable JSON Lines record")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.ingest.decode import decode_bytes
+from pipeline.ingest.decode import decode_bytes, decode_note
 from pipeline.ingest.model import SourceDocument
 
 
@@ -12,5 +12,6 @@ def read_text(data: bytes, source_path: str, fmt: str = "text") -> Iterator[Sour
     """Yield the whole decoded file as one (multi-article) document."""
     decoded = decode_bytes(data)
     yield SourceDocument(
-        source_path=source_path, text=decoded.text, format=fmt, encoding=decoded.encoding
+        source_path=source_path, text=decoded.text, format=fmt, encoding=decoded.encoding,
+        decoding_note=decode_note(decoded),
     )

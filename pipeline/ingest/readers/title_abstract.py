@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.errors import InputError
-from pipeline.ingest.decode import decode_bytes
+from pipeline.ingest.decode import decode_bytes, decode_note
 from pipeline.ingest.model import Citation, SourceDocument
 from pipeline.schema import SkippedRecord
 
@@ -39,7 +39,8 @@ def pubtator_documents(text: str) -> Iterator[tuple[int, str, str, str]]:
 
 def read_pubtator(data: bytes, source_path: str) -> Iterator[SourceDocument | SkippedRecord]:
     """Yield one abstract per PubTator document."""
-    text = decode_bytes(data).text
+    decoded = decode_bytes(data)
+    text, note = decoded.text, decode_note(decoded)
     found = 0
     for line, pmid, title, abstract in pubtator_documents(text):
         body = f"{title} {abstract}" if abstract else title
@@ -57,6 +58,7 @@ def read_pubtator(data: bytes, source_path: str) -> Iterator[SourceDocument | Sk
             title=title.strip(),
             citation=Citation(title=title.strip(), pmid=pmid if pmid.isdigit() else ""),
             line=line,
+            decoding_note=note,
         )
     if not found:
         raise InputError("no PubTator document (expected 'PMID|t|title' lines)")
