@@ -39,7 +39,8 @@ class ArticleRecord:
     start_char: int = col(INT, "Offset of the article's first character in the decoded source text.")
     end_char: int = col(INT, "Offset just past the article's last character in the decoded source.")
     title: str = col(STRING, "Cited paper's title for review summaries; else first heading/sentence.")
-    kind: str = col(STRING, "review_summary, web_page, abstract or document.")
+    kind: str = col(STRING, "abstract, review, review_summary, research_article, full_text, web_page, "
+                            "news or document (resources/kinds.yaml).")
     authors: str = col(STRING, "Cited authors, '; '-separated (from the citation or record).")
     journal: str = col(STRING, "Cited journal (abbreviation as printed).")
     year: int | None = col(INT, "Cited publication year.")

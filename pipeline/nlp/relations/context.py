@@ -18,10 +18,12 @@ from pipeline.nlp.relations.rules import Cues
 from pipeline.nlp.relations.types import Mention
 
 UNSPECIFIED = "unspecified"
-# article kinds whose own text says what evidence they report (else: review summaries
-# are "review", web pages and the rest "unspecified": a clinic page that mentions
-# patients reports no clinical evidence)
-KINDS_READ_FOR_EVIDENCE = frozenset({"abstract", "document"})
+# article kinds (resources/kinds.yaml) that are reviews: their statements are "review"
+REVIEW_KINDS = frozenset({"review", "review_summary"})
+# kinds whose own text says what evidence they report: primary studies and unknown documents
+# (web pages and news stay "unspecified": a clinic page that mentions patients reports no
+# clinical evidence)
+KINDS_READ_FOR_EVIDENCE = frozenset({"abstract", "research_article", "full_text", "document"})
 
 
 def is_negated(cues: Cues, text: str) -> bool:
@@ -45,10 +47,10 @@ def sentence_evidence(cues: Cues, text: str) -> str:
 
 
 def article_evidence(cues: Cues, kind: str, text: str) -> str:
-    """Evidence level of a relation whose sentence has no cue: "review" for review
-    summaries; for abstracts and other documents the level of the article's cues;
-    else (web pages, unknown kinds) "unspecified"."""
-    if kind == "review_summary":
+    """Evidence level of a relation whose sentence has no cue: "review" for reviews and review
+    summaries; for abstracts, research articles, full texts and other documents the level of
+    the article's cues; else (web pages, news, unknown kinds) "unspecified"."""
+    if kind in REVIEW_KINDS:
         return "review"
     if kind in KINDS_READ_FOR_EVIDENCE and text:
         return sentence_evidence(cues, text) or UNSPECIFIED

@@ -44,7 +44,9 @@ def test_sentence_evidence(rules: RuleSet, text: str, level: str) -> None:
     ("kind", "text", "level"),
     [("review_summary", "In mice, X binds Y.", "review"), ("abstract", "Rats were given X.", "animal"),
      ("document", "X binds Y.", "unspecified"), ("web_page", "Our patients love X.", "unspecified"),
-     ("", "In mice, X binds Y.", "unspecified"), ("abstract", "", "unspecified")],
+     ("", "In mice, X binds Y.", "unspecified"), ("abstract", "", "unspecified"),
+     ("review", "In mice, X binds Y.", "review"), ("research_article", "Rats were given X.", "animal"),
+     ("news", "Rats were given X.", "unspecified")],
 )
 def test_article_evidence(rules: RuleSet, kind: str, text: str, level: str) -> None:
     assert article_evidence(rules.cues, kind, text) == level
