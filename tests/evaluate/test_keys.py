@@ -10,11 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline import schema
+from pipeline.batch.sink import TableSink
 from pipeline.cli import app
 from pipeline.errors import MechmineError
 from pipeline.evaluate.keys import article_files, evaluate_key, score_entities, score_relations
 from pipeline.gold.keys import read_entity_key, read_relation_key
-from pipeline.io import write_tables
 
 REL_KEY = ("file\tsubject\tpredicate\tobject\tsentence\tattribute\talso_acceptable\n"
            "docs/d1.txt\tfoo blast cells (FBCs)\tSECRETES\tbarin\t\t\t\n"
@@ -105,6 +105,14 @@ def test_score_entities(key_dir: Path) -> None:
     assert scores.missed == [{"file": "docs/d1.txt", "mention": "QX", "class": "CELL_TYPE"}]
     assert {(u["text"], u["label"]) for u in scores.unmatched} == {("QX", "PROCESS"), ("glorp", "CHEMICAL"),
                                                                    ("WD", "DISEASE")}
+
+
+def write_tables(out: Path, tables: dict[str, pd.DataFrame]) -> None:
+    """Tables written the way a run writes them."""
+    with TableSink(out) as sink:
+        for name, frame in tables.items():
+            sink.append(name, frame)
+        sink.commit(list(tables))
 
 
 def test_cli_with_pred(key_dir: Path, tmp_path: Path) -> None:
