@@ -1,52 +1,6 @@
-"""mechmine's tokenizer: scispaCy's ``combined_rule_tokenizer`` plus two infix rules.
+"""The tokenizer lives in :mod:`pipeline.tokenize` (below the lexicon and the pipeline);
+these names stay importable from here for the modules that used them."""
 
-scispaCy keeps "CXCL12/CXCR4" and "cocaine-induced" as one token, which hides
-the entities inside them. We also split
-- "/" between two alphanumeric characters ("CXCL12/CXCR4" -> CXCL12 / CXCR4);
-- "-" after a letter or digit (Greek letters too: "TGF-β-induced",
-  "LMP1-mediated") when a lower-case word of 3+ letters follows that is not a
-  Greek letter name ("cocaine-induced", "MSC-derived"; not "IL-10",
-  "TNF-alpha", "TGF-beta"). The lexicon's keys glue across hyphens, so
-  "5-fluorouracil" still matches as one name.
-The lexicon's keys are made with this same tokenizer (see
-:mod:`pipeline.lexicon.keys`); a change here needs ``mechmine lexicon build``.
-"""
+from pipeline.tokenize import EXTRA_INFIXES, TOKENIZER_VERSION, create_tokenizer, make_tokenizer
 
-from __future__ import annotations
-
-from collections.abc import Callable
-
-import spacy
-from scispacy.custom_tokenizer import combined_rule_tokenizer
-from spacy.language import Language
-from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex
-
-TOKENIZER_VERSION = "mechmine-tokenizer-3"
-_GREEK_NAMES = "alpha|beta|gamma|delta|epsilon|kappa|lambda|sigma|omega|theta|zeta"
-EXTRA_INFIXES = (
-    r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])",
-    rf"(?<=[^\W_])-(?!(?:{_GREEK_NAMES})(?![a-z]))(?=[a-z]{{3,}})",
-)
-
-
-def make_tokenizer(nlp: Language) -> Tokenizer:
-    """scispaCy's combined rule tokenizer with mechmine's extra infixes."""
-    if getattr(nlp, "_tokenizer", None) is None:  # built from a config: no tokenizer yet
-        nlp.tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
-    tokenizer = combined_rule_tokenizer(nlp)
-    infixes = [*EXTRA_INFIXES, *(p.pattern for p in _infix_patterns(tokenizer))]
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    return tokenizer
-
-
-def _infix_patterns(tokenizer: Tokenizer) -> list:  # type: ignore[type-arg]
-    finditer = tokenizer.infix_finditer
-    owner = getattr(finditer, "__self__", None)
-    return [owner] if owner is not None else []
-
-
-@spacy.registry.tokenizers("mechmine.Tokenizer.v1")
-def create_tokenizer() -> Callable[[Language], Tokenizer]:
-    """Registered so a saved pipeline's config can rebuild the tokenizer."""
-    return make_tokenizer
+__all__ = ["EXTRA_INFIXES", "TOKENIZER_VERSION", "create_tokenizer", "make_tokenizer"]
