@@ -49,10 +49,11 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline.evaluate.ner import GoldDoc, chunks, read_iob, read_pubtator
-from pipeline.lexicon import Lexicon, cached_lexicon
-from pipeline.lexicon.build import usable, wordfreq_filter
+from pipeline.lexicon import TERM_COLUMNS, Lexicon, cached_lexicon
+from pipeline.lexicon.build import wordfreq_filter
 from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.normalize import join_norms
+from pipeline.lexicon.sources import usable
 from pipeline.ruledata import resource_path
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,6 @@ TRAIN_SETS = (
     TrainSet("BC2GM", "BC2GM/train.tsv", "iob", {k: "GENE" for k in GENE}),
 )
 CORPUS_TERM_SETS = ("BC5CDR", "NCBI-disease")
-HEADER = ["key", "case_form", "term", "kb_id", "source"]
 
 
 def _read(gold_dir: Path, ts: TrainSet) -> list[GoldDoc]:
@@ -248,7 +248,7 @@ def adapt_lexicon(gold_dir: Path, make_pipeline: Callable[[], Language], lexicon
     terms += case_variant_terms(gold_dir, lexicon)
     with gzip.open(lexicon_dir / "corpus_terms.tsv.gz", "wt", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(HEADER)
+        writer.writerow(TERM_COLUMNS)
         writer.writerows(terms)
     stops = learn_stoplist(gold_dir, make_pipeline())
     with stoplist.open("w", encoding="utf-8", newline="") as handle:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import write_lexicon
 
 from pipeline.errors import ResourceError
 from pipeline.lexicon.linker import (
@@ -16,7 +17,6 @@ from pipeline.lexicon.linker import (
     load_index,
 )
 from pipeline.nlp import make_nlp
-from tests.test_lexicon import write_lexicon
 
 ENTRIES = [
     ("glial cell line derived neurotrophic factor", "HGNC:4232", "GROWTH_FACTOR",
