@@ -21,7 +21,6 @@ from spacy.attrs import TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.errors import MechmineError
 from pipeline.lexicon import Lexicon, cached_lexicon, load_reference, save_reference
 from pipeline.lexicon.tokens import DocKeys
 from pipeline.nlp.lexicon_matcher import longest_first
@@ -49,7 +48,8 @@ class LexiconTagger:
     The lexicon is loaded by :meth:`initialize` (packaged unless ``lexicon_dir`` is given; the
     ``initialize`` of ``spacy train``) or :meth:`from_disk`, which reads the reference
     ``to_disk`` wrote (a saved pipeline without one, as the shipped NER models, uses the
-    packaged lexicon).
+    packaged lexicon). Training configs freeze it, and spaCy initializes no frozen
+    component: called uninitialized, it loads the packaged lexicon itself.
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -76,9 +76,8 @@ class LexiconTagger:
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.lexicon is None:
-            raise MechmineError(f"{self.name}: not initialized (call nlp.initialize() or the component's "
-                                "initialize())")
+        if self.lexicon is None:  # frozen in the training config: spaCy does not initialize it
+            self.initialize()
         if not len(doc):
             return doc
         strings = doc.vocab.strings
