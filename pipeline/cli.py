@@ -442,9 +442,10 @@ def lexicon_adapt(
 ) -> None:
     """Learn corpus terms and the stoplist from the gold corpora's training splits."""
     from pipeline.lexicon.adapt import adapt_lexicon
+    from pipeline.nlp import make_nlp
 
     _setup_logging(False)
-    counts = adapt_lexicon(gold)
+    counts = adapt_lexicon(gold, lambda: make_nlp(use_stoplist=False))
     err_console.print(f"mechmine: lexicon adapted: {counts}")
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import DocBin
 from spacy.util import filter_spans
 
 from pipeline.gold.corpus import chunks, read_gold
-from pipeline.nlp.tokenizer import make_tokenizer
+from pipeline.tokenize import make_tokenizer
 from pipeline.ruledata import resource_path
 
 log = logging.getLogger(__name__)

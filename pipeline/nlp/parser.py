@@ -46,7 +46,7 @@ def parser_path(model: str = DEFAULT_MODEL) -> Path:
 
 def load_parser(model: str = DEFAULT_MODEL) -> Language:
     """The parser pipeline (its own tokenizer is never used: sentences come as Docs)."""
-    import pipeline.nlp.tokenizer  # noqa: F401  (registers mechmine.Tokenizer.v1 for the config)
+    import pipeline.tokenize  # noqa: F401  (registers mechmine.Tokenizer.v1 for the config)
 
     return spacy.load(parser_path(model))
 
@@ -146,7 +146,7 @@ class CandidateParser:
         parser.to_disk(Path(path) / "parser")
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> CandidateParser:
-        import pipeline.nlp.tokenizer  # noqa: F401
+        import pipeline.tokenize  # noqa: F401
 
         self.parser = spacy.load(Path(path) / "parser")
         return self
