@@ -23,8 +23,8 @@ from spacy.tokens import DocBin
 from spacy.util import filter_spans
 
 from pipeline.gold.corpus import chunks, read_gold
-from pipeline.tokenize import make_tokenizer
 from pipeline.ruledata import resource_path
+from pipeline.tokenize import make_tokenizer
 
 log = logging.getLogger(__name__)
 
