@@ -138,11 +138,14 @@ def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool,
         def advance(item: Source) -> None:
             progress.update(task, advance=1, description=item.display)
 
+        def total(n: int) -> None:
+            progress.update(task, total=n)
+
         if not full:
-            return run_ingest(paths, out, max_mb=max_mb, on_file=advance)
+            return run_ingest(paths, out, max_mb=max_mb, on_file=advance, on_total=total)
         return run_pipeline(paths, out, max_mb=max_mb, model=model, workers=workers, force=force,
                             formats=formats, engine=engine, scheduler=scheduler, on_file=advance,
-                            linker=linker)
+                            linker=linker, on_total=total)
 
 
 def _finish(report: RunReport, out: Path, quiet: bool, full: bool = True) -> None:
@@ -214,11 +217,13 @@ def report(
 ) -> None:
     """Write mechanism_heatmap.png/.svg and report.html into OUT."""
     from pipeline.batch import run_lock
+    from pipeline.batch.sink import repair
     from pipeline.report import write_report
 
     if not out.is_dir():
         raise MechmineError(f"no such output folder: {out}")
     with run_lock(out):
+        repair(out)
         written = write_report(out, max_articles=max_articles)
     for path in written:
         err_console.print(f"mechmine: wrote {path}")

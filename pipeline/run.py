@@ -31,10 +31,13 @@ def run_ingest(
     *,
     max_mb: float = DEFAULT_MAX_MB,
     on_file: Callable[[InputFile], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> RunReport:
     """Ingest ``paths`` and write articles/removed_blocks/skipped tables to ``out_dir``
     (under the run lock, like :func:`run_pipeline`; nothing under ``out_dir`` is read)."""
     files, skipped = _expand(paths, out_dir)
+    if on_total is not None:
+        on_total(len(files))
     if not files:
         return RunReport(n_skipped=len(skipped))
     with run_lock(out_dir):
@@ -77,6 +80,7 @@ def run_pipeline(
     scheduler: str | None = None,
     on_file: Callable[[Source], None] | None = None,
     stats: BatchStats | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> RunReport:
     """Ingest ``paths``, find entities and relations, and write every table to ``out_dir``.
 
@@ -85,6 +89,8 @@ def run_pipeline(
     (``report.tables``).
     """
     files, skipped = _expand(paths, out_dir)
+    if on_total is not None:
+        on_total(len(files))
     spec = NlpSpec(model, linker)
     sources: list[Source] = list(files)
     if out_dir is None:

@@ -21,6 +21,10 @@ so the next run (or ``mechmine ingest``/``report``: :func:`repair`, under the ru
 finishes the renames before doing anything else, and :func:`pipeline.io.load_outputs`
 reads the marker's staged files in the meantime: a reader sees the old set or the new
 set, never a mix. :meth:`abort` leaves the earlier tables untouched.
+
+Cells are written as they are (RFC 4180 quoting only): a value starting with ``=``, ``+``,
+``-`` or ``@`` is data, not escaped, so the tables round-trip exactly; a spreadsheet user
+should import the CSV as text rather than open it directly (formula injection).
 :class:`MemorySink` keeps the typed frames and concatenates them (``pipeline.extract``).
 """
 

@@ -296,6 +296,8 @@ def check_document(doc: SourceDocument) -> str | None:
         why = _bad_text(value) if isinstance(value, str) else None
         if why:
             return f"{name} is not valid Unicode: {why}"
+        if name != "text" and isinstance(value, str) and "\0" in value:
+            return f"{name} contains a NUL character (it would not survive the CSV tables)"
     return None
 
 
