@@ -1,7 +1,10 @@
 """The ``mechmine`` command line: thin typer commands over :mod:`pipeline.run`.
 
-Exit codes: 0 success; 1 when any input failed (the others are still
-processed) or nothing could be read; 2 for usage errors.
+Exit codes: 0 success; 1 when any input (or record) was skipped (the others are
+still processed) or nothing could be read; 2 for usage errors (bad options, an output
+folder that cannot be written or is locked by another run); 3 for an internal error (a
+bug in mechmine: the message names the file; ``MECHMINE_DEBUG=1`` shows the traceback);
+130 when interrupted (Ctrl-C). Every error is one line.
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipeline.batch import RunReport
 from pipeline.batch.worker import Source
-from pipeline.errors import MechmineError
+from pipeline.errors import InternalError, MechmineError, describe
 from pipeline.ingest import DEFAULT_MAX_MB
 from pipeline.io import OutputError
 from pipeline.run import run_ingest, run_pipeline
@@ -104,6 +108,19 @@ def _setup_logging(quiet: bool) -> None:
 def _check_out(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} exists and is not a folder", param_hint="--out")
+    for parent in out.absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise typer.BadParameter(f"{parent} is a file, so {out} cannot be made",
+                                         param_hint="--out")
+            break
+
+
+def _check_max_mb(max_mb: float) -> None:
+    import math
+
+    if not math.isfinite(max_mb):
+        raise typer.BadParameter(f"give a size in MB, not {max_mb}", param_hint="--max-mb")
 
 
 def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool,
@@ -121,11 +138,14 @@ def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool,
         def advance(item: Source) -> None:
             progress.update(task, advance=1, description=item.display)
 
+        def total(n: int) -> None:
+            progress.update(task, total=n)
+
         if not full:
-            return run_ingest(paths, out, max_mb=max_mb, on_file=advance)
+            return run_ingest(paths, out, max_mb=max_mb, on_file=advance, on_total=total)
         return run_pipeline(paths, out, max_mb=max_mb, model=model, workers=workers, force=force,
                             formats=formats, engine=engine, scheduler=scheduler, on_file=advance,
-                            linker=linker)
+                            linker=linker, on_total=total)
 
 
 def _finish(report: RunReport, out: Path, quiet: bool, full: bool = True) -> None:
@@ -166,6 +186,7 @@ def run(
     _setup_logging(quiet)
     _use_split(split)
     _check_out(out)
+    _check_max_mb(max_mb)
     formats = {"csv": ("csv",), "parquet": ("parquet",), "both": ("csv", "parquet")}.get(fmt)
     if formats is None:
         raise typer.BadParameter("use csv, parquet or both", param_hint="--format")
@@ -184,6 +205,7 @@ def ingest(paths: Paths, out: OutDir = Path("outputs"), max_mb: MaxMb = DEFAULT_
     _setup_logging(quiet)
     _use_split(split)
     _check_out(out)
+    _check_max_mb(max_mb)
     _finish(_with_progress(paths, out, max_mb, quiet), out, quiet, full=False)
 
 
@@ -194,9 +216,16 @@ def report(
                                               help="Articles shown in the heatmap and the page.")] = 50,
 ) -> None:
     """Write mechanism_heatmap.png/.svg and report.html into OUT."""
+    from pipeline.batch import run_lock
+    from pipeline.batch.sink import repair
     from pipeline.report import write_report
 
-    for path in write_report(out, max_articles=max_articles):
+    if not out.is_dir():
+        raise MechmineError(f"no such output folder: {out}")
+    with run_lock(out):
+        repair(out)
+        written = write_report(out, max_articles=max_articles)
+    for path in written:
         err_console.print(f"mechmine: wrote {path}")
 
 
@@ -467,16 +496,57 @@ def lexicon_adapt(
     err_console.print(f"mechmine: lexicon adapted: {counts}")
 
 
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
 def main() -> None:
     """Console-script entry point: user errors are one line, never a traceback."""
+    sys.exit(guarded(app))
+
+
+def guarded(command: typer.Typer, args: list[str] | None = None) -> int:
+    """Run ``command`` and map every way it can end to one line and an exit code (see above)."""
+    import os
+
     try:
-        app()
+        result = command(args=args, standalone_mode=False)
+    except (KeyboardInterrupt, typer.Abort):
+        result = EXIT_INTERRUPTED
+    except typer.Exit as done:
+        result = done.exit_code
+    except InternalError as err:
+        if os.environ.get("MECHMINE_DEBUG"):
+            raise
+        _say(f"mechmine: internal error: {err}")
+        return EXIT_INTERNAL
     except (MechmineError, OutputError) as err:
-        err_console.print(f"mechmine: error: {err}")
-        sys.exit(1)
-    except KeyboardInterrupt:
-        err_console.print("mechmine: interrupted; earlier outputs are unchanged")
-        sys.exit(130)
+        _say(f"mechmine: error: {err}")
+        return EXIT_USAGE
+    except typer.TyperException as err:  # click's usage errors (bad option, missing argument)
+        show = getattr(err, "show", None)
+        if show is None:
+            raise
+        try:
+            from typer import rich_utils
+
+            rich_utils.rich_format_error(err)  # type: ignore[arg-type]
+        except (ImportError, AttributeError):
+            show()
+        return int(getattr(err, "exit_code", EXIT_USAGE))
+    except Exception as err:  # a bug: one line (the traceback with MECHMINE_DEBUG=1)
+        if os.environ.get("MECHMINE_DEBUG"):
+            raise
+        _say(f"mechmine: internal error: {describe(err)} (a bug in mechmine; "
+             "MECHMINE_DEBUG=1 shows the traceback)")
+        return EXIT_INTERNAL
+    if result == EXIT_INTERRUPTED:
+        _say("mechmine: interrupted; earlier outputs are unchanged")
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def _say(line: str) -> None:
+    """One line on stderr, as is (no markup, no wrapping)."""
+    err_console.print(escape(line), highlight=False, soft_wrap=True)
 
 
 if __name__ == "__main__":

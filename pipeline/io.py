@@ -1,8 +1,10 @@
 """Reading what mechmine wrote: :func:`load_outputs` and the typed table readers.
 
 Tables are written by :class:`pipeline.batch.sink.TableSink` (atomically: every
-file complete and fsync'ed before the first rename); this module reads them back
-with the schema's dtypes.
+file complete and fsync'ed, a publish marker written, then the renames); this module
+reads them back with the schema's dtypes. While a publish marker lists staged tables
+not yet renamed (a run was killed between renames), those staged files are read
+instead, so a reader sees one whole set.
 """
 
 from __future__ import annotations
@@ -46,9 +48,13 @@ def load_outputs(out_dir: str | os.PathLike[str]) -> dict[str, pd.DataFrame]:
     folder = Path(out_dir)
     if not folder.is_dir():
         raise FileNotFoundError(f"no such output folder: {folder}")
+    from pipeline.batch.sink import pending
+
+    staged = {target.name: part for part, target in pending(folder)}
     tables = {}
     for name in schema.OUTPUTS:
-        csv_path, parquet_path = folder / f"{name}.csv", folder / f"{name}.parquet"
+        csv_path = staged.get(f"{name}.csv", folder / f"{name}.csv")
+        parquet_path = staged.get(f"{name}.parquet", folder / f"{name}.parquet")
         if csv_path.is_file():
             reader = read_table if name in schema.TABLES else read_matrix
             tables[name] = reader(csv_path, name)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from pipeline import schema
 from pipeline.batch import BatchStats, Manifest, MemorySink, RunReport, TableSink, Texts, run_batch, run_lock
-from pipeline.batch.worker import Source
-from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, ingest
+from pipeline.batch.worker import Source, read_source
+from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, merge_results
 from pipeline.ingest.sources import InputFile, expand_paths
 from pipeline.nlp import NlpSpec
 from pipeline.schema import SkippedRecord
@@ -31,23 +31,36 @@ def run_ingest(
     *,
     max_mb: float = DEFAULT_MAX_MB,
     on_file: Callable[[InputFile], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> RunReport:
-    """Ingest ``paths`` and write articles/removed_blocks/skipped tables to ``out_dir``."""
-    result: IngestResult = ingest(paths, max_mb=max_mb, on_file=on_file)
-    report = RunReport(n_files=result.n_files, n_files_read=result.n_files_read,
-                       n_articles=len(result.articles), n_skipped=len(result.skipped))
-    if result.n_files_read == 0:
-        return report
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with run_lock(out_dir), TableSink(out_dir) as sink:
-        for name, frame in result.tables().items():
-            sink.append(name, frame)
-        report.written = sink.commit(INGEST_TABLES)
+    """Ingest ``paths`` and write articles/removed_blocks/skipped tables to ``out_dir``
+    (under the run lock, like :func:`run_pipeline`; nothing under ``out_dir`` is read)."""
+    files, skipped = _expand(paths, out_dir)
+    if on_total is not None:
+        on_total(len(files))
+    if not files:
+        return RunReport(n_skipped=len(skipped))
+    with run_lock(out_dir):
+        parts = []
+        for item in files:
+            parts.append(read_source(item, max_mb))
+            if on_file is not None:
+                on_file(item)
+        result: IngestResult = merge_results(parts, skipped)
+        report = RunReport(n_files=result.n_files, n_files_read=result.n_files_read,
+                           n_articles=len(result.articles), n_skipped=len(result.skipped))
+        if result.n_files_read == 0:
+            return report
+        with TableSink(out_dir) as sink:
+            for name, frame in result.tables().items():
+                sink.append(name, frame)
+            report.written = sink.commit(INGEST_TABLES)
     return report
 
 
-def _expand(paths: list[str]) -> tuple[list[InputFile], list[SkippedRecord]]:
-    files, skipped = expand_paths(paths)
+def _expand(paths: list[str], out_dir: Path | None = None) -> tuple[list[InputFile], list[SkippedRecord]]:
+    """Input files of ``paths``; nothing under the output folder is an input."""
+    files, skipped = expand_paths(paths, exclude=[out_dir] if out_dir is not None else [])
     for rec in skipped:
         log.warning("skipped %s: %s", rec.source_path, rec.reason)
     return files, skipped
@@ -67,6 +80,7 @@ def run_pipeline(
     scheduler: str | None = None,
     on_file: Callable[[Source], None] | None = None,
     stats: BatchStats | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> RunReport:
     """Ingest ``paths``, find entities and relations, and write every table to ``out_dir``.
 
@@ -74,7 +88,9 @@ def run_pipeline(
     :mod:`pipeline.batch`); without one, the tables are kept in memory
     (``report.tables``).
     """
-    files, skipped = _expand(paths)
+    files, skipped = _expand(paths, out_dir)
+    if on_total is not None:
+        on_total(len(files))
     spec = NlpSpec(model, linker)
     sources: list[Source] = list(files)
     if out_dir is None:

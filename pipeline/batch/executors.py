@@ -4,6 +4,7 @@ the rows in input order, so every executor gives the same tables."""
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from pipeline.errors import MechmineError
 from pipeline.nlp import NlpSpec
 
 ENGINES = ("local", "dask")
+SCHEDULER_TIMEOUT_S = 10
 
 
 def run_local(todo: list[Source], max_mb: float, spec: NlpSpec, csv: bool) -> Iterator[FileRows]:
@@ -36,13 +38,15 @@ def run_processes(todo: list[Source], max_mb: float, spec: NlpSpec, csv: bool,
 def run_dask(todo: list[Source], max_mb: float, spec: NlpSpec, csv: bool, workers: int,
              scheduler: str | None) -> Iterator[FileRows]:
     """The same per-file function on a Dask cluster."""
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # no INFO lines, here or in workers
     try:
         from distributed import Client, LocalCluster
     except ImportError as err:
         raise MechmineError("the dask engine needs dask.distributed: pip install 'mechmine[dask]'") from err
+    logging.getLogger("distributed").setLevel(logging.WARNING)
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        client = _connect(Client, scheduler)
     else:
         cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address=None)
@@ -55,6 +59,19 @@ def run_dask(todo: list[Source], max_mb: float, spec: NlpSpec, csv: bool, worker
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _connect(client: type, scheduler: str) -> object:
+    """A client of the scheduler at ``scheduler``; a bad or unreachable address is one line."""
+    if "://" not in scheduler and ":" not in scheduler:
+        raise MechmineError(f"--scheduler {scheduler!r} is not a scheduler address (e.g. tcp://host:8786)")
+    try:
+        return client(scheduler, timeout=SCHEDULER_TIMEOUT_S)
+    except (ValueError, TypeError) as err:
+        raise MechmineError(f"--scheduler {scheduler!r} is not a scheduler address: {err}") from err
+    except (OSError, TimeoutError) as err:
+        raise MechmineError(f"cannot reach the Dask scheduler at {scheduler} within "
+                            f"{SCHEDULER_TIMEOUT_S} s: {' '.join(str(err).split())[:160]}") from err
 
 
 def execute(todo: list[Source], max_mb: float, spec: NlpSpec, csv: bool = True, *, workers: int = 1,

@@ -1,4 +1,8 @@
-"""The run lock: one writer per output folder (``fcntl`` lock on ``DIR/.mechmine/lock``)."""
+"""The run lock: one writer per output folder (``fcntl`` lock on ``DIR/.mechmine/lock``).
+
+``run``, ``ingest`` and ``report`` all hold it while they read or write the folder. A lock
+file that cannot be made (a read-only folder, a folder in its place) is a one-line error.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.errors import MechmineError
+from pipeline.io import OutputError
 
 STATE_DIR = ".mechmine"
 
@@ -21,8 +26,15 @@ class RunLockedError(MechmineError):
 def run_lock(out_dir: Path) -> Iterator[None]:
     """Hold ``out_dir/.mechmine/lock`` for the run; raise RunLockedError if another run has it."""
     state = out_dir / STATE_DIR
-    state.mkdir(parents=True, exist_ok=True)
-    handle = (state / "lock").open("a+")
+    lock = state / "lock"
+    if lock.is_dir():
+        raise OutputError(f"{lock} is a folder, not mechmine's run lock; move it away")
+    try:
+        state.mkdir(parents=True, exist_ok=True)
+        handle = lock.open("a+")
+    except OSError as err:
+        where = state if not state.is_dir() else lock
+        raise OutputError(f"cannot write outputs to {out_dir}: {where}: {err.strerror or err}") from err
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError as err:

@@ -1,20 +1,40 @@
 """Where a run's tables go: :class:`TableSink` (files, atomic) or :class:`MemorySink` (frames).
 
-:class:`TableSink` appends each file's rows to partial table files in the
-output folder (CSV with one header; Parquet through a ``ParquetWriter``) and
-drops them, so nothing of the whole corpus is held in memory. :meth:`commit`
-fsyncs every partial file, then renames each over the final one (with the mode
-a new file gets under the umask), so a reader sees the old table or the new
-one, never half of one, and a failure before the renames leaves every earlier
-table as it was; :meth:`abort` (or a crash: stale partials are removed by the
-next run) leaves the earlier tables untouched. :class:`MemorySink` keeps the
-typed frames and concatenates them (``pipeline.extract``).
+:class:`TableSink` appends each file's rows to staged table files (CSV with one
+header; Parquet through a ``ParquetWriter``) and drops them, so nothing of the
+whole corpus is held in memory. Staged files live in ``DIR/.mechmine/staging/`` and
+are named ``NAME.FMT.mechmine-partial``: mechmine touches no other file of the
+output folder (a user's ``.x.partial`` is never removed).
+
+Publishing is one switch (a roll-forward journal, like SQLite's):
+
+1. every staged table is written, closed and fsync'ed;
+2. the marker ``DIR/.mechmine/publish.json`` (generation number, then each staged file
+   and its target, in a fixed order) is written to a temporary name, fsync'ed and renamed
+   into place, and the folder fsync'ed: from this moment the new set is *the* set;
+3. each staged file is renamed over its ``DIR/NAME.FMT`` in that order (``os.replace``,
+   the mode a new file gets under the umask), the folder fsync'ed, the marker removed.
+
+A kill before step 2 leaves the old set (the staged files are removed by the next
+run); a kill during step 3 leaves a marker whose remaining staged files are complete,
+so the next run (or ``mechmine ingest``/``report``: :func:`repair`, under the run lock)
+finishes the renames before doing anything else, and :func:`pipeline.io.load_outputs`
+reads the marker's staged files in the meantime: a reader sees the old set or the new
+set, never a mix. :meth:`abort` leaves the earlier tables untouched.
+
+Cells are written as they are (RFC 4180 quoting only): a value starting with ``=``, ``+``,
+``-`` or ``@`` is data, not escaped, so the tables round-trip exactly; a spreadsheet user
+should import the CSV as text rather than open it directly (formula injection).
+:class:`MemorySink` keeps the typed frames and concatenates them (``pipeline.extract``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
+import logging
 import os
+import time
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
@@ -22,6 +42,7 @@ from typing import TYPE_CHECKING, Protocol
 import pandas as pd
 
 from pipeline import schema
+from pipeline.batch.lock import STATE_DIR
 from pipeline.io import OutputError
 from pipeline.mechanisms import empty_matrix
 from pipeline.schema import typed
@@ -30,6 +51,53 @@ if TYPE_CHECKING:
     import pyarrow.parquet as pq
 
 FORMATS = ("csv", "parquet")
+STAGING = "staging"
+MARKER = "publish.json"
+SUFFIX = ".mechmine-partial"
+
+log = logging.getLogger(__name__)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every file system lets a folder be fsync'ed
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def pending(out_dir: Path) -> list[tuple[Path, Path]]:
+    """(staged file, target) pairs a half-finished publish still has to rename (see the module)."""
+    marker = out_dir / STATE_DIR / MARKER
+    try:
+        entries = json.loads(marker.read_text(encoding="utf-8"))["tables"]
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        log.warning("ignoring unreadable publish marker %s (%s)", marker, err)
+        return []
+    out = []
+    staging = out_dir / STATE_DIR / STAGING
+    for staged, target in entries:
+        if not (isinstance(staged, str) and isinstance(target, str)) or "/" in staged + target \
+                or not staged.endswith(SUFFIX):
+            continue  # only mechmine's own names
+        if (staging / staged).is_file():
+            out.append((staging / staged, out_dir / target))
+    return out
+
+
+def repair(out_dir: Path) -> int:
+    """Finish a publish a kill interrupted (roll forward); the number of tables renamed."""
+    todo = pending(out_dir)
+    for staged, target in todo:
+        os.replace(staged, target)
+    if todo:
+        _fsync_dir(out_dir)
+        log.warning("finished publishing %d table(s) in %s that an interrupted run left", len(todo), out_dir)
+    (out_dir / STATE_DIR / MARKER).unlink(missing_ok=True)
+    return len(todo)
 
 
 class Sink(Protocol):
@@ -81,11 +149,18 @@ class TableSink:
         self.writers: dict[str, pq.ParquetWriter] = {}
         self.committed = False
 
+    @property
+    def staging(self) -> Path:
+        return self.out_dir / STATE_DIR / STAGING
+
     def __enter__(self) -> TableSink:
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
-            for stale in self.out_dir.glob(".*.partial"):
-                stale.unlink()
+            repair(self.out_dir)
+            if self.staging.is_dir():
+                for stale in self.staging.glob(f"*{SUFFIX}"):
+                    stale.unlink()
+            self.staging.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise OutputError(f"cannot write outputs to {self.out_dir}: {err.strerror or err}") from err
         return self
@@ -99,7 +174,7 @@ class TableSink:
                               "the earlier tables are unchanged") from err
 
     def partial(self, name: str, fmt: str) -> Path:
-        return self.out_dir / f".{name}.{fmt}.partial"
+        return self.staging / f"{name}.{fmt}{SUFFIX}"
 
     def append_csv(self, name: str, header: bytes, body: bytes) -> None:
         """Append CSV rows (``body``, no header); the header goes first, once."""
@@ -143,19 +218,38 @@ class TableSink:
                     os.fsync(handle.fileno())
                 os.chmod(part, mode)
                 staged.append((part, self.out_dir / f"{name}.{fmt}"))
+        self._mark(staged)
         for part, target in staged:
             os.replace(part, target)
+        _fsync_dir(self.out_dir)
+        (self.out_dir / STATE_DIR / MARKER).unlink(missing_ok=True)
         self.committed = True
         return [target for _, target in staged]
+
+    def _mark(self, staged: list[tuple[Path, Path]]) -> None:
+        """Write the publish marker (atomically): from here on the staged set is the set."""
+        _fsync_dir(self.staging)
+        state = self.out_dir / STATE_DIR
+        marker, temp = state / MARKER, state / f"{MARKER}{SUFFIX}"
+        body = {"generation": time.time_ns(), "pid": os.getpid(),
+                "tables": [[part.name, target.name] for part, target in staged]}
+        with temp.open("w", encoding="utf-8") as handle:
+            json.dump(body, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, marker)
+        _fsync_dir(state)
 
     def abort(self) -> None:
         for writer in self.writers.values():
             with contextlib.suppress(Exception):
                 writer.close()
         self.writers.clear()
-        for stale in self.out_dir.glob(".*.partial"):
-            with contextlib.suppress(FileNotFoundError):
-                stale.unlink()
+        if (self.out_dir / STATE_DIR / MARKER).exists():
+            return  # the set is published: the next start finishes the renames
+        for name, fmt in self.started:
+            with contextlib.suppress(OSError):
+                self.partial(name, fmt).unlink()
 
 
 class MemorySink:

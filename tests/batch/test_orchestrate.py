@@ -108,4 +108,4 @@ def test_disk_full_leaves_earlier_tables(tmp_path: Path, monkeypatch: pytest.Mon
     with pytest.raises(OutputError, match="No space left"):
         run_pipeline([str(src)], out)
     assert digest(out) == before
-    assert not list(out.glob(".*.partial"))
+    assert not list(out.rglob("*.mechmine-partial"))

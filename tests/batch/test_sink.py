@@ -39,7 +39,8 @@ def test_round_trip_keeps_dtypes(tmp_path: Path, fmt: str) -> None:
     pd.testing.assert_frame_equal(loaded["articles"], tables["articles"])
     assert str(loaded["articles"]["year"].dtype) == "Int64"
     assert loaded["articles"]["doi"].tolist() == ["", ""]
-    assert not list(tmp_path.glob(".*.partial"))
+    assert not list(tmp_path.rglob("*.mechmine-partial"))
+    assert not (tmp_path / ".mechmine/publish.json").exists()
 
 
 def test_files_get_the_umask_mode(tmp_path: Path) -> None:
@@ -55,7 +56,7 @@ def test_files_get_the_umask_mode(tmp_path: Path) -> None:
 def test_failed_commit_leaves_earlier_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _write(tmp_path, {"articles": schema.to_frame("articles", [_article(1)]),
                       "skipped": schema.to_frame("skipped", [])})
-    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
     calls = {"n": 0}
     real_fsync = os.fsync
 
@@ -69,14 +70,15 @@ def test_failed_commit_leaves_earlier_tables(tmp_path: Path, monkeypatch: pytest
     with pytest.raises(OutputError, match="No space left"):
         _write(tmp_path, {"articles": schema.to_frame("articles", [_article(1), _article(2)]),
                           "skipped": schema.to_frame("skipped", [SkippedRecord("z", None, "r")])})
-    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
 
 
 def test_leaving_without_commit_removes_partials(tmp_path: Path) -> None:
     with TableSink(tmp_path) as sink:
         sink.append("skipped", schema.to_frame("skipped", []))
-        assert list(tmp_path.glob(".*.partial"))
-    assert list(tmp_path.iterdir()) == []
+        assert list(tmp_path.glob(".mechmine/staging/*.mechmine-partial"))
+    assert [p.name for p in tmp_path.iterdir()] == [".mechmine"]
+    assert not list(tmp_path.rglob("*.mechmine-partial"))
 
 
 def test_unknown_format_is_refused(tmp_path: Path) -> None:

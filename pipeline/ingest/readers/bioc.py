@@ -85,7 +85,7 @@ def bioc_document(doc_id: str, infons: dict[str, str], passages: list[Passage], 
     year = merged.get("year", "")[:4]
     citation = Citation(title=title, doi=merged.get("article-id_doi", ""), pmid=pmid, pmcid=pmcid,
                         journal=merged.get("journal", "").split(";")[0].strip(),
-                        year=int(year) if year.isdigit() else None)
+                        year=int(year) if year.isdigit() and len(year) < 4000 else None)
     return SourceDocument(source_path=source_path, text=text, format=fmt, source_id=doc_id,
                           single_article=True, kind=kind, title=title, citation=citation, line=line)
 

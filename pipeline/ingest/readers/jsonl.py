@@ -1,7 +1,8 @@
 """JSON Lines: one record per line with ``text`` and optional ``id``, ``title``, ``pmid``, ``doi``.
 
-Each record is one article. A malformed line (bad JSON, not an object, no
-``text``) is skipped with its line number; the other lines are still read.
+Each record is one article. A malformed line (bad JSON, an integer too long to
+convert, nesting too deep, not an object, no ``text``) is skipped with its line number;
+the other lines are still read.
 Offsets of a record's article refer to the record's ``text``.
 """
 
@@ -79,6 +80,12 @@ def read_jsonl(data: bytes, source_path: str) -> Iterator[SourceDocument | Skipp
             continue
         except InputError as err:
             yield SkippedRecord(source_path, number, str(err))
+            continue
+        except RecursionError:
+            yield SkippedRecord(source_path, number, "malformed JSON: nesting too deep")
+            continue
+        except ValueError as err:  # e.g. an integer of more digits than Python converts
+            yield SkippedRecord(source_path, number, f"malformed JSON: {' '.join(str(err).split())[:160]}")
             continue
         good += 1
         doc.decoding_note = note
