@@ -383,6 +383,24 @@ def train_parser_cli(
                       f"{info['wall_time_s']} s")
 
 
+@train_app.command("ship-parser")
+def train_ship_parser_cli(
+    trained: Annotated[Path, typer.Argument(help="A `mechmine train parser --out` folder.")],
+    dev: Annotated[Path, typer.Option("--dev", help="Treebank to score the card with.")] = Path(
+        "../shared/treebanks/CRAFT/dev.conllu.gz"),
+    name: Annotated[str, typer.Option("--name", help="Name under resources/models.")] = "parser",
+) -> None:
+    """Copy a trained parser into the package with its model card (scores on ``--dev``)."""
+    from pipeline.evaluate.parser import score_parser
+    from pipeline.nlp.parser import load_parser
+    from pipeline.train import ship_parser
+
+    best = trained / "model-best" if (trained / "model-best").exists() else trained
+    scores = {f"{dev.name}, {s.tokens} tokens": s.scores for s in score_parser(load_parser(str(best)), dev)}
+    info = ship_parser(trained, scores, name)
+    err_console.print(f"mechmine: shipped parser {name} ({info['size_mb']} MB): {scores}")
+
+
 @evaluate_app.command("parser")
 def evaluate_parser_cli(
     gold: Annotated[Path, typer.Option("--gold", help="A CoNLL-U treebank (.gz allowed).")],
@@ -442,9 +460,10 @@ def lexicon_adapt(
 ) -> None:
     """Learn corpus terms and the stoplist from the gold corpora's training splits."""
     from pipeline.lexicon.adapt import adapt_lexicon
+    from pipeline.nlp import make_nlp
 
     _setup_logging(False)
-    counts = adapt_lexicon(gold)
+    counts = adapt_lexicon(gold, lambda: make_nlp(use_stoplist=False))
     err_console.print(f"mechmine: lexicon adapted: {counts}")
 
 

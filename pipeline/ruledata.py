@@ -8,7 +8,10 @@ regular expression fails at once, not on the first matching document.
 
 from __future__ import annotations
 
+import logging
 import re
+import shutil
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -17,6 +20,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from pipeline.errors import ResourceError
+
+log = logging.getLogger(__name__)
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -65,3 +70,24 @@ def compile_pattern(pattern: str, where: str) -> re.Pattern[str]:
         return re.compile(pattern, re.IGNORECASE)
     except re.error as err:
         raise ResourceError(f"{where}: bad pattern {pattern!r}: {err}") from err
+
+
+def save_data(files: Mapping[str, Path], folder: Path) -> None:
+    """A component's ``to_disk``: a copy of each of its data files as ``folder / name``
+    (a source file that does not exist, e.g. an absent optional stoplist, is left out)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, source in files.items():
+        if source.is_file():
+            shutil.copyfile(source, folder / name)
+
+
+def saved_data(folder: Path, packaged: Mapping[str, Path]) -> dict[str, Path]:
+    """A component's ``from_disk``: the files :func:`save_data` wrote in ``folder``, by name.
+
+    A pipeline saved before the component kept its data (no ``folder``; the shipped NER
+    models) gets the ``packaged`` files instead.
+    """
+    if not folder.is_dir():
+        log.info("%s: no saved data; using the packaged files", folder)
+        return dict(packaged)
+    return {name: folder / name for name in packaged}

@@ -23,8 +23,8 @@ from spacy.tokens import DocBin
 from spacy.util import filter_spans
 
 from pipeline.gold.corpus import chunks, read_gold
-from pipeline.nlp.tokenizer import make_tokenizer
 from pipeline.ruledata import resource_path
+from pipeline.tokenize import make_tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -208,4 +208,60 @@ def train_parser(train: Path, dev: Path, out: Path, *, max_steps: int | None = N
     meta["mechmine"] = info
     if best.exists():
         meta_path.write_text(json.dumps(meta, indent=2))
+    return info
+
+
+def ship_parser(trained: Path, scores: dict[str, dict[str, float]], name: str = "parser",
+                dest_root: Path | None = None) -> dict[str, object]:
+    """Copy a trained parser (``trained``/model-best) into ``resources/models/<name>``, write its
+    model card (``MODEL_CARD.md``: data, licence, citation, config, scores, wall time, size) and
+    record it under ``parsers`` in ``resources/models/models.yaml``. ``scores``: the
+    ``mechmine evaluate parser`` rows by split ("dev: gold tokens", ...)."""
+    import shutil
+
+    import yaml
+
+    best = trained / "model-best" if (trained / "model-best").exists() else trained
+    meta = json.loads((best / "meta.json").read_text())
+    info = dict(meta.get("mechmine", {}))
+    root = dest_root or resource_path("models")
+    dest = root / name
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(best, dest, ignore=shutil.ignore_patterns("corpus"))
+    size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
+    info.update({"name": name, "spacy_version": meta.get("spacy_version", ""),
+                 "pipeline": meta.get("pipeline", []), "size_mb": round(size / 1e6, 1),
+                 "mechmine_scores": scores})
+    rows = "\n".join(f"| {split} | " + " | ".join(f"{row.get(k, 0):.4f}" for k in
+                                                  ("dep_uas", "dep_las", "pos_acc", "tag_acc", "lemma_acc"))
+                     + " |" for split, row in scores.items())
+    card = f"""# mechmine biomedical parser (`{name}`)
+
+spaCy {info['spacy_version']} pipeline: {", ".join(info['pipeline'])} over one CNN tok2vec
+(NORM/PREFIX/SUFFIX/SHAPE hash embeddings, width 128, depth 4; no pretrained vectors).
+Used by `mechmine_parser` on the sentences that can hold a relation.
+
+- Training data: {info.get('training_data')} ({info.get('train_documents')} docs of 10 sentences);
+  early stopping on {info.get('dev_data')} ({info.get('dev_documents')} docs).
+- Licence of the training data: {PARSER_LICENCE}
+- Citation: Bada M, et al. Concept annotation in the CRAFT corpus. BMC Bioinformatics 13:161 (2012);
+  Verspoor K, et al. A corpus of full-text journal articles is a robust evaluation tool for
+  revealing differences in performance of biomedical natural language processing tools.
+  BMC Bioinformatics 13:207 (2012).
+- Config: `pipeline/resources/train/parser.cfg` (CPU, seed 0, gold tokens); command:
+  `mechmine train parser --train ../shared/treebanks/CRAFT/train.conllu.gz
+  --dev ../shared/treebanks/CRAFT/dev.conllu.gz --out DIR` then `mechmine train ship-parser DIR`.
+- Wall time: {info.get('wall_time_s')} s on 2 CPU cores; size {info['size_mb']} MB.
+
+## Scores (`mechmine evaluate parser --gold FILE`; LAS/UAS without punctuation, spaCy's scorer)
+| split | UAS | LAS | POS | tag | lemma |
+|---|---|---|---|---|---|
+{rows}
+"""
+    (dest / "MODEL_CARD.md").write_text(card, encoding="utf-8")
+    index_path = root / "models.yaml"
+    index = (yaml.safe_load(index_path.read_text()) if index_path.exists() else {}) or {}
+    index.setdefault("parsers", {})[name] = info
+    index_path.write_text(yaml.safe_dump(index, sort_keys=False, allow_unicode=True))
     return info

@@ -62,3 +62,52 @@ def variant_html(order: list[str], markup: bool = True) -> str:
 @pytest.fixture
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
+
+
+# ---- a tiny lexicon (the packaged one has ~231k concepts) ----
+from pipeline.lexicon.keys import TermKeys  # noqa: E402
+
+KEYS = TermKeys(is_common=lambda w: w in {"was", "cat", "set"})
+
+
+def write_lexicon(folder: Path, entries: list[tuple[str, str, str, str]],
+                  extra: list[tuple[str, str]] | None = None) -> Path:
+    """Write a lexicon with (term, kb_id, label, classes) entries, keys made like the builder's."""
+    import csv
+    import gzip
+
+    folder.mkdir(parents=True, exist_ok=True)
+    concepts = {}
+    rows = []
+    for term, kb_id, label, classes in entries:
+        concepts.setdefault(kb_id, [kb_id, term, label, classes, ""])
+        key, case_form = KEYS(term)
+        rows.append([key, case_form, term, kb_id, "test"])
+    rows.sort()
+    with gzip.open(folder / "concepts.tsv.gz", "wt", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["kb_id", "canonical_name", "label", "classes", "xrefs"])
+        w.writerows(sorted(concepts.values()))
+    with gzip.open(folder / "terms.tsv.gz", "wt", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["key", "case_form", "term", "kb_id", "source"])
+        w.writerows(rows)
+    if extra:
+        with gzip.open(folder / "corpus_terms.tsv.gz", "wt", newline="") as f:
+            w = csv.writer(f, delimiter="\t", lineterminator="\n")
+            w.writerow(["key", "case_form", "term", "kb_id", "source"])
+            w.writerows([[*KEYS(t), t, k, "corpus"] for t, k in extra])
+    (folder / "meta.yaml").write_text("name: test lexicon\n")
+    return folder
+
+
+TINY = [
+    ("BDNF", "HGNC:1033", "GROWTH_FACTOR", "GROWTH_FACTOR|GENE_OR_PROTEIN"),
+    ("brain-derived neurotrophic factor", "HGNC:1033", "GROWTH_FACTOR", "GROWTH_FACTOR|GENE_OR_PROTEIN"),
+    ("TNF-alpha", "HGNC:11892", "CYTOKINE", "CYTOKINE|GENE_OR_PROTEIN"),
+    ("CAT", "HGNC:1516", "GENE_OR_PROTEIN", "GENE_OR_PROTEIN"),
+    ("Parkinson disease", "MESH:D010300", "DISEASE", "DISEASE"),
+    ("disease", "MESH:D004194", "DISEASE", "DISEASE"),
+]
+
+

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
+import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +38,7 @@ MATCH_COLUMNS = ["key", "case_form", "kb_id", "source"]  # what matching reads o
 LENGTH_BITS = 12  # automaton values: group << LENGTH_BITS | key length (keys up to 4094 characters)
 LENGTH_MASK = (1 << LENGTH_BITS) - 1
 CONCEPT_COLUMNS = ["kb_id", "canonical_name", "label", "classes", "xrefs"]
+TABLES = ("concepts.tsv.gz", "terms.tsv.gz", "corpus_terms.tsv.gz")
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,6 @@ class Lexicon:
         self.n_base = len(keys)  # candidates from the vocabularies; corpus terms come after
         self.extra_by_group: dict[int, list[int]] = {}
         self.kb_ids: list[str] = concepts["kb_id"].tolist()
-        self.stopped: frozenset[int] = frozenset()
         if extra is not None and not extra.empty:
             self._add_extra(extra)
         if self.n_terms:
@@ -223,7 +225,6 @@ class Lexicon:
         whose first candidate needs no case check and is not stopped takes it
         directly, the others go through the candidate choice one by one.
         """
-        self.stopped = stopped
         text = keyed.text
         if not text or not self.n_terms:
             return []
@@ -247,7 +248,7 @@ class Lexicon:
                     out.append(Match(f, la, self.concept(self.cand_concept[c]), self.cand_source[c],
                                      text[ks:ke]))
                 else:
-                    self._accept(out, f, la, g, keyed.cases, text, ks, ke)
+                    self._accept(out, f, la, g, keyed.cases, text, ks, ke, stopped)
         # ... and, separately, matches that begin inside a joined run ("L-dopa" -> "dopa")
         start_at, end_at = keyed.start_at, keyed.end_at
         for pos in keyed.glued:
@@ -256,7 +257,7 @@ class Lexicon:
                 if end - (value & LENGTH_MASK) + 1 == 0:
                     f, la = int(start_at[pos]), int(end_at[pos + end])
                     self._accept(out, f if f >= 0 else None, la if la >= 0 else None, value >> LENGTH_BITS,
-                                 keyed.cases, text, pos, pos + end)
+                                 keyed.cases, text, pos, pos + end, stopped)
         return out
 
     def _simple_choice(self, stopped: frozenset[int]) -> np.ndarray:
@@ -280,18 +281,20 @@ class Lexicon:
         return simple
 
     def _accept(self, out: list[Match], first: int | None, last: int | None, group: int,
-                case_forms: Sequence[str], text: str, key_start: int, key_end: int) -> None:
+                case_forms: Sequence[str], text: str, key_start: int, key_end: int,
+                stop: frozenset[int]) -> None:
         if first is None or last is None:
             return
-        chosen, stopped = self._choose(group, case_forms[first:last])
+        chosen, stopped = self._choose(group, case_forms[first:last], stop)
         if chosen is not None:
             out.append(Match(first, last, self.concept(self.cand_concept[chosen]),
                              self.cand_source[chosen], text[key_start:key_end], stopped))
 
-    def _choose(self, group: int, forms: Sequence[str]) -> tuple[int | None, bool]:
+    def _choose(self, group: int, forms: Sequence[str], stop: frozenset[int]) -> tuple[int | None, bool]:
+        """The first candidate of ``group`` whose case form accepts ``forms`` and that is not in
+        ``stop`` (else the first stopped one that fits, flagged), or None."""
         seen = None
         first_stopped = None
-        stop = self.stopped
         extras = self.extra_by_group.get(group)
         candidates = range(self.group_start[group], self.group_start[group + 1])
         for k in (*candidates, *extras) if extras else candidates:
@@ -323,10 +326,72 @@ def _read(path: Path, columns: list[str], use: list[str] | None = None) -> pd.Da
                        compression="gzip", engine="c", usecols=use)
 
 
-@lru_cache(maxsize=2)
-def packaged_lexicon(folder: str = "") -> Lexicon:
-    """The lexicon, loaded once per process."""
-    return Lexicon.load(Path(folder) if folder else None)
+def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """(name, mtime, size) of the lexicon files in ``folder``: a rewritten file changes it."""
+    out = []
+    for name in TABLES:
+        path = folder / name
+        if path.exists():
+            st = path.stat()
+            out.append((name, st.st_mtime_ns, st.st_size))
+    return tuple(out)
 
 
-__all__ = ["Concept", "Lexicon", "Match", "packaged_lexicon"]
+@lru_cache(maxsize=4)
+def _cached(folder: str, stamp: tuple[tuple[str, int, int], ...]) -> Lexicon:
+    return Lexicon.load(Path(folder))
+
+
+def cached_lexicon(folder: Path | str | None = None) -> Lexicon:
+    """The lexicon in ``folder`` (default: packaged), loaded once per process for each version
+    of its files: a table rewritten since (``mechmine lexicon adapt``) is read again, so no
+    caller ever clears this cache. Safe to share: :meth:`Lexicon.scan` keeps no state."""
+    path = Path(folder) if folder else resource_path("lexicon")
+    return _cached(str(path.resolve()), _stamp(path))
+
+
+def lexicon_digest(folder: Path) -> str:
+    """Digest of the lexicon tables in ``folder`` (what a saved pipeline checks it is given)."""
+    h = hashlib.sha256()
+    for name in TABLES:
+        path = folder / name
+        if path.exists():
+            h.update(name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+REFERENCE_FILE = "lexicon.json"
+
+
+def save_reference(folder: Path, out: Path) -> None:
+    """Write ``out/lexicon.json``: which lexicon a saved component used (``"packaged"`` or a
+    folder) and the digest of its tables. The tables themselves (~11 MB, 231k concepts) are
+    not copied into every saved pipeline."""
+    packaged = folder.resolve() == resource_path("lexicon").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    ref = {"folder": "packaged" if packaged else str(folder.resolve()), "digest": lexicon_digest(folder)}
+    (out / REFERENCE_FILE).write_text(json.dumps(ref, indent=1), encoding="utf-8")
+
+
+def load_reference(out: Path) -> Path:
+    """The lexicon folder a saved component names (:func:`save_reference`); a missing reference
+    (a pipeline saved before components kept their data) is the packaged lexicon. Raises
+    ResourceError when the tables there are no longer those the pipeline was saved with."""
+    path = out / REFERENCE_FILE
+    if not path.exists():
+        return resource_path("lexicon")
+    try:
+        ref = json.loads(path.read_text(encoding="utf-8"))
+        folder = resource_path("lexicon") if ref["folder"] == "packaged" else Path(ref["folder"])
+        digest = ref["digest"]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise ResourceError(f"{path}: not a lexicon reference ({err})") from err
+    if lexicon_digest(folder) != digest:
+        raise ResourceError(f"{path}: the lexicon in {folder} changed since this pipeline was saved "
+                            f"(digest {digest}); save the pipeline again")
+    return folder
+
+
+__all__ = ["Concept", "Lexicon", "Match", "cached_lexicon", "lexicon_digest", "load_reference",
+           "save_reference"]

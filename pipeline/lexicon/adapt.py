@@ -1,6 +1,6 @@
 """Adapt the lexicon with statistics from the *training* splits of public gold corpora.
 
-Two reproducible steps (``mechmine lexicon adapt --gold ../shared/gold``):
+Four reproducible steps (``mechmine lexicon adapt --gold ../shared/gold``):
 
 1. **Corpus terms.** Surface forms annotated with a MeSH id in the BC5CDR and
    NCBI-disease training sets (PubTator), at least ``min_count`` times, whose id
@@ -30,6 +30,10 @@ Two reproducible steps (``mechmine lexicon adapt --gold ../shared/gold``):
 Development and test splits are never read. Only the training files listed
 in ``TRAIN_SETS`` are used; each names the mechmine labels its annotators
 marked, so that a class a corpus does not annotate is not judged by it.
+
+Steps 2 and 4 run the spaCy pipeline; it sits above this package, so the
+caller passes a function that builds it (the CLI: ``make_nlp(use_stoplist=False)``)
+and this module never imports :mod:`pipeline.nlp`.
 """
 
 from __future__ import annotations
@@ -38,17 +42,21 @@ import csv
 import gzip
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from spacy.language import Language
 
 from pipeline.gold.corpus import chunks
 from pipeline.gold.iob import read_iob
 from pipeline.gold.model import GoldDoc
 from pipeline.gold.pubtator import read_pubtator
-from pipeline.lexicon import Lexicon, packaged_lexicon
-from pipeline.lexicon.build import usable
+from pipeline.lexicon import TERM_COLUMNS, Lexicon, cached_lexicon
+from pipeline.lexicon.build import wordfreq_filter
 from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.normalize import join_norms
+from pipeline.lexicon.sources import usable
 from pipeline.ruledata import resource_path
 
 log = logging.getLogger(__name__)
@@ -74,7 +82,6 @@ TRAIN_SETS = (
     TrainSet("BC2GM", "BC2GM/train.tsv", "iob", {k: "GENE" for k in GENE}),
 )
 CORPUS_TERM_SETS = ("BC5CDR", "NCBI-disease")
-HEADER = ["key", "case_form", "term", "kb_id", "source"]
 
 
 def _read(gold_dir: Path, ts: TrainSet) -> list[GoldDoc]:
@@ -84,9 +91,8 @@ def _read(gold_dir: Path, ts: TrainSet) -> list[GoldDoc]:
     return list((read_pubtator if ts.fmt == "pubtator" else read_iob)(path))
 
 
-def corpus_terms(gold_dir: Path, min_count: int = 2) -> list[list[str]]:
+def corpus_terms(gold_dir: Path, lexicon: Lexicon, min_count: int = 2) -> list[list[str]]:
     """Rows (key, case_form, term, kb_id, source) from id-annotated training mentions."""
-    lexicon = packaged_lexicon()
     keyer = TermKeys()
     counts: Counter[tuple[str, str, str]] = Counter()
     forms: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
@@ -115,15 +121,14 @@ def _frequent_rows(counts: Counter[tuple[str, str, str]], forms: dict[tuple[str,
             for (key, case_form, kb_id), n in sorted(counts.items()) if n >= min_count]
 
 
-def abbreviation_terms(gold_dir: Path, min_count: int = 2, context: int = 10) -> list[list[str]]:
+def abbreviation_terms(gold_dir: Path, nlp: Language, min_count: int = 2,
+                       context: int = 10) -> list[list[str]]:
     """Short forms the training texts define, whose long form is a lexicon concept, that the
-    annotators marked as mentions at least ``min_count`` times ("MSCs" -> Mesenchymal Stem Cells).
+    annotators marked as mentions at least ``min_count`` times ("MSCs" -> Mesenchymal Stem Cells),
+    found by running ``nlp`` (the entity pipeline without its stoplist) over the texts.
 
     Rows (key, case_form, term, kb_id, source); the short form must match with its own case.
     """
-    from pipeline.nlp import make_nlp
-
-    nlp = make_nlp(stoplist="-")
     keyer = TermKeys()
     counts: Counter[tuple[str, str]] = Counter()
     for ts in TRAIN_SETS:
@@ -143,8 +148,6 @@ def abbreviation_terms(gold_dir: Path, min_count: int = 2, context: int = 10) ->
                     continue
                 if (ent.start_char, ent.end_char) in gold and len(ent.text) >= 3:
                     counts[(ent.text, ent.kb_id_)] += 1
-    from pipeline.lexicon.build import wordfreq_filter
-
     common = wordfreq_filter(3.0) or (lambda _w: False)
     rows = []
     for (short, kb_id), n in sorted(counts.items()):
@@ -158,10 +161,9 @@ def abbreviation_terms(gold_dir: Path, min_count: int = 2, context: int = 10) ->
     return rows
 
 
-def case_variant_terms(gold_dir: Path, min_count: int = 2) -> list[list[str]]:
+def case_variant_terms(gold_dir: Path, lexicon: Lexicon, min_count: int = 2) -> list[list[str]]:
     """Rows (key, case_form, term, kb_id, source) of gene mentions spelled in a case the
     lexicon's candidates for their key do not accept (see the module docstring)."""
-    lexicon = packaged_lexicon()
     keyer = TermKeys()
     counts: Counter[tuple[str, str, str]] = Counter()
     forms: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
@@ -194,12 +196,10 @@ def _case_restricted_gene(lexicon: Lexicon, key: str, form: str) -> str | None:
     return next((c.kb_id for c, _ in candidates if GENE.keys() & set(c.classes)), None)
 
 
-def learn_stoplist(gold_dir: Path, min_seen: int = 3, max_precision: float = 0.3,
+def learn_stoplist(gold_dir: Path, nlp: Language, min_seen: int = 3, max_precision: float = 0.3,
                    context: int = 10) -> list[list[str]]:
-    """Rows (key, kb_id, seen, right, corpora) of lexicon matches that are mostly wrong."""
-    from pipeline.nlp import make_nlp
-
-    nlp = make_nlp(stoplist="-")
+    """Rows (key, kb_id, seen, right, corpora) of lexicon matches that are mostly wrong, counted
+    by running ``nlp`` (the entity pipeline without its stoplist) over the training texts."""
     seen: Counter[tuple[str, str]] = Counter()
     right: Counter[tuple[str, str]] = Counter()
     where: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -235,20 +235,25 @@ def learn_stoplist(gold_dir: Path, min_seen: int = 3, max_precision: float = 0.3
     return rows
 
 
-def adapt_lexicon(gold_dir: Path, lexicon_dir: Path | None = None, stoplist: Path | None = None,
-                  ) -> dict[str, int]:
-    """Write corpus terms and the stoplist; return their sizes."""
+def adapt_lexicon(gold_dir: Path, make_pipeline: Callable[[], Language], lexicon_dir: Path | None = None,
+                  stoplist: Path | None = None) -> dict[str, int]:
+    """Write corpus terms and the stoplist; return their sizes.
+
+    ``make_pipeline`` builds the entity pipeline without its stoplist over the packaged
+    lexicon; it is called twice, before and after the corpus terms are written (the second
+    pipeline reads the new ones: :func:`pipeline.lexicon.cached_lexicon` sees the file change).
+    """
     lexicon_dir = lexicon_dir or resource_path("lexicon")
     stoplist = stoplist or resource_path("stoplist.tsv")
-    terms = corpus_terms(gold_dir)
-    terms += abbreviation_terms(gold_dir)
-    terms += case_variant_terms(gold_dir)
+    lexicon = cached_lexicon(lexicon_dir)
+    terms = corpus_terms(gold_dir, lexicon)
+    terms += abbreviation_terms(gold_dir, make_pipeline())
+    terms += case_variant_terms(gold_dir, lexicon)
     with gzip.open(lexicon_dir / "corpus_terms.tsv.gz", "wt", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(HEADER)
+        writer.writerow(TERM_COLUMNS)
         writer.writerows(terms)
-    packaged_lexicon.cache_clear()
-    stops = learn_stoplist(gold_dir)
+    stops = learn_stoplist(gold_dir, make_pipeline())
     with stoplist.open("w", encoding="utf-8", newline="") as handle:
         handle.write(
             "# Lexicon matches that are mostly wrong in the training splits of BC5CDR, NCBI-disease,\n"

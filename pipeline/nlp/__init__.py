@@ -27,13 +27,8 @@ import pipeline.nlp.linker
 import pipeline.nlp.parser
 import pipeline.nlp.relations  # noqa: F401  (registers the factories)
 from pipeline.errors import MechmineError
-from pipeline.nlp.tokenizer import make_tokenizer
 from pipeline.ruledata import resource_path
-
-# scispaCy's abbreviation detector warns (W036) on every document without a
-# definition, and spaCy's tokenizer regexes raise a FutureWarning in Python 3.11+.
-warnings.filterwarnings("ignore", message=r"\[W036\]")
-warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
+from pipeline.tokenize import make_tokenizer
 
 
 def model_path(model: str) -> str:
@@ -55,8 +50,10 @@ def shipped_finds(model: str) -> set[str]:
 
 def _load_one(model: str) -> Language:
     try:
-        nlp = spacy.load(model_path(model),
-                         exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"])
+        with warnings.catch_warnings():  # the saved tokenizer's regexes: "Possible set union" (Python 3.11+)
+            warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
+            nlp = spacy.load(model_path(model),
+                             exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"])
     except (OSError, ImportError, ValueError) as err:
         raise MechmineError(f"cannot load model {model!r}: {str(err).splitlines()[0]}") from err
     if not any(n.startswith("ner") for n in nlp.pipe_names):
@@ -93,23 +90,30 @@ def load_model(model: str) -> Language:
     return nlp
 
 
-def make_nlp(lexicon_dir: str = "", stoplist: str = "", model: str | None = None,
-             relations: bool = False, linker: str | None = None, parser: str | None = "parser") -> Language:
+def make_nlp(lexicon_dir: Path | str | None = None, stoplist: Path | str | None = None,
+             model: str | None = None, relations: bool = False, linker: str | None = None,
+             use_stoplist: bool = True, parser: str | None = "parser") -> Language:
     """The entity pipeline; with ``model``, an installed NER pipeline runs before the lexicon;
     with ``linker`` (an index folder, see :mod:`pipeline.lexicon.linker`), id-less entities are linked.
 
-    The model's entities and the lexicon's are merged as
+    ``lexicon_dir`` and ``stoplist`` name other data than the packaged ones;
+    ``use_stoplist=False`` keeps stoplisted matches. mechmine's components are
+    initialized here, one by one (``nlp.initialize()`` would also reset a model's
+    weights). The model's entities and the lexicon's are merged as
     :func:`pipeline.nlp.lexicon_matcher.merge_with_model` documents.
     """
     nlp = load_model(model) if model else spacy.blank("en")
     nlp.tokenizer = make_tokenizer(nlp)
+    nlp.config["nlp"]["tokenizer"] = {"@tokenizers": "mechmine.Tokenizer.v1"}  # so spacy.load rebuilds it
     # a line break ends a sentence too: headings and list items are not glued to the next line
     punct = [*Sentencizer.default_punct_chars, "\n", "\r\n", "\n\n"]
     nlp.add_pipe("sentencizer", first=True, config={"punct_chars": punct})
-    nlp.add_pipe("mechmine_lexicon", config={"lexicon_dir": lexicon_dir, "stoplist": stoplist})
-    nlp.add_pipe("mechmine_abbreviations")
+    lexicon = Path(lexicon_dir) if lexicon_dir else None
+    nlp.add_pipe("mechmine_lexicon", config={"use_stoplist": use_stoplist}).initialize(
+        lexicon_dir=lexicon, stoplist=Path(stoplist) if stoplist else None)
+    nlp.add_pipe("mechmine_abbreviations").initialize()
     if linker:
-        nlp.add_pipe("mechmine_linker", config={"index_dir": linker, "lexicon_dir": lexicon_dir})
+        nlp.add_pipe("mechmine_linker").initialize(index_dir=Path(linker), lexicon_dir=lexicon)
     if relations:
         if parser:
             nlp.add_pipe("mechmine_parser", config={"model": parser}).initialize()

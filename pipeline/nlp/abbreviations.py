@@ -26,9 +26,11 @@ Sets ``doc.ents`` and ``doc._.mentions`` (source "abbreviation", long form
 recorded).
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: spaCy validates ``initialize`` settings against
+# its annotations, which must be real types.
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -41,8 +43,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.errors import MechmineError
 from pipeline.nlp.extensions import MentionInfo, mentions
-from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
+from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path, save_data, saved_data
 
 OTHER = "OTHER"
 _ISOFORM = re.compile(r"^(.*[A-Za-z])[-\u2010]?(\d{1,2}|[αβγδ]\d?|alpha|beta|gamma)$")
@@ -218,22 +221,46 @@ def abbreviation_spans(doc: Doc, rules: list[HeadRule]) -> list[tuple[Span, Ment
     return out
 
 
+HEAD_RULES = "abbreviation_heads.yaml"
+
+
 class AbbreviationPropagator:
     """The component: short forms defined in the text become entities (see module doc).
 
-    Sets ``doc._.abbreviations`` itself (see the module docstring).
+    Sets ``doc._.abbreviations`` itself (see the module docstring). The head-word rules
+    are loaded by :meth:`initialize` (packaged unless ``head_rules`` is given) or
+    :meth:`from_disk`; ``to_disk`` saves a copy of the rule file.
     """
 
-    def __init__(self, nlp: Language, name: str, head_rules: str) -> None:
+    def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
-        self.rules = load_head_rules(Path(head_rules) if head_rules else None)
+        self.rules: list[HeadRule] | None = None
+        self.files: dict[str, Path] = {}
+
+    def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None, *,
+                   nlp: Language | None = None, head_rules: Path | None = None) -> None:
+        self._load({HEAD_RULES: Path(head_rules) if head_rules else resource_path(HEAD_RULES)})
+
+    def _load(self, files: dict[str, Path]) -> None:
+        self.rules = load_head_rules(files[HEAD_RULES])
+        self.files = files
+
+    def to_disk(self, path: Path | str, *, exclude: Iterable[str] = ()) -> None:
+        save_data(self.files, Path(path))
+
+    def from_disk(self, path: Path | str, *, exclude: Iterable[str] = ()) -> "AbbreviationPropagator":
+        self._load(saved_data(Path(path), {HEAD_RULES: resource_path(HEAD_RULES)}))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         definitions = find_definitions(doc)
         doc._.abbreviations = occurrences(doc, definitions) if definitions else []
         if not doc._.abbreviations:
             return doc
+        if self.rules is None:
+            raise MechmineError(f"{self.name}: not initialized (call nlp.initialize() or the component's "
+                                "initialize())")
         found = abbreviation_spans(doc, self.rules)
         if not found:
             return doc
@@ -259,8 +286,7 @@ class AbbreviationPropagator:
     "mechmine_abbreviations",
     requires=["doc.ents"],
     assigns=["doc.ents", "doc._.mentions", "doc._.abbreviations"],
-    default_config={"head_rules": ""},
 )
-def make_abbreviations(nlp: Language, name: str, head_rules: str) -> AbbreviationPropagator:
+def make_abbreviations(nlp: Language, name: str) -> AbbreviationPropagator:
     """Propagate entities from long forms to the abbreviations a text defines."""
-    return AbbreviationPropagator(nlp, name, head_rules)
+    return AbbreviationPropagator(nlp, name)

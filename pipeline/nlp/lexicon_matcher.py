@@ -9,14 +9,15 @@ their own case. Overlaps are resolved longest-first
 and is dropped. Entities an installed model set before
 this component are merged by :func:`merge_with_model`. A stoplist (``resources/stoplist.tsv``,
 terms matched often but rarely annotated in training corpora) removes
-ambiguous entries (``stoplist="-"`` turns it off); they are kept in
+ambiguous entries (``use_stoplist=False`` turns it off); they are kept in
 ``doc.spans["mechmine_generic"]`` for the relation extractor ("MSCs secrete
 cytokines"). Short names that are an entity only in context ("M2" in a sentence
 about macrophages) come from ``resources/contextual_terms.yaml``
 (:func:`contextual_spans`, source "lexicon:contextual").
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: spaCy validates ``initialize`` settings against
+# its annotations, which must be real types.
 
 import csv
 import logging
@@ -31,11 +32,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.lexicon import Concept, Lexicon, Match, packaged_lexicon
+from pipeline.errors import MechmineError
+from pipeline.lexicon import Concept, Lexicon, Match, cached_lexicon, load_reference, save_reference
 from pipeline.lexicon.tokens import DocKeys
 from pipeline.nlp.extensions import MentionInfo, mentions
 from pipeline.nlp.sentences import sentence_bounds
-from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
+from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path, save_data, saved_data
 
 log = logging.getLogger(__name__)
 
@@ -230,26 +232,72 @@ def _extend_by_lexicon(model_ents: list[Span], lexicon: list[tuple[Span, Match]]
     return out
 
 
-class LexiconMatcher:
-    """The component: wires :func:`lexicon_spans` (and :func:`merge_with_model`) into ``doc.ents``."""
+MATCHER_DATA = ("stoplist.tsv", "contextual_terms.yaml", "model_labels.yaml")
 
-    def __init__(self, nlp: Language, name: str, lexicon_dir: str, stoplist: str,
-                 contextual_terms: str = "") -> None:
+
+def packaged_matcher_data() -> dict[str, Path]:
+    """The packaged rule files of the matcher, by their name in a saved pipeline."""
+    return {name: resource_path(name) for name in MATCHER_DATA}
+
+
+class LexiconMatcher:
+    """The component: wires :func:`lexicon_spans` (and :func:`merge_with_model`) into ``doc.ents``.
+
+    Empty until :meth:`initialize` (the packaged lexicon and rule files unless other paths
+    are given) or :meth:`from_disk`. ``to_disk`` copies the rule files and writes a
+    reference to the lexicon tables with their digest (:func:`pipeline.lexicon.save_reference`).
+    """
+
+    def __init__(self, nlp: Language, name: str, *, use_stoplist: bool = True) -> None:
         self.name = name
-        self.model_labels = load_model_labels()
+        self.use_stoplist = use_stoplist
         self.finds = frozenset(nlp.meta.get("mechmine_finds", ()))
-        self.lexicon = packaged_lexicon(lexicon_dir)
-        if stoplist == "-":
-            self.stoplist: set[tuple[str, str]] = set()
-        else:
-            self.stoplist = load_stoplist(Path(stoplist) if stoplist else resource_path("stoplist.tsv"))
-        self.stopped = self.lexicon.stopped_candidates(self.stoplist)
         self.keys = DocKeys()
+        self._make_doc = nlp.make_doc
+        self._add_string = nlp.vocab.strings.add
+        self.lexicon: Lexicon | None = None
+        self.lexicon_dir = resource_path("lexicon")
+        self.files: dict[str, Path] = {}
+        self.model_labels: dict[str, str] = {}
+        self.stoplist: set[tuple[str, str]] = set()
+        self.stopped: frozenset[int] = frozenset()
+        self.contextual: list[ContextualTerm] = []
+
+    def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None, *,
+                   nlp: Language | None = None, lexicon_dir: Path | None = None, stoplist: Path | None = None,
+                   contextual_terms: Path | None = None, model_labels: Path | None = None) -> None:
+        """Load the lexicon and the rule files (each default: the packaged one)."""
+        files = packaged_matcher_data()
+        for name, given in zip(MATCHER_DATA, (stoplist, contextual_terms, model_labels), strict=True):
+            if given is not None:
+                files[name] = Path(given)
+        self._load(Path(lexicon_dir) if lexicon_dir else resource_path("lexicon"), files)
+
+    def _load(self, lexicon_dir: Path, files: dict[str, Path]) -> None:
+        self.lexicon = cached_lexicon(lexicon_dir)
+        self.lexicon_dir = lexicon_dir
+        self.files = files
+        self.model_labels = load_model_labels(files["model_labels.yaml"])
+        self.stoplist = load_stoplist(files["stoplist.tsv"]) if self.use_stoplist else set()
+        self.stopped = self.lexicon.stopped_candidates(self.stoplist)
         self.contextual = load_contextual_terms(
-            self.lexicon, lambda term: self.keys(nlp.make_doc(term)).text, nlp.vocab.strings.add,
-            Path(contextual_terms) if contextual_terms else None)
+            self.lexicon, lambda term: self.keys(self._make_doc(term)).text, self._add_string,
+            files["contextual_terms.yaml"])
+
+    def to_disk(self, path: Path | str, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        save_data(self.files, path)
+        save_reference(self.lexicon_dir, path)
+
+    def from_disk(self, path: Path | str, *, exclude: Iterable[str] = ()) -> "LexiconMatcher":
+        path = Path(path)
+        self._load(load_reference(path), saved_data(path, packaged_matcher_data()))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.lexicon is None:
+            raise MechmineError(f"{self.name}: not initialized (call nlp.initialize() or the component's "
+                                "initialize())")
         info = mentions(doc)
         generic: list[Span] = []
         chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic)
@@ -268,11 +316,11 @@ class LexiconMatcher:
 
 @Language.factory(
     "mechmine_lexicon",
+    requires=["token.is_sent_start"],
     assigns=["doc.ents", "doc._.mentions", "doc.spans"],
-    default_config={"lexicon_dir": "", "stoplist": "", "contextual_terms": ""},
+    default_config={"use_stoplist": True},
 )
-def make_lexicon_matcher(nlp: Language, name: str, lexicon_dir: str, stoplist: str,
-                         contextual_terms: str) -> LexiconMatcher:
-    """Dictionary NER over the lexicon in ``lexicon_dir`` (default: packaged); ``stoplist`` ("-": none)
-    and ``contextual_terms`` name other files than the packaged ones."""
-    return LexiconMatcher(nlp, name, lexicon_dir, stoplist, contextual_terms)
+def make_lexicon_matcher(nlp: Language, name: str, use_stoplist: bool) -> LexiconMatcher:
+    """Dictionary NER over a lexicon (loaded by ``initialize``); ``use_stoplist=False`` keeps the
+    stoplisted matches as entities."""
+    return LexiconMatcher(nlp, name, use_stoplist=use_stoplist)

@@ -12,18 +12,19 @@ none (OTHER). Sets ``doc.ents`` and ``doc._.mentions`` (source "linker",
 canonical name of the concept).
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: spaCy validates ``initialize`` settings against
+# its annotations, which must be real types.
 
-from typing import TYPE_CHECKING
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.lexicon.linker import alias_form, best_candidate
+from pipeline.errors import MechmineError, ResourceError
+from pipeline.lexicon.linker import LinkerIndex, alias_form, best_candidate, load_index
 from pipeline.nlp.extensions import MentionInfo, mentions
-
-if TYPE_CHECKING:
-    from pipeline.lexicon.linker import LinkerIndex
 
 OTHER = "OTHER"
 
@@ -63,19 +64,53 @@ def link_entities(doc: Doc, index: LinkerIndex, threshold: float, k: int) -> lis
     return out
 
 
+LINKER_FILE = "linker.json"
+
+
 class Linker:
-    """The component: wires :func:`link_entities` into ``doc.ents`` / ``doc._.mentions``."""
+    """The component: wires :func:`link_entities` into ``doc.ents`` / ``doc._.mentions``.
 
-    def __init__(self, nlp: Language, name: str, index_dir: str, lexicon_dir: str, threshold: float,
-                 k: int) -> None:
-        from pipeline.lexicon.linker import load_index
+    The index is loaded by :meth:`initialize` (``index_dir`` required; the lexicon is the
+    packaged one unless ``lexicon_dir`` is given) or :meth:`from_disk`. ``to_disk`` writes a
+    reference to the index folder (the index is ~25 MB and is rebuilt, never copied, by
+    ``mechmine lexicon link-index``); loading checks it still fits the lexicon.
+    """
 
+    def __init__(self, nlp: Language, name: str, *, threshold: float = 0.85, k: int = 10) -> None:
         self.name = name
-        self.index = load_index(index_dir, lexicon_dir)
         self.threshold = threshold
         self.k = k
+        self.index: LinkerIndex | None = None
+        self.paths: dict[str, str] = {}
+
+    def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None, *,
+                   nlp: Language | None = None, index_dir: Path | None = None,
+                   lexicon_dir: Path | None = None) -> None:
+        if index_dir is None:
+            raise MechmineError(f"{self.name}: initialize needs index_dir (a linker index folder)")
+        self._load({"index_dir": str(index_dir), "lexicon_dir": str(lexicon_dir) if lexicon_dir else ""})
+
+    def _load(self, paths: dict[str, str]) -> None:
+        self.index = load_index(paths["index_dir"], paths["lexicon_dir"])
+        self.paths = paths
+
+    def to_disk(self, path: Path | str, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / LINKER_FILE).write_text(json.dumps(self.paths, indent=1), encoding="utf-8")
+
+    def from_disk(self, path: Path | str, *, exclude: Iterable[str] = ()) -> "Linker":
+        file = Path(path) / LINKER_FILE
+        try:
+            paths = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise ResourceError(f"{file}: no linker reference ({err})") from err
+        self._load(paths)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.index is None:
+            raise MechmineError(f"{self.name}: not initialized (call the component's initialize())")
         linked = link_entities(doc, self.index, self.threshold, self.k)
         if not linked:
             return doc
@@ -91,9 +126,8 @@ class Linker:
     "mechmine_linker",
     requires=["doc.ents"],
     assigns=["doc.ents", "doc._.mentions"],
-    default_config={"index_dir": "", "lexicon_dir": "", "threshold": 0.85, "k": 10},
+    default_config={"threshold": 0.85, "k": 10},
 )
-def make_linker(nlp: Language, name: str, index_dir: str, lexicon_dir: str, threshold: float,
-                k: int) -> Linker:
+def make_linker(nlp: Language, name: str, threshold: float, k: int) -> Linker:
     """Approximate linking of id-less entities to the lexicon (scispaCy CandidateGenerator)."""
-    return Linker(nlp, name, index_dir, lexicon_dir, threshold, k)
+    return Linker(nlp, name, threshold=threshold, k=k)

@@ -46,7 +46,7 @@ def parser_path(model: str = DEFAULT_MODEL) -> Path:
 
 def load_parser(model: str = DEFAULT_MODEL) -> Language:
     """The parser pipeline (its own tokenizer is never used: sentences come as Docs)."""
-    import pipeline.nlp.tokenizer  # noqa: F401  (registers mechmine.Tokenizer.v1 for the config)
+    import pipeline.tokenize  # noqa: F401  (registers mechmine.Tokenizer.v1 for the config)
 
     return spacy.load(parser_path(model))
 
@@ -98,10 +98,11 @@ class CandidateParser:
     """Parses a document's candidate sentences into ``doc._.parses`` (see the module text)."""
 
     def __init__(self, nlp: Language, name: str, model: str, batch_size: int, min_mentions: int,
-                 is_trigger: Callable[[str], bool] | None = None,
+                 every_sentence: bool = False, is_trigger: Callable[[str], bool] | None = None,
                  outcome_words: frozenset[str] = frozenset()) -> None:
         self.name = name
         self.model = model
+        self.every_sentence = every_sentence
         self.batch_size = batch_size
         self.min_mentions = min_mentions
         self.is_trigger = is_trigger
@@ -127,15 +128,19 @@ class CandidateParser:
         assert self.parser is not None and self.is_trigger is not None
         return self.parser, self.is_trigger
 
+    def select(self, doc: Doc, is_trigger: Callable[[str], bool]) -> list[tuple[int, int]]:
+        """The sentences to parse: the candidates, or all of them with ``every_sentence``."""
+        if self.every_sentence:
+            return sentence_bounds(doc)
+        return candidate_sentences(doc, is_trigger, self.outcome_words, self.min_mentions, self.anaphor)
+
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
         parser, is_trigger = self._ensure()
         for batch in minibatch(docs, size=batch_size):
-            picked = [[doc[s:e] for s, e in candidate_sentences(doc, is_trigger, self.outcome_words,
-                                                                  self.min_mentions, self.anaphor)]
-                      for doc in batch]
+            picked = [[doc[s:e] for s, e in self.select(doc, is_trigger)] for doc in batch]
             parsed = iter(parse_spans(parser, [s for spans in picked for s in spans], self.batch_size))
             for doc, spans in zip(batch, picked, strict=True):
                 doc._.parses = {s.start: next(parsed) for s in spans}
@@ -146,14 +151,17 @@ class CandidateParser:
         parser.to_disk(Path(path) / "parser")
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> CandidateParser:
-        import pipeline.nlp.tokenizer  # noqa: F401
+        import pipeline.tokenize  # noqa: F401
 
         self.parser = spacy.load(Path(path) / "parser")
         return self
 
 
 @Language.factory("mechmine_parser", requires=["doc.sents", "doc.ents"], assigns=["doc._.parses"],
-                  default_config={"model": DEFAULT_MODEL, "batch_size": 64, "min_mentions": 2})
-def make_parser(nlp: Language, name: str, model: str, batch_size: int, min_mentions: int) -> CandidateParser:
-    """The candidate-sentence parser (see :mod:`pipeline.nlp.parser`)."""
-    return CandidateParser(nlp, name, model, batch_size, min_mentions)
+                  default_config={"model": DEFAULT_MODEL, "batch_size": 64, "min_mentions": 2,
+                                  "every_sentence": False})
+def make_parser(nlp: Language, name: str, model: str, batch_size: int, min_mentions: int,
+                every_sentence: bool) -> CandidateParser:
+    """The candidate-sentence parser (see :mod:`pipeline.nlp.parser`); ``every_sentence`` parses
+    all sentences (for comparison: the relations then come from the same readers)."""
+    return CandidateParser(nlp, name, model, batch_size, min_mentions, every_sentence)

@@ -53,7 +53,7 @@ def test_evaluate_relations_ge_fixture(tmp_path: Path) -> None:
     from pipeline.cli import app
     from pipeline.evaluate.relations import read_ge
 
-    folder = Path(__file__).parent / "fixtures" / "ge"
+    folder = Path(__file__).parents[1] / "fixtures" / "ge"
     (_, _, proteins, gold), = list(read_ge(folder))
     assert gold == {("il-4", "stat6", "positive"), ("il-10", "tnf", "negative")}
     assert len(proteins) == 4

@@ -24,9 +24,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.errors import MechmineError
-from pipeline.nlp.relations import dependency
 from pipeline.nlp.relations.arguments import doc_mentions
-from pipeline.nlp.relations.dependency import PATTERNS_FILE, DepReading, Reader, load_patterns, make_reader
+from pipeline.nlp.relations.dependency import (
+    PATTERNS_FILE,
+    DepReading,
+    Reader,
+    check_surface,
+    load_patterns,
+    make_reader,
+)
+from pipeline.nlp.relations.dependency import doc_candidates as dep_candidates
 from pipeline.nlp.relations.finalize import finalize
 from pipeline.nlp.relations.rules import CUES_FILE, RULES_FILE, RuleSet, TriggerIndex, load_rules
 from pipeline.nlp.relations.surface import doc_candidates
@@ -86,9 +93,8 @@ def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None
     candidates = doc_candidates(doc, ms, lower, rules, triggers, bounds)
     parses = doc._.parses if Doc.has_extension("parses") else None
     if reader is not None and parses:
-        candidates = dependency.check_surface(candidates, bounds, parses)
-        candidates = merge_readers(candidates, dependency.doc_candidates(reader, doc, ms, bounds, parses),
-                                   merge)
+        candidates = check_surface(candidates, bounds, parses)
+        candidates = merge_readers(candidates, dep_candidates(reader, doc, ms, bounds, parses), merge)
     return finalize(candidates, doc, lower, rules, doc._.article_kind or "")
 
 

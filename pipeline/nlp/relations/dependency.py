@@ -179,6 +179,13 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def _trigger_between(head: Token, conjunct: Token) -> bool:
+    """A trigger word between two conjuncts: "secrete HGF and decrease TGF-beta1" parsed as
+    one object list is two clauses, so the second noun is no conjunct of the first."""
+    lo, hi = sorted((head.i, conjunct.i))
+    return any(t._.mm_trigger for t in head.doc[lo + 1:hi])
+
+
 def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
     """The head token of an argument and those coordinated or in apposition with it; an
     amount/activity head ("levels of X", "X expression") stands for its of-phrase or compound."""
@@ -197,7 +204,7 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
                 out.append(t)
                 continue
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos") and not _trigger_between(t, c))
         # "such as X, Y" / "including X"
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("as", "including", "like"):

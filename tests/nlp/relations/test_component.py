@@ -88,7 +88,7 @@ def test_to_disk_round_trip(tmp_path: Path) -> None:
         ("IL-10", "INHIBITS", "T cells", "surface:inhibit", "unspecified")]
     saved = tmp_path / "pipeline" / "mechmine_relations"
     assert sorted(p.name for p in saved.iterdir()) == ["context_cues.yaml", "dependency_patterns.yaml",
-                                                         "relation_rules.yaml"]
+                                                       "relation_rules.yaml"]
 
 
 def test_a_broken_saved_file_fails_on_load(tmp_path: Path) -> None:

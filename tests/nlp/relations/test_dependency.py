@@ -103,3 +103,10 @@ def test_unknown_key_is_rejected(tmp_path: Path) -> None:
                    "    nodes: [{RIGHT_ID: trigger, RIGHT_ATTRS: {}}]\n", encoding="utf-8")
     with pytest.raises(ResourceError, match="colour"):
         load_patterns(bad)
+
+
+def test_a_trigger_between_conjuncts_ends_the_list() -> None:
+    # "secrete HGF and decrease TGF" mis-parsed as one object list with "decrease" a compound
+    doc = parse([("MSCs", 1, "nsubj", "NOUN"), ("secrete", 1, "ROOT", "VERB"), ("HGF", 1, "dobj", "NOUN"),
+                 ("and", 2, "cc", "CCONJ"), ("reduce", 5, "compound", "NOUN"), ("TGF", 2, "conj", "NOUN")])
+    assert [t.text for t in argument_heads(doc[2], load_patterns().through)] == ["HGF"]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import spacy
 
 import pipeline.nlp  # noqa: F401  (registers the factories)
-from pipeline.nlp.tokenizer import make_tokenizer
+from pipeline.tokenize import make_tokenizer
 
 
 def test_bio_tags_from_vocabularies_only() -> None:
     nlp = spacy.blank("en")
     nlp.tokenizer = make_tokenizer(nlp)
     nlp.add_pipe("mechmine_lexicon_tags")
+    nlp.initialize()
     doc = nlp("Cisplatin caused nephrotoxicity in Parkinson's disease patients given MSCs.")
     tags = {t.text: t.tag_ for t in doc}
     assert tags["Cisplatin"] == "B-CHEMICAL"

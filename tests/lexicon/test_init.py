@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import gzip
 from pathlib import Path
 
 import pytest
+from conftest import KEYS, TINY, write_lexicon
 
 from pipeline.errors import ResourceError
 from pipeline.lexicon import Lexicon
-from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.normalize import fold, is_case_sensitive, join_norms, token_norm
-
-KEYS = TermKeys(is_common=lambda w: w in {"was", "cat", "set"})
 
 
 @pytest.mark.parametrize(
@@ -51,44 +48,6 @@ def test_token_norm_and_join() -> None:
     key, starts, ends = join_norms(["il", "-", "10", "and", "x"])
     assert key == "il10 and x"
     assert (starts[0], ends[2], starts[1]) == (0, 4, -1)
-
-
-def write_lexicon(folder: Path, entries: list[tuple[str, str, str, str]],
-                  extra: list[tuple[str, str]] | None = None) -> Path:
-    """Write a lexicon with (term, kb_id, label, classes) entries, keys made like the builder's."""
-    folder.mkdir(parents=True, exist_ok=True)
-    concepts = {}
-    rows = []
-    for term, kb_id, label, classes in entries:
-        concepts.setdefault(kb_id, [kb_id, term, label, classes, ""])
-        key, case_form = KEYS(term)
-        rows.append([key, case_form, term, kb_id, "test"])
-    rows.sort()
-    with gzip.open(folder / "concepts.tsv.gz", "wt", newline="") as f:
-        w = csv.writer(f, delimiter="\t", lineterminator="\n")
-        w.writerow(["kb_id", "canonical_name", "label", "classes", "xrefs"])
-        w.writerows(sorted(concepts.values()))
-    with gzip.open(folder / "terms.tsv.gz", "wt", newline="") as f:
-        w = csv.writer(f, delimiter="\t", lineterminator="\n")
-        w.writerow(["key", "case_form", "term", "kb_id", "source"])
-        w.writerows(rows)
-    if extra:
-        with gzip.open(folder / "corpus_terms.tsv.gz", "wt", newline="") as f:
-            w = csv.writer(f, delimiter="\t", lineterminator="\n")
-            w.writerow(["key", "case_form", "term", "kb_id", "source"])
-            w.writerows([[*KEYS(t), t, k, "corpus"] for t, k in extra])
-    (folder / "meta.yaml").write_text("name: test lexicon\n")
-    return folder
-
-
-TINY = [
-    ("BDNF", "HGNC:1033", "GROWTH_FACTOR", "GROWTH_FACTOR|GENE_OR_PROTEIN"),
-    ("brain-derived neurotrophic factor", "HGNC:1033", "GROWTH_FACTOR", "GROWTH_FACTOR|GENE_OR_PROTEIN"),
-    ("TNF-alpha", "HGNC:11892", "CYTOKINE", "CYTOKINE|GENE_OR_PROTEIN"),
-    ("CAT", "HGNC:1516", "GENE_OR_PROTEIN", "GENE_OR_PROTEIN"),
-    ("Parkinson disease", "MESH:D010300", "DISEASE", "DISEASE"),
-    ("disease", "MESH:D004194", "DISEASE", "DISEASE"),
-]
 
 
 def test_find(tmp_path: Path) -> None:
@@ -160,3 +119,36 @@ def test_case_variants_only_where_the_vocabulary_refuses_them(tmp_path: Path, ke
 
     lex = Lexicon.load(write_lexicon(tmp_path / "lex", TINY, extra=[("Cat", "HGNC:1516")]))
     assert _case_restricted_gene(lex, key, form) == expected
+
+
+def test_scan_keeps_no_state(tmp_path: Path) -> None:
+    """Two callers sharing one Lexicon with different stoplists do not see each other's."""
+    lex = Lexicon.load(write_lexicon(tmp_path / "lex", TINY, extra=[("CAT", "MESH:D004194")]))
+    norms, cases = [token_norm("CAT")], [fold("CAT")]
+    stopped = lex.stopped_candidates({(KEYS("CAT")[0], "HGNC:1516")})
+    assert lex.find(norms, cases, stopped)[0].concept.kb_id == "MESH:D004194"
+    assert lex.find(norms, cases)[0].concept.kb_id == "HGNC:1516"
+    assert not hasattr(lex, "stopped")
+
+
+def test_cached_lexicon_reads_a_rewritten_table(tmp_path: Path) -> None:
+    from pipeline.lexicon import cached_lexicon
+
+    folder = write_lexicon(tmp_path / "lex", TINY)
+    first = cached_lexicon(folder)
+    assert cached_lexicon(folder) is first
+    assert first.lookup(KEYS("nephrotoxicity")[0]) is None
+    write_lexicon(folder, TINY, extra=[("nephrotoxicity", "MESH:D004194")])
+    again = cached_lexicon(folder)
+    assert again is not first and again.lookup(KEYS("nephrotoxicity")[0]).kb_id == "MESH:D004194"  # type: ignore[union-attr]
+
+
+def test_lexicon_reference_checks_the_digest(tmp_path: Path) -> None:
+    from pipeline.lexicon import load_reference, save_reference
+
+    folder = write_lexicon(tmp_path / "lex", TINY)
+    save_reference(folder, tmp_path / "saved")
+    assert load_reference(tmp_path / "saved") == folder.resolve()
+    write_lexicon(folder, TINY[:2])
+    with pytest.raises(ResourceError, match="changed since"):
+        load_reference(tmp_path / "saved")

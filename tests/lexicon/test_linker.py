@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import write_lexicon
 
 from pipeline.errors import ResourceError
 from pipeline.lexicon.linker import (
@@ -16,7 +17,6 @@ from pipeline.lexicon.linker import (
     load_index,
 )
 from pipeline.nlp import make_nlp
-from tests.test_lexicon import write_lexicon
 
 ENTRIES = [
     ("glial cell line derived neurotrophic factor", "HGNC:4232", "GROWTH_FACTOR",
@@ -71,8 +71,8 @@ def test_index_staleness(lexicon_and_index: tuple[Path, Path], tmp_path: Path) -
 def test_component_links_an_unknown_long_form(lexicon_and_index: tuple[Path, Path]) -> None:
     lexicon, index_dir = lexicon_and_index
     text = "Glial-cell derived neurotrophic factor (GLDF) protects neurons."
-    plain = make_nlp(lexicon_dir=str(lexicon), stoplist="-")(text)
-    linked = make_nlp(lexicon_dir=str(lexicon), stoplist="-", linker=str(index_dir))(text)
+    plain = make_nlp(lexicon_dir=str(lexicon), use_stoplist=False)(text)
+    linked = make_nlp(lexicon_dir=str(lexicon), use_stoplist=False, linker=str(index_dir))(text)
     short = next(e for e in plain.ents if e.text == "GLDF")
     assert short.kb_id_ == ""  # the exact matcher cannot know it
     got = {e.text: (e.kb_id_, e._.source) for e in linked.ents}

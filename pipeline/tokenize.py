@@ -1,5 +1,8 @@
 """mechmine's tokenizer: scispaCy's ``combined_rule_tokenizer`` plus two infix rules.
 
+The lowest layer of the text side: the lexicon (term keys) and the spaCy
+pipeline both tokenize with it, so it imports neither.
+
 scispaCy keeps "CXCL12/CXCR4" and "cocaine-induced" as one token, which hides
 the entities inside them. We also split
 - "/" between two alphanumeric characters ("CXCL12/CXCR4" -> CXCL12 / CXCR4);
@@ -14,6 +17,7 @@ The lexicon's keys are made with this same tokenizer (see
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 
 import spacy
@@ -34,9 +38,11 @@ def make_tokenizer(nlp: Language) -> Tokenizer:
     """scispaCy's combined rule tokenizer with mechmine's extra infixes."""
     if getattr(nlp, "_tokenizer", None) is None:  # built from a config: no tokenizer yet
         nlp.tokenizer = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
-    tokenizer = combined_rule_tokenizer(nlp)
-    infixes = [*EXTRA_INFIXES, *(p.pattern for p in _infix_patterns(tokenizer))]
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    with warnings.catch_warnings():  # spaCy's and scispaCy's regexes: "Possible set union" (Python 3.11+)
+        warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
+        tokenizer = combined_rule_tokenizer(nlp)
+        infixes = [*EXTRA_INFIXES, *(p.pattern for p in _infix_patterns(tokenizer))]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return tokenizer
 
 

@@ -8,7 +8,7 @@ import spacy
 
 from pipeline.lexicon.normalize import token_norm
 from pipeline.lexicon.tokens import BLOCK, DocKeys, keyed_from_norms
-from pipeline.nlp.tokenizer import make_tokenizer
+from pipeline.tokenize import make_tokenizer
 
 TEXTS = [
     "TNF-α and IL-10 were measured in Parkinson's disease.",

