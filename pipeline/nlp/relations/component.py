@@ -25,7 +25,14 @@ from spacy.tokens import Doc
 
 from pipeline.errors import MechmineError
 from pipeline.nlp.relations.arguments import doc_mentions
-from pipeline.nlp.relations.dependency import PATTERNS_FILE, Reader, load_patterns, make_reader
+from pipeline.nlp.relations.dependency import (
+    PATTERNS_FILE,
+    DepReading,
+    Reader,
+    check_surface,
+    load_patterns,
+    make_reader,
+)
 from pipeline.nlp.relations.dependency import doc_candidates as dep_candidates
 from pipeline.nlp.relations.finalize import finalize
 from pipeline.nlp.relations.rules import CUES_FILE, RULES_FILE, RuleSet, TriggerIndex, load_rules
@@ -34,27 +41,46 @@ from pipeline.nlp.relations.types import Candidate, Relation
 from pipeline.nlp.sentences import sentence_bounds
 from pipeline.ruledata import resource_path
 
+MERGE_POLICIES = ("fallback", "matched", "dep_only", "union")
 
-def merge_readers(surface: Sequence[Candidate], dep: dict[int, list[Candidate]]) -> list[Candidate]:
-    """One candidate list in sentence order: in a parsed sentence the dependency reader's
-    candidates first, then the surface reader's for the triggers it read nothing at (the
-    surface reader is the fallback where no parse applies)."""
-    if not dep:
+
+def merge_readers(surface: Sequence[Candidate], dep: DepReading | dict[int, list[Candidate]],
+                  policy: str = "fallback") -> list[Candidate]:
+    """One candidate list in sentence order. In a parsed sentence the dependency reader's
+    candidates come first, then the surface reader's as ``policy`` says:
+
+    - ``fallback``: for the triggers the dependency reader proposed nothing at;
+    - ``matched``: for the triggers no dependency pattern matched at;
+    - ``dep_only``: none (the surface reader only reads unparsed sentences);
+    - ``union``: all of them (finalize keeps the first of a duplicate).
+    """
+    if isinstance(dep, dict):
+        dep = DepReading(dep, {})
+    if policy not in MERGE_POLICIES:
+        raise MechmineError(f"unknown merge policy {policy!r} (one of {', '.join(MERGE_POLICIES)})")
+    if not dep.candidates:
         return list(surface)
     out: list[Candidate] = []
     by_sentence: dict[int, list[Candidate]] = {}
     for c in surface:
         by_sentence.setdefault(c.sentence.index, []).append(c)
-    for k in sorted(set(by_sentence) | set(dep)):
-        parsed = dep.get(k, [])
-        read = {c.trigger for c in parsed}
+    for k in sorted(set(by_sentence) | set(dep.candidates)):
+        parsed = dep.candidates.get(k, [])
         out.extend(parsed)
-        out.extend(c for c in by_sentence.get(k, []) if c.trigger not in read)
+        rest = by_sentence.get(k, [])
+        if k in dep.candidates and policy != "union":
+            if policy == "dep_only":
+                continue
+            read = {c.trigger for c in parsed}
+            if policy == "matched":
+                read |= dep.matched.get(k, set())
+            rest = [c for c in rest if c.trigger not in read]
+        out.extend(rest)
     return out
 
 
 def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None,
-                  reader: Reader | None = None) -> list[Relation]:
+                  reader: Reader | None = None, merge: str = "fallback") -> list[Relation]:
     """All relations of ``doc``: mentions -> candidates of the dependency reader (on the
     sentences ``mechmine_parser`` parsed, with ``reader``) and the surface reader -> finalize."""
     ms = doc_mentions(doc, rules)
@@ -67,15 +93,20 @@ def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None
     candidates = doc_candidates(doc, ms, lower, rules, triggers, bounds)
     parses = doc._.parses if Doc.has_extension("parses") else None
     if reader is not None and parses:
-        candidates = merge_readers(candidates, dep_candidates(reader, doc, ms, bounds, parses))
+        candidates = check_surface(candidates, bounds, parses)
+        candidates = merge_readers(candidates, dep_candidates(reader, doc, ms, bounds, parses), merge)
     return finalize(candidates, doc, lower, rules, doc._.article_kind or "")
 
 
 class RelationExtractor:
     """The component: sets ``doc._.relations`` (list of :class:`~.types.Relation`)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, merge: str = "fallback") -> None:
+        if merge not in MERGE_POLICIES:
+            raise MechmineError(f"{name}: unknown merge policy {merge!r} "
+                                f"(one of {', '.join(MERGE_POLICIES)})")
         self.name = name
+        self.merge = merge
         self.vocab = nlp.vocab
         self.rules: RuleSet | None = None
         self.triggers: TriggerIndex | None = None
@@ -101,7 +132,7 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         if self.rules is None:
             raise MechmineError(f"{self.name}: no rules loaded; call its initialize() (make_nlp does)")
-        doc._.relations = doc_relations(doc, self.rules, self.triggers, self.reader)
+        doc._.relations = doc_relations(doc, self.rules, self.triggers, self.reader, self.merge)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -127,6 +158,8 @@ class RelationExtractor:
     requires=["doc.ents", "token.is_sent_start"],
     assigns=["doc._.relations"],
 )
-def make_relations(nlp: Language, name: str) -> RelationExtractor:
-    """Rule-based relation extraction (see :mod:`pipeline.nlp.relations`)."""
-    return RelationExtractor(nlp, name)
+def make_relations(nlp: Language, name: str, merge: str = "fallback") -> RelationExtractor:
+    """Rule-based relation extraction (see :mod:`pipeline.nlp.relations`); ``merge``: how the
+    surface reader's candidates join the dependency reader's in a parsed sentence
+    (:func:`merge_readers`)."""
+    return RelationExtractor(nlp, name, merge)

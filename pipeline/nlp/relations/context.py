@@ -69,6 +69,45 @@ def subject_state(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> 
     return ""
 
 
+def object_deficit(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> bool:
+    """The object is named by what it lost: "loss of sensation", "death of neurons", "memory
+    deficits" (cues: ``deficit`` of the cues file)."""
+    if cues.deficit is None:
+        return False
+    before_cue, after_cue, _ = cues.deficit
+    before = " ".join(words[max(0, m.start - offset - 5):m.start - offset])
+    after = " ".join(words[m.end - offset:m.end - offset + 2])
+    return bool(before_cue.search(before) or after_cue.search(after))
+
+
+def deficit_predicate(cues: Cues, predicate: str) -> str:
+    """The predicate a relation to a deficit object states ("X causes loss of Y": X DECREASES Y)."""
+    return cues.deficit[2].get(predicate, predicate) if cues.deficit else predicate
+
+
+def is_privative(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> bool:
+    """The mention is negated by its own prefix ("non-hematopoietic cells"): no argument."""
+    if cues.privative is None:
+        return False
+    before = " ".join(words[max(0, m.start - offset - 2):m.start - offset])
+    return bool(cues.privative.search(before)) or bool(cues.privative.match(m.text.lower()))
+
+
+def statement_context(cues: Cues, text: str, subject: Mention) -> str:
+    """What a statement is about: "risk" (a risk or side effect cue in the sentence), else
+    "pathology" (a disease or process as the agent, or a pathology cue), else "therapeutic"
+    (a therapy cue), else ""."""
+    found = {name for name, pattern in cues.context if pattern.search(text)}
+    if "risk" in found:
+        return "risk"
+    if any(c in cues.pathology_subjects for c in subject.classes):
+        return "pathology"
+    for name in ("therapeutic", "pathology"):
+        if name in found:
+            return name
+    return ""
+
+
 def anaphora(cues: Cues, words: Sequence[str]) -> tuple[bool, bool]:
     """Whether the sentence opens with a subject anaphor ("They", "These cells") and with
     an object anaphor ("These molecules")."""

@@ -25,7 +25,7 @@ candidates go through too.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,8 @@ MODIFIED_BY_CLAUSE = {"relcl", "acl"}
 RELATIVE_WORDS = {"which", "that", "who", "whom"}
 RELATIVE_DEPS = {"nsubj", "nsubjpass", "dep"}
 PRONOUNS = {"they", "these", "it", "this", "those", "both"}
+STAND_INS = {"those", "ones", "genes", "proteins", "factors", "molecules"}
+NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "without forming X"
 
 
 class PatternSpec(Strict):
@@ -133,6 +135,22 @@ def antecedent(relative: Token) -> Token | None:
     return relative.doc[j]
 
 
+COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remains", "become", "becomes"}
+
+
+def clause_noun(noun: Token) -> tuple[Token, str]:
+    """The agent a relative clause on ``noun`` speaks of: ``noun`` itself, or, when ``noun``
+    only describes another noun, that noun: the subject of a copula ("IPF is a lung disease
+    that causes X": IPF) or the noun it is in apposition with ("MSCs, stromal cells that ...")."""
+    if noun.dep_ in ("attr", "oprd") and noun.head.lower_ in COPULAS:
+        subj = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0], "copula"
+    if noun.dep_ == "appos":
+        return noun.head, "appos"
+    return noun, "relcl"
+
+
 def inherited_subject(token: Token) -> tuple[Token | None, str]:
     """The agent of a verb without its own subject, and the link it was reached by. A
     relative pronoun's clause takes the noun it modifies (or, when the parse hangs the
@@ -144,14 +162,15 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
         for child in token.children:
             if child.lower_ in RELATIVE_WORDS and child.i < token.i and child.dep_ in RELATIVE_DEPS:
                 if token.dep_ in MODIFIED_BY_CLAUSE:
-                    return token.head, "relcl"
+                    return clause_noun(token.head)
                 found = antecedent(child)
                 if found is not None:
-                    return found, "relcl"
+                    return clause_noun(found)
             if child.dep_ in ("nsubj", "csubj"):
                 return child, link
         if token.dep_ in MODIFIED_BY_CLAUSE:
-            return token.head, token.dep_
+            noun, how = clause_noun(token.head)
+            return noun, how if how != "relcl" else token.dep_
         if token.dep_ in INHERIT_THROUGH and token.head is not token:
             link = link or token.dep_
             token = token.head
@@ -190,6 +209,10 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("as", "including", "like"):
                 stack.extend(g for g in c.children if g.dep_ == "pobj")
+            # "those related to X", "ones involved in X": the pronoun stands for X
+            if t.lower_ in STAND_INS and c.dep_ == "acl":
+                stack.extend(g for p in c.children if p.dep_ == "prep"
+                             for g in p.children if g.dep_ == "pobj")
     return out
 
 
@@ -222,6 +245,70 @@ def match_sentence(parse: Doc, matcher: DependencyMatcher, patterns: Patterns) -
         out.append(DepMatch(spec.id, spec.form, trigger, subject, roles["object"], carried))
     out.sort(key=lambda m: (m.trigger, m.object, m.subject or -1))
     return out
+
+
+def parse_negated(parse: Doc, trigger: int) -> bool:
+    """NegEx with syntactic scope: the trigger, or a verb it is the complement or later conjunct
+    of ("cannot halt or reverse X", "failed to reduce X", "it is not known whether X reduces Y"),
+    has a ``neg`` dependent, or the
+    trigger is the object of "without" ("without forming tumours")."""
+    token = parse[trigger]
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in NEGATION_HEADS:
+            return True
+        if token.dep_ in ("xcomp", "conj", "ccomp") and token.head is not token:
+            # a conjunct with its own auxiliary is a clause of its own ("X did not ... but Y can")
+            if token.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in token.children):
+                return False
+            token = token.head
+            continue
+        return False
+    return False
+
+
+def coordination_chain(token: Token) -> list[Token]:
+    """``token`` up to the first item of the coordination (or apposition) it is in, or is part
+    of the name of ("TNF" in "IL-8, TNF stimulated gene 6 and NO"); the last is that item."""
+    chain = [token]
+    for _ in range(12):
+        if token.dep_ not in ("conj", "appos", "compound", "nmod") or token.head is token:
+            break
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def mention_head(parse: Doc, m: Mention, off: int) -> Token:
+    """The token of mention ``m`` (doc indices) whose head lies outside it."""
+    for i in range(m.start - off, m.end - off):
+        h = parse[i].head.i + off
+        if not m.start <= h < m.end or parse[i].head is parse[i]:
+            return parse[i]
+    return parse[m.end - off - 1]
+
+
+def same_list(parse: Doc, off: int, a: Mention, b: Mention, trigger: int) -> bool:
+    """``a`` and ``b`` are items of one list ("IDO, PGE2, TSG-6 and NO"): no relation between them.
+    A mention outside the sentence (carried over from an earlier one) is in no list of it, and
+    a chain through the trigger (sentence index) is a misparse ("X Activates Y" in a title)."""
+    if not all(off <= m.start and m.end <= off + len(parse) for m in (a, b)):
+        return False
+    first = coordination_chain(mention_head(parse, a, off))
+    second = coordination_chain(mention_head(parse, b, off))
+    if any(t.i == trigger for t in first + second):
+        return False
+    return first[-1] == second[-1]
+
+
+def verb_read_as_adjective(parse: Doc, trigger: int, form: str, subject_end: int) -> bool:
+    """A trigger the parse reads as a modifier ("... not related to limited IL-2") read by the
+    surface reader as a verb (active or passive form) of a subject that does not stand right
+    before it (``subject_end``: sentence index after the subject; "IL4 induced X" stays a verb)."""
+    t = parse[trigger]
+    return (form in ("active", "passive") and (t.dep_ == "amod" or t.pos_ == "ADJ")
+            and subject_end != trigger)
 
 
 def mention_at(ms: Sequence[Mention], token: int) -> Mention | None:
@@ -278,10 +365,21 @@ def _rules_for(reader: Reader, spec: PatternSpec, word: str, prep: str) -> list[
     return found
 
 
+@dataclass
+class DepReading:
+    """What the dependency reader read in a doc, by sentence index: its candidates, and the doc
+    tokens of the triggers a pattern matched at (with or without a candidate)."""
+
+    candidates: dict[int, list[Candidate]] = field(default_factory=dict)
+    matched: dict[int, set[int]] = field(default_factory=dict)
+
+
 def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence[Mention],
-                        previous: Carry | None = None) -> tuple[list[Candidate], Carry]:
+                        previous: Carry | None = None, matched: set[int] | None = None,
+                        ) -> tuple[list[Candidate], Carry]:
     """Candidates the parse of one sentence gives (``ms``: its mentions, doc token indices;
-    token ``k`` of ``parse`` is doc token ``sent.start + k``) and what it leaves the next."""
+    token ``k`` of ``parse`` is doc token ``sent.start + k``) and what it leaves the next.
+    ``matched`` (when given) collects the doc tokens of triggers a rule's pattern matched at."""
     previous = previous or Carry()
     off = sent.start
     covered = {i - off for m in ms for i in range(m.start, m.end)}
@@ -296,6 +394,8 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
         rules = _rules_for(reader, spec, parse[match.trigger].lower_, prep)
         if not rules or match.subject is None:
             continue
+        if matched is not None:
+            matched.add(off + match.trigger)
         subjects = _arguments(reader, parse, match.subject, ms, off, previous.subjects)
         objects = _arguments(reader, parse, match.object, ms, off, previous.objects)
         for rule in rules:
@@ -307,8 +407,10 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             trigger = off + match.trigger
             before = [m.end for m in subj if m.end <= trigger]
             scope = max(before) if before else off + parse[match.trigger].left_edge.i
-            out.extend(Candidate(s_, o, rule, spec.form, sent, trigger, min(scope, trigger), "dep")
-                       for s_ in subj for o in obj)
+            negated = parse_negated(parse, match.trigger)
+            out.extend(Candidate(s_, o, rule, spec.form, sent, trigger, min(scope, trigger), "dep",
+                                 "anaphor" if s_.start < sent.start else match.carried, negated)
+                       for s_ in subj for o in obj if not same_list(parse, off, s_, o, match.trigger))
             subjects_seen.extend(m for m in subj if m not in subjects_seen)
             last_objects = obj
             break
@@ -318,13 +420,13 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
 
 
 def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequence[tuple[int, int]],
-                   parses: dict[int, Doc]) -> dict[int, list[Candidate]]:
+                   parses: dict[int, Doc]) -> DepReading:
     """Candidates of every parsed sentence, by sentence index (``parses``: ``doc._.parses``)."""
     from bisect import bisect_left
 
     firsts = [m.start for m in ms]
     carry = Carry()
-    out: dict[int, list[Candidate]] = {}
+    out = DepReading()
     for k, (start, end) in enumerate(bounds):
         parse = parses.get(start)
         if parse is None or len(parse) != end - start:
@@ -332,6 +434,30 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
         lo, hi = bisect_left(firsts, start), bisect_left(firsts, end)
         span = doc[start:end]
         sent = Sentence(k, start, end, span.start_char, span.end_char)
-        out[k], carry = sentence_candidates(reader, sent, parse, [m for m in ms[lo:hi] if m.end <= end],
-                                            carry)
+        out.matched[k] = set()
+        out.candidates[k], carry = sentence_candidates(reader, sent, parse,
+                                                       [m for m in ms[lo:hi] if m.end <= end], carry,
+                                                       out.matched[k])
+    return out
+
+
+def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, int]],
+                  parses: dict[int, Doc]) -> list[Candidate]:
+    """The surface reader's candidates, read against the parse where their sentence has one:
+    items of one list are not related to each other (:func:`same_list`) and negation takes its
+    syntactic scope (:func:`parse_negated`)."""
+    from dataclasses import replace
+
+    out: list[Candidate] = []
+    for c in candidates:
+        start, end = bounds[c.sentence.index]
+        parse = parses.get(start)
+        if parse is None or len(parse) != end - start:
+            out.append(c)
+            continue
+        if same_list(parse, start, c.subject, c.object, c.trigger - start):
+            continue
+        if verb_read_as_adjective(parse, c.trigger - start, c.form, c.subject.end - start):
+            continue
+        out.append(replace(c, negated=parse_negated(parse, c.trigger - start)))
     return out

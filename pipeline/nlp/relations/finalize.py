@@ -18,9 +18,13 @@ from spacy.tokens import Doc
 from pipeline.nlp.relations.arguments import after_not, allowed, subject_classes
 from pipeline.nlp.relations.context import (
     article_evidence,
+    deficit_predicate,
     is_hedged,
     is_negated,
+    is_privative,
+    object_deficit,
     sentence_evidence,
+    statement_context,
     subject_state,
 )
 from pipeline.nlp.relations.rules import RuleSet
@@ -39,9 +43,27 @@ def effective_polarity(polarity: str, state: str) -> str:
 def admissible(c: Candidate, rules: RuleSet, words: Sequence[str]) -> bool:
     """The candidate's arguments are of the rule's classes, its subject follows no "not", and
     subject and object are different concepts. ``words``: its sentence's lower-cased tokens."""
+    off = c.sentence.start
+    exclude = c.rule.object_exclude
     return (allowed(c.subject, subject_classes(rules, c.rule)) and allowed(c.object, c.rule.object)
-            and not after_not(c.subject, words, c.sentence.start)
-            and c.subject.key() != c.object.key())
+            and not after_not(c.subject, words, off)
+            and c.subject.key() != c.object.key()
+            and not (exclude is not None and exclude.search(c.object.text))
+            and not (c.subject.start >= off and is_privative(rules.cues, c.subject, words, off))
+            and not is_privative(rules.cues, c.object, words, off))
+
+
+def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str]) -> str:
+    """The predicate the text states: the rule's, as a deficit object turns it ("causes loss of
+    Y": DECREASES Y) and as the argument classes retype it (a gene "contributing to" a disease:
+    ASSOCIATED_WITH)."""
+    predicate = c.rule.predicate
+    if c.object.start >= c.sentence.start and object_deficit(rules.cues, c.object, words, c.sentence.start):
+        predicate = deficit_predicate(rules.cues, predicate)
+    for t in rules.retype:
+        if predicate in t.predicates and allowed(c.subject, t.subject) and allowed(c.object, t.object):
+            return t.becomes
+    return predicate
 
 
 def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], rules: RuleSet,
@@ -56,6 +78,7 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
     fallback: str | None = None
     current = -1
     words: Sequence[str] = ()
+    sent_text = ""
     hedged, evidence = False, ""
     negated: dict[tuple[int, int], bool] = {}
     seen: set[tuple[str, str, str]] = set()
@@ -69,19 +92,23 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             hedged, evidence = is_hedged(cues, sent_text), sentence_evidence(cues, sent_text)
         if not admissible(c, rules, words):
             continue
-        key = (c.subject.key(), c.rule.predicate, c.object.key())
+        predicate = stated_predicate(c, rules, words)
+        key = (c.subject.key(), predicate, c.object.key())
         if key in seen:
             continue
         seen.add(key)
         scope = (c.scope_start, c.trigger)
-        if scope not in negated:
+        if c.negated is None and scope not in negated:
             span = doc[c.scope_start:c.trigger + 1]
             negated[scope] = is_negated(cues, text[span.start_char:span.end_char])
+        neg = negated[scope] if c.negated is None else c.negated
         if not evidence and fallback is None:
             fallback = article_evidence(cues, article_kind, text)
         state = subject_state(cues, c.subject, words, sent.start)
-        out.append(Relation(c.subject, c.rule.predicate, c.object,
-                            effective_polarity(c.rule.polarity, state), negated[scope], hedged,
+        polarity = rules.predicates[predicate].polarity if predicate in rules.predicates else c.rule.polarity
+        carried = "anaphor" if c.subject.start < sent.start else c.carried
+        out.append(Relation(c.subject, predicate, c.object,
+                            effective_polarity(polarity, state), neg, hedged,
                             evidence or fallback or "", c.rule_id, c.form, sent.index, sent.start_char,
-                            sent.end_char, state))
+                            sent.end_char, state, statement_context(cues, sent_text, c.subject), carried))
     return out

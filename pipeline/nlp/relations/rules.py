@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -41,6 +41,17 @@ class RuleSpec(Strict):
     stop: list[str] = Field(default_factory=list)
     prepositions: list[str] = Field(default_factory=lambda: ["to", "with"])
     reverse: bool = False
+    object_exclude: str = ""
+
+
+class RetypeSpec(Strict):
+    """A relation between these classes is stated as ``becomes`` ("genes that contribute to
+    PD": an association, not a cause)."""
+
+    predicates: list[str] = Field(min_length=1)
+    subject: list[str] = Field(min_length=1)
+    object: list[str] = Field(min_length=1)
+    becomes: str
 
 
 class RulesFile(Strict):
@@ -50,6 +61,7 @@ class RulesFile(Strict):
     agent_terms: str
     ignore: list[str] = Field(default_factory=list)
     generic_classes: list[str] = Field(default_factory=list)
+    retype: list[RetypeSpec] = Field(default_factory=list)
     rules: list[RuleSpec]
 
 
@@ -63,6 +75,12 @@ class StateCues(Strict):
     after: str
 
 
+class DeficitCues(Strict):
+    before: str
+    after: str
+    predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
+
+
 class CuesFile(Strict):
     meta: Meta
     subject_state: dict[Literal["loss", "variant"], StateCues] = Field(default_factory=dict)
@@ -71,6 +89,10 @@ class CuesFile(Strict):
     hedge: list[str]
     evidence: dict[str, list[str]]
     anaphora: AnaphoraSpec
+    deficit: DeficitCues | None = None
+    privative: str = ""
+    context: dict[Literal["risk", "pathology", "therapeutic"], list[str]] = Field(default_factory=dict)
+    pathology_subjects: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -86,6 +108,15 @@ class Rule:
     subject_extra: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset({"to", "with"})
     reverse: bool = False
+    object_exclude: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Retype:
+    predicates: frozenset[str]
+    subject: frozenset[str]
+    object: frozenset[str]
+    becomes: str
 
 
 @dataclass(frozen=True)
@@ -99,6 +130,12 @@ class Cues:
     subject_anaphor: re.Pattern[str]
     object_anaphor: re.Pattern[str]
     subject_state: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
+    # an object named by what it lost ("loss of sensation"): words before / after it, and the
+    # predicate a relation to it is stated as
+    deficit: tuple[re.Pattern[str], re.Pattern[str], dict[str, str]] | None = None
+    privative: re.Pattern[str] | None = None  # "non-" before a mention: not that class
+    context: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (context, cues) in file order
+    pathology_subjects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -110,6 +147,7 @@ class RuleSet:
     agent_terms: re.Pattern[str] | None = None
     ignore: frozenset[str] = frozenset()
     generic_classes: frozenset[str] = frozenset()
+    retype: tuple[Retype, ...] = ()
 
     def triggered(self, word: str) -> tuple[Rule, ...]:
         """The rules whose trigger matches ``word`` (uncached; see :class:`TriggerIndex`)."""
@@ -151,7 +189,17 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         rules.append(Rule(r.id, r.predicate, spec.predicates[r.predicate].polarity,
                           compile_pattern(r.trigger, f"{rules_where}: rule {r.id}"), tuple(r.forms),
                           frozenset(r.subject), frozenset(r.object), frozenset(r.stop),
-                          frozenset(r.subject_extra), frozenset(r.prepositions), r.reverse))
+                          frozenset(r.subject_extra), frozenset(r.prepositions), r.reverse,
+                          compile_pattern(r.object_exclude, f"{rules_where}: rule {r.id}")
+                          if r.object_exclude else None))
+    for t in spec.retype:
+        for name in (*t.predicates, t.becomes):
+            if name not in spec.predicates:
+                raise ResourceError(f"{rules_where}: retype: unknown predicate {name}")
+    deficit = cue_spec.deficit
+    # the cues file serves any rules file: a deficit mapping counts for the predicates it has
+    turns = {a: b for a, b in deficit.predicates.items()
+             if a in spec.predicates and b in spec.predicates} if deficit else {}
     where = cues_where
     cues = Cues(
         combine(cue_spec.negation, where),
@@ -162,10 +210,17 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         compile_pattern(cue_spec.anaphora.objects, where),
         tuple((state, compile_pattern(c.before, where), compile_pattern(c.after, where))
               for state, c in cue_spec.subject_state.items()),
+        (compile_pattern(deficit.before, where), compile_pattern(deficit.after, where),
+         turns) if deficit else None,
+        compile_pattern(cue_spec.privative, where) if cue_spec.privative else None,
+        tuple((name, combine(pats, where)) for name, pats in cue_spec.context.items()),
+        frozenset(cue_spec.pathology_subjects),
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),
-                   frozenset(spec.generic_classes))
+                   frozenset(spec.generic_classes),
+                   tuple(Retype(frozenset(t.predicates), frozenset(t.subject), frozenset(t.object), t.becomes)
+                         for t in spec.retype))
 
 
 def load_rules(rules_path: Path | None = None, cues_path: Path | None = None) -> RuleSet:

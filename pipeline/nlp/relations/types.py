@@ -60,6 +60,8 @@ class Candidate:
     trigger: int
     scope_start: int
     reader: str = "surface"
+    carried: str = ""  # how the subject was reached when not the trigger's own: conj, xcomp, relcl, ...
+    negated: bool | None = None  # set from the parse (syntactic scope); None: finalize reads the text
 
     @property
     def rule_id(self) -> str:
@@ -88,6 +90,11 @@ class Relation:
     sentence_start: int
     sentence_end: int
     subject_state: str = ""  # "", "loss" or "variant" (see context.subject_state)
+    # "" (unknown), "therapeutic", "pathology" or "risk" (see context.statement_context)
+    context: str = ""
+    # how the subject was reached when it is not the trigger's own: "conj", "xcomp",
+    # "relcl", "copula", ... (dependency reader), "anaphor" (a previous sentence's subject)
+    carried: str = ""
 
     @property
     def rule_name(self) -> str:

@@ -73,3 +73,23 @@ def marked_doc(blank: Language) -> Callable[[str], Doc]:
 def relations_of(blank: Language, marked_doc: Callable[[str], Doc]) -> Callable[[str], list]:
     """The relations the component finds in a marked text."""
     return lambda marked: blank.get_pipe("mechmine_relations")(marked_doc(marked))._.relations
+
+
+def attach_parse(doc: Doc, rows: list[tuple[int, str, str]]) -> Doc:
+    """Give a one-sentence marked doc a parse (``doc._.parses``, as mechmine_parser sets it):
+    one (head index, dep, POS) row per token."""
+    heads, deps, pos = (list(x) for x in zip(*rows, strict=True))
+    parse = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+                heads=heads, deps=deps, pos=pos)
+    doc._.parses = {0: parse}
+    return doc
+
+
+@pytest.fixture(scope="session")
+def parsed_relations(blank: Language, marked_doc: Callable[[str], Doc]) -> Callable[..., set]:
+    """(subject, predicate, object, negated) of a marked one-sentence text with a hand-built parse."""
+    def run(marked: str, rows: list[tuple[int, str, str]]) -> set[tuple[str, str, str, bool]]:
+        doc = attach_parse(marked_doc(marked), rows)
+        rels = blank.get_pipe("mechmine_relations")(doc)._.relations
+        return {(r.subject.text, r.predicate, r.object.text, r.negated) for r in rels}
+    return run

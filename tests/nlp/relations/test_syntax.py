@@ -1,0 +1,72 @@
+"""Whole sentences with hand-built parses (CRAFT/ClearNLP labels) through the component:
+the dependency reader, the surface reader checked against the parse, and finalize."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+N, V, A, P, D, X, C, PR, AUX = "NOUN", "VERB", "ADJ", "ADP", "DET", "PUNCT", "CCONJ", "PRON", "AUX"
+
+CASES = {
+    # a relative clause on a copula's complement speaks of the copula's subject
+    "copular relative clause": (
+        "[Fibrocytes|CELL_TYPE] are progenitor cells that differentiate into [myofibroblasts|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", AUX), (3, "compound", N), (1, "attr", N), (5, "dep", PR),
+         (3, "relcl", V), (5, "prep", P), (6, "pobj", N), (1, "punct", X)],
+        {("Fibrocytes", "DIFFERENTIATES_INTO", "myofibroblasts", False)}),
+    # the causing disease, not the noun describing it
+    "copular relative clause, disease": (
+        "[Gout|DISEASE] is a painful joint disease that causes [erosion|PROCESS] .",
+        [(1, "nsubj", N), (1, "ROOT", AUX), (5, "det", D), (5, "amod", A), (5, "compound", N),
+         (1, "attr", N), (7, "dep", PR), (5, "relcl", V), (7, "dobj", N), (1, "punct", X)],
+        {("Gout", "DRIVES", "erosion", False)}),
+    # NegEx with syntactic scope: the negated verb and its later conjunct
+    "negation reaches the second conjunct": (
+        "[Statins|CHEMICAL] do not halt or reverse [atrophy|DISEASE] .",
+        [(3, "nsubj", N), (3, "aux", AUX), (3, "neg", "PART"), (3, "ROOT", V), (3, "cc", C),
+         (3, "conj", V), (5, "dobj", N), (3, "punct", X)],
+        {("Statins", "TREATS", "atrophy", True)}),
+    # "not" before the subject's clause is not the trigger's negation
+    "negation of another clause does not count": (
+        "[Cells|CELL_TYPE] that do not divide secrete [IL-6|CYTOKINE] .",
+        [(5, "nsubj", N), (4, "dep", PR), (4, "aux", AUX), (4, "neg", "PART"), (0, "relcl", V),
+         (5, "ROOT", V), (5, "dobj", N), (5, "punct", X)],
+        {("Cells", "SECRETES", "IL-6", False)}),
+    # items of one list do not act on each other (the trigger is inside a name)
+    "list items are not related": (
+        "They release [IL-8|CYTOKINE] , [TNF|CYTOKINE] stimulated gene 6 and [NO|CHEMICAL] .",
+        [(1, "nsubj", PR), (1, "ROOT", V), (1, "dobj", N), (2, "punct", X), (6, "nmod", N),
+         (6, "amod", V), (2, "conj", N), (6, "nummod", "NUM"), (6, "cc", C), (6, "conj", N),
+         (1, "punct", X)],
+        set()),
+    # homing in the passive: the cells move to the place, the agent attracts them
+    "passive homing": (
+        "[Monocytes|CELL_TYPE] are recruited to the [kidney|ANATOMY] by [CCL2|CYTOKINE] .",
+        [(2, "nsubjpass", N), (2, "auxpass", AUX), (2, "ROOT", V), (2, "prep", P), (5, "det", D),
+         (3, "pobj", N), (2, "agent", P), (6, "pobj", N), (2, "punct", X)],
+        {("Monocytes", "MIGRATES_TO", "kidney", False), ("CCL2", "ACTIVATES", "Monocytes", False)}),
+    # a cause behind "to": "X leads to Y"
+    "leads to": (
+        "[Hypoxia|PROCESS] leads to [necrosis|PROCESS] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
+        {("Hypoxia", "DRIVES", "necrosis", False)}),
+    # a gene that contributes to a disease is associated with it ("those related to X" is X)
+    "a generic subject without a mention gives nothing": (
+        "Genes that contribute to [gout|DISEASE] include those related to [SLC2A9|GENE_OR_PROTEIN] .",
+        [(5, "nsubj", N), (2, "dep", PR), (0, "relcl", V), (2, "prep", P), (3, "pobj", N),
+         (5, "ROOT", V), (5, "dobj", PR), (6, "acl", V), (7, "prep", P), (8, "pobj", N),
+         (5, "punct", X)],
+        set()),
+    "gene contributes to disease, named": (
+        "[SLC2A9|GENE_OR_PROTEIN] contributes to [gout|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
+        {("SLC2A9", "ASSOCIATED_WITH", "gout", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", CASES.values(), ids=CASES.keys())
+def test_sentence_with_parse(parsed_relations: Callable[..., set], marked: str,
+                             rows: list[tuple[int, str, str]], expected: set) -> None:
+    assert parsed_relations(marked, rows) == expected
