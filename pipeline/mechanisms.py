@@ -35,6 +35,8 @@ from pipeline.errors import ResourceError
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 from pipeline.schema import MechanismEvidenceRecord
 
+# relation contexts that are no evidence of repair (what a disease does, a side effect)
+NOT_REPAIR = frozenset({"pathology", "risk"})
 FACTOR_LABELS = {"CYTOKINE", "GROWTH_FACTOR", "GENE_OR_PROTEIN", "CHEMICAL"}
 MATRIX_FACTOR_LABELS = {"CYTOKINE", "GROWTH_FACTOR"}
 RAISES = {"SECRETES", "INCREASES", "ACTIVATES"}
@@ -140,12 +142,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 def mechanism_evidence(articles: pd.DataFrame, entities: pd.DataFrame, relations: pd.DataFrame,
                        taxonomy: tuple[Mechanism, ...] | None = None) -> pd.DataFrame:
-    """The long table: one row per article x mechanism x piece of evidence."""
+    """The long table: one row per article x mechanism x piece of evidence. Negated relations
+    and those stated as pathology or risk (``context``) are no evidence of a repair mechanism."""
     taxonomy = taxonomy or default_taxonomy()
     rows: list[MechanismEvidenceRecord] = []
     # plain Python rows: attribute access on Arrow-backed string columns is slow
     for rel in _records(relations):
-        if rel.negated:
+        if rel.negated or getattr(rel, "context", "") in NOT_REPAIR:
             continue
         for mech in taxonomy:
             if _relation_hits(mech, rel):  # type: ignore[arg-type]

@@ -122,16 +122,24 @@ class RelationRecord:
     object_kb_id: str = col(STRING, "Object concept id (empty when unlinked).")
     object_label: str = col(STRING, "Object primary class.")
     polarity: str = col(STRING, "positive, negative or neutral: the sign of the subject's own effect on the "
-                                "object (the predicate's, flipped when subject_state is loss, neutral when "
-                                "variant; see negated).")
+                                "object (the predicate's; neutral when subject_state is variant; see "
+                                "negated).")
     subject_state: str = col(STRING, "What the text says happened to the subject: loss (knockdown, "
-                                     "deficiency, inhibition of it), variant (a mutation or polymorphism of "
-                                     "it), or empty.")
+                                     "deficiency, inhibition of it: the predicate already states the "
+                                     "subject's own effect, 'knockdown of X reduced Y' is X INCREASES Y), "
+                                     "variant (a mutation or polymorphism of it), or empty.")
     negated: bool = col(BOOL, "A negation cue governs the trigger (NegEx).")
     hedged: bool = col(BOOL, "The sentence is hedged (may, might, suggest, potential, ...).")
     evidence_level: str = col(STRING, "in_vitro, animal, clinical, review (from the sentence, else the "
                                       "article), or unspecified.")
-    rule_id: str = col(STRING, "Rule of resources/relation_rules.yaml that fired.")
+    context: str = col(STRING, "therapeutic (a treatment's effect), pathology (what the disease does), "
+                               "risk (a side effect or danger), or empty (resources/context_cues.yaml).")
+    subject_carried: str = col(STRING, "How the subject was found when the clause does not name it: "
+                                       "anaphor (from an earlier sentence: 'They ...'), conj / xcomp / "
+                                       "relcl / copula / appos (from the clause it depends on), or empty.")
+    rule_id: str = col(STRING, "Reader and rule that proposed the relation: dep:<rule> (dependency patterns "
+                               "over the parse) or surface:<rule> (surface reader); rules in "
+                               "resources/relation_rules.yaml.")
     sentence: str = col(STRING, "The evidence sentence.")
     subject_start: int = col(INT, "Subject offset in the article text.")
     subject_end: int = col(INT, "Offset just past the subject.")

@@ -105,10 +105,14 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         if not evidence and fallback is None:
             fallback = article_evidence(cues, article_kind, text)
         state = subject_state(cues, c.subject, words, sent.start)
+        turned = cues.state_turns.get(state, {}).get(predicate)
+        if turned is not None:  # the predicate now states the subject's own effect
+            predicate = turned
         polarity = rules.predicates[predicate].polarity if predicate in rules.predicates else c.rule.polarity
         carried = "anaphor" if c.subject.start < sent.start else c.carried
         out.append(Relation(c.subject, predicate, c.object,
-                            effective_polarity(polarity, state), neg, hedged,
+                            polarity if turned is not None else effective_polarity(polarity, state),
+                            neg, hedged,
                             evidence or fallback or "", c.rule_id, c.form, sent.index, sent.start_char,
                             sent.end_char, state, statement_context(cues, sent_text, c.subject), carried))
     return out

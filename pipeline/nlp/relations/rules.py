@@ -10,7 +10,7 @@ builds it (the component), not by the rule set.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -73,6 +73,9 @@ class AnaphoraSpec(Strict):
 class StateCues(Strict):
     before: str
     after: str
+    # the predicate a relation of a subject in this state is stated as ("knockdown of X
+    # reduced Y": X INCREASES Y)
+    predicates: dict[str, str] = Field(default_factory=dict)
 
 
 class DeficitCues(Strict):
@@ -136,6 +139,7 @@ class Cues:
     privative: re.Pattern[str] | None = None  # "non-" before a mention: not that class
     context: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (context, cues) in file order
     pathology_subjects: frozenset[str] = frozenset()
+    state_turns: dict[str, dict[str, str]] = field(default_factory=dict)  # state -> predicate map
 
 
 @dataclass(frozen=True)
@@ -215,6 +219,8 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         compile_pattern(cue_spec.privative, where) if cue_spec.privative else None,
         tuple((name, combine(pats, where)) for name, pats in cue_spec.context.items()),
         frozenset(cue_spec.pathology_subjects),
+        {state: {a: b for a, b in c.predicates.items() if a in spec.predicates and b in spec.predicates}
+         for state, c in cue_spec.subject_state.items() if c.predicates},
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),

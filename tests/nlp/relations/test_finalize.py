@@ -64,3 +64,18 @@ def test_duplicates_in_another_sentence_stay(setup: tuple, rules: RuleSet) -> No
 def test_article_kind_sets_the_fallback(setup: tuple, rules: RuleSet, kind: str, level: str) -> None:
     doc, _, cand = setup
     assert run(doc, rules, [cand], kind)[0][-1] == level
+
+
+@pytest.mark.parametrize(("rule_id", "predicate", "polarity"),
+                         [("decrease", "INCREASES", "positive"), ("activate", "INHIBITS", "negative"),
+                          ("polarize", "POLARIZES", "negative")])
+def test_a_lost_subject_states_its_own_effect(marked_doc: Callable[[str], Doc], rules: RuleSet,
+                                              rule_id: str, predicate: str, polarity: str) -> None:
+    # "knockdown of X reduced Y" says X increases Y; a predicate without an opposite keeps
+    # its name and flips its polarity
+    doc = marked_doc("knockdown of [NOX4|GENE_OR_PROTEIN] changed [macrophages|CELL_TYPE] .")
+    ms = doc_mentions(doc, rules)
+    rule = next(r for r in rules.rules if r.id == rule_id)
+    cand = Candidate(ms[0], ms[1], rule, "active", Sentence(0, 0, len(doc), 0, len(doc.text)), 3, 3, "dep")
+    (rel,) = finalize([cand], doc, [t.lower_ for t in doc], rules)
+    assert (rel.predicate, rel.polarity, rel.subject_state) == (predicate, polarity, "loss")
