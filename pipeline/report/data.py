@@ -45,9 +45,9 @@ def rows(frame: pd.DataFrame, columns: tuple[str, ...] | list[str]) -> list[dict
 def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> dict[str, Any]:
     """The words around ``text[start:end]``: ``{"text", "start", "end"}`` (span offsets in the snippet)."""
     lo, hi = max(0, start - width), min(len(text), end + width)
-    while lo > 0 and not text[lo - 1].isspace() and lo > start - 2 * width:
+    while lo > 0 and not text[lo - 1].isspace() and lo > start - width - 30:  # to a word boundary
         lo -= 1
-    while hi < len(text) and not text[hi].isspace() and hi < end + 2 * width:
+    while hi < len(text) and not text[hi].isspace() and hi < end + width + 30:
         hi += 1
     snippet = text[lo:hi]
     return {"text": ("…" if lo else "") + snippet + ("…" if hi < len(text) else ""),

@@ -38,7 +38,7 @@ def heatmap(matrix: pd.DataFrame, out_dir: Path) -> list[Path]:
     values = matrix[ids].fillna(0).astype(int).to_numpy() if len(matrix) else []
     labels = [f"{_short(t, 48)} ({_short(d, 28) or kind})" for t, d, kind in
               zip(matrix.title, matrix.primary_disease.fillna(""), matrix.kind, strict=True)]
-    height = max(2.5, 0.55 * len(labels) + 2.2)
+    height = max(4.5, 0.55 * len(labels) + 3.2)  # room for the rotated mechanism names
     fig, ax = plt.subplots(figsize=(max(10, 0.62 * len(ids) + 5), height))
     if len(labels):
         im = ax.imshow(values, cmap="YlOrRd", aspect="auto", vmin=0)
