@@ -198,7 +198,7 @@ def report(
     max_articles: Annotated[int, typer.Option("--max-articles", min=1,
                                               help="Articles shown in the heatmap and the page.")] = 50,
 ) -> None:
-    """Write report.html (self-contained), mechanism_heatmap.png/.svg and relation_graph.png/.svg into OUT."""
+    """Write report.html (self-contained), mechanism_heatmap.png/.svg and relation_graph.png/.svg in OUT."""
     for path in _write_report(out, max_articles, quiet=False):
         err_console.print(f"mechmine: wrote {escape(str(path))}")
 
@@ -212,8 +212,8 @@ def _write_report(out: Path, max_articles: int, quiet: bool) -> list[Path]:
                         disable=quiet or not err_console.is_terminal)
     with progress:
         task = progress.add_task("", total=None)
-        return write_report(out, max_articles=max_articles, progress=lambda step, done, total: progress.update(
-            task, completed=done, total=total, description=step))
+        return write_report(out, max_articles=max_articles, progress=lambda step, done, total:
+                            progress.update(task, completed=done, total=total, description=step))
 
 
 @app.command()

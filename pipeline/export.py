@@ -30,6 +30,7 @@ Every format keeps the article text and mechmine's character offsets:
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -112,7 +113,7 @@ def write_pubtator(items: list[Article], path: Path) -> None:
     lines = []
     for art in items:
         text = _NEWLINES.sub(" ", art.text)
-        head, sep, rest = art.text.partition("\n")
+        head, sep, _ = art.text.partition("\n")
         title = _NEWLINES.sub(" ", head) if sep else text
         lines.append(f"{art.id}|t|{title}")
         if sep:
@@ -197,7 +198,7 @@ def _words(text: str, cuts: set[int]) -> tuple[list[str], list[bool]]:
     for m in re.finditer(r"\w+|[^\w\s]|\s+", text):
         start, end = m.span()
         bounds = [start, *sorted(c for c in cuts if start < c < end), end]
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in itertools.pairwise(bounds):
             piece = text[a:b]
             if piece == " " and words and not spaces[-1] and not words[-1].isspace():
                 spaces[-1] = True
@@ -242,7 +243,8 @@ def export_outputs(out_dir: str | os.PathLike[str], fmt: str, to: Path | None = 
         raise MechmineError(str(err)) from err
     missing = [t for t in ("articles", "entities", "relations") if t not in tables]
     if missing:
-        raise MechmineError(f"{folder} lacks {', '.join(t + '.csv' for t in missing)}; run `mechmine run` first")
+        lacking = ", ".join(t + ".csv" for t in missing)
+        raise MechmineError(f"{folder} lacks {lacking}; run `mechmine run` first")
     target = to if to is not None else folder / "export"
     try:
         target.mkdir(parents=True, exist_ok=True)

@@ -2,9 +2,9 @@
 
 Nodes are concepts (kb id, else the lower-cased mention) with their class;
 one edge per (subject, object, predicate, polarity, negated) whose weight is
-the number of articles stating it. The layout is networkx's, computed
-per connected component (Kamada-Kawai; no randomness), so the same tables give the same picture; the inline SVG
-(template ``graph.svg.j2``) and the PNG for papers (matplotlib) share it.
+the number of articles stating it. The layout is networkx's, computed per
+connected component (Kamada-Kawai; no randomness), so the same tables give
+the same picture; the inline SVG (template ``graph.svg.j2``) and the PNG for papers (matplotlib) share it.
 """
 
 from __future__ import annotations
@@ -101,6 +101,15 @@ def layout(graph: nx.MultiDiGraph) -> GraphView:
     return GraphView(nodes, edges, n_nodes, n_edges)
 
 
+def _ordered(graph: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """The subgraph on ``nodes`` with nodes and edges in sorted order (a subgraph view iterates a set,
+    whose order changes from one process to the next)."""
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(nodes).edges()))
+    return sub
+
+
 def _positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """Kamada-Kawai positions per connected component (largest first), packed in rows of cells."""
     comps = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
@@ -108,7 +117,7 @@ def _positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
         return {}
     big, small = comps[0], comps[1:]
     pos: dict[str, tuple[float, float]] = {}
-    main = nx.kamada_kawai_layout(graph.subgraph(big)) if len(big) > 2 else {
+    main = nx.kamada_kawai_layout(_ordered(graph, big)) if len(big) > 2 else {
         n: (float(i), 0.0) for i, n in enumerate(big)}
     share = 0.68 if small else 1.0  # the largest component takes the left of the picture
     xs, ys = [p[0] for p in main.values()], [p[1] for p in main.values()]
@@ -121,7 +130,7 @@ def _positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     for i, comp in enumerate(small):
         cx = share + 0.04 + (i % cols + 0.5) * cell_w
         cy = (i // cols + 0.5) * cell_h
-        local = nx.circular_layout(graph.subgraph(comp)) if len(comp) > 1 else {comp[0]: (0.0, 0.0)}
+        local = nx.circular_layout(_ordered(graph, comp)) if len(comp) > 1 else {comp[0]: (0.0, 0.0)}
         for n, (x, y) in local.items():
             pos[n] = (cx + x * cell_w * 0.32, cy + y * cell_h * 0.32)
     return pos
