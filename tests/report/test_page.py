@@ -144,3 +144,14 @@ def test_context_keeps_the_span_offsets(text: str, start: int, end: int, width: 
     got = context(text, start, end, width)
     assert got == expected
     assert got["text"][got["start"]:got["end"]] == text[start:end]
+
+
+def test_error_messages_keep_their_brackets(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    missing = tmp_path / "mechmine[dask]"
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "report", str(missing)], capture_output=True,
+                          text=True, check=False, env={**__import__("os").environ, "COLUMNS": "400"})
+    assert proc.returncode == 1
+    assert f"no such output folder: {missing}" in proc.stderr.replace("\n", "")
