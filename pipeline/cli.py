@@ -177,9 +177,11 @@ def run(
     link: Link = False,
     link_index: LinkIndex = None,
     split: Split = "auto",
+    no_report: Annotated[bool, typer.Option(
+        "--no-report", help="Do not refresh report.html and its figures next to the tables.")] = False,
     quiet: Quiet = False,
 ) -> None:
-    """Run the whole pipeline on PATHS and write every table to --out.
+    """Run the whole pipeline on PATHS and write every table to --out, then refresh the report.
 
     Runs are incremental: only new or changed files are processed (see --force).
     """
@@ -193,9 +195,11 @@ def run(
     if engine not in ("local", "dask"):
         raise typer.BadParameter("use local or dask", param_hint="--engine")
     linker = _linker(link, link_index, quiet)
-    _finish(_with_progress(paths, out, max_mb, quiet, full=True, model=model, workers=workers,
-                           force=force, formats=formats, engine=engine, scheduler=scheduler, linker=linker),
-            out, quiet)
+    result = _with_progress(paths, out, max_mb, quiet, full=True, model=model, workers=workers,
+                            force=force, formats=formats, engine=engine, scheduler=scheduler, linker=linker)
+    if not no_report and result.n_files_read:
+        _write_report(out, 50, quiet)
+    _finish(result, out, quiet)
 
 
 @app.command()
@@ -215,18 +219,45 @@ def report(
     max_articles: Annotated[int, typer.Option("--max-articles", min=1,
                                               help="Articles shown in the heatmap and the page.")] = 50,
 ) -> None:
-    """Write mechanism_heatmap.png/.svg and report.html into OUT."""
+    """Write report.html (self-contained), mechanism_heatmap.png/.svg and relation_graph.png/.svg in OUT."""
     from pipeline.batch import run_lock
     from pipeline.batch.sink import repair
-    from pipeline.report import write_report
 
     if not out.is_dir():
         raise MechmineError(f"no such output folder: {out}")
     with run_lock(out):
         repair(out)
-        written = write_report(out, max_articles=max_articles)
+        written = _write_report(out, max_articles, quiet=False)
     for path in written:
-        err_console.print(f"mechmine: wrote {path}")
+        err_console.print(f"mechmine: wrote {escape(str(path))}")
+
+
+def _write_report(out: Path, max_articles: int, quiet: bool) -> list[Path]:
+    """pipeline.report.write_report with a progress bar on a terminal."""
+    from pipeline.report import write_report
+
+    progress = Progress(TextColumn("[bold]report"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("{task.description}"), console=err_console, transient=True,
+                        disable=quiet or not err_console.is_terminal)
+    with progress:
+        task = progress.add_task("", total=None)
+        return write_report(out, max_articles=max_articles, progress=lambda step, done, total:
+                            progress.update(task, completed=done, total=total, description=step))
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="A folder written by `mechmine run`.")],
+    fmt: Annotated[str, typer.Option("--format", help="pubtator, bioc-xml, bioc-json, brat or docbin.")],
+    to: Annotated[Path | None, typer.Option("--to", help="Where to write (default: OUT/export).")] = None,
+) -> None:
+    """Write the articles with their entities (ids, classes) and relations in an interchange format."""
+    from pipeline.export import FORMATS, export_outputs
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"use {', '.join(FORMATS)}", param_hint="--format")
+    written = export_outputs(out, fmt, to)
+    err_console.print(f"mechmine: wrote {escape(str(written))}")
 
 
 def _print_table(title: str, rows: list[dict[str, object]], width: int, left: str | None = None) -> Console:

@@ -201,6 +201,21 @@ def matrix_dtypes(table: str, frame_columns: list[str]) -> dict[str, str]:
     return out
 
 
+def csv_dtypes(table: str) -> dict[str, str]:
+    """``dtype=`` for a plain ``pd.read_csv`` of a mechmine CSV: ids (pmid, pmcid, kb ids...) stay text.
+
+    Long tables get every column's schema dtype; a matrix its key columns (its
+    mechanism columns read as integers anyway). ``pd.read_csv(path,
+    dtype=csv_dtypes("articles"))`` keeps "00123" as "00123" (an empty cell is
+    ``<NA>``; :func:`pipeline.io.load_outputs` reads them as "").
+    """
+    if table in TABLES:
+        return dtypes(table)
+    if table in MATRICES:
+        return matrix_dtypes(table, MATRICES[table])
+    raise ValueError(f"unknown table {table!r}")
+
+
 def columns(table: str) -> list[str]:
     """Column names of ``table`` in output order."""
     return [f.name for f in dataclasses.fields(TABLES[table])]

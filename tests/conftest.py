@@ -111,3 +111,28 @@ TINY = [
 ]
 
 
+
+MINI_RECORDS = [
+    {"id": "mini-1", "pmid": "00123", "title": "Stromal cells and lung repair",
+     "text": "Stromal cells and lung repair\nMesenchymal stem cells secrete IL-10, which inhibits TNF-α "
+             "in the injured lung. MSCs did not increase IL-6 in mice. Exosomes may reduce fibrosis."},
+    {"id": "mini-2", "pmid": "0456", "title": "Trophic factors",
+     "text": "MSCs secrete BDNF, which protects neurons after stroke. VEGF promotes angiogenesis."},
+]
+
+
+@pytest.fixture(scope="session")
+def mini_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A `mechmine run` folder (tables and report) of two tiny hand-written records, shared by tests."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    folder = tmp_path_factory.mktemp("mini")
+    src = folder / "records.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in MINI_RECORDS), encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(src), "--out", str(folder / "out"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return folder / "out"

@@ -46,3 +46,18 @@ def test_readme_documents_every_column() -> None:
         assert f"`{name}.csv`" in outputs
         for column in keys:
             assert f"`{column}`" in outputs, f"{name}.{column} undocumented"
+
+
+def test_csv_dtypes_keep_identifiers_as_text(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from pipeline.schema import csv_dtypes
+
+    path = tmp_path / "articles.csv"
+    pd.DataFrame({"article_id": ["a"], "pmid": ["00123"], "pmcid": ["PMC1"], "year": [None]}).to_csv(
+        path, index=False)
+    plain = pd.read_csv(path)
+    typed = pd.read_csv(path, dtype={k: v for k, v in csv_dtypes("articles").items() if k in plain.columns})
+    assert plain.pmid[0] == 123 and typed.pmid[0] == "00123"
+    assert str(typed.year.dtype) == "Int64"
+    assert csv_dtypes("mechanism_matrix")["primary_disease_id"] == "string"
