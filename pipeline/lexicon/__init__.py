@@ -28,6 +28,7 @@ import pandas as pd
 import yaml
 
 from pipeline.errors import ResourceError
+from pipeline.lexicon.casing import LOWERCASE_FILE, read_lowercase, relax_case
 from pipeline.lexicon.tokens import KeyedText, keyed_from_norms
 from pipeline.ruledata import resource_path
 
@@ -38,7 +39,7 @@ MATCH_COLUMNS = ["key", "case_form", "kb_id", "source"]  # what matching reads o
 LENGTH_BITS = 12  # automaton values: group << LENGTH_BITS | key length (keys up to 4094 characters)
 LENGTH_MASK = (1 << LENGTH_BITS) - 1
 CONCEPT_COLUMNS = ["kb_id", "canonical_name", "label", "classes", "xrefs"]
-TABLES = ("concepts.tsv.gz", "terms.tsv.gz", "corpus_terms.tsv.gz")
+TABLES = ("concepts.tsv.gz", "terms.tsv.gz", "corpus_terms.tsv.gz", "lowercase_terms.tsv")
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,9 @@ class Lexicon:
             terms = _read(folder / "terms.tsv.gz", TERM_COLUMNS, MATCH_COLUMNS)
             corpus = folder / "corpus_terms.tsv.gz"
             extra = _read(corpus, TERM_COLUMNS, MATCH_COLUMNS) if corpus.exists() else None
+            lower = read_lowercase(folder / LOWERCASE_FILE)  # case by evidence (lexicon/casing.py)
+            terms = relax_case(terms, lower)
+            extra = relax_case(extra, lower) if extra is not None else None
         except OSError as err:
             raise ResourceError(f"{folder}: lexicon not readable ({err})") from err
         if terms.empty:

@@ -34,6 +34,7 @@ from spacy.util import filter_spans
 
 from pipeline.errors import MechmineError
 from pipeline.lexicon import Concept, Lexicon, Match, cached_lexicon, load_reference, save_reference
+from pipeline.lexicon.refine import RULES_FILE, MentionRules, load_mention_rules, refine, rules_path
 from pipeline.lexicon.tokens import DocKeys
 from pipeline.nlp.extensions import MentionInfo, mentions
 from pipeline.nlp.sentences import sentence_bounds
@@ -66,11 +67,14 @@ GENERIC = "mechmine_generic"
 
 
 def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[int],
-                  generic: list[Span] | None = None) -> list[tuple[Span, Match]]:
+                  generic: list[Span] | None = None, rules: MentionRules | None = None,
+                  ) -> list[tuple[Span, Match]]:
     """Longest non-overlapping lexicon matches of ``doc`` with their concepts.
 
     Stoplisted matches ("cytokines", "protein") are not entities; when
-    ``generic`` is given they are collected there (relations may use them).
+    ``generic`` is given they are collected there (relations may use them). With
+    ``rules``, fragments, deficit phrases and eponyms are settled by
+    :func:`pipeline.lexicon.refine.refine`.
     """
     keyed = keys(doc)
     n = len(doc)
@@ -86,8 +90,15 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     if generic is not None:
         generic.extend(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id)
                        for s, e in longest_first(held) for m in (held[(s, e)],))
-    return [(Span(doc, s, e, label=found[(s, e)].concept.label, kb_id=found[(s, e)].concept.kb_id),
-             found[(s, e)]) for s, e in longest_first(found)]
+    chosen = [(s, e, found[(s, e)]) for s, e in longest_first(found)]
+    if rules is not None:
+        chosen = refine(doc, chosen, rules, lexicon.lookup, lambda text: _key_of(doc, keys, text))
+    return [(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id), m) for s, e, m in chosen]
+
+
+def _key_of(doc: Doc, keys: DocKeys, text: str) -> str:
+    """The matcher key of ``text`` tokenized on whitespace (for short lookups such as eponyms)."""
+    return keys(Doc(doc.vocab, words=text.split())).text
 
 
 def longest_first(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -232,12 +243,12 @@ def _extend_by_lexicon(model_ents: list[Span], lexicon: list[tuple[Span, Match]]
     return out
 
 
-MATCHER_DATA = ("stoplist.tsv", "contextual_terms.yaml", "model_labels.yaml")
+MATCHER_DATA = ("stoplist.tsv", "contextual_terms.yaml", "model_labels.yaml", RULES_FILE)
 
 
 def packaged_matcher_data() -> dict[str, Path]:
     """The packaged rule files of the matcher, by their name in a saved pipeline."""
-    return {name: resource_path(name) for name in MATCHER_DATA}
+    return {name: rules_path() if name == RULES_FILE else resource_path(name) for name in MATCHER_DATA}
 
 
 class LexiconMatcher:
@@ -262,13 +273,16 @@ class LexiconMatcher:
         self.stoplist: set[tuple[str, str]] = set()
         self.stopped: frozenset[int] = frozenset()
         self.contextual: list[ContextualTerm] = []
+        self.rules: MentionRules | None = None
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None, *,
                    nlp: Language | None = None, lexicon_dir: Path | None = None, stoplist: Path | None = None,
-                   contextual_terms: Path | None = None, model_labels: Path | None = None) -> None:
+                   contextual_terms: Path | None = None, model_labels: Path | None = None,
+                   mention_rules: Path | None = None) -> None:
         """Load the lexicon and the rule files (each default: the packaged one)."""
         files = packaged_matcher_data()
-        for name, given in zip(MATCHER_DATA, (stoplist, contextual_terms, model_labels), strict=True):
+        for name, given in zip(MATCHER_DATA, (stoplist, contextual_terms, model_labels, mention_rules),
+                               strict=True):
             if given is not None:
                 files[name] = Path(given)
         self._load(Path(lexicon_dir) if lexicon_dir else resource_path("lexicon"), files)
@@ -278,7 +292,10 @@ class LexiconMatcher:
         self.lexicon_dir = lexicon_dir
         self.files = files
         self.model_labels = load_model_labels(files["model_labels.yaml"])
+        self.rules = load_mention_rules(files[RULES_FILE]) if files[RULES_FILE].exists() else None
         self.stoplist = load_stoplist(files["stoplist.tsv"]) if self.use_stoplist else set()
+        if self.use_stoplist and self.rules is not None:
+            self.stoplist |= self.rules.generic_keys()
         self.stopped = self.lexicon.stopped_candidates(self.stoplist)
         self.contextual = load_contextual_terms(
             self.lexicon, lambda term: self.keys(self._make_doc(term)).text, self._add_string,
@@ -300,7 +317,7 @@ class LexiconMatcher:
                                 "initialize())")
         info = mentions(doc)
         generic: list[Span] = []
-        chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic)
+        chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic, self.rules)
         extra = contextual_spans(doc, self.contextual, ((s.start, s.end) for s, _ in chosen))
         if extra:
             chosen = sorted([*chosen, *extra], key=lambda pair: pair[0].start)

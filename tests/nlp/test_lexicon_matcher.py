@@ -231,3 +231,21 @@ def test_contextual_term_missing_from_the_lexicon_is_skipped(nlp: spacy.language
     rules = load_contextual_terms(matcher.lexicon, lambda t: matcher.keys(nlp.make_doc(t)).text,
                                   nlp.vocab.strings.add, path)
     assert rules == [] and "not a term of this lexicon" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # case by evidence: a common anatomy noun matches in lower case, a gene symbol does not
+        ("It damages the lung.", {"lung": ("ANATOMY", "MESH:D008168")}),
+        ("The cat sat.", {}),
+        # fragments: the longer name is the mention
+        ("Dopamine-producing neurons die.", {"Dopamine-producing neurons": ("CELL_TYPE", "")}),
+        ("Growth factors help.", {}),
+        # generic words are no mentions; a bare eponym is the disease
+        ("Damaged tissues heal in Parkinson's patients.", {"Parkinson's": ("DISEASE", "MESH:D010300")}),
+    ],
+)
+def test_mention_rules_on_the_packaged_lexicon(nlp: spacy.language.Language, text: str,
+                                               expected: dict[str, tuple[str, str]]) -> None:
+    assert ents(nlp, text) == expected

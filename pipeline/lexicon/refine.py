@@ -1,0 +1,228 @@
+"""Which lexicon matches are mentions in running text: pure functions over a Doc and its matches.
+
+The automaton finds every term; :func:`refine` then applies
+``resources/lexicon/mention_rules.yaml`` (see its comments) in this order:
+
+1. **word boundaries**: a match must start and end where the original text has no letter or
+   digit on the other side ("tog" is no gene inside "together");
+2. **fragments**: a match that modifies a longer name is dropped: before a head noun of
+   ``modifier_heads`` ("growth factors", "oxygen species"; with a class the compound becomes
+   a mention of it, no id; drug classes are not there: their target is the mention), before
+   a parenthesis glued to the rest of the name ("interleukin (IL)-1 receptor antagonist"),
+   before a participle and a ``name_heads`` noun ("dopamine-producing neurons", "TNF-alpha
+   stimulated gene 6": the whole is a mention of the head's class);
+3. **deficit phrases**: a PROCESS match inside "loss of ...", "... difficulties" becomes a
+   DISEASE phrase ("memory difficulties");
+4. **eponyms**: "Parkinson's" alone is the vocabulary's "Parkinson disease".
+
+Generic words (``generic``) are handled by the stoplist machinery (see
+:meth:`MentionRules.generic_keys`). New mentions carry a concept with an empty id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field
+from spacy.tokens import Doc
+
+from pipeline.lexicon import Concept, Match
+from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
+
+LABEL = r"^(|[A-Z_]+)$"
+
+
+class MentionRulesFile(Strict):
+    meta: Meta
+    name_participles: list[str]
+    name_heads: dict[str, str]
+    modifier_heads: dict[str, str]
+    generic: list[str]
+    deficit_before: list[str]
+    deficit_after: list[str]
+    eponym_heads: list[str] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class MentionRules:
+    name_participles: frozenset[str]
+    name_heads: dict[str, str]
+    modifier_heads: dict[str, str]
+    generic: tuple[str, ...]
+    deficit_before: tuple[tuple[str, ...], ...]
+    deficit_after: frozenset[str]
+    eponym_heads: tuple[str, ...]
+
+    def generic_keys(self) -> set[tuple[str, str]]:
+        """Stoplist rows (key, '*') for the generic words."""
+        return {(g, "*") for g in self.generic}
+
+
+RULES_FILE = "mention_rules.yaml"
+
+
+def rules_path() -> Path:
+    return resource_path("lexicon") / RULES_FILE
+
+
+def load_mention_rules(path: Path | None = None) -> MentionRules:
+    """Read and validate ``mention_rules.yaml`` (default: packaged)."""
+    spec = load_yaml(path or rules_path(), MentionRulesFile)
+    for label in (*spec.name_heads.values(), *spec.modifier_heads.values()):
+        if label and not label.isupper():
+            from pipeline.errors import ResourceError
+            raise ResourceError(f"{path or rules_path()}: {label!r} is not a class name")
+    return MentionRules(
+        frozenset(w.lower() for w in spec.name_participles),
+        {k.lower(): v for k, v in spec.name_heads.items()},
+        {k.lower(): v for k, v in spec.modifier_heads.items()},
+        tuple(spec.generic),
+        tuple(sorted((tuple(p.lower().split()) for p in spec.deficit_before), key=len, reverse=True)),
+        frozenset(w.lower() for w in spec.deficit_after),
+        tuple(spec.eponym_heads),
+    )
+
+
+def phrase_concept(text: str, label: str) -> Concept:
+    """A mention the vocabularies have no concept for: its own text, one class, no id."""
+    return Concept("", text, label, (label,), ())
+
+
+def on_word_boundaries(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``start:end`` begin and end on word boundaries of the original text."""
+    text = doc.text
+    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return not (a > 0 and text[a - 1].isalnum() and text[a].isalnum()) and not (
+        b < len(text) and text[b].isalnum() and text[b - 1].isalnum())
+
+
+def _word(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """Token i follows token i-1 with no space."""
+    return i > 0 and not doc[i - 1].whitespace_
+
+
+def name_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple[int, str] | None:
+    """(end, label) of the longer name that tokens ``start:end`` modify through a participle
+    ("dopamine-producing neurons", "TNF-alpha stimulated gene 6"), or None."""
+    i = end
+    if _word(doc, i) == "-" and _glued(doc, i):
+        i += 1
+    if _word(doc, i) not in rules.name_participles:
+        return None
+    head = _word(doc, i + 1)
+    label = rules.name_heads.get(head)
+    if not label:
+        return None
+    stop = i + 2
+    if label == "GENE_OR_PROTEIN":  # "gene 6", "protein-6"
+        while stop < len(doc) and (doc[stop].like_num or doc[stop].text in ("-", "/")) and stop - i < 6:
+            stop += 1
+        while stop > i + 2 and doc[stop - 1].text in ("-", "/"):
+            stop -= 1
+    return stop, label
+
+
+def is_fragment(doc: Doc, start: int, end: int, rules: MentionRules) -> bool:
+    """Tokens ``start:end`` modify a longer name the text uses (see the module doc)."""
+    nxt = _word(doc, end)
+    if nxt in rules.modifier_heads:
+        return True
+    if nxt.startswith("(") and (_glued_parenthesis(doc, end) if nxt == "(" else
+                                not nxt.endswith(")") and ")" in nxt):  # "(IL)-1" as one token
+        return True
+    return name_extent(doc, start, end, rules) is not None
+
+
+def _glued_parenthesis(doc: Doc, i: int) -> bool:
+    """A short parenthesis at token i is glued to the rest of the name: "(IL)-1"."""
+    for k in range(i + 1, min(i + 5, len(doc))):
+        if doc[k].text == ")":
+            return k + 1 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-"
+    return False
+
+
+def deficit_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple[int, int] | None:
+    """The deficit phrase around a PROCESS match ("loss of smell", "memory difficulties")."""
+    if _word(doc, end) in rules.deficit_after:
+        return start, end + 1
+    for words in rules.deficit_before:
+        n = len(words)
+        if start - n >= 0 and tuple(t.lower_ for t in doc[start - n:start]) == words:
+            return start - n, end
+    return None
+
+
+def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
+           lookup: Callable[[str], Concept | None], key_of: Callable[[str], str],
+           ) -> list[tuple[int, int, Match]]:
+    """The matches of ``chosen`` (token start, end, match; non-overlapping, in order) that are
+    mentions, plus the longer names and phrases the rules make of the others."""
+    out: list[tuple[int, int, Match]] = []
+    for s, e, m in chosen:
+        if not on_word_boundaries(doc, s, e):
+            continue
+        if is_fragment(doc, s, e, rules):
+            made = _compound(doc, s, e, rules)
+            if made is not None:
+                out.append(made)
+            continue
+        if m.concept.label == "PROCESS":
+            phrase = deficit_extent(doc, s, e, rules)
+            if phrase is not None:
+                a, b = phrase
+                text = doc[a:b].text
+                out.append((a, b, Match(a, b, phrase_concept(text, "DISEASE"), "deficit")))
+                continue
+        out.append((s, e, m))
+    taken = {i for s, e, _ in out for i in range(s, e)}
+    out += [x for x in eponyms(doc, rules, lookup, key_of) if x[0] not in taken]
+    out.sort(key=lambda x: x[0])
+    return _non_overlapping(out)
+
+
+def _compound(doc: Doc, s: int, e: int, rules: MentionRules) -> tuple[int, int, Match] | None:
+    label = rules.modifier_heads.get(_word(doc, e), "")
+    stop = e + 1
+    if not label:
+        found = name_extent(doc, s, e, rules)
+        if found is None:
+            return None
+        stop, label = found
+    text = doc[s:stop].text
+    return s, stop, Match(s, stop, phrase_concept(text, label), "compound")
+
+
+def eponyms(doc: Doc, rules: MentionRules, lookup: Callable[[str], Concept | None],
+            key_of: Callable[[str], str]) -> list[tuple[int, int, Match]]:
+    """A capitalised name with a possessive ("Parkinson's") not followed by a head word, which
+    the vocabulary names "<name> <head>" as a DISEASE."""
+    out = []
+    for i in range(len(doc) - 1):
+        tok, poss = doc[i], doc[i + 1]
+        if not (tok.is_title and tok.is_alpha and poss.lower_ in ("'s", "\u2019s") and not tok.whitespace_):
+            continue
+        if _word(doc, i + 2) in rules.eponym_heads or _word(doc, i + 2) in ("syndrome", "disorder"):
+            continue
+        for head in rules.eponym_heads:
+            concept = lookup(key_of(f"{tok.text} {head}"))
+            if concept is not None and concept.label == "DISEASE":
+                out.append((i, i + 2, Match(i, i + 2, concept, "eponym")))
+                break
+    return out
+
+
+def _non_overlapping(items: list[tuple[int, int, Match]]) -> list[tuple[int, int, Match]]:
+    out: list[tuple[int, int, Match]] = []
+    for item in sorted(items, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if out and item[0] < out[-1][1]:
+            if item[1] - item[0] > out[-1][1] - out[-1][0]:
+                out[-1] = item
+            continue
+        out.append(item)
+    return out

@@ -1,0 +1,99 @@
+"""Mention rules over hand-built Docs: boundaries, fragments, deficit phrases, eponyms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.errors import ResourceError
+from pipeline.lexicon import Concept, Match
+from pipeline.lexicon.refine import load_mention_rules, on_word_boundaries, refine
+
+RULES = load_mention_rules()
+NLP = spacy.blank("en")
+GENE = Concept("HGNC:1", "GENE1", "GENE_OR_PROTEIN", ("GENE_OR_PROTEIN",), ())
+CHEM = Concept("MESH:1", "Dopamine", "CHEMICAL", ("CHEMICAL",), ())
+PROC = Concept("GO:1", "memory", "PROCESS", ("PROCESS",), ())
+PD = Concept("MESH:2", "Parkinson Disease", "DISEASE", ("DISEASE",), ())
+
+
+def doc(words: list[str], spaces: list[bool] | None = None) -> Doc:
+    return Doc(NLP.vocab, words=words, spaces=spaces)
+
+
+def run(d: Doc, matches: list[tuple[int, int, Concept]],
+        vocabulary: dict[str, Concept] | None = None) -> list[tuple[str, str, str]]:
+    chosen = [(s, e, Match(s, e, c, "test")) for s, e, c in matches]
+    vocab = vocabulary or {}
+    out = refine(d, chosen, RULES, vocab.get, str.lower)
+    return [(d[s:e].text, m.concept.label, m.concept.kb_id) for s, e, m in out]
+
+
+def test_word_boundaries_of_the_original_text() -> None:
+    d = doc(["to", "get", "her"], [False, False, False])  # "together" cut into pieces
+    assert not on_word_boundaries(d, 0, 1)
+    assert on_word_boundaries(d, 0, 3)
+    assert run(d, [(0, 1, GENE)]) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "match", "expected"),
+    [
+        # a participle and a head noun: the whole is the name, of the head's class
+        (["Dopamine", "-", "producing", "neurons", "die"], [False, False, True, True, False], (0, 1, CHEM),
+         [("Dopamine-producing neurons", "CELL_TYPE", "")]),
+        (["GENE1", "stimulated", "gene", "6", "rises"], None, (0, 1, GENE),
+         [("GENE1 stimulated gene 6", "GENE_OR_PROTEIN", "")]),
+        # a modifier head: a factor is no mention of its modifier; a drug's target stays
+        (["GENE1", "inhibitors", "help"], None, (0, 1, GENE), [("GENE1", "GENE_OR_PROTEIN", "HGNC:1")]),
+        (["growth", "factors", "help"], None, (0, 1, PROC), []),
+        # a parenthesis glued to the rest of the name
+        (["interleukin", "(IL)-1", "receptor"], None, (0, 1, GENE), []),
+        # an argument of a compound stays
+        (["GENE1", "-", "based", "therapy"], [False, False, True, False], (0, 1, GENE),
+         [("GENE1", "GENE_OR_PROTEIN", "HGNC:1")]),
+        (["GENE1", "levels", "rise"], None, (0, 1, GENE), [("GENE1", "GENE_OR_PROTEIN", "HGNC:1")]),
+    ],
+)
+def test_fragments(words: list[str], spaces: list[bool] | None, match: tuple[int, int, Concept],
+                   expected: list[tuple[str, str, str]]) -> None:
+    assert run(doc(words, spaces), [match]) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "match", "expected"),
+    [
+        (["memory", "difficulties", "follow"], (0, 1), "memory difficulties"),
+        (["with", "loss", "of", "memory"], (3, 4), "loss of memory"),
+        (["impaired", "memory", "follows"], (1, 2), "impaired memory"),
+    ],
+)
+def test_deficit_phrases_are_diseases(words: list[str], match: tuple[int, int], expected: str) -> None:
+    assert run(doc(words), [(*match, PROC)]) == [(expected, "DISEASE", "")]
+
+
+def test_a_process_without_deficit_word_stays() -> None:
+    assert run(doc(["memory", "improves"]), [(0, 1, PROC)]) == [("memory", "PROCESS", "GO:1")]
+
+
+def test_eponym_alone_is_the_vocabularys_disease() -> None:
+    d = doc(["in", "Parkinson", "'s", "patients"], [True, False, True, False])
+    assert run(d, [], {"parkinson disease": PD}) == [("Parkinson's", "DISEASE", "MESH:2")]
+    followed = doc(["Parkinson", "'s", "disease"], [False, True, False])
+    assert run(followed, [], {"parkinson disease": PD}) == []
+    assert run(d, [], {}) == []  # no such disease in the vocabulary
+
+
+def test_generic_words_become_stoplist_rows() -> None:
+    assert ("tissues", "*") in RULES.generic_keys()
+
+
+def test_bad_class_is_rejected(tmp_path: Path) -> None:
+    text = (Path(__file__).parents[2] / "pipeline/resources/lexicon/mention_rules.yaml").read_text()
+    bad = tmp_path / "rules.yaml"
+    bad.write_text(text.replace("gene: GENE_OR_PROTEIN", "gene: gene"))
+    with pytest.raises(ResourceError):
+        load_mention_rules(bad)
