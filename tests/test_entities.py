@@ -66,5 +66,5 @@ def test_article_kind_reaches_the_relations() -> None:
     items = [("a", text, "abstract"), ("b", text, "review_summary"), ("c", text, "web_page")]
     got = [[(r.subject_text, r.predicate, r.object_text, r.evidence_level, r.rule_id) for r in ann.relations]
            for ann in article_annotations(nlp, items)]
-    assert got == [[("MSCs", "SECRETES", "BDNF", level, "secrete")] for level in ("animal", "review",
+    assert got == [[("MSCs", "SECRETES", "BDNF", level, "surface:secrete")] for level in ("animal", "review",
                                                                                    "unspecified")]

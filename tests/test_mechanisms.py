@@ -15,7 +15,7 @@ from pipeline.schema import ArticleRecord, RelationRecord
 def _rel(rid: str, subj: str, pred: str, obj: str, obj_id: str, obj_label: str,
          negated: bool = False) -> RelationRecord:
     return RelationRecord(rid, "a", 0, subj, "MESH:D059630", "CELL_TYPE", pred, obj, obj_id, obj_label,
-                          "negative", "", negated, False, "review", "r", "s", 0, 1, 2, 3, 0, 9)
+                          "negative", "", negated, False, "review", "", "", "r", "s", 0, 1, 2, 3, 0, 9)
 
 
 def test_evidence_from_relations() -> None:

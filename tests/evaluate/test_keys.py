@@ -42,7 +42,7 @@ def _entity(article_id: str, start: int, text: str, label: str, kb_id: str = "",
 def _relation(article_id: str, n: int, subj: tuple[str, int, str], pred: str,
               obj: tuple[str, int, str]) -> schema.RelationRecord:
     return schema.RelationRecord(f"{article_id}-r{n}", article_id, 0, subj[0], subj[2], "X", pred, obj[0],
-                                 obj[2], "Y", "positive", "", False, False, "unspecified", "r", "s",
+                                 obj[2], "Y", "positive", "", False, False, "unspecified", "", "", "r", "s",
                                  subj[1], subj[1] + len(subj[0]), obj[1], obj[1] + len(obj[0]), 0, 10)
 
 

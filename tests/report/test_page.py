@@ -153,5 +153,5 @@ def test_error_messages_keep_their_brackets(tmp_path: Path) -> None:
     missing = tmp_path / "mechmine[dask]"
     proc = subprocess.run([sys.executable, "-m", "pipeline", "report", str(missing)], capture_output=True,
                           text=True, check=False, env={**__import__("os").environ, "COLUMNS": "400"})
-    assert proc.returncode == 1
+    assert proc.returncode == 2  # a usage error (see pipeline.cli)
     assert f"no such output folder: {missing}" in proc.stderr.replace("\n", "")
