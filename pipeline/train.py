@@ -73,18 +73,16 @@ def gold_docbin(path: Path, fmt: str, context: int = 10,
     return out, len(groups), labels
 
 
-def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | None = None,
-              eval_frequency: int | None = None, corpus_name: str = "",
-              settings: dict[str, object] | None = None,
-              keep_labels: frozenset[str] = frozenset()) -> dict[str, object]:
-    """Train a NER pipeline into ``out``; return its meta (with dev scores and wall time)."""
+def run_training(config: str, out: Path, train_bin: DocBin, dev_bin: DocBin, *,
+                 max_steps: int | None = None, eval_frequency: int | None = None,
+                 settings: dict[str, object] | None = None) -> tuple[float, dict[str, object]]:
+    """spaCy's trainer on ``resources/<config>`` with the two DocBins (written to
+    ``out``/corpus); return the wall time and model-best's meta (empty when none was saved)."""
     from spacy.cli.train import train as spacy_train
 
     out.mkdir(parents=True, exist_ok=True)
     work = out / "corpus"
     work.mkdir(exist_ok=True)
-    train_bin, n_train, labels = gold_docbin(train, fmt, keep=keep_labels)
-    dev_bin, n_dev, _ = gold_docbin(dev, fmt, keep=keep_labels)
     train_bin.to_disk(work / "train.spacy")
     dev_bin.to_disk(work / "dev.spacy")
     overrides: dict[str, object] = {"paths.train": str(work / "train.spacy"),
@@ -95,11 +93,28 @@ def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | N
         overrides["training.eval_frequency"] = eval_frequency
     overrides.update(settings or {})
     start = time.perf_counter()
-    spacy_train(resource_path("train/ner.cfg"), output_path=out, overrides=overrides, use_gpu=-1)
+    spacy_train(resource_path(config), output_path=out, overrides=overrides, use_gpu=-1)
     seconds = time.perf_counter() - start
+    meta_path = out / "model-best" / "meta.json"
+    return seconds, (json.loads(meta_path.read_text()) if meta_path.exists() else {})
+
+
+def _save_meta(out: Path, meta: dict[str, object]) -> None:
     best = out / "model-best"
-    meta_path = best / "meta.json"
-    meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
+    if best.exists():
+        (best / "meta.json").write_text(json.dumps(meta, indent=2))
+
+
+def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | None = None,
+              eval_frequency: int | None = None, corpus_name: str = "",
+              settings: dict[str, object] | None = None,
+              keep_labels: frozenset[str] = frozenset()) -> dict[str, object]:
+    """Train a NER pipeline into ``out``; return its meta (with dev scores and wall time)."""
+    train_bin, n_train, labels = gold_docbin(train, fmt, keep=keep_labels)
+    dev_bin, n_dev, _ = gold_docbin(dev, fmt, keep=keep_labels)
+    seconds, meta = run_training("train/ner.cfg", out, train_bin, dev_bin, max_steps=max_steps,
+                                 eval_frequency=eval_frequency, settings=settings)
+    perf: dict[str, float] = meta.get("performance", {})  # type: ignore[assignment]
     key = corpus_name or train.parent.name.lower()
     info = {
         "mechmine": {
@@ -110,12 +125,11 @@ def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | N
             "config_overrides": {k: v for k, v in (settings or {}).items()},
             "kept_labels": sorted(keep_labels),
             "wall_time_s": round(seconds, 1),
-            "dev_scores": {k: meta.get("performance", {}).get(k) for k in ("ents_f", "ents_p", "ents_r")},
+            "dev_scores": {k: perf.get(k) for k in ("ents_f", "ents_p", "ents_r")},
         }
     }
     meta.update(info)
-    if best.exists():
-        meta_path.write_text(json.dumps(meta, indent=2))
+    _save_meta(out, meta)
     return info["mechmine"]
 
 
@@ -173,29 +187,11 @@ def train_parser(train: Path, dev: Path, out: Path, *, max_steps: int | None = N
                  settings: dict[str, object] | None = None) -> dict[str, object]:
     """Train tagger, morphologizer, lemmatizer and dependency parser on a CoNLL-U treebank into ``out``
     (``resources/train/parser.cfg``, gold tokens, seed 0, CPU); return its meta with dev scores."""
-    from spacy.cli.train import train as spacy_train
-
-    out.mkdir(parents=True, exist_ok=True)
-    work = out / "corpus"
-    work.mkdir(exist_ok=True)
     train_bin, n_train = conllu_docbin(train)
     dev_bin, n_dev = conllu_docbin(dev)
-    train_bin.to_disk(work / "train.spacy")
-    dev_bin.to_disk(work / "dev.spacy")
-    overrides: dict[str, object] = {"paths.train": str(work / "train.spacy"),
-                                    "paths.dev": str(work / "dev.spacy")}
-    if max_steps is not None:
-        overrides["training.max_steps"] = max_steps
-    if eval_frequency is not None:
-        overrides["training.eval_frequency"] = eval_frequency
-    overrides.update(settings or {})
-    start = time.perf_counter()
-    spacy_train(resource_path("train/parser.cfg"), output_path=out, overrides=overrides, use_gpu=-1)
-    seconds = time.perf_counter() - start
-    best = out / "model-best"
-    meta_path = best / "meta.json"
-    meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
-    perf = meta.get("performance", {})
+    seconds, meta = run_training("train/parser.cfg", out, train_bin, dev_bin, max_steps=max_steps,
+                                 eval_frequency=eval_frequency, settings=settings)
+    perf: dict[str, float] = meta.get("performance", {})  # type: ignore[assignment]
     info = {
         "training_data": str(train), "dev_data": str(dev), "format": "conllu",
         "train_documents": n_train, "dev_documents": n_dev,
@@ -206,8 +202,7 @@ def train_parser(train: Path, dev: Path, out: Path, *, max_steps: int | None = N
         "dev_scores": {k: perf.get(k) for k in ("dep_uas", "dep_las", "pos_acc", "tag_acc", "lemma_acc")},
     }
     meta["mechmine"] = info
-    if best.exists():
-        meta_path.write_text(json.dumps(meta, indent=2))
+    _save_meta(out, meta)
     return info
 
 

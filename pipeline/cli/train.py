@@ -10,26 +10,14 @@ import typer
 from pipeline.cli.common import _setup_logging, err_console, train_app
 from pipeline.errors import MechmineError
 
+Settings = Annotated[list[str] | None, typer.Option(
+    "--set", help="Config override SECTION.KEY=VALUE (JSON value), e.g. training.dropout=0.3.")]
 
-@train_app.command("ner")
-def train_ner_cli(
-    train: Annotated[Path, typer.Option("--train", help="Training split (IOB .tsv or PubTator).")],
-    dev: Annotated[Path, typer.Option("--dev", help="Development split, same format.")],
-    out: Annotated[Path, typer.Option("--out", help="Output folder (model-best/ inside).")],
-    fmt: Annotated[str, typer.Option("--format", help="iob or pubtator.")] = "iob",
-    max_steps: Annotated[int | None, typer.Option("--max-steps", min=1, help="Override the config.")] = None,
-    eval_frequency: Annotated[int | None, typer.Option("--eval-frequency", min=1)] = None,
-    settings: Annotated[list[str] | None, typer.Option(
-        "--set", help="Config override SECTION.KEY=VALUE (JSON value), e.g. training.dropout=0.3.")] = None,
-    keep: Annotated[str | None, typer.Option(
-        "--labels", help="Comma-separated gold labels to learn (the others become O).")] = None,
-) -> None:
-    """Train a spaCy NER pipeline (resources/train/ner.cfg, CPU, seed 0)."""
+
+def _overrides(settings: list[str] | None) -> dict[str, object]:
+    """``--set`` items as spaCy config overrides (values read as JSON where they parse)."""
     import json
 
-    from pipeline.train import train_ner
-
-    _setup_logging(False)
     parsed: dict[str, object] = {}
     for item in settings or []:
         key, sep, value = item.partition("=")
@@ -39,8 +27,28 @@ def train_ner_cli(
             parsed[key] = json.loads(value)
         except ValueError:
             parsed[key] = value
+    return parsed
+
+
+@train_app.command("ner")
+def train_ner_cli(
+    train: Annotated[Path, typer.Option("--train", help="Training split (IOB .tsv or PubTator).")],
+    dev: Annotated[Path, typer.Option("--dev", help="Development split, same format.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder (model-best/ inside).")],
+    fmt: Annotated[str, typer.Option("--format", help="iob or pubtator.")] = "iob",
+    max_steps: Annotated[int | None, typer.Option("--max-steps", min=1, help="Override the config.")] = None,
+    eval_frequency: Annotated[int | None, typer.Option("--eval-frequency", min=1)] = None,
+    settings: Settings = None,
+    keep: Annotated[str | None, typer.Option(
+        "--labels", help="Comma-separated gold labels to learn (the others become O).")] = None,
+) -> None:
+    """Train a spaCy NER pipeline (resources/train/ner.cfg, CPU, seed 0)."""
+    from pipeline.train import train_ner
+
+    _setup_logging(False)
     info = train_ner(train, dev, fmt, out, max_steps=max_steps, eval_frequency=eval_frequency,
-                     settings=parsed, keep_labels=frozenset(filter(None, (keep or "").split(","))))
+                     settings=_overrides(settings),
+                     keep_labels=frozenset(filter(None, (keep or "").split(","))))
     err_console.print(f"mechmine: trained {out}/model-best: dev {info['dev_scores']}, "
                       f"{info['wall_time_s']} s")
 
@@ -67,6 +75,7 @@ def train_parser_cli(
         "models/parser"),
     max_steps: Annotated[int | None, typer.Option("--max-steps", min=1, help="Override the config.")] = None,
     eval_frequency: Annotated[int | None, typer.Option("--eval-frequency", min=1)] = None,
+    settings: Settings = None,
 ) -> None:
     """Train the biomedical parser (tagger, morphologizer, lemmatizer, dependency parser;
     resources/train/parser.cfg, CPU, seed 0) on a CoNLL-U treebank."""
@@ -76,7 +85,8 @@ def train_parser_cli(
     for path in (train, dev):
         if not path.is_file():
             raise MechmineError(f"no treebank at {path}")
-    info = train_parser(train, dev, out, max_steps=max_steps, eval_frequency=eval_frequency)
+    info = train_parser(train, dev, out, max_steps=max_steps, eval_frequency=eval_frequency,
+                        settings=_overrides(settings))
     err_console.print(f"mechmine: trained {out}/model-best: dev {info['dev_scores']}, "
                       f"{info['wall_time_s']} s")
 
