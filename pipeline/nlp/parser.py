@@ -2,26 +2,28 @@
 
 The parser (tok2vec, tagger, morphologizer, trainable lemmatizer, dependency
 parser; trained by ``mechmine train parser`` on the CRAFT treebank, see
-``resources/models/parser/README.md``) is a pipeline of its own. For each
+``resources/models/parser/MODEL_CARD.md``) is a pipeline of its own. For each
 document this component
 
 1. picks the candidate sentences (:func:`candidate_sentences`): a sentence
-   with a relation trigger and at least two entity mentions, or with a trigger,
-   one mention and an outcome or process word;
+   with a word that triggers a relation rule for which the sentence has an
+   object and a different subject among its argument mentions (the relation
+   reader's own :func:`~pipeline.nlp.relations.arguments.doc_mentions` and class
+   filters), or only an object when it opens with "They ..." / "These cells ...";
 2. parses each of them as a sentence ``Doc`` of its own (same words and
    spaces, so token ``k`` of the sentence is token ``sent.start + k`` of the
    document), all sentences of a batch of documents in one ``pipe`` call;
 3. stores the parses in ``doc._.parses``: sentence start token -> parsed ``Doc``.
 
 The document itself is not changed (its sentence boundaries stay the
-sentencizer's), and a sentence that is no candidate costs nothing. What counts
-as a trigger is the relation rules' business: the component is given a
-``is_trigger(word) -> bool`` callable (by default the relation rules' triggers).
+sentencizer's), and a sentence that is no candidate costs nothing. What can be
+related is the relation rules' business (``initialize`` loads the packaged ones).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
@@ -29,6 +31,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from pipeline.nlp.relations.arguments import allowed, doc_mentions, subject_classes
+from pipeline.nlp.relations.rules import RuleSet, TriggerIndex, load_rules
+from pipeline.nlp.relations.types import Mention
 from pipeline.nlp.sentences import sentence_bounds
 from pipeline.ruledata import resource_path
 
@@ -51,32 +56,45 @@ def load_parser(model: str = DEFAULT_MODEL) -> Language:
     return spacy.load(parser_path(model))
 
 
-def candidate_sentences(doc: Doc, is_trigger: Callable[[str], bool], outcome_words: frozenset[str],
-                        min_mentions: int = 2, anaphor: Callable[[str], bool] | None = None,
+def candidate_sentences(doc: Doc, could_relate: Callable[[Sequence[str], Sequence[Mention], bool], bool],
+                        mentions: Sequence[Mention], anaphor: Callable[[str], bool] | None = None,
                         ) -> list[tuple[int, int]]:
-    """(start, end) token ranges of the sentences that can hold a relation: a trigger word and
-    ``min_mentions`` entity mentions, or a trigger, one mention and an outcome/process word or
-    a subject anaphor opening the sentence ("They ...", "These cells ...")."""
+    """(start, end) token ranges of the sentences that can hold a relation: some trigger word
+    whose rule finds a subject and a different object among the sentence's mentions, or only
+    an object when the sentence opens with a subject anaphor ("They ...", "These cells ...").
+    ``could_relate(words, mentions, anaphoric)`` decides (:func:`relation_filter`)."""
     bounds = sentence_bounds(doc)
-    if not bounds:
+    if not bounds or not mentions:
         return []
-    counts = [0] * len(bounds)
-    starts = [s for s, _ in bounds]
-    from bisect import bisect_right
-
-    for ent in doc.ents:
-        counts[bisect_right(starts, ent.start) - 1] += 1
+    firsts = [m.start for m in mentions]
     out = []
-    for (start, end), n in zip(bounds, counts, strict=True):
-        if n == 0:
+    for start, end in bounds:
+        lo, hi = bisect_left(firsts, start), bisect_left(firsts, end)
+        ms = mentions[lo:hi]
+        if not ms:
             continue
         words = [t.lower_ for t in doc[start:end]]
-        if not any(is_trigger(w) for w in words):
-            continue
-        if (n >= min_mentions or any(w in outcome_words for w in words)
-                or (anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2]))))):
+        anaphoric = anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2])))
+        if could_relate(words, ms, anaphoric):
             out.append((start, end))
     return out
+
+
+def relation_filter(rules: RuleSet, triggers: TriggerIndex
+                    ) -> Callable[[Sequence[str], Sequence[Mention], bool], bool]:
+    """``could_relate(words, mentions, anaphoric)``: a word of the sentence triggers a rule that
+    has an object among ``mentions`` and a subject other than it (or an anaphor for subject)."""
+    def could_relate(words: Sequence[str], ms: Sequence[Mention], anaphoric: bool) -> bool:
+        for w in words:
+            for rule in triggers(w):
+                subjects = [m for m in ms if allowed(m, subject_classes(rules, rule))]
+                objects = [m for m in ms if allowed(m, rule.object)]
+                if rule.reverse:
+                    subjects, objects = objects, subjects
+                if objects and (anaphoric or any(s != o for s in subjects for o in objects)):
+                    return True
+        return False
+    return could_relate
 
 
 def sentence_doc(nlp: Language, span: Span) -> Doc:
@@ -97,71 +115,68 @@ def parse_spans(parser: Language, spans: list[Span], batch_size: int = 64) -> li
 class CandidateParser:
     """Parses a document's candidate sentences into ``doc._.parses`` (see the module text)."""
 
-    def __init__(self, nlp: Language, name: str, model: str, batch_size: int, min_mentions: int,
-                 every_sentence: bool = False, is_trigger: Callable[[str], bool] | None = None,
-                 outcome_words: frozenset[str] = frozenset()) -> None:
+    def __init__(self, nlp: Language, name: str, model: str, batch_size: int,
+                 every_sentence: bool = False) -> None:
         self.name = name
         self.model = model
-        self.every_sentence = every_sentence
         self.batch_size = batch_size
-        self.min_mentions = min_mentions
-        self.is_trigger = is_trigger
-        self.outcome_words = outcome_words
-        self.anaphor: Callable[[str], bool] | None = None
+        self.every_sentence = every_sentence
         self.parser: Language | None = None
+        self.rules: RuleSet | None = None
+        self.could_relate: Callable[[Sequence[str], Sequence[Mention], bool], bool] | None = None
+        self.anaphor: Callable[[str], bool] | None = None
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None,
-                   nlp: Language | None = None, parser: Language | None = None) -> None:
-        """Load the shipped parser (or take ``parser``) and the relation rules' triggers."""
+                   nlp: Language | None = None, parser: Language | None = None,
+                   rules: RuleSet | None = None) -> None:
+        """Load the shipped parser (or take ``parser``) and the relation rules (or ``rules``)
+        that say which sentences can hold a relation."""
         self.parser = parser or load_parser(self.model)
-        if self.is_trigger is None:
-            from pipeline.nlp.relations.rules import TriggerIndex, load_rules
+        self.rules = rules or load_rules()
+        cues = self.rules.cues
+        self.could_relate = relation_filter(self.rules, TriggerIndex(self.rules))
+        self.anaphor = lambda words: cues.subject_anaphor.match(words) is not None
 
-            rules = load_rules()
-            index = TriggerIndex(rules)
-            self.is_trigger = lambda word: bool(index(word))
-            self.anaphor = lambda words: rules.cues.subject_anaphor.match(words) is not None
-
-    def _ensure(self) -> tuple[Language, Callable[[str], bool]]:
-        if self.parser is None or self.is_trigger is None:
-            self.initialize()
-        assert self.parser is not None and self.is_trigger is not None
-        return self.parser, self.is_trigger
-
-    def select(self, doc: Doc, is_trigger: Callable[[str], bool]) -> list[tuple[int, int]]:
+    def select(self, doc: Doc) -> list[tuple[int, int]]:
         """The sentences to parse: the candidates, or all of them with ``every_sentence``."""
         if self.every_sentence:
             return sentence_bounds(doc)
-        return candidate_sentences(doc, is_trigger, self.outcome_words, self.min_mentions, self.anaphor)
+        if self.could_relate is None or self.rules is None:
+            self.initialize()
+        assert self.could_relate is not None
+        return candidate_sentences(doc, self.could_relate, doc_mentions(doc, self.rules), self.anaphor)
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
-        parser, is_trigger = self._ensure()
+        if self.parser is None:
+            self.initialize()
+        assert self.parser is not None
         for batch in minibatch(docs, size=batch_size):
-            picked = [[doc[s:e] for s, e in self.select(doc, is_trigger)] for doc in batch]
-            parsed = iter(parse_spans(parser, [s for spans in picked for s in spans], self.batch_size))
+            picked = [[doc[s:e] for s, e in self.select(doc)] for doc in batch]
+            parsed = iter(parse_spans(self.parser, [s for spans in picked for s in spans], self.batch_size))
             for doc, spans in zip(batch, picked, strict=True):
                 doc._.parses = {s.start: next(parsed) for s in spans}
                 yield doc
 
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
-        parser, _ = self._ensure()
-        parser.to_disk(Path(path) / "parser")
+        if self.parser is None:
+            self.initialize()
+        assert self.parser is not None
+        self.parser.to_disk(Path(path) / "parser")
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> CandidateParser:
         import pipeline.tokenize  # noqa: F401
 
-        self.parser = spacy.load(Path(path) / "parser")
+        self.initialize(parser=spacy.load(Path(path) / "parser"))
         return self
 
 
 @Language.factory("mechmine_parser", requires=["doc.sents", "doc.ents"], assigns=["doc._.parses"],
-                  default_config={"model": DEFAULT_MODEL, "batch_size": 64, "min_mentions": 2,
-                                  "every_sentence": False})
-def make_parser(nlp: Language, name: str, model: str, batch_size: int, min_mentions: int,
+                  default_config={"model": DEFAULT_MODEL, "batch_size": 64, "every_sentence": False})
+def make_parser(nlp: Language, name: str, model: str, batch_size: int,
                 every_sentence: bool) -> CandidateParser:
     """The candidate-sentence parser (see :mod:`pipeline.nlp.parser`); ``every_sentence`` parses
     all sentences (for comparison: the relations then come from the same readers)."""
-    return CandidateParser(nlp, name, model, batch_size, min_mentions, every_sentence)
+    return CandidateParser(nlp, name, model, batch_size, every_sentence)

@@ -49,6 +49,9 @@ INHERIT_THROUGH = {"conj", "xcomp", "advcl", "pcomp", "ccomp"}
 MODIFIED_BY_CLAUSE = {"relcl", "acl"}
 RELATIVE_WORDS = {"which", "that", "who", "whom"}
 RELATIVE_DEPS = {"nsubj", "nsubjpass", "dep"}
+# links by which a subject reaches a modifying clause: what such a clause says is not what the
+# next sentence's "They ..." refers back to
+CLAUSE_LINKS = frozenset({"relcl", "acl", "appos"})
 PRONOUNS = {"they", "these", "it", "this", "those", "both"}
 STAND_INS = {"those", "ones", "genes", "proteins", "factors", "molecules"}
 NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "without forming X"
@@ -411,7 +414,8 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             out.extend(Candidate(s_, o, rule, spec.form, sent, trigger, min(scope, trigger), "dep",
                                  "anaphor" if s_.start < sent.start else match.carried, negated)
                        for s_ in subj for o in obj if not same_list(parse, off, s_, o, match.trigger))
-            subjects_seen.extend(m for m in subj if m not in subjects_seen)
+            if match.carried not in CLAUSE_LINKS:  # a relative clause's subject is no topic
+                subjects_seen.extend(m for m in subj if m not in subjects_seen)
             last_objects = obj
             break
     out.sort(key=lambda c: c.trigger)

@@ -1,0 +1,59 @@
+"""mechmine_parser: which sentences are parsed, and the parses it stores."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import pipeline.nlp  # noqa: F401  (factories, extensions)
+from pipeline.nlp.parser import CandidateParser, candidate_sentences, load_parser, relation_filter
+from pipeline.nlp.relations.arguments import doc_mentions
+from pipeline.nlp.relations.rules import TriggerIndex, load_rules
+
+
+def doc_of(nlp: Language, rows: list[tuple[str, str]]) -> Doc:
+    """A Doc from (word, IOB entity tag) rows; a sentence starts after '.'."""
+    words = [w for w, _ in rows]
+    starts = [k == 0 or words[k - 1] == "." for k in range(len(words))]
+    return Doc(nlp.vocab, words=words, ents=[e for _, e in rows], sent_starts=starts)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.blank("en")
+
+
+# five sentences: 0 can hold a relation; 4 has no trigger; 10 no mention; 14 no cell to
+# secrete; 18 opens with an anaphor for its subject
+ROWS = [("MSCs", "B-CELL_TYPE"), ("secrete", "O"), ("BDNF", "B-GROWTH_FACTOR"), (".", "O"),
+        ("BDNF", "B-GROWTH_FACTOR"), ("and", "O"), ("GDNF", "B-GROWTH_FACTOR"), ("are", "O"),
+        ("neurotrophins", "O"), (".", "O"),
+        ("Weather", "O"), ("secrete", "O"), ("nothing", "O"), (".", "O"),
+        ("BDNF", "B-GROWTH_FACTOR"), ("secretes", "O"), ("GDNF", "B-GROWTH_FACTOR"), (".", "O"),
+        ("They", "O"), ("secrete", "O"), ("IL-10", "B-CYTOKINE"), (".", "O")]
+
+
+def test_candidates_are_sentences_a_rule_could_read(nlp: Language) -> None:
+    rules = load_rules()
+    doc = doc_of(nlp, ROWS)
+    anaphor = lambda words: rules.cues.subject_anaphor.match(words) is not None  # noqa: E731
+    got = candidate_sentences(doc, relation_filter(rules, TriggerIndex(rules)), doc_mentions(doc, rules),
+                              anaphor)
+    assert got == [(0, 4), (18, 22)]
+
+
+def test_component_parses_only_candidates(nlp: Language) -> None:
+    parser = CandidateParser(nlp, "mechmine_parser", "parser", 16)
+    parser.initialize(parser=load_parser())
+    doc = parser(doc_of(nlp, ROWS))
+    assert sorted(doc._.parses) == [0, 18]
+    parse = doc._.parses[0]
+    assert [t.text for t in parse] == ["MSCs", "secrete", "BDNF", "."]
+    assert [(t.dep_, t.head.i) for t in parse][:3] == [("nsubj", 1), ("ROOT", 1), ("dobj", 1)]
+    # the document itself keeps its own sentences and gets no parse
+    assert not doc.has_annotation("DEP") and len(list(doc.sents)) == 5
+
+    parser.every_sentence = True
+    assert sorted(parser(doc_of(nlp, ROWS))._.parses) == [0, 4, 10, 14, 18]
