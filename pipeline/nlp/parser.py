@@ -164,6 +164,7 @@ class CandidateParser:
         if self.parser is None:
             self.initialize()
         assert self.parser is not None
+        Path(path).mkdir(parents=True, exist_ok=True)
         self.parser.to_disk(Path(path) / "parser")
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> CandidateParser:

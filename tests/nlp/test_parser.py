@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -57,3 +59,26 @@ def test_component_parses_only_candidates(nlp: Language) -> None:
 
     parser.every_sentence = True
     assert sorted(parser(doc_of(nlp, ROWS))._.parses) == [0, 4, 10, 14, 18]
+
+
+def test_run_pipeline_with_parser_and_relations_round_trips(tmp_path: Path) -> None:
+    """``nlp.to_disk()`` + ``spacy.load()`` of the run pipeline (entities, parser on candidate
+    sentences, relations) gives the same parses and relations, without the package's files."""
+    from pipeline.nlp import make_nlp
+
+    text = ("Mesenchymal stem cells secrete BDNF, which protects neurons. "
+            "They also reduce inflammation in the injured lung.")
+    nlp = make_nlp(relations=True)
+    nlp.to_disk(tmp_path / "saved")
+    back = spacy.load(tmp_path / "saved")
+    assert back.pipe_names == nlp.pipe_names and "mechmine_parser" in back.pipe_names
+    assert (tmp_path / "saved" / "mechmine_parser" / "parser" / "config.cfg").exists()
+
+    def read(n: Language) -> tuple[list[int], list[tuple[str, str, str, str]]]:
+        doc = n(text)
+        return sorted(doc._.parses), [(r.subject.text, r.predicate, r.object.text, r.rule_id)
+                                      for r in doc._.relations]
+
+    parses, relations = read(nlp)
+    assert read(back) == (parses, relations)
+    assert ("Mesenchymal stem cells", "SECRETES", "BDNF", "dep:secrete") in relations
