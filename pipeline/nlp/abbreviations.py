@@ -8,7 +8,8 @@ scan of the token array for parentheses instead of scispaCy's per-document
 parentheses; a short form ending in an isoform number or Greek letter that its
 long form leaves out, "insulin-like growth factor (IGF-1)", is tried without
 it). A long form with an unbalanced bracket ("(CD29, CD90) while lacking
-hematopoietic markers (CD45)") is no definition. Every occurrence of a
+hematopoietic markers (CD45)") is no definition, nor is a list ("cells (dendritic cells,
+macrophages, and B cells)"). Every occurrence of a
 defined short form (and of its plural or singular: "MSC" for "MSCs") is
 collected into ``doc._.abbreviations``, each with ``span._.long_form``, as
 scispaCy's ``abbreviation_detector`` does. For
@@ -120,10 +121,25 @@ def find_definitions(doc: Doc) -> list[tuple[Span, Span]]:
         if span_contains_unbalanced_parentheses(long_form):
             # "markers (CD44, CD90) while lacking markers (CD45)": no long form spans a bracket
             continue
+        if is_list(long_form):
+            # "antigen presenting cells (dendritic cells, macrophages, and B cells)": no definition
+            continue
         seen_short.add(short.text)
         seen_long.add(long_form.text)
         out.append((short, long_form))
     return out
+
+
+LIST_WORDS = frozenset({"and", "or", "&"})
+
+
+def is_list(span: Span) -> bool:
+    """A comma-separated list: a ',' token followed by a space and, later, 'and'/'or'
+    ("dendritic cells, macrophages, and B cells"), or two such commas."""
+    commas = [t.i for t in span if t.text in (",", ";") and t.whitespace_]
+    if not commas:
+        return False
+    return len(commas) >= 2 or any(t.lower_ in LIST_WORDS for t in span if t.i > commas[0])
 
 
 def number_variants(short: str) -> set[str]:

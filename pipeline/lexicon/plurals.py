@@ -1,0 +1,84 @@
+"""Plural fallback: a plural word the vocabulary lacks is read as its singular.
+
+The vocabularies list many names in one number only ("degenerative disease",
+"pulmonary alveolus"); the text writes "degenerative diseases". :func:`singulars`
+gives the singular readings of one lower-case word (English ``-s``/``-es``/``-ies``
+and the Latin ``-i`` -> ``-us``, ``-ae`` -> ``-a``); :func:`plural_matches` scans
+the document again with the last word of a would-be name in the singular and keeps
+the matches that end on such a word; a span the first scan matched or stopped stays as it
+was (a plural the vocabulary has, or one its stoplist removes).
+Only words written in lower case or Title case are read so: "DCs" or "MSCs" are
+abbreviations (see :mod:`pipeline.nlp.abbreviations`), and short symbols keep their
+exact case.
+"""
+
+from __future__ import annotations
+
+from pipeline.lexicon import Lexicon, Match
+from pipeline.lexicon.tokens import KeyedText, keyed_from_norms
+
+MIN_LENGTH = 4  # "has", "was", "its" are no plurals of a name
+_ES = ("sses", "shes", "ches", "xes", "zes")
+_NOT_S = ("ss", "us", "is", "ous", "ys")
+
+
+def singulars(word: str) -> list[str]:
+    """Singular readings of the lower-case ``word`` (most likely first; none if it reads no plural)."""
+    if len(word) < MIN_LENGTH or not word.isalpha():
+        return []
+    if word.endswith("ies"):
+        return [word[:-3] + "y"]
+    if word.endswith(_ES):
+        return [word[:-2], word[:-1]]  # "processes" -> "process"; "niches" -> "niche"
+    if word.endswith("s") and not word.endswith(_NOT_S):
+        return [word[:-1]]
+    if word.endswith("ae"):
+        return [word[:-1]]  # vertebrae
+    if word.endswith("i"):
+        return [word[:-1] + "us"]  # alveoli, nuclei
+    return []
+
+
+def _case_singular(case: str, norm: str, singular: str) -> str:
+    """The exact-case key with the same ending change as ``norm`` -> ``singular``."""
+    common = 0
+    while common < min(len(norm), len(singular)) and norm[common] == singular[common]:
+        common += 1
+    return case[:common] + singular[common:] if len(case) == len(norm) else singular
+
+
+def readable(case: str) -> bool:
+    """A word in lower case or Title case (not "DCs", "MSCs", "NETs")."""
+    return case.isalpha() and case[1:].islower()
+
+
+def plural_matches(lexicon: Lexicon, keyed: KeyedText, n_tokens: int,
+                   stopped: frozenset[int]) -> list[Match]:
+    """Matches of names whose last word is a plural read in the singular (the caller drops
+    those whose span the first scan already matched or stopped: "cytokines" stoplisted
+    stays so, and is not read as "cytokine")."""
+    norms = [keyed.norm(i) for i in range(n_tokens)]
+    cases = list(keyed.cases[0:n_tokens])
+    variants: list[dict[int, tuple[str, str]]] = [{}, {}]
+    for i, (norm, case) in enumerate(zip(norms, cases, strict=True)):
+        if not readable(case):
+            continue
+        for v, singular in enumerate(singulars(norm)[:2]):
+            variants[v][i] = (singular, _case_singular(case, norm, singular))
+    out: list[Match] = []
+    seen: set[tuple[int, int]] = set()
+    for changed in variants:
+        if not changed:
+            continue
+        v_norms, v_cases = list(norms), list(cases)
+        for i, (singular, case) in changed.items():
+            v_norms[i], v_cases[i] = singular, case
+        for m in lexicon.scan(keyed_from_norms(v_norms, v_cases), stopped):
+            last = m.end - 1
+            if m.stopped or last not in changed or (m.start, m.end) in seen:
+                continue
+            if any(i in changed for i in range(m.start, last)):
+                continue  # only the last word of a name is read in the singular
+            seen.add((m.start, m.end))
+            out.append(Match(m.start, m.end, m.concept, f"{m.source}+plural", m.key))
+    return out

@@ -1,0 +1,100 @@
+"""Plural fallback on a tiny lexicon: a plural the vocabulary lacks is found by its singular."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import write_lexicon
+
+from pipeline.lexicon import Lexicon
+from pipeline.lexicon.normalize import fold, token_norm
+from pipeline.lexicon.plurals import plural_matches, readable, singulars
+from pipeline.lexicon.tokens import keyed_from_norms
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("diseases", ["disease"]),
+    ("therapies", ["therapy"]),
+    ("processes", ["process", "processe"]),
+    ("alveoli", ["alveolus"]),
+    ("vertebrae", ["vertebra"]),
+    ("stress", []),  # -ss
+    ("virus", []),  # -us
+    ("fibrosis", []),  # -is
+    ("numerous", []),
+    ("was", []),  # too short
+    ("il6s", []),  # not all letters
+])
+def test_singulars(word: str, expected: list[str]) -> None:
+    assert singulars(word) == expected
+
+
+@pytest.mark.parametrize(("case", "expected"), [("Wounds", True), ("wounds", True), ("DCs", False),
+                                                 ("MSCs", False)])
+def test_only_lower_or_title_case_words(case: str, expected: bool) -> None:
+    assert readable(case) is expected
+
+
+ENTRIES = [
+    ("chronic wound", "X:1", "DISEASE", "DISEASE"),
+    ("pulmonary alveolus", "X:2", "ANATOMY", "ANATOMY"),
+    ("wound", "X:3", "DISEASE", "DISEASE"),
+    ("nerve cells", "X:4", "CELL_TYPE", "CELL_TYPE"),
+    ("nerve cell", "X:5", "CELL_TYPE", "CELL_TYPE"),
+    ("DC", "X:6", "CELL_TYPE", "CELL_TYPE"),
+    ("GENE7", "X:7", "CYTOKINE", "CYTOKINE"),
+    ("GENE7 protein", "X:7", "CYTOKINE", "CYTOKINE"),
+    ("kinase", "X:8", "GENE_OR_PROTEIN", "GENE_OR_PROTEIN"),
+
+]
+
+
+def found(lex: Lexicon, words: list[str], stopped: frozenset[int] = frozenset()) -> list[tuple[str, str]]:
+    keyed = keyed_from_norms([token_norm(w) for w in words], [fold(w).replace("-", "") for w in words])
+    return sorted((" ".join(words[m.start:m.end]), m.concept.kb_id)
+                  for m in plural_matches(lex, keyed, len(words), stopped))
+
+
+def test_plural_last_word_read_as_singular(tmp_path: Path) -> None:
+    lex = Lexicon.load(write_lexicon(tmp_path / "lex", ENTRIES))
+    assert found(lex, ["Chronic", "wounds", "and", "pulmonary", "alveoli", "heal"]) == [
+        ("Chronic wounds", "X:1"), ("pulmonary alveoli", "X:2"), ("wounds", "X:3")]
+    # abbreviations and inner words are not read as plurals
+    assert found(lex, ["DCs", "migrate"]) == []
+    assert found(lex, ["wounds", "wound"]) == [("wounds", "X:3")]
+
+
+def test_stopped_singular_is_no_match(tmp_path: Path) -> None:
+    lex = Lexicon.load(write_lexicon(tmp_path / "lex", ENTRIES))
+    stopped = lex.stopped_candidates({("wound", "*")})
+    assert found(lex, ["wounds", "heal"], stopped) == []
+
+
+def test_matcher_keeps_the_first_scan(tmp_path: Path) -> None:
+    """A span the vocabulary matched (or stopped) as written is not read again."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.lexicon.tokens import DocKeys
+    from pipeline.nlp.lexicon_matcher import lexicon_spans
+
+    lex = Lexicon.load(write_lexicon(tmp_path / "lex", ENTRIES))
+    nlp = spacy.blank("en")
+
+    def spans(words: list[str], stoplist: set[tuple[str, str]],
+              plurals: bool = True) -> list[tuple[str, str]]:
+        doc = Doc(nlp.vocab, words=words)
+        got = lexicon_spans(doc, lex, DocKeys(), lex.stopped_candidates(stoplist), plurals=plurals)
+        return [(s.text, s.kb_id_) for s, _ in got]
+
+    assert spans(["nerve", "cells", "die"], set()) == [("nerve cells", "X:4")]
+    assert spans(["chronic", "wounds"], set()) == [("chronic wounds", "X:1")]
+    assert spans(["chronic", "wounds"], set(), plurals=False) == []
+    # a plural stoplisted as written stays out, though its singular is a term
+    assert spans(["nerve", "cells"], {("nerve cells", "*")}) == []
+    assert spans(["nerve", "cells"], {("nerve cell", "*")}) == [("nerve cells", "X:4")]
+    # a plural reading that only adds a head noun to a name of the same concept is not taken
+    assert spans(["GENE7", "proteins", "bind"], set()) == [("GENE7", "X:7")]
+    # nor a gene family
+    assert spans(["kinases"], set()) == []
