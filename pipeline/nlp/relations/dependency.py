@@ -302,13 +302,36 @@ def same_list(parse: Doc, off: int, a: Mention, b: Mention, trigger: int) -> boo
     return first[-1] == second[-1]
 
 
-def verb_read_as_adjective(parse: Doc, trigger: int, form: str, subject_end: int) -> bool:
+def clause_subject_of(subject: Token, trigger: Token) -> bool:
+    """``subject`` is the grammatical subject of a clause the trigger belongs to ("STZ causes
+    increased expression of X", "X was associated with lower Y"): its verb is the trigger or
+    one of the trigger's ancestors."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = subject.head
+    return verb is trigger or verb.is_ancestor(trigger)
+
+
+def verb_read_as_adjective(parse: Doc, trigger: int, form: str, subject_end: int,
+                           subject_head: Token | None = None) -> bool:
     """A trigger the parse reads as a modifier ("... not related to limited IL-2") read by the
     surface reader as a verb (active or passive form) of a subject that does not stand right
-    before it (``subject_end``: sentence index after the subject; "IL4 induced X" stays a verb)."""
+    before it (``subject_end``: sentence index after the subject; "IL4 induced X" stays a verb)
+    and is not the subject of the clause the modifier is in (``subject_head``:
+    :func:`clause_subject_of`)."""
     t = parse[trigger]
+    if subject_head is not None and clause_subject_of(subject_head, t):
+        return False
     return (form in ("active", "passive") and (t.dep_ == "amod" or t.pos_ == "ADJ")
             and subject_end != trigger)
+
+
+def subject_head(parse: Doc, off: int, m: Mention) -> Token | None:
+    """The head token of mention ``m`` in the sentence parse starting at doc token ``off``
+    (None for a mention outside the sentence)."""
+    if not (off <= m.start and m.end <= off + len(parse)):
+        return None
+    return mention_head(parse, m, off)
 
 
 def mention_at(ms: Sequence[Mention], token: int) -> Mention | None:
@@ -457,7 +480,8 @@ def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, i
             continue
         if same_list(parse, start, c.subject, c.object, c.trigger - start):
             continue
-        if verb_read_as_adjective(parse, c.trigger - start, c.form, c.subject.end - start):
+        if verb_read_as_adjective(parse, c.trigger - start, c.form, c.subject.end - start,
+                                  subject_head(parse, start, c.subject)):
             continue
         out.append(replace(c, negated=parse_negated(parse, c.trigger - start)))
     return out
