@@ -75,6 +75,18 @@ CASES = {
         [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (3, "punct", X),
          (6, "amod", A), (3, "conj", N), (6, "cc", C), (6, "conj", N), (1, "punct", X)],
         set()),
+    # a caused change: the change noun is the predicate, the causing verb's subject the agent
+    "led to an increase in": (
+        "Injection of [aspirin|CHEMICAL] led to a marked increase in [IL-6|CYTOKINE] and [IL-8|CYTOKINE] .",
+        [(3, "nsubj", N), (0, "prep", P), (1, "pobj", N), (3, "ROOT", V), (3, "prep", P),
+         (7, "det", D), (7, "amod", A), (4, "pobj", N), (7, "prep", P), (8, "pobj", N),
+         (9, "cc", C), (9, "conj", N), (3, "punct", X)],
+        {("aspirin", "INCREASES", "IL-6", False), ("aspirin", "INCREASES", "IL-8", False)}),
+    "causes a decrease of": (
+        "[Aspirin|CHEMICAL] causes a decrease of [IL-6|CYTOKINE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (3, "prep", P),
+         (4, "pobj", N), (1, "punct", X)],
+        {("Aspirin", "DECREASES", "IL-6", False)}),
 }
 
 
