@@ -87,6 +87,17 @@ CASES = {
         [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (3, "prep", P),
          (4, "pobj", N), (1, "punct", X)],
         {("Aspirin", "DECREASES", "IL-6", False)}),
+    # "X is required for Y": X supports Y (a requirement read in the parse)
+    "required for": (
+        "[STAT1|GENE_OR_PROTEIN] is required for [CXCL9|CYTOKINE] expression .",
+        [(2, "nsubjpass", N), (2, "auxpass", AUX), (2, "ROOT", V), (2, "prep", P), (5, "compound", N),
+         (3, "pobj", N), (2, "punct", X)],
+        {("STAT1", "ACTIVATES", "CXCL9", False)}),
+    "not required for": (
+        "[STAT1|GENE_OR_PROTEIN] is not required for [CXCL9|CYTOKINE] expression .",
+        [(3, "nsubjpass", N), (3, "auxpass", AUX), (3, "neg", "PART"), (3, "ROOT", V), (3, "prep", P),
+         (6, "compound", N), (4, "pobj", N), (3, "punct", X)],
+        {("STAT1", "ACTIVATES", "CXCL9", True)}),
 }
 
 
