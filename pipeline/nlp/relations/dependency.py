@@ -367,12 +367,28 @@ def make_reader(rules: RuleSet, triggers: TriggerIndex, vocab: Vocab, patterns: 
     return Reader(rules, triggers, patterns, patterns.matcher(vocab))
 
 
+def antecedent_in_sentence(parse: Doc, anaphor: Token, ms: Sequence[Mention], off: int) -> Mention | None:
+    """The nearest mention before ``anaphor`` in its own sentence that is the subject of a clause
+    ("When stem cells are injected, they reduce X": stem cells), else None."""
+    for m in sorted(ms, key=lambda x: -x.end):
+        if m.end - off > anaphor.i or m.start < off:
+            continue
+        if mention_head(parse, m, off).dep_ in ("nsubj", "nsubjpass"):
+            return m
+    return None
+
+
 def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off: int,
                carried: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for t in argument_heads(parse[head], reader.patterns.through):
         m = mention_at(ms, off + t.i)
         if m is None and is_anaphor(t, lambda w: bool(reader.rules.cues.subject_anaphor.match(w))):
+            local = antecedent_in_sentence(parse, t, ms, off)
+            if local is not None:
+                if local not in out:
+                    out.append(local)
+                continue
             out.extend(x for x in carried if x not in out)
         elif m is not None and m not in out:
             out.append(m)

@@ -98,6 +98,17 @@ CASES = {
         [(3, "nsubjpass", N), (3, "auxpass", AUX), (3, "neg", "PART"), (3, "ROOT", V), (3, "prep", P),
          (6, "compound", N), (4, "pobj", N), (3, "punct", X)],
         {("STAT1", "ACTIVATES", "CXCL9", True)}),
+    # "they" takes the subject of an earlier clause of its own sentence
+    "anaphor inside the sentence": (
+        "When [MSCs|CELL_TYPE] meet [T cells|CELL_TYPE] , they reduce [IL-6|CYTOKINE] .",
+        [(2, "advmod", "ADV"), (2, "nsubj", N), (7, "advcl", V), (4, "compound", N), (2, "dobj", N),
+         (7, "punct", X), (7, "nsubj", PR), (7, "ROOT", V), (7, "dobj", N), (7, "punct", X)],
+        {("MSCs", "DECREASES", "IL-6", False)}),
+    # generic stem cells are agents too
+    "stem cells as agents": (
+        "[Stem cells|CELL_TYPE|MESH:D013234] secrete [IL-10|CYTOKINE] .",
+        [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)],
+        {("Stem cells", "SECRETES", "IL-10", False)}),
 }
 
 
