@@ -109,6 +109,17 @@ CASES = {
         "[Stem cells|CELL_TYPE|MESH:D013234] secrete [IL-10|CYTOKINE] .",
         [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)],
         {("Stem cells", "SECRETES", "IL-10", False)}),
+    # a named inhibitor inhibits its target
+    "named inhibitor": (
+        "The [HDAC|GENE_OR_PROTEIN] inhibitor [vorinostat|CHEMICAL] was given .",
+        [(2, "det", D), (2, "compound", N), (5, "nsubjpass", N), (2, "appos", N), (5, "auxpass", AUX),
+         (5, "ROOT", V), (5, "punct", X)],
+        {("vorinostat", "INHIBITS", "HDAC", False)}),
+    "inhibitor in apposition": (
+        "[Celecoxib|CHEMICAL] , a [COX-2|GENE_OR_PROTEIN] inhibitor , was given .",
+        [(7, "nsubjpass", N), (0, "punct", X), (4, "det", D), (4, "compound", N), (0, "appos", N),
+         (0, "punct", X), (7, "auxpass", AUX), (7, "ROOT", V), (7, "punct", X)],
+        {("Celecoxib", "INHIBITS", "COX-2", False)}),
 }
 
 
