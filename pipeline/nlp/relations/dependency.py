@@ -216,6 +216,13 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
     return out
 
 
+def misparsed_verb_object(parse: Doc, trigger: int, obj: int) -> bool:
+    """``obj`` (an object of ``trigger``) has a trigger word as a compound modifier right after
+    a coordinator: the parse read a coordinated verb ("and decrease TGF-beta1") as a noun."""
+    return any(c.dep_ == "compound" and c._.mm_trigger and c.i > trigger and c.i > 0
+               and parse[c.i - 1].dep_ == "cc" for c in parse[obj].children)
+
+
 def mark_triggers(parse: Doc, is_trigger: Callable[[str], bool]) -> None:
     """Set ``token._.mm_trigger`` on the sentence parse."""
     for t in parse:
@@ -432,6 +439,10 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
         prep = next((c.lower_ for c in parse[match.object].ancestors if c.dep_ == "prep"), "")
         rules = _rules_for(reader, spec, parse[match.trigger].lower_, prep)
         if not rules or match.subject is None:
+            continue
+        # "secrete HGF and decrease TGF-beta1" parsed as "secrete [HGF] and [decrease TGF-beta1]":
+        # an object whose compound modifier is a trigger word after a coordinator is that word's
+        if spec.form == "active" and misparsed_verb_object(parse, match.trigger, match.object):
             continue
         if matched is not None:
             matched.add(off + match.trigger)

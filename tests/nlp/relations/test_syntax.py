@@ -120,6 +120,12 @@ CASES = {
         [(7, "nsubjpass", N), (0, "punct", X), (4, "det", D), (4, "compound", N), (0, "appos", N),
          (0, "punct", X), (7, "auxpass", AUX), (7, "ROOT", V), (7, "punct", X)],
         {("Celecoxib", "INHIBITS", "COX-2", False)}),
+    # a coordinated verb the parse reads as a noun modifier keeps its own object
+    "coordinated verb read as a compound": (
+        "[MSCs|CELL_TYPE] secrete [HGF|GROWTH_FACTOR] and decrease [IL-6|CYTOKINE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "cc", C), (5, "compound", N),
+         (1, "dobj", N), (1, "punct", X)],
+        {("MSCs", "SECRETES", "HGF", False), ("MSCs", "DECREASES", "IL-6", False)}),
 }
 
 
