@@ -219,6 +219,13 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
     return out
 
 
+def misparsed_verb_object(parse: Doc, trigger: int, obj: int) -> bool:
+    """``obj`` (an object of ``trigger``) has a trigger word as a compound modifier right after
+    a coordinator: the parse read a coordinated verb ("and decrease TGF-beta1") as a noun."""
+    return any(c.dep_ == "compound" and c._.mm_trigger and c.i > trigger and c.i > 0
+               and parse[c.i - 1].dep_ == "cc" for c in parse[obj].children)
+
+
 def mark_triggers(parse: Doc, is_trigger: Callable[[str], bool]) -> None:
     """Set ``token._.mm_trigger`` on the sentence parse."""
     for t in parse:
@@ -305,13 +312,36 @@ def same_list(parse: Doc, off: int, a: Mention, b: Mention, trigger: int) -> boo
     return first[-1] == second[-1]
 
 
-def verb_read_as_adjective(parse: Doc, trigger: int, form: str, subject_end: int) -> bool:
+def clause_subject_of(subject: Token, trigger: Token) -> bool:
+    """``subject`` is the grammatical subject of a clause the trigger belongs to ("STZ causes
+    increased expression of X", "X was associated with lower Y"): its verb is the trigger or
+    one of the trigger's ancestors."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = subject.head
+    return verb is trigger or verb.is_ancestor(trigger)
+
+
+def verb_read_as_adjective(parse: Doc, trigger: int, form: str, subject_end: int,
+                           subject_head: Token | None = None) -> bool:
     """A trigger the parse reads as a modifier ("... not related to limited IL-2") read by the
     surface reader as a verb (active or passive form) of a subject that does not stand right
-    before it (``subject_end``: sentence index after the subject; "IL4 induced X" stays a verb)."""
+    before it (``subject_end``: sentence index after the subject; "IL4 induced X" stays a verb)
+    and is not the subject of the clause the modifier is in (``subject_head``:
+    :func:`clause_subject_of`)."""
     t = parse[trigger]
+    if subject_head is not None and clause_subject_of(subject_head, t):
+        return False
     return (form in ("active", "passive") and (t.dep_ == "amod" or t.pos_ == "ADJ")
             and subject_end != trigger)
+
+
+def subject_head(parse: Doc, off: int, m: Mention) -> Token | None:
+    """The head token of mention ``m`` in the sentence parse starting at doc token ``off``
+    (None for a mention outside the sentence)."""
+    if not (off <= m.start and m.end <= off + len(parse)):
+        return None
+    return mention_head(parse, m, off)
 
 
 def mention_at(ms: Sequence[Mention], token: int) -> Mention | None:
@@ -347,12 +377,28 @@ def make_reader(rules: RuleSet, triggers: TriggerIndex, vocab: Vocab, patterns: 
     return Reader(rules, triggers, patterns, patterns.matcher(vocab))
 
 
+def antecedent_in_sentence(parse: Doc, anaphor: Token, ms: Sequence[Mention], off: int) -> Mention | None:
+    """The nearest mention before ``anaphor`` in its own sentence that is the subject of a clause
+    ("When stem cells are injected, they reduce X": stem cells), else None."""
+    for m in sorted(ms, key=lambda x: -x.end):
+        if m.end - off > anaphor.i or m.start < off:
+            continue
+        if mention_head(parse, m, off).dep_ in ("nsubj", "nsubjpass"):
+            return m
+    return None
+
+
 def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off: int,
                carried: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for t in argument_heads(parse[head], reader.patterns.through):
         m = mention_at(ms, off + t.i)
         if m is None and is_anaphor(t, lambda w: bool(reader.rules.cues.subject_anaphor.match(w))):
+            local = antecedent_in_sentence(parse, t, ms, off)
+            if local is not None:
+                if local not in out:
+                    out.append(local)
+                continue
             out.extend(x for x in carried if x not in out)
         elif m is not None and m not in out:
             out.append(m)
@@ -396,6 +442,10 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
         prep = next((c.lower_ for c in parse[match.object].ancestors if c.dep_ == "prep"), "")
         rules = _rules_for(reader, spec, parse[match.trigger].lower_, prep)
         if not rules or match.subject is None:
+            continue
+        # "secrete HGF and decrease TGF-beta1" parsed as "secrete [HGF] and [decrease TGF-beta1]":
+        # an object whose compound modifier is a trigger word after a coordinator is that word's
+        if spec.form == "active" and misparsed_verb_object(parse, match.trigger, match.object):
             continue
         if matched is not None:
             matched.add(off + match.trigger)
@@ -461,7 +511,8 @@ def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, i
             continue
         if same_list(parse, start, c.subject, c.object, c.trigger - start):
             continue
-        if verb_read_as_adjective(parse, c.trigger - start, c.form, c.subject.end - start):
+        if verb_read_as_adjective(parse, c.trigger - start, c.form, c.subject.end - start,
+                                  subject_head(parse, start, c.subject)):
             continue
         out.append(replace(c, negated=parse_negated(parse, c.trigger - start)))
     return out

@@ -63,6 +63,69 @@ CASES = {
         "[SLC2A9|GENE_OR_PROTEIN] contributes to [gout|DISEASE] .",
         [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
         {("SLC2A9", "ASSOCIATED_WITH", "gout", False)}),
+    # a modifier trigger inside the clause of the subject still speaks of that subject
+    "modifier trigger in the subject's clause": (
+        "[Aspirin|CHEMICAL] causes increased expression of [IL-6|CYTOKINE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (3, "prep", P),
+         (4, "pobj", N), (1, "punct", X)],
+        {("Aspirin", "INCREASES", "IL-6", False), ("Aspirin", "DRIVES", "IL-6", False)}),
+    # ... but not of a noun that is itself only an object in a list of changes
+    "modifier trigger after an object": (
+        "[Rats|ORGANISM] displayed increased [IL-6|CYTOKINE] , reduced [IL-10|CYTOKINE] and fever .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (3, "punct", X),
+         (6, "amod", A), (3, "conj", N), (6, "cc", C), (6, "conj", N), (1, "punct", X)],
+        set()),
+    # a caused change: the change noun is the predicate, the causing verb's subject the agent
+    "led to an increase in": (
+        "Injection of [aspirin|CHEMICAL] led to a marked increase in [IL-6|CYTOKINE] and [IL-8|CYTOKINE] .",
+        [(3, "nsubj", N), (0, "prep", P), (1, "pobj", N), (3, "ROOT", V), (3, "prep", P),
+         (7, "det", D), (7, "amod", A), (4, "pobj", N), (7, "prep", P), (8, "pobj", N),
+         (9, "cc", C), (9, "conj", N), (3, "punct", X)],
+        {("aspirin", "INCREASES", "IL-6", False), ("aspirin", "INCREASES", "IL-8", False)}),
+    "causes a decrease of": (
+        "[Aspirin|CHEMICAL] causes a decrease of [IL-6|CYTOKINE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (3, "prep", P),
+         (4, "pobj", N), (1, "punct", X)],
+        {("Aspirin", "DECREASES", "IL-6", False)}),
+    # "X is required for Y": X supports Y (a requirement read in the parse)
+    "required for": (
+        "[STAT1|GENE_OR_PROTEIN] is required for [CXCL9|CYTOKINE] expression .",
+        [(2, "nsubjpass", N), (2, "auxpass", AUX), (2, "ROOT", V), (2, "prep", P), (5, "compound", N),
+         (3, "pobj", N), (2, "punct", X)],
+        {("STAT1", "ACTIVATES", "CXCL9", False)}),
+    "not required for": (
+        "[STAT1|GENE_OR_PROTEIN] is not required for [CXCL9|CYTOKINE] expression .",
+        [(3, "nsubjpass", N), (3, "auxpass", AUX), (3, "neg", "PART"), (3, "ROOT", V), (3, "prep", P),
+         (6, "compound", N), (4, "pobj", N), (3, "punct", X)],
+        {("STAT1", "ACTIVATES", "CXCL9", True)}),
+    # "they" takes the subject of an earlier clause of its own sentence
+    "anaphor inside the sentence": (
+        "When [MSCs|CELL_TYPE] meet [T cells|CELL_TYPE] , they reduce [IL-6|CYTOKINE] .",
+        [(2, "advmod", "ADV"), (2, "nsubj", N), (7, "advcl", V), (4, "compound", N), (2, "dobj", N),
+         (7, "punct", X), (7, "nsubj", PR), (7, "ROOT", V), (7, "dobj", N), (7, "punct", X)],
+        {("MSCs", "DECREASES", "IL-6", False)}),
+    # generic stem cells are agents too
+    "stem cells as agents": (
+        "[Stem cells|CELL_TYPE|MESH:D013234] secrete [IL-10|CYTOKINE] .",
+        [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)],
+        {("Stem cells", "SECRETES", "IL-10", False)}),
+    # a named inhibitor inhibits its target
+    "named inhibitor": (
+        "The [HDAC|GENE_OR_PROTEIN] inhibitor [vorinostat|CHEMICAL] was given .",
+        [(2, "det", D), (2, "compound", N), (5, "nsubjpass", N), (2, "appos", N), (5, "auxpass", AUX),
+         (5, "ROOT", V), (5, "punct", X)],
+        {("vorinostat", "INHIBITS", "HDAC", False)}),
+    "inhibitor in apposition": (
+        "[Celecoxib|CHEMICAL] , a [COX-2|GENE_OR_PROTEIN] inhibitor , was given .",
+        [(7, "nsubjpass", N), (0, "punct", X), (4, "det", D), (4, "compound", N), (0, "appos", N),
+         (0, "punct", X), (7, "auxpass", AUX), (7, "ROOT", V), (7, "punct", X)],
+        {("Celecoxib", "INHIBITS", "COX-2", False)}),
+    # a coordinated verb the parse reads as a noun modifier keeps its own object
+    "coordinated verb read as a compound": (
+        "[MSCs|CELL_TYPE] secrete [HGF|GROWTH_FACTOR] and decrease [IL-6|CYTOKINE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "cc", C), (5, "compound", N),
+         (1, "dobj", N), (1, "punct", X)],
+        {("MSCs", "SECRETES", "HGF", False), ("MSCs", "DECREASES", "IL-6", False)}),
 }
 
 
