@@ -1,13 +1,11 @@
 """The packaged lexicon: concepts (id, canonical name, classes) and their surface forms.
 
-:class:`Lexicon` loads ``resources/lexicon`` (built by ``mechmine lexicon
-build``, see :mod:`pipeline.lexicon.build`) into an Aho-Corasick automaton
-(pyahocorasick) over the matcher keys of the terms. spaCy's PhraseMatcher
-would do the same job, but adding ~475k patterns to it takes over 10 s per
-process; the automaton loads in about a second and scans a document's
-normalised token string in C. :meth:`Lexicon.find` returns token-aligned
-matches with their best candidate concept (see the module docstring of
-:mod:`pipeline.lexicon.keys` for keys and exact-case forms).
+:class:`Lexicon` loads ``resources/lexicon`` (built by ``mechmine lexicon build``, see
+:mod:`pipeline.lexicon.build`) into an Aho-Corasick automaton (pyahocorasick) over the matcher
+keys of the terms: spaCy's PhraseMatcher takes over 10 s to add ~475k patterns, the automaton
+loads in about a second and scans a document's normalised token string in C. :meth:`Lexicon.find`
+returns token-aligned matches with their best candidate concept (keys and exact-case forms: see
+:mod:`pipeline.lexicon.keys`).
 """
 
 from __future__ import annotations

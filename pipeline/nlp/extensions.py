@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,10 @@ def register() -> None:
         Doc.set_extension("relations", default=None)
     if not Doc.has_extension("article_kind"):
         Doc.set_extension("article_kind", default="")
+    if not Doc.has_extension("parses"):
+        Doc.set_extension("parses", default=None)
+    if not Token.has_extension("mm_trigger"):
+        Token.set_extension("mm_trigger", default=False)
     for name, default in (("classes", ()), ("canonical_name", ""), ("source", "")):
         if not Span.has_extension(name):
             Span.set_extension(

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+import pipeline.nlp.extensions  # noqa: F401  (doc._.parses)
 from pipeline.nlp.relations.arguments import allowed, doc_mentions, subject_classes
 from pipeline.nlp.relations.rules import RuleSet, TriggerIndex, load_rules
 from pipeline.nlp.relations.types import Mention
@@ -39,8 +40,6 @@ from pipeline.ruledata import resource_path
 
 DEFAULT_MODEL = "parser"
 
-if not Doc.has_extension("parses"):
-    Doc.set_extension("parses", default=None)
 
 
 def parser_path(model: str = DEFAULT_MODEL) -> Path:

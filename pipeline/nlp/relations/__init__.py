@@ -4,7 +4,10 @@ Candidates come from readers and go through one finalize step:
 - :mod:`.types`: Mention, Candidate, Relation (and the sentence-to-sentence Carry);
 - :mod:`.rules`: predicate, rule and cue files: schemas, validated loading;
 - :mod:`.arguments`: which mentions can be arguments;
-- :mod:`.surface`: the surface-pattern reader, one function per form;
+- :mod:`.surface`: the surface-pattern reader, one function per form (word lists in
+  :mod:`.words`, object/subject lists in :mod:`.lists`);
+- :mod:`.dependency`: the dependency reader over ``doc._.parses`` (patterns as data in
+  :mod:`.patterns`, syntax over a parse in :mod:`.syntax`);
 - :mod:`.context`: negation, hedging, evidence level (with the article's), subject state;
 - :mod:`.finalize`: candidates -> relations (class filters, context, polarity, dedup);
 - :mod:`.component`: the spaCy component wiring them (rules loaded in ``initialize``,

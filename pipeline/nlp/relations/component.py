@@ -25,16 +25,10 @@ from spacy.tokens import Doc
 
 from pipeline.errors import MechmineError
 from pipeline.nlp.relations.arguments import doc_mentions
-from pipeline.nlp.relations.dependency import (
-    PATTERNS_FILE,
-    DepReading,
-    Reader,
-    check_surface,
-    load_patterns,
-    make_reader,
-)
+from pipeline.nlp.relations.dependency import DepReading, Reader, check_surface, make_reader
 from pipeline.nlp.relations.dependency import doc_candidates as dep_candidates
 from pipeline.nlp.relations.finalize import finalize
+from pipeline.nlp.relations.patterns import PATTERNS_FILE, load_patterns
 from pipeline.nlp.relations.rules import CUES_FILE, RULES_FILE, RuleSet, TriggerIndex, load_rules
 from pipeline.nlp.relations.surface import doc_candidates
 from pipeline.nlp.relations.types import Candidate, Relation
@@ -91,7 +85,7 @@ def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None
     lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
     bounds = sentence_bounds(doc)
     candidates = doc_candidates(doc, ms, lower, rules, triggers, bounds)
-    parses = doc._.parses if Doc.has_extension("parses") else None
+    parses = doc._.parses
     if reader is not None and parses:
         candidates = check_surface(candidates, bounds, parses)
         candidates = merge_readers(candidates, dep_candidates(reader, doc, ms, bounds, parses), merge)

@@ -9,7 +9,8 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.errors import ResourceError
-from pipeline.nlp.relations.dependency import argument_heads, load_patterns, mark_triggers, match_sentence
+from pipeline.nlp.relations.patterns import load_patterns, mark_triggers, match_sentence
+from pipeline.nlp.relations.syntax import argument_heads
 
 TRIGGERS = {"secrete", "suppresses", "suppressed", "induced", "secretion", "driver", "reduce", "help",
             "promote", "inhibits"}

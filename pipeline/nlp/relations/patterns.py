@@ -1,0 +1,124 @@
+"""Dependency patterns as data: ``resources/dependency_patterns.yaml`` (spaCy
+``DependencyMatcher`` syntax) validated on load, and the matches of one sentence parse
+(``trigger``, ``subject``, ``object`` nodes; see the file's header)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+import pipeline.nlp.extensions  # noqa: F401  (token._.mm_trigger)
+from pipeline.errors import ResourceError
+from pipeline.nlp.relations.syntax import inherited_subject
+from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
+
+PATTERNS_FILE = "dependency_patterns.yaml"
+
+
+class PatternSpec(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    form: str
+    inherit: bool = False
+    predicates: list[str] = Field(default_factory=list)
+    rule_prepositions: bool = False
+    nodes: list[dict[str, Any]] = Field(min_length=1)
+
+
+class PatternsFile(Strict):
+    meta: Meta
+    through: list[str] = Field(default_factory=list)
+    patterns: list[PatternSpec] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Validated dependency patterns and the amount/activity heads arguments pass through."""
+
+    specs: tuple[PatternSpec, ...]
+    through: frozenset[str]
+
+    def matcher(self, vocab: Vocab) -> DependencyMatcher:
+        """A DependencyMatcher with every pattern (key = pattern id)."""
+        matcher = DependencyMatcher(vocab, validate=True)
+        for spec in self.specs:
+            matcher.add(spec.id, [spec.nodes])
+        return matcher
+
+    @cached_property
+    def by_id(self) -> dict[str, PatternSpec]:
+        return {s.id: s for s in self.specs}
+
+
+def load_patterns(path: Path | None = None) -> Patterns:
+    """Load ``dependency_patterns.yaml``; a pattern spaCy refuses, a missing trigger node or an
+    unknown node name fails with the file and pattern id."""
+    path = path or resource_path(PATTERNS_FILE)
+    spec = load_yaml(path, PatternsFile)
+    seen: set[str] = set()
+    for p in spec.patterns:
+        if p.id in seen:
+            raise ResourceError(f"{path}: pattern {p.id}: duplicate id")
+        seen.add(p.id)
+        names = [n.get("RIGHT_ID") for n in p.nodes]
+        if names[0] != "trigger":
+            raise ResourceError(f"{path}: pattern {p.id}: the first node must be 'trigger'")
+        if "object" not in names or ("subject" not in names and not p.inherit):
+            raise ResourceError(f"{path}: pattern {p.id}: needs an 'object' node and a 'subject' node "
+                                "or inherit: true")
+        try:
+            DependencyMatcher(Vocab(), validate=True).add(p.id, [p.nodes])
+        except ValueError as err:
+            detail = " ".join(line.strip() for line in str(err).splitlines()[2:5] if line.strip())
+            raise ResourceError(f"{path}: pattern {p.id}: {detail}") from err
+    return Patterns(tuple(spec.patterns), frozenset(w.lower() for w in spec.through))
+
+
+@dataclass(frozen=True)
+class DepMatch:
+    """One pattern match in a sentence parse: token indices of the sentence Doc."""
+
+    pattern: str
+    form: str
+    trigger: int
+    subject: int | None
+    object: int
+    carried: str = ""  # how an inherited subject was reached: conj, xcomp, relcl, ... ("" = own)
+
+
+def mark_triggers(parse: Doc, is_trigger: Callable[[str], bool]) -> None:
+    """Set ``token._.mm_trigger`` on the sentence parse."""
+    for t in parse:
+        t._.mm_trigger = is_trigger(t.lower_)
+
+
+def match_sentence(parse: Doc, matcher: DependencyMatcher, patterns: Patterns) -> list[DepMatch]:
+    """Every pattern match of one sentence parse (triggers already marked), in token order."""
+    out: list[DepMatch] = []
+    seen: set[tuple[str, int, int | None, int]] = set()
+    for key, token_ids in matcher(parse):
+        spec = patterns.by_id[matcher.vocab.strings[key]]
+        names = [n["RIGHT_ID"] for n in spec.nodes]
+        roles = dict(zip(names, token_ids, strict=True))
+        trigger = roles["trigger"]
+        subject: int | None = roles.get("subject")
+        carried = ""
+        if subject is None:
+            head, carried = inherited_subject(parse[trigger])
+            if head is None:
+                continue
+            subject = head.i
+        found = (spec.id, trigger, subject, roles["object"])
+        if found in seen:
+            continue
+        seen.add(found)
+        out.append(DepMatch(spec.id, spec.form, trigger, subject, roles["object"], carried))
+    out.sort(key=lambda m: (m.trigger, m.object, m.subject or -1))
+    return out

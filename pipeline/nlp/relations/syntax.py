@@ -1,0 +1,232 @@
+"""Syntax over one sentence parse (CRAFT/ClearNLP labels): inherited subjects (coordinated,
+control and relative clauses), argument heads (conjuncts, appositions, "levels of X"),
+negation from ``neg`` dependents, list membership, and the parse's misreadings the readers
+guard against."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+import pipeline.nlp.extensions  # noqa: F401  (token._.mm_trigger)
+from pipeline.nlp.relations.types import Mention
+
+INHERIT_THROUGH = {"conj", "xcomp", "advcl", "pcomp", "ccomp"}
+
+
+MODIFIED_BY_CLAUSE = {"relcl", "acl"}
+
+
+RELATIVE_WORDS = {"which", "that", "who", "whom"}
+
+
+RELATIVE_DEPS = {"nsubj", "nsubjpass", "dep"}
+
+
+# links by which a subject reaches a modifying clause: what such a clause says is not what the
+# next sentence's "They ..." refers back to
+CLAUSE_LINKS = frozenset({"relcl", "acl", "appos"})
+
+
+PRONOUNS = {"they", "these", "it", "this", "those", "both"}
+
+
+STAND_INS = {"those", "ones", "genes", "proteins", "factors", "molecules"}
+
+
+NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "without forming X"
+
+
+def antecedent(relative: Token) -> Token | None:
+    """The noun a relative pronoun refers back to: the nearest word before it, past
+    punctuation ("IDO, which ..."), when that word is a noun."""
+    j = relative.i - 1
+    while j >= 0 and relative.doc[j].is_punct:
+        j -= 1
+    if j < 0 or relative.doc[j].pos_ not in ("NOUN", "PROPN", "NUM", "X"):
+        return None
+    return relative.doc[j]
+
+
+COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remains", "become", "becomes"}
+
+
+def clause_noun(noun: Token) -> tuple[Token, str]:
+    """The agent a relative clause on ``noun`` speaks of: ``noun`` itself, or, when ``noun``
+    only describes another noun, that noun: the subject of a copula ("IPF is a lung disease
+    that causes X": IPF) or the noun it is in apposition with ("MSCs, stromal cells that ...")."""
+    if noun.dep_ in ("attr", "oprd") and noun.head.lower_ in COPULAS:
+        subj = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0], "copula"
+    if noun.dep_ == "appos":
+        return noun.head, "appos"
+    return noun, "relcl"
+
+
+def inherited_subject(token: Token) -> tuple[Token | None, str]:
+    """The agent of a verb without its own subject, and the link it was reached by. A
+    relative pronoun's clause takes the noun it modifies (or, when the parse hangs the
+    clause elsewhere, the noun right before the pronoun)."""
+    seen = 0
+    link = ""
+    while seen < 6:
+        seen += 1
+        for child in token.children:
+            if child.lower_ in RELATIVE_WORDS and child.i < token.i and child.dep_ in RELATIVE_DEPS:
+                if token.dep_ in MODIFIED_BY_CLAUSE:
+                    return clause_noun(token.head)
+                found = antecedent(child)
+                if found is not None:
+                    return clause_noun(found)
+            if child.dep_ in ("nsubj", "csubj"):
+                return child, link
+        if token.dep_ in MODIFIED_BY_CLAUSE:
+            noun, how = clause_noun(token.head)
+            return noun, how if how != "relcl" else token.dep_
+        if token.dep_ in INHERIT_THROUGH and token.head is not token:
+            link = link or token.dep_
+            token = token.head
+            continue
+        return None, ""
+    return None, ""
+
+
+def _trigger_between(head: Token, conjunct: Token) -> bool:
+    """A trigger word between two conjuncts: "secrete HGF and decrease TGF-beta1" parsed as
+    one object list is two clauses, so the second noun is no conjunct of the first."""
+    lo, hi = sorted((head.i, conjunct.i))
+    return any(t._.mm_trigger for t in head.doc[lo + 1:hi])
+
+
+def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
+    """The head token of an argument and those coordinated or in apposition with it; an
+    amount/activity head ("levels of X", "X expression") stands for its of-phrase or compound."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        t = stack.pop(0)
+        if t in out or len(out) > 20:
+            continue
+        if t.lower_ in through:
+            inner = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+            inner += [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i]
+            if inner:
+                stack[:0] = inner
+                out.append(t)
+                continue
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos") and not _trigger_between(t, c))
+        # "such as X, Y" / "including X"
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("as", "including", "like"):
+                stack.extend(g for g in c.children if g.dep_ == "pobj")
+            # "those related to X", "ones involved in X": the pronoun stands for X
+            if t.lower_ in STAND_INS and c.dep_ == "acl":
+                stack.extend(g for p in c.children if p.dep_ == "prep"
+                             for g in p.children if g.dep_ == "pobj")
+    return out
+
+
+def misparsed_verb_object(parse: Doc, trigger: int, obj: int) -> bool:
+    """``obj`` (an object of ``trigger``) has a trigger word as a compound modifier right after
+    a coordinator: the parse read a coordinated verb ("and decrease TGF-beta1") as a noun."""
+    return any(c.dep_ == "compound" and c._.mm_trigger and c.i > trigger and c.i > 0
+               and parse[c.i - 1].dep_ == "cc" for c in parse[obj].children)
+
+
+def parse_negated(parse: Doc, trigger: int) -> bool:
+    """NegEx with syntactic scope: the trigger, or a verb it is the complement or later conjunct
+    of ("cannot halt or reverse X", "failed to reduce X", "it is not known whether X reduces Y"),
+    has a ``neg`` dependent, or the
+    trigger is the object of "without" ("without forming tumours")."""
+    token = parse[trigger]
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in NEGATION_HEADS:
+            return True
+        if token.dep_ in ("xcomp", "conj", "ccomp") and token.head is not token:
+            # a conjunct with its own auxiliary is a clause of its own ("X did not ... but Y can")
+            if token.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in token.children):
+                return False
+            token = token.head
+            continue
+        return False
+    return False
+
+
+def coordination_chain(token: Token) -> list[Token]:
+    """``token`` up to the first item of the coordination (or apposition) it is in, or is part
+    of the name of ("TNF" in "IL-8, TNF stimulated gene 6 and NO"); the last is that item."""
+    chain = [token]
+    for _ in range(12):
+        if token.dep_ not in ("conj", "appos", "compound", "nmod") or token.head is token:
+            break
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def mention_head(parse: Doc, m: Mention, off: int) -> Token:
+    """The token of mention ``m`` (doc indices) whose head lies outside it."""
+    for i in range(m.start - off, m.end - off):
+        h = parse[i].head.i + off
+        if not m.start <= h < m.end or parse[i].head is parse[i]:
+            return parse[i]
+    return parse[m.end - off - 1]
+
+
+def same_list(parse: Doc, off: int, a: Mention, b: Mention, trigger: int) -> bool:
+    """``a`` and ``b`` are items of one list ("IDO, PGE2, TSG-6 and NO"): no relation between them.
+    A mention outside the sentence (carried over from an earlier one) is in no list of it, and
+    a chain through the trigger (sentence index) is a misparse ("X Activates Y" in a title)."""
+    if not all(off <= m.start and m.end <= off + len(parse) for m in (a, b)):
+        return False
+    first = coordination_chain(mention_head(parse, a, off))
+    second = coordination_chain(mention_head(parse, b, off))
+    if any(t.i == trigger for t in first + second):
+        return False
+    return first[-1] == second[-1]
+
+
+def clause_subject_of(subject: Token, trigger: Token) -> bool:
+    """``subject`` is the grammatical subject of a clause the trigger belongs to ("STZ causes
+    increased expression of X", "X was associated with lower Y"): its verb is the trigger or
+    one of the trigger's ancestors."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = subject.head
+    return verb is trigger or verb.is_ancestor(trigger)
+
+
+def verb_read_as_adjective(parse: Doc, trigger: int, form: str, subject_end: int,
+                           subject_head: Token | None = None) -> bool:
+    """A trigger the parse reads as a modifier ("... not related to limited IL-2") read by the
+    surface reader as a verb (active or passive form) of a subject that does not stand right
+    before it (``subject_end``: sentence index after the subject; "IL4 induced X" stays a verb)
+    and is not the subject of the clause the modifier is in (``subject_head``:
+    :func:`clause_subject_of`)."""
+    t = parse[trigger]
+    if subject_head is not None and clause_subject_of(subject_head, t):
+        return False
+    return (form in ("active", "passive") and (t.dep_ == "amod" or t.pos_ == "ADJ")
+            and subject_end != trigger)
+
+
+def subject_head(parse: Doc, off: int, m: Mention) -> Token | None:
+    """The head token of mention ``m`` in the sentence parse starting at doc token ``off``
+    (None for a mention outside the sentence)."""
+    if not (off <= m.start and m.end <= off + len(parse)):
+        return None
+    return mention_head(parse, m, off)
+
+
+def mention_at(ms: Sequence[Mention], token: int) -> Mention | None:
+    """The mention that contains doc token ``token``, else None."""
+    for m in ms:
+        if m.start <= token < m.end:
+            return m
+    return None
