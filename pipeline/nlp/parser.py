@@ -59,7 +59,7 @@ def candidate_sentences(doc: Doc, could_relate: Callable[[Sequence[str], Sequenc
                         mentions: Sequence[Mention], anaphor: Callable[[str], bool] | None = None,
                         ) -> list[tuple[int, int]]:
     """(start, end) token ranges of the sentences that can hold a relation: some trigger word
-    whose rule finds a subject and a different object among the sentence's mentions, or only
+    outside the mentions whose rule finds a subject and a different object among them, or only
     an object when the sentence opens with a subject anaphor ("They ...", "These cells ...").
     ``could_relate(words, mentions, anaphoric)`` decides (:func:`relation_filter`)."""
     bounds = sentence_bounds(doc)
@@ -74,7 +74,10 @@ def candidate_sentences(doc: Doc, could_relate: Callable[[Sequence[str], Sequenc
             continue
         words = [t.lower_ for t in doc[start:end]]
         anaphoric = anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2])))
-        if could_relate(words, ms, anaphoric):
+        # a word inside a mention triggers nothing ("secreted frizzled-related protein")
+        covered = {i - start for m in ms for i in range(m.start, m.end)}
+        free = [w for k, w in enumerate(words) if k not in covered]
+        if could_relate(free, ms, anaphoric):
             out.append((start, end))
     return out
 
