@@ -9,7 +9,10 @@ Evidence for a boundary, strongest first:
 3. a lexical topic shift (:mod:`pipeline.ingest.topics`, TextTiling), used only
    inside a long stretch with no other evidence, between two body paragraphs
    (never next to a heading, where sections of one article meet), and only
-   when the valley is deep and both sides are long enough to be articles.
+   when the valley is deep and both sides are long enough to be articles;
+4. page evidence (:mod:`pipeline.ingest.pages`) for pages glued together
+   without citations: glued lines, site chrome, a title line, a site-name
+   suffix and the topic shift, scored with the weights of ``pages.yaml``.
 Split modes (``--split``, :func:`parse_split_mode`): ``auto`` (the evidence
 above), ``none`` (every kept block of a source is one article) and
 ``lines:PATTERN`` (a block matching the regular expression starts a new
@@ -27,6 +30,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.ingest.model import Block, BlockKind
+from pipeline.ingest.pages import page_boundaries, page_scores, unglue
 from pipeline.ingest.topics import content_words, depth_scores, gap_similarities
 
 _WORD = re.compile(r"\w+")
@@ -45,6 +49,7 @@ class SplitSettings:
     topic_min_depth: float = 0.55
     topic_window: int = 200
     use_topic_shift: bool = True
+    use_page_evidence: bool = True
     mode: str = "auto"  # auto | none | lines (see module docstring)
     separator: str = ""  # the regular expression of ``lines:PATTERN``
 
@@ -160,8 +165,16 @@ def split_blocks(
     if settings.mode == "lines":
         parts, separators = _separator_parts(blocks, settings.separator)
         return parts, separators
+    tails = unglue(blocks) if settings.use_page_evidence else set()
+    removed = [b for b in blocks if b.removed]
     for segment in evidence_segments(blocks):
         cuts = topic_boundaries(segment, settings) if settings.use_topic_shift else []
+        if settings.use_page_evidence and len(segment) > 1:
+            words = [content_words(b.text) for b in segment]
+            depths = depth_scores(gap_similarities(words, settings.topic_window))
+            scores = page_scores(segment, removed, tails, depths)
+            pages = page_boundaries(segment, scores, settings.min_article_words)
+            cuts = sorted(set(cuts) | set(pages))
         bounds = [0, *cuts, len(segment)]
         for lo, hi in itertools.pairwise(bounds):
             part = segment[lo:hi]

@@ -1,0 +1,82 @@
+"""Page boundaries in glued multi-page text (invented pages, no citations)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import ResourceError
+from pipeline.ingest import ingest
+from pipeline.ingest.pages import glue_point, load_page_rules
+
+BODY_A = ("Knee pain in older adults often comes from worn cartilage. Our clinic injects "
+          "cells taken from the patient's own fat into the joint. Most patients walk "
+          "with less pain after six weeks, and some return to running within a year.")
+BODY_A2 = ("The procedure takes one morning under local anaesthetic. Patients go home the "
+           "same day and should rest the leg for two days before light walking again.")
+BODY_B = ("Asthma narrows the airways of the lungs and makes breathing hard. Researchers "
+          "are testing whether infused cord cells calm the airway inflammation that drives "
+          "attacks in children with severe disease who do not respond to inhalers.")
+BODY_B2 = ("The trial will follow forty children for two years and measure how often "
+           "they need emergency care compared with children given a placebo.")
+
+PAGE_A = f"Joint Repair For Knees | Example Clinic\n\n{BODY_A}\n\nRecovery\n\n{BODY_A2}"
+PAGE_B = f"Cord Cells Tested In Childhood Asthma\n\n{BODY_B}\n\nWhat Happens Next\n\n{BODY_B2}"
+
+
+@pytest.fixture
+def _articles(tmp_path: Path) -> Callable[[str], list[str]]:
+    def run(text: str) -> list[str]:
+        path = tmp_path / "glued.txt"
+        path.write_text(text, encoding="utf-8")
+        return [a.text for a in ingest([str(path)]).articles]
+    return run
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def test_glued_without_newline_splits_at_the_glue(_articles: Callable[[str], list[str]]) -> None:
+    arts = _articles(PAGE_A + PAGE_B)  # the first file has no final newline
+    assert len(arts) == 2
+    assert _lines(arts[0])[0] == "Joint Repair For Knees | Example Clinic"
+    assert _lines(arts[0])[-1] == BODY_A2
+    assert _lines(arts[1])[0] == "Cord Cells Tested In Childhood Asthma"
+    assert _lines(arts[1])[-1] == BODY_B2
+
+
+def test_chrome_run_and_title_split_pages(_articles: Callable[[str], list[str]]) -> None:
+    chrome = "Skip to main content\nThis website uses cookies to improve your experience."
+    arts = _articles(f"{PAGE_A}\n\n{chrome}\n\n{PAGE_B}\n")
+    assert len(arts) == 2
+    assert _lines(arts[1])[0] == "Cord Cells Tested In Childhood Asthma"
+    assert not any("cookies" in a for a in arts)
+
+
+def test_section_headings_alone_do_not_split(_articles: Callable[[str], list[str]]) -> None:
+    text = f"{PAGE_A}\n\nSymptoms\n\n{BODY_A}\n\nTreatment Options\n\n{BODY_A2}\n"
+    assert len(_articles(text)) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("cells were given to the patients and aGlobal css", "Global css"),
+    ("the last line of a long clinic page ends here.Next Page Title", "Next Page Title"),
+    ("Translate »Directory Image", "Directory Image"),
+    ("Follow us on YouTube", None),  # camel case inside a short line
+    ("We compared the PubMed records of both groups over ten years.", None),
+])
+def test_glue_point(text: str, expected: str | None) -> None:
+    cut = glue_point(text, 15)
+    assert (None if cut is None else text[cut:]) == expected
+
+
+def test_page_rules_reject_unknown_keys(tmp_path: Path) -> None:
+    good = Path(__file__).parents[2] / "pipeline" / "resources" / "pages.yaml"
+    assert load_page_rules(good).threshold > max(load_page_rules(good).weights.title, 0)
+    bad = tmp_path / "pages.yaml"
+    bad.write_text(good.read_text(encoding="utf-8") + "surprise: 1\n", encoding="utf-8")
+    with pytest.raises(ResourceError):
+        load_page_rules(bad)
