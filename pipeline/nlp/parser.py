@@ -41,7 +41,6 @@ from pipeline.ruledata import resource_path
 DEFAULT_MODEL = "parser"
 
 
-
 def parser_path(model: str = DEFAULT_MODEL) -> Path:
     """The shipped parser by name (``resources/models/<name>``), else ``model`` as a path."""
     shipped = resource_path("models") / model
