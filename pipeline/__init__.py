@@ -17,14 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported by the functions that make tables, not by ``import pipeline``
+    import pandas as pd
 
 __all__ = ["Tables", "extract", "load_outputs"]
 __version__ = "0.2.0"
 
 
-class Tables(Mapping[str, pd.DataFrame]):
+class Tables(Mapping[str, "pd.DataFrame"]):
     """The output tables by name, also readable as attributes (``tables.relations``)."""
 
     def __init__(self, frames: Mapping[str, pd.DataFrame]) -> None:
