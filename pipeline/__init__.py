@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # pandas is imported by the functions that make tables, not by ``import pipeline``
+# ``import pipeline`` stays light (the console script imports it before its Ctrl-C handler):
+# pandas is imported by the functions that make tables, and typing not at all.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["Tables", "extract", "load_outputs"]

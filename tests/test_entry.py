@@ -70,3 +70,49 @@ def test_the_entry_point_runs_the_command_line() -> None:
 
 def test_the_console_script_is_the_entry_module() -> None:
     assert 'mechmine = "pipeline.entry:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def _app_raising(make_error):  # type: ignore[no-untyped-def]
+    import typer
+
+    app = typer.Typer()
+
+    @app.command()
+    def go() -> None:
+        make_error()
+
+    @app.command()
+    def other() -> None:  # two commands: ``go`` is a subcommand
+        pass
+
+    return app
+
+
+def _from_interrupt() -> None:
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        raise ValueError("Error tokenizing data") from None  # a library hiding the interrupt
+
+
+def test_error_raised_while_handling_an_interrupt_ends_as_interrupted(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cli import guarded
+
+    assert guarded(_app_raising(_from_interrupt), ["go"]) == 130
+    assert "interrupted" in capsys.readouterr().err
+
+
+def test_error_after_a_sigint_ends_as_interrupted(monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import pipeline.entry
+    from pipeline.cli import guarded
+
+    def fail() -> None:
+        raise ValueError("Calling read(nbytes) on source failed")
+
+    assert guarded(_app_raising(fail), ["go"]) == 3  # a plain bug is an internal error
+    assert "internal error" in capsys.readouterr().err
+    monkeypatch.setattr(pipeline.entry, "_received", 1)
+    assert guarded(_app_raising(fail), ["go"]) == 130
+    assert "interrupted" in capsys.readouterr().err
