@@ -18,13 +18,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-import pandas as pd
+# ``import pipeline`` stays light (the console script imports it before its Ctrl-C handler):
+# pandas is imported by the functions that make tables, and typing not at all.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Tables", "extract", "load_outputs"]
 __version__ = "0.2.0"
 
 
-class Tables(Mapping[str, pd.DataFrame]):
+class Tables(Mapping[str, "pd.DataFrame"]):
     """The output tables by name, also readable as attributes (``tables.relations``)."""
 
     def __init__(self, frames: Mapping[str, pd.DataFrame]) -> None:

@@ -5,11 +5,19 @@ file complete and fsync'ed, a publish marker written, then the renames); this mo
 reads them back with the schema's dtypes. While a publish marker lists staged tables
 not yet renamed (a run was killed between renames), those staged files are read
 instead, so a reader sees one whole set.
+
+Formula-like cells: a CSV text cell that would start with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return is written with a leading ``'`` (OWASP's advice against
+formula injection: a spreadsheet shows it as text), and so is one that already starts
+with apostrophes followed by one of those, so the escape can be undone exactly;
+:func:`read_table`/:func:`read_matrix` (and :func:`load_outputs`) remove it, so the
+tables read back are the original text. Parquet cells are never escaped.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,9 +25,41 @@ import pandas as pd
 from pipeline import schema
 from pipeline.schema import typed
 
+# A text cell a spreadsheet would take for a formula, possibly behind apostrophes (see the module).
+FORMULA = re.compile(r"^'*[=+\-@\t\r]")
+_ESCAPE = r"^('*[=+\-@\t\r])"
+_ESCAPED = r"^'('*[=+\-@\t\r])"
+
 
 class OutputError(Exception):
     """The output folder cannot be written; earlier outputs are untouched."""
+
+
+def escape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every formula-like text cell prefixed by ``'`` (for CSV only; undone by
+    :func:`unescape_formulas`); ``frame`` itself when it has none."""
+    out = None
+    for name in frame.columns:
+        column = frame[name]
+        if not (pd.api.types.is_string_dtype(column.dtype) or column.dtype == object):
+            continue
+        text = column.astype("string")
+        hits = text.str.match(FORMULA).fillna(False).to_numpy(dtype=bool)
+        if not hits.any():
+            continue
+        if out is None:
+            out = frame.copy()
+        out[name] = column.mask(hits, text.str.replace(_ESCAPE, r"'\1", regex=True))
+    return frame if out is None else out
+
+
+def unescape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Undo :func:`escape_formulas` on the text columns of a frame read from CSV (in place)."""
+    for name in frame.columns:
+        column = frame[name]
+        if pd.api.types.is_string_dtype(column.dtype) and column.str.startswith("'").fillna(False).any():
+            frame[name] = column.str.replace(_ESCAPED, r"\1", regex=True)
+    return frame
 
 
 def read_table(path: Path, table: str) -> pd.DataFrame:
@@ -28,16 +68,16 @@ def read_table(path: Path, table: str) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=types, keep_default_na=False, na_values={
         name: [""] for name, dtype in types.items() if dtype != schema.STRING
     })
-    return schema.coerce(table, frame)
+    return schema.coerce(table, unescape_formulas(frame))
 
 
 def read_matrix(path: Path, table: str) -> pd.DataFrame:
     """Read one wide table (see ``schema.MATRICES``) with its dtypes."""
     header = pd.read_csv(path, nrows=0).columns.tolist()
     types = schema.matrix_dtypes(table, header)
-    return pd.read_csv(path, dtype=types, keep_default_na=False, na_values={
+    return unescape_formulas(pd.read_csv(path, dtype=types, keep_default_na=False, na_values={
         name: [""] for name, dtype in types.items() if dtype != schema.STRING
-    })
+    }))
 
 
 def load_outputs(out_dir: str | os.PathLike[str]) -> dict[str, pd.DataFrame]:

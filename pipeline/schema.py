@@ -71,6 +71,10 @@ class SkippedRecord:
     source_path: str = col(STRING, "The path (or file) that was skipped.")
     line: int | None = col(INT, "Line number of a skipped record inside the file, if any.")
     reason: str = col(STRING, "One-line reason: missing, empty, binary, undecodable, too large, ...")
+    stage: str = col(STRING, "Where it was dropped: read (the file or record could not be read), "
+                             "ingest (read, but no article came of it), nlp (the entity/relation "
+                             "step failed on it).",
+                     default="read")
 
 
 @dataclass(frozen=True)

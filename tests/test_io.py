@@ -6,11 +6,12 @@ import dataclasses
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from conftest import ROOT
 
 from pipeline import schema
-from pipeline.io import load_outputs
+from pipeline.io import escape_formulas, load_outputs, unescape_formulas
 
 
 def test_load_outputs_needs_a_folder(tmp_path: Path) -> None:
@@ -61,3 +62,17 @@ def test_csv_dtypes_keep_identifiers_as_text(tmp_path: Path) -> None:
     assert plain.pmid[0] == 123 and typed.pmid[0] == "00123"
     assert str(typed.year.dtype) == "Int64"
     assert csv_dtypes("mechanism_matrix")["primary_disease_id"] == "string"
+
+
+@pytest.mark.parametrize(("cell", "written"), [
+    ("=1+1", "'=1+1"), ("+x", "'+x"), ("-x", "'-x"), ("@x", "'@x"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+    ("'=x", "''=x"), ("''-x", "'''-x"), ("'s", "'s"), ("''", "''"), ("x=1", "x=1"), ("", ""),
+])
+def test_formula_escape_is_undone_exactly(cell: str, written: str) -> None:
+    frame = pd.DataFrame({"text": pd.array([cell, None], dtype="string"),
+                          "n": pd.array([-1, 2], dtype="Int64")})
+    escaped = escape_formulas(frame)
+    assert escaped["text"].tolist()[0] == written
+    assert escaped["n"].tolist() == [-1, 2]
+    assert frame["text"].tolist()[0] == cell  # the frame itself is left alone
+    pd.testing.assert_frame_equal(unescape_formulas(escaped.copy()), frame)

@@ -22,9 +22,10 @@ finishes the renames before doing anything else, and :func:`pipeline.io.load_out
 reads the marker's staged files in the meantime: a reader sees the old set or the new
 set, never a mix. :meth:`abort` leaves the earlier tables untouched.
 
-Cells are written as they are (RFC 4180 quoting only): a value starting with ``=``, ``+``,
-``-`` or ``@`` is data, not escaped, so the tables round-trip exactly; a spreadsheet user
-should import the CSV as text rather than open it directly (formula injection).
+CSV cells are quoted as RFC 4180 says, and a formula-like text cell (``=``, ``+``, ``-``,
+``@``, tab, CR at its start) gets a leading ``'`` (:func:`pipeline.io.escape_formulas`,
+undone by :func:`pipeline.io.load_outputs`, so the tables round-trip exactly); Parquet
+cells are written as they are.
 :class:`MemorySink` keeps the typed frames and concatenates them (``pipeline.extract``).
 """
 
@@ -43,7 +44,7 @@ import pandas as pd
 
 from pipeline import schema
 from pipeline.batch.lock import STATE_DIR
-from pipeline.io import OutputError
+from pipeline.io import OutputError, escape_formulas
 from pipeline.mechanisms import empty_matrix
 from pipeline.schema import typed
 
@@ -119,7 +120,8 @@ def _csv_cell(name: str) -> str:
 
 
 def csv_body(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False, header=False, lineterminator="\n").encode("utf-8")
+    """``frame``'s rows as CSV (no header), formula-like text cells escaped (see the module)."""
+    return escape_formulas(frame).to_csv(index=False, header=False, lineterminator="\n").encode("utf-8")
 
 
 def empty_table(name: str) -> pd.DataFrame:

@@ -58,7 +58,7 @@ def read_source(source: Source, max_mb: float = DEFAULT_MAX_MB) -> IngestResult:
     except Exception as err:  # one file's failure is recorded, the batch goes on
         reason = f"ingest failed: {describe(err)}"
         log.warning("skipped %s: %s", source.display, reason)
-        return IngestResult(skipped=[SkippedRecord(source.display, None, reason)], n_files=1)
+        return IngestResult(skipped=[SkippedRecord(source.display, None, reason, "ingest")], n_files=1)
 
 
 def _articles(result: IngestResult) -> Iterator[tuple[str, str, str]]:
@@ -87,7 +87,7 @@ def annotate(result: IngestResult, nlp: Language) -> FileRows:
             except Exception as err:
                 reason = f"nlp failed on article {item[0]}: {describe(err)}"
                 log.warning("skipped %s: %s", _path_of(result, item[0]), reason)
-                result.skipped.append(SkippedRecord(_path_of(result, item[0]), None, reason))
+                result.skipped.append(SkippedRecord(_path_of(result, item[0]), None, reason, "nlp"))
                 failed.add(item[0])
         result.articles = [a for a in result.articles if a.article_id not in failed]
     for ann in annotations:

@@ -39,6 +39,9 @@ def guarded(command: typer.Typer, args: list[str] | None = None) -> int:
     """Run ``command`` and map every way it can end to one line and an exit code (see above)."""
     import os
 
+    from pipeline.entry import watch_interrupts
+
+    watch_interrupts()
     try:
         result = command(args=args, standalone_mode=False)
     except (KeyboardInterrupt, typer.Abort):
@@ -65,6 +68,9 @@ def guarded(command: typer.Typer, args: list[str] | None = None) -> int:
             show()
         return int(getattr(err, "exit_code", EXIT_USAGE))
     except Exception as err:  # a bug: one line (the traceback with MECHMINE_DEBUG=1)
+        if _by_interrupt(err):  # a library turned Ctrl-C into its own error
+            _say("mechmine: interrupted; earlier outputs are unchanged")
+            return EXIT_INTERRUPTED
         if os.environ.get("MECHMINE_DEBUG"):
             raise
         _say(f"mechmine: internal error: {describe(err)} (a bug in mechmine; "
@@ -73,6 +79,20 @@ def guarded(command: typer.Typer, args: list[str] | None = None) -> int:
     if result == EXIT_INTERRUPTED:
         _say("mechmine: interrupted; earlier outputs are unchanged")
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _by_interrupt(err: BaseException) -> bool:
+    """Whether ``err`` came of Ctrl-C: a SIGINT was received, or a KeyboardInterrupt is in its chain."""
+    from pipeline.entry import interrupted
+
+    seen: set[int] = set()
+    cause: BaseException | None = err
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return interrupted()
 
 
 def _say(line: str) -> None:

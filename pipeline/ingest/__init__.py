@@ -239,7 +239,7 @@ def ingest_file(
             if not articles:
                 reason = (f"judged boilerplate only: no article text ({len(removed)} block(s) "
                           "in removed_blocks.csv)")
-                result.skipped.append(SkippedRecord(doc.source_path, doc.line, reason))
+                result.skipped.append(SkippedRecord(doc.source_path, doc.line, reason, "ingest"))
                 log.warning("%s: %s", doc.source_path, reason)
             result.articles.extend(articles)
             result.removed.extend(removed)

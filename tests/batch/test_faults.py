@@ -43,6 +43,7 @@ def test_bad_records_among_good_ones(tmp_path: Path, workers: int) -> None:
     tables = load_outputs(out)
     assert sorted(tables["articles"].source_id) == ["g1", "g2", "g3"]
     assert sorted(tables["skipped"].line.tolist()) == [1, 2]
+    assert tables["skipped"].stage.tolist() == ["read", "read"]
 
 
 def test_article_whose_nlp_fails_is_skipped_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -62,6 +63,22 @@ def test_article_whose_nlp_fails_is_skipped_alone(tmp_path: Path, monkeypatch: p
     assert report.tables["articles"].source_id.tolist() == ["g1"]
     (reason,) = report.tables["skipped"].reason
     assert reason.startswith("nlp failed on article") and "RuntimeError: model blew up" in reason
+    assert report.tables["skipped"].stage.tolist() == ["nlp"]
+
+
+def test_file_whose_ingest_fails_is_skipped_at_stage_ingest(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("ingest blew up")
+
+    monkeypatch.setattr(worker_module, "ingest_file", broken)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD + "\n", encoding="utf-8")
+    report = run_pipeline([str(tmp_path / "in")], None)
+    assert report.exit_code == 1
+    skipped = report.tables["skipped"]
+    assert skipped.stage.tolist() == ["ingest"]
+    assert skipped.reason.tolist() == ["ingest failed: RuntimeError: ingest blew up"]
 
 
 class Boom:
@@ -235,5 +252,5 @@ def test_internal_error_and_interrupt_codes(tmp_path: Path, monkeypatch: pytest.
     assert "interrupted" in capsys.readouterr().err
 
 
-def test_skipped_table_header_is_unchanged() -> None:
-    assert schema.columns("skipped") == ["source_path", "line", "reason"]
+def test_skipped_table_header() -> None:
+    assert schema.columns("skipped") == ["source_path", "line", "reason", "stage"]

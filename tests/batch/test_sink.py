@@ -50,7 +50,7 @@ def test_files_get_the_umask_mode(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
-    assert path.read_text() == "source_path,line,reason\n"
+    assert path.read_text() == "source_path,line,reason,stage\n"
 
 
 def test_failed_commit_leaves_earlier_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -95,3 +95,28 @@ def test_memory_sink_concatenates_and_fills_empty_tables() -> None:
     assert tables["articles"].index.tolist() == [0, 1]
     assert tables["skipped"].empty and list(tables["skipped"].columns) == schema.columns("skipped")
     assert list(tables["mechanism_matrix"].columns[:5]) == schema.MATRICES["mechanism_matrix"]
+
+
+FORMULAS = ["=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "\tx", "'=already", "'s", "a=b", "", "plain"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_formula_like_cells_round_trip(tmp_path: Path, fmt: str) -> None:
+    skipped = schema.to_frame("skipped", [SkippedRecord(v, i, v) for i, v in enumerate(FORMULAS)])
+    matrix = pd.DataFrame({"article_id": ["=a", "b"], "title": ["-t", "@u"], "kind": ["k", "k"],
+                           "primary_disease": ["+d", ""], "primary_disease_id": ["", ""]})
+    _write(tmp_path, {"skipped": skipped, "mechanism_matrix": matrix}, (fmt,))
+    loaded = load_outputs(tmp_path)
+    pd.testing.assert_frame_equal(loaded["skipped"], skipped)
+    assert loaded["mechanism_matrix"]["title"].tolist() == ["-t", "@u"]
+    assert loaded["mechanism_matrix"]["article_id"].tolist() == ["=a", "b"]
+    if fmt == "csv":  # escaped in the file: no cell a spreadsheet would evaluate
+        rows = (tmp_path / "skipped.csv").read_text(encoding="utf-8").splitlines()
+        assert rows[1] == "'=cmd|' /C calc'!A0,0,'=cmd|' /C calc'!A0,read"
+        assert rows[2] == "'+1,1,'+1,read"
+        assert rows[6] == "''=already,5,''=already,read"
+        assert rows[7] == "'s,6,'s,read"
+        assert rows[8] == "a=b,7,a=b,read"
+    else:  # Parquet holds the text as it is
+        raw = pd.read_parquet(tmp_path / "skipped.parquet")
+        assert raw["source_path"].tolist() == FORMULAS

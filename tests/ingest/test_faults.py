@@ -183,3 +183,28 @@ def _no_escape(fmt: str, data: bytes) -> list[SourceDocument | SkippedRecord]:
         finally:
             READERS.clear()
             READERS.update(saved)
+
+
+def _nested(depth: int) -> bytes:
+    return ("<html><body><p>Before the nest.</p>" + "<div>" * depth + "<p>Deep inside.</p>"
+            + "</div>" * depth + "<p>After the nest.</p></body></html>").encode()
+
+
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_html_nested_past_256_levels_is_read_whole(depth: int) -> None:
+    from pipeline.ingest.readers.html import read_html
+
+    got = list(read_html(_nested(depth), "deep.html"))
+    assert [type(d) for d in got] == [SourceDocument]
+    assert got[0].text.split("\n") == ["Before the nest.", "Deep inside.", "After the nest."]
+
+
+def test_html_nested_past_the_parser_limit_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "deeper.html"
+    path.write_bytes(_nested(5000))
+    result = ingest_file(_item(path))
+    assert len(result.skipped) == 1
+    assert result.skipped[0].source_path.endswith("deeper.html")
+    assert "nested deeper than the parser's limit (2048 levels)" in result.skipped[0].reason
+    assert "not read" in result.skipped[0].reason and result.skipped[0].stage == "read"
+    assert "Before the nest." in " ".join(a.text for a in result.articles)

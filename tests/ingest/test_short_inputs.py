@@ -32,6 +32,7 @@ def test_boilerplate_only_file_is_reported(tmp_path: Path, caplog: pytest.LogCap
     assert result.articles == []
     assert len(result.removed) == 2
     assert [r.reason.split(":")[0] for r in result.skipped] == ["judged boilerplate only"]
+    assert [r.stage for r in result.skipped] == ["ingest"]
     assert "judged boilerplate only" in caplog.text
 
 

@@ -21,6 +21,7 @@ from lxml import etree
 from pipeline.errors import InputError
 from pipeline.ingest.decode import decode_bytes, decode_note
 from pipeline.ingest.model import Block, BlockKind, SourceDocument
+from pipeline.schema import SkippedRecord
 
 _DROP = {"script", "style", "template", "noscript", "svg", "head", "iframe", "object", "select",
          "button", "canvas", "video", "audio", "map"}
@@ -40,6 +41,9 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.IGNO
 _ROLES = {"navigation", "contentinfo", "banner", "complementary", "dialog", "alert", "form"}
 
 
+_Leaving = tuple[bool, "BlockKind | None", str]  # (is a block, its hint, why) at an element's end
+
+
 class _Walker:
     def __init__(self) -> None:
         self.pieces: list[tuple[str, BlockKind | None, int, str]] = []
@@ -52,36 +56,44 @@ class _Walker:
         if text:
             self.pieces.append((text, hint, container, why))
 
-    def walk(self, el: etree._Element, hint: BlockKind | None, container: int, why: str) -> None:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if not tag or tag in _DROP:
-            if el.tail:
-                self.buffer.append(el.tail)
-            return
-        is_block = tag in _BLOCK
-        inner_hint, inner_why = hint, why
-        if hint is not BlockKind.BOILERPLATE and _is_furniture(el, tag, container):
-            inner_hint, inner_why = BlockKind.BOILERPLATE, f"page furniture (<{tag}>)"
-        elif hint is not BlockKind.BOILERPLATE:
-            if tag in _HEADINGS:
-                inner_hint = BlockKind.HEADING
-            elif tag == "li":
-                inner_hint = BlockKind.LIST_ITEM
-            elif is_block:
-                inner_hint = None
-        if tag == "article":
-            self.articles += 1
-            container = self.articles
-        if is_block or tag == "br":
-            self.flush(hint, container, why)
-        if el.text:
-            self.buffer.append(el.text)
-        for child in el:
-            self.walk(child, inner_hint, container, inner_why)
-        if is_block:
-            self.flush(inner_hint, container, inner_why)
-        if el.tail:
-            self.buffer.append(el.tail)
+    def walk(self, root: etree._Element, hint: BlockKind | None, container: int, why: str) -> None:
+        """Depth-first over ``root`` with an explicit stack (a page may nest thousands deep)."""
+        stack: list[tuple[etree._Element, BlockKind | None, int, str, _Leaving | None]]
+        stack = [(root, hint, container, why, None)]
+        while stack:
+            el, hint, container, why, leaving = stack.pop()
+            if leaving is not None:  # the element's end: its own block, then its tail
+                is_block, inner_hint, inner_why = leaving
+                if is_block:
+                    self.flush(inner_hint, container, inner_why)
+                if el.tail:
+                    self.buffer.append(el.tail)
+                continue
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            if not tag or tag in _DROP:
+                if el.tail:
+                    self.buffer.append(el.tail)
+                continue
+            is_block = tag in _BLOCK
+            inner_hint, inner_why = hint, why
+            if hint is not BlockKind.BOILERPLATE and _is_furniture(el, tag, container):
+                inner_hint, inner_why = BlockKind.BOILERPLATE, f"page furniture (<{tag}>)"
+            elif hint is not BlockKind.BOILERPLATE:
+                if tag in _HEADINGS:
+                    inner_hint = BlockKind.HEADING
+                elif tag == "li":
+                    inner_hint = BlockKind.LIST_ITEM
+                elif is_block:
+                    inner_hint = None
+            if tag == "article":
+                self.articles += 1
+                container = self.articles
+            if is_block or tag == "br":
+                self.flush(hint, container, why)
+            if el.text:
+                self.buffer.append(el.text)
+            stack.append((el, hint, container, why, (is_block, inner_hint, inner_why)))
+            stack.extend((child, inner_hint, container, inner_why, None) for child in reversed(el))
 
 
 def _is_furniture(el: etree._Element, tag: str, container: int) -> bool:
@@ -98,10 +110,26 @@ def _outside_main(el: etree._Element) -> bool:
 
 
 def _parse(markup: str) -> etree._Element:
+    return _parse_checked(markup)[0]
+
+
+def _parse_checked(markup: str) -> tuple[etree._Element, str]:
+    """The page's tree and, when libxml2 cut it, why ("" when whole).
+
+    ``huge_tree`` lifts libxml2's nesting limit from 256 to 2048 levels (HTML has no
+    entities to expand and the parser never reads the network); anything nested deeper
+    is not built (nor the rest of the page after it), so that is reported, not lost silently.
+    """
+    parser = lxml.html.HTMLParser(huge_tree=True, no_network=True)
     try:
-        return lxml.html.document_fromstring(markup)
+        root = lxml.html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as err:
         raise InputError(f"malformed HTML: {err}") from err
+    cut = next((e for e in parser.error_log if "depth" in e.message.lower()), None)
+    note = "" if cut is None else (
+        f"HTML nested deeper than the parser's limit ({cut.message.split(':')[-1].split(',')[0].strip()} "
+        f"levels) at line {cut.line}: the text from there to the end of the page was not read")
+    return root, note
 
 
 def page_title(root: etree._Element) -> str:
@@ -142,14 +170,17 @@ def _root_blocks(root: etree._Element) -> tuple[str, list[Block]]:
     return "\n".join(parts), blocks
 
 
-def read_html(data: bytes, source_path: str) -> Iterator[SourceDocument]:
-    """Yield the page as one (multi-article) document with pre-cut blocks."""
+def read_html(data: bytes, source_path: str) -> Iterator[SourceDocument | SkippedRecord]:
+    """Yield the page as one (multi-article) document with pre-cut blocks (after a
+    :class:`SkippedRecord` when the page nests too deep to be read whole)."""
     declared = _META_CHARSET.search(data[:4096])
     decoded = decode_bytes(data, declared.group(1).decode("ascii") if declared else None)
-    root = _parse(decoded.text)
+    root, cut = _parse_checked(decoded.text)
     title = page_title(root)
     text, blocks = _root_blocks(root)
     if not blocks:
-        raise InputError("HTML page has no text")
+        raise InputError("HTML page has no text" + (f" ({cut})" if cut else ""))
+    if cut:
+        yield SkippedRecord(source_path, None, cut)
     yield SourceDocument(source_path=source_path, text=text, format="html", blocks=blocks, title=title,
                          encoding=decoded.encoding, decoding_note=decode_note(decoded))
