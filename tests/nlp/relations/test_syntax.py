@@ -155,6 +155,15 @@ CASES = {
         "[Pericytes|CELL_TYPE] require survival .",
         [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
         set()),
+    # a deficit is treated, a gain is not
+    "treated deficit outcome": (
+        "[Pericytes|CELL_TYPE] alleviate motor deficits .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
+        {("Pericytes", "TREATS", "motor deficits", False)}),
+    "an improved gain is not treated": (
+        "[Pericytes|CELL_TYPE] improve motor function .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
+        set()),
     "a noun outside the outcome list is no argument": (
         "[Pericytes|CELL_TYPE] reduce muscle tone .",
         [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
