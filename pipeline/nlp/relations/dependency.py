@@ -41,6 +41,7 @@ from pipeline.nlp.relations.syntax import (
     mention_at,
     mention_head,
     misparsed_verb_object,
+    outcome_phrase,
     parse_negated,
     same_list,
     subject_head,
@@ -85,11 +86,30 @@ def antecedent_in_sentence(parse: Doc, anaphor: Token, ms: Sequence[Mention], of
     return None
 
 
+OUTCOME = "OUTCOME"  # class of an outcome/process object without an entity mention
+
+
+def outcome_mention(parse: Doc, head: Token, sent: Sentence) -> Mention:
+    """An OUTCOME argument for the noun phrase headed by ``head`` (:func:`outcome_phrase`)."""
+    lo, hi = outcome_phrase(head)
+    span = parse[lo:hi]
+    start_char = sent.start_char + span.start_char
+    return Mention(sent.start + lo, sent.start + hi, start_char, start_char + len(span.text), span.text,
+                   OUTCOME, (OUTCOME,), "")
+
+
 def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off: int,
-               carried: Sequence[Mention]) -> list[Mention]:
+               carried: Sequence[Mention], sent: Sentence | None = None) -> list[Mention]:
+    """The mentions an argument head stands for; with ``sent`` (objects only), an outcome noun
+    outside every mention is an OUTCOME argument, de-duplicated by its lower-cased text."""
     out: list[Mention] = []
     for t in argument_heads(parse[head], reader.patterns.through):
         m = mention_at(ms, off + t.i)
+        if m is None and sent is not None and t.lower_ in reader.patterns.outcomes:
+            found = outcome_mention(parse, t, sent)
+            if all(x.key() != found.key() for x in out):
+                out.append(found)
+            continue
         if m is None and is_anaphor(t, lambda w: bool(reader.rules.cues.subject_anaphor.match(w))):
             local = antecedent_in_sentence(parse, t, ms, off)
             if local is not None:
@@ -147,9 +167,10 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
         if matched is not None:
             matched.add(off + match.trigger)
         subjects = _arguments(reader, parse, match.subject, ms, off, previous.subjects)
-        objects = _arguments(reader, parse, match.object, ms, off, previous.objects)
+        objects = _arguments(reader, parse, match.object, ms, off, previous.objects, sent)
         for rule in rules:
             subj, obj = (objects, subjects) if rule.reverse else (subjects, objects)
+            subj = [m for m in subj if m.label != OUTCOME]  # an outcome is never an agent
             subj = [m for m in subj if allowed(m, subject_classes(reader.rules, rule))]
             obj = [m for m in obj if allowed(m, rule.object)]
             if not subj or not obj:
@@ -163,7 +184,7 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
                        for s_ in subj for o in obj if not same_list(parse, off, s_, o, match.trigger))
             if match.carried not in CLAUSE_LINKS:  # a relative clause's subject is no topic
                 subjects_seen.extend(m for m in subj if m not in subjects_seen)
-            last_objects = obj
+            last_objects = [m for m in obj if m.label != OUTCOME]
             break
     out.sort(key=lambda c: c.trigger)
     carry = Carry(tuple(subjects_seen) or previous.subjects, tuple(last_objects) or previous.objects)

@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -35,15 +35,29 @@ class PatternSpec(Strict):
 class PatternsFile(Strict):
     meta: Meta
     through: list[str] = Field(default_factory=list)
+    outcomes: list[str] = Field(default_factory=list)
     patterns: list[PatternSpec] = Field(min_length=1)
+
+    @field_validator("outcomes")
+    @classmethod
+    def _one_lower_word_each(cls, words: list[str]) -> list[str]:
+        for w in words:
+            if not w or w != w.lower() or not w.replace("-", "").isalpha():
+                raise ValueError(f"outcome {w!r}: one lower-case word")
+        dup = sorted({w for w in words if words.count(w) > 1})
+        if dup:
+            raise ValueError(f"duplicate outcomes: {', '.join(dup)}")
+        return words
 
 
 @dataclass(frozen=True)
 class Patterns:
-    """Validated dependency patterns and the amount/activity heads arguments pass through."""
+    """Validated dependency patterns, the amount/activity heads arguments pass through and the
+    outcome/process nouns that are objects without an entity mention."""
 
     specs: tuple[PatternSpec, ...]
     through: frozenset[str]
+    outcomes: frozenset[str] = frozenset()
 
     def matcher(self, vocab: Vocab) -> DependencyMatcher:
         """A DependencyMatcher with every pattern (key = pattern id)."""
@@ -78,7 +92,8 @@ def load_patterns(path: Path | None = None) -> Patterns:
         except ValueError as err:
             detail = " ".join(line.strip() for line in str(err).splitlines()[2:5] if line.strip())
             raise ResourceError(f"{path}: pattern {p.id}: {detail}") from err
-    return Patterns(tuple(spec.patterns), frozenset(w.lower() for w in spec.through))
+    return Patterns(tuple(spec.patterns), frozenset(w.lower() for w in spec.through),
+                    frozenset(spec.outcomes))
 
 
 @dataclass(frozen=True)

@@ -224,6 +224,17 @@ def subject_head(parse: Doc, off: int, m: Mention) -> Token | None:
     return mention_head(parse, m, off)
 
 
+OUTCOME_MODIFIERS = {"compound", "amod", "poss", "nmod"}
+
+
+def outcome_phrase(head: Token) -> tuple[int, int]:
+    """The sentence token range of an outcome noun phrase: ``head`` with its compound,
+    adjective and possessive modifiers on its left ("blood-brain barrier integrity", "motor
+    function"); an ``of`` phrase stays out ("function of neurons": function)."""
+    left = [c.left_edge.i for c in head.children if c.dep_ in OUTCOME_MODIFIERS and c.i < head.i]
+    return min(left, default=head.i), head.i + 1
+
+
 def mention_at(ms: Sequence[Mention], token: int) -> Mention | None:
     """The mention that contains doc token ``token``, else None."""
     for m in ms:

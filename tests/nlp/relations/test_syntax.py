@@ -126,6 +126,48 @@ CASES = {
         [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "cc", C), (5, "compound", N),
          (1, "dobj", N), (1, "punct", X)],
         {("MSCs", "SECRETES", "HGF", False), ("MSCs", "DECREASES", "IL-6", False)}),
+    # outcome and process nouns outside every mention are objects (class OUTCOME), with their
+    # compound and adjective modifiers; an of-phrase stays out
+    "outcome object with modifiers": (
+        "[Exosomes|ANATOMY] restore gut - wall barrier integrity .",
+        [(1, "nsubj", N), (1, "ROOT", V), (4, "compound", N), (4, "punct", X), (5, "compound", N),
+         (6, "compound", N), (1, "dobj", N), (1, "punct", X)],
+        {("Exosomes", "INCREASES", "gut-wall barrier integrity", False)}),
+    "outcome object, deficit noun": (
+        "[Pericytes|CELL_TYPE] reduce muscle stiffness and spasticity .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (3, "cc", C),
+         (3, "conj", N), (1, "punct", X)],
+        {("Pericytes", "DECREASES", "spasticity", False)}),
+    "outcome object keeps its head before of": (
+        "[Pericytes|CELL_TYPE] protect the function of [podocytes|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (3, "prep", P),
+         (4, "pobj", N), (1, "punct", X)],
+        {("Pericytes", "PROTECTS", "function", False), ("Pericytes", "PROTECTS", "podocytes", False)}),
+    "outcome inside a mention is that mention": (
+        "[Pericytes|CELL_TYPE] reduce [renal fibrosis|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
+        {("Pericytes", "DECREASES", "renal fibrosis", False)}),
+    "an outcome is never an agent": (
+        "Muscle strength increases [IL-6|CYTOKINE] .",
+        [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)],
+        set()),
+    "an outcome is no agent of a reversed rule": (
+        "[Pericytes|CELL_TYPE] require survival .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
+        set()),
+    # a deficit is treated, a gain is not
+    "treated deficit outcome": (
+        "[Pericytes|CELL_TYPE] alleviate motor deficits .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
+        {("Pericytes", "TREATS", "motor deficits", False)}),
+    "an improved gain is not treated": (
+        "[Pericytes|CELL_TYPE] improve motor function .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
+        set()),
+    "a noun outside the outcome list is no argument": (
+        "[Pericytes|CELL_TYPE] reduce muscle tone .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
+        set()),
 }
 
 
