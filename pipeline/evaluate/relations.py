@@ -110,11 +110,15 @@ def _score(scores: RelationScores, gold: set[tuple], pred: set[tuple], unordered
 def predicted_pairs(doc: Doc, unscored: frozenset[frozenset[str]] = frozenset()) -> set[tuple[str, str, str]]:
     """(subject id, object id, polarity) of the doc's non-negated relations with a polarity.
 
-    Pairs whose label pair is in ``unscored`` (types the gold schema never relates) are left out.
+    Pairs whose label pair is in ``unscored`` (types the gold schema never relates) are left out,
+    and so are relations with an argument that is no gold entity (an outcome phrase such as
+    "motor function" has no id: the gold pairs cannot say whether it is right).
     """
     pred = set()
     for rel in doc._.relations:
         if frozenset((rel.subject.label, rel.object.label)) in unscored:
+            continue
+        if not rel.subject.kb_id or not rel.object.kb_id:
             continue
         pol = polarity_of(rel.predicate) and (rel.polarity if rel.polarity != "neutral" else None)
         if pol and not rel.negated and rel.subject.kb_id != rel.object.kb_id:
