@@ -107,10 +107,16 @@ def sentence_doc(nlp: Language, span: Span) -> Doc:
     return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
+# what the relation readers never read (patterns use DEP, POS and the words): not run in the pipeline
+UNUSED_COMPONENTS = ("tagger", "trainable_lemmatizer")
+
+
 def parse_spans(parser: Language, spans: list[Span], batch_size: int = 64) -> list[Doc]:
-    """Each span parsed as its own sentence Doc, in order."""
+    """Each span parsed as its own sentence Doc, in order (without the components the
+    readers do not use)."""
     docs = [sentence_doc(parser, s) for s in spans]
-    return list(parser.pipe(docs, batch_size=batch_size))
+    skip = [name for name in UNUSED_COMPONENTS if name in parser.pipe_names]
+    return list(parser.pipe(docs, batch_size=batch_size, disable=skip))
 
 
 class CandidateParser:
