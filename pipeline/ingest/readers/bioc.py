@@ -18,10 +18,12 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lxml import etree
+
 from pipeline.errors import InputError
 from pipeline.ingest.kinds import reader_kind
 from pipeline.ingest.model import Citation, SourceDocument
-from pipeline.ingest.readers.xmlsafe import local, parse_xml
+from pipeline.ingest.readers.xmlsafe import local, parse_xml, with_note
 from pipeline.schema import SkippedRecord
 
 _DROP_TYPES = {"ref", "references", "table", "table_caption", "table_footnote", "fig", "fig_caption",
@@ -97,7 +99,10 @@ def _infons_xml(el) -> dict[str, str]:
 def read_bioc_xml(data: bytes, source_path: str) -> Iterator[SourceDocument | SkippedRecord]:
     """Yield one document per BioC ``<document>``."""
     root, note = parse_xml(data)
-    found = 0
+    yield from with_note(_xml_documents(root, source_path), note, "BioC document")
+
+
+def _xml_documents(root: etree._Element, source_path: str) -> Iterator[SourceDocument | SkippedRecord]:
     for el in root.iter():
         if local(el.tag) != "document":
             continue
@@ -108,14 +113,8 @@ def read_bioc_xml(data: bytes, source_path: str) -> Iterator[SourceDocument | Sk
             offset = (p.findtext("offset") or "").strip()
             passages.append(Passage(int(offset) if offset.isdigit() else None,
                                     p.findtext("text") or "", _infons_xml(p)))
-        doc = bioc_document((el.findtext("id") or "").strip(), _infons_xml(el), passages,
+        yield bioc_document((el.findtext("id") or "").strip(), _infons_xml(el), passages,
                             source_path, "bioc_xml", el.sourceline)
-        if isinstance(doc, SourceDocument):
-            doc.decoding_note = note
-            found += 1
-        yield doc
-    if not found:
-        raise InputError(f"no BioC document with text{f' ({note})' if note else ''}")
 
 
 def _str_infons(obj: object) -> dict[str, str]:
@@ -132,8 +131,11 @@ def read_bioc_json(data: bytes, source_path: str) -> Iterator[SourceDocument | S
         obj = json.loads(decode_bytes(data).text)
     except (json.JSONDecodeError, ValueError, RecursionError) as err:
         raise InputError(f"malformed BioC JSON: {str(err)[:120]}") from err
-    collections = obj if isinstance(obj, list) else [obj]
-    found = 0
+    yield from with_note(_json_documents(obj if isinstance(obj, list) else [obj], source_path), "",
+                         "BioC document")
+
+
+def _json_documents(collections: list[object], source_path: str) -> Iterator[SourceDocument | SkippedRecord]:
     for n, coll in enumerate(collections, start=1):
         if not isinstance(coll, dict):
             yield SkippedRecord(source_path, n, "BioC JSON item is not an object")
@@ -152,10 +154,5 @@ def read_bioc_json(data: bytes, source_path: str) -> Iterator[SourceDocument | S
                 passages.append(Passage(offset if isinstance(offset, int) and offset >= 0 else None,
                                         text if isinstance(text, str) else "",
                                         _str_infons(p.get("infons"))))
-            doc = bioc_document(str(doc_obj.get("id", "")), _str_infons(doc_obj.get("infons")),
+            yield bioc_document(str(doc_obj.get("id", "")), _str_infons(doc_obj.get("infons")),
                                 passages, source_path, "bioc_json", n)
-            if isinstance(doc, SourceDocument):
-                found += 1
-            yield doc
-    if not found:
-        raise InputError("no BioC document with text")

@@ -16,10 +16,9 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from pipeline.errors import InputError
 from pipeline.ingest.kinds import reader_kind
 from pipeline.ingest.model import Citation, SourceDocument
-from pipeline.ingest.readers.xmlsafe import local, parse_xml, text_of
+from pipeline.ingest.readers.xmlsafe import local, parse_xml, text_of, with_note
 from pipeline.schema import SkippedRecord
 
 _SKIP = {"ref-list", "table-wrap", "table", "fig", "disp-formula", "supplementary-material",
@@ -115,12 +114,4 @@ def read_jats(data: bytes, source_path: str) -> Iterator[SourceDocument | Skippe
     root, note = parse_xml(data)
     articles = [root] if local(root.tag) == "article" else [
         el for el in root.iter() if local(el.tag) == "article"]
-    found = 0
-    for article in articles:
-        doc = jats_document(article, source_path)
-        if isinstance(doc, SourceDocument):
-            doc.decoding_note = note
-            found += 1
-        yield doc
-    if not found:
-        raise InputError(f"no JATS article with text{f' ({note})' if note else ''}")
+    yield from with_note((jats_document(a, source_path) for a in articles), note, "JATS article")

@@ -9,9 +9,13 @@ the caller reports that the file was damaged.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from lxml import etree
 
 from pipeline.errors import InputError
+from pipeline.ingest.model import SourceDocument
+from pipeline.schema import SkippedRecord
 
 
 def parse_xml(data: bytes) -> tuple[etree._Element, str]:
@@ -45,3 +49,17 @@ def local(tag: object) -> str:
 def text_of(el: etree._Element | None) -> str:
     """All text under ``el``, whitespace folded."""
     return " ".join("".join(el.itertext()).split()) if el is not None else ""
+
+
+def with_note(items: Iterable[SourceDocument | SkippedRecord], note: str, what: str
+              ) -> Iterator[SourceDocument | SkippedRecord]:
+    """``items`` with the decoding ``note`` on each document; InputError when none had text
+    (``what``: "JATS article", "BioC document")."""
+    found = 0
+    for item in items:
+        if isinstance(item, SourceDocument):
+            item.decoding_note = note
+            found += 1
+        yield item
+    if not found:
+        raise InputError(f"no {what} with text{f' ({note})' if note else ''}")
