@@ -1,4 +1,4 @@
-"""``mechmine evaluate ner|relations|parser``: scores against gold corpora and answer keys."""
+"""``mechmine evaluate ner|relations|mechanisms|parser``: scores against gold corpora and answer keys."""
 
 from __future__ import annotations
 
@@ -42,6 +42,9 @@ def _evaluate_key(kind: str, gold: Path, pred: Path | None, model: str | None, j
     out = _print_table(f"{gold} ({len(scores.main)} documents, {kind} key)", scores.rows(), 120, "file")
     if kind == "entities":
         out.print(f"note: {PRECISION_NOTE}")
+    if kind == "mechanisms" and scores.none_docs:
+        clean = sum(1 for n in scores.none_docs.values() if n == 0)
+        out.print(f"documents the key marks NONE that get no mechanism: {clean} of {len(scores.none_docs)}")
     if json_out:
         json_out.write_text(json.dumps({"gold": str(gold), "format": "key", "kind": kind,
                                         "pred": str(pred) if pred else None, **scores.to_json()}, indent=2))
@@ -125,6 +128,19 @@ def evaluate_relations_cli(
         json_out.write_text(json.dumps({"gold": str(gold), "format": fmt, "rows": rows}, indent=2))
 
 
+@evaluate_app.command("mechanisms")
+def evaluate_mechanisms_cli(
+    gold: Annotated[Path, typer.Option("--gold", help="A mechanism key (.tsv: file, mechanism, strength).")],
+    json_out: JsonOut = None,
+    pred: Pred = None,
+    model: Model = None,
+) -> None:
+    """Mechanisms per document against a key: recall of the clear ones, precision, NONE documents.
+
+    The key's documents run end to end (or --pred reads a `mechmine run` folder); rules:
+    pipeline.evaluate.keys.
+    """
+    _evaluate_key("mechanisms", gold, pred, model, json_out)
 
 
 @evaluate_app.command("parser")

@@ -40,6 +40,14 @@ Recall = key rows found. Precision = distinct (normalised text, label) pairs
 predicted in the document that some key row accepts; it only means something
 when the key lists every mention of the document (an exhaustive key). The
 ``text only`` line ignores the class.
+
+**Mechanisms.** A document's predicted mechanisms are those with at least one
+row of evidence in ``mechanisms.csv`` for its articles (a relation, a mention
+or a keyword). Recall = the key's ``clear`` mechanisms found; precision =
+predicted mechanisms the key names for the document (``clear`` or
+``mentioned``); a ``NONE`` document should get none, and the count of those
+that do is reported apart. The ``relation evidence only`` line counts a
+mechanism as found only when a relation supports it.
 """
 
 from __future__ import annotations
@@ -54,7 +62,15 @@ import pandas as pd
 from pipeline import extract, load_outputs
 from pipeline.errors import MechmineError
 from pipeline.evaluate.matching import forms, normalise, same_argument, words
-from pipeline.gold.keys import KeyEntity, KeyRelation, read_entity_key, read_relation_key
+from pipeline.gold.keys import (
+    NO_MECHANISM,
+    KeyEntity,
+    KeyMechanism,
+    KeyRelation,
+    read_entity_key,
+    read_mechanism_key,
+    read_relation_key,
+)
 
 PRECISION_NOTE = ("precision counts every predicted entity the key does not list as wrong: "
                   "meaningful only for a key that lists every mention of its documents (exhaustive)")
@@ -98,15 +114,17 @@ class KeyCounts:
 class KeyScores:
     """Per-document and overall counts, strict (``main``) and relaxed (``loose``), and the misses."""
 
-    kind: str  # relations or entities
+    kind: str  # relations, entities or mechanisms
     main: dict[str, KeyCounts] = field(default_factory=dict)
     loose: dict[str, KeyCounts] = field(default_factory=dict)
     missed: list[dict[str, str]] = field(default_factory=list)  # key rows not matched
     unmatched: list[dict[str, str]] = field(default_factory=list)  # predicted rows matching no key row
+    none_docs: dict[str, int] = field(default_factory=dict)  # mechanisms: NONE document -> found
 
     @property
     def loose_name(self) -> str:
-        return "arguments only" if self.kind == "relations" else "text only"
+        names = {"relations": "arguments only", "entities": "text only"}
+        return names.get(self.kind, "relation evidence only")
 
     def total(self, loose: bool = False) -> KeyCounts:
         out = KeyCounts()
@@ -122,7 +140,10 @@ class KeyScores:
         return out
 
     def to_json(self) -> dict[str, object]:
-        return {"rows": self.rows(), "missed": self.missed, "unmatched": self.unmatched}
+        out: dict[str, object] = {"rows": self.rows(), "missed": self.missed, "unmatched": self.unmatched}
+        if self.kind == "mechanisms":
+            out["none_documents"] = self.none_docs
+        return out
 
 
 # ---- the tables of the key's documents ----
@@ -262,6 +283,38 @@ def score_entities(key: list[KeyEntity], tables: Mapping[str, pd.DataFrame]) -> 
     return scores
 
 
+# ---- mechanisms ----
+def score_mechanisms(key: list[KeyMechanism], tables: Mapping[str, pd.DataFrame],
+                     known: set[str]) -> KeyScores:
+    """Mechanism recall/precision per document of ``tables`` against ``key`` (module docstring)."""
+    unknown = sorted({k.mechanism for k in key} - known - {NO_MECHANISM})
+    if unknown:
+        raise MechmineError(f"the key names mechanisms the taxonomy lacks: {', '.join(unknown)}")
+    if "mechanisms" not in tables:
+        raise MechmineError("no mechanisms table to score (is it a `mechmine run` folder?)")
+    files = {k.file: k.path for k in key}
+    owner = article_files(tables["articles"], files)
+    evidence = _by_file(tables["mechanisms"], owner)
+    scores = KeyScores("mechanisms")
+    for file in files:
+        rows = [k for k in key if k.file == file and k.mechanism != NO_MECHANISM]
+        clear = {k.mechanism for k in rows if k.strength == "clear"}
+        named = {k.mechanism for k in rows}
+        frame = evidence.get(file, tables["mechanisms"].iloc[0:0])
+        found = set(frame["mechanism_id"].astype(str))
+        by_relation = set(frame.loc[frame["evidence_type"] == "relation", "mechanism_id"].astype(str))
+        scores.main[file] = KeyCounts(len(clear), len(clear & found), len(found), len(found & named))
+        scores.loose[file] = KeyCounts(len(clear), len(clear & by_relation), len(by_relation),
+                                       len(by_relation & named))
+        if any(k.file == file and k.mechanism == NO_MECHANISM for k in key):
+            scores.none_docs[file] = len(found)
+        scores.missed += [{"file": file, "mechanism": m} for m in sorted(clear - found)]
+        for m in sorted(found - named):
+            texts = frame.loc[frame["mechanism_id"] == m, "text"].astype(str).head(3).tolist()
+            scores.unmatched += [{"file": file, "mechanism": m, "evidence": " | ".join(texts)}]
+    return scores
+
+
 def evaluate_key(kind: str, key_path: Path, pred: Path | None = None, model: str | None = None) -> KeyScores:
     """Score ``kind`` ('relations' or 'entities') of the key's documents against the key."""
     if kind == "relations":
@@ -270,8 +323,14 @@ def evaluate_key(kind: str, key_path: Path, pred: Path | None = None, model: str
     if kind == "entities":
         ent_key = read_entity_key(key_path)
         return score_entities(ent_key, document_tables(_paths(ent_key), pred, model))
-    raise MechmineError(f"unknown key kind {kind!r} (relations or entities)")
+    if kind == "mechanisms":
+        from pipeline.mechanisms import default_taxonomy
+
+        mech_key = read_mechanism_key(key_path)
+        return score_mechanisms(mech_key, document_tables(_paths(mech_key), pred, model),
+                                {m.id for m in default_taxonomy()})
+    raise MechmineError(f"unknown key kind {kind!r} (relations, entities or mechanisms)")
 
 
-def _paths(key: list[KeyRelation] | list[KeyEntity]) -> list[Path]:
+def _paths(key: list[KeyRelation] | list[KeyEntity] | list[KeyMechanism]) -> list[Path]:
     return list(dict.fromkeys(k.path for k in key))

@@ -12,6 +12,10 @@ document's path relative to the key file's folder (``docs/a02_x.txt`` next to
 - Entity keys: ``file, mention, class`` and optionally ``also_acceptable``
   (other classes) and ``note``. A row names a mention string once per
   document, not each occurrence.
+- Mechanism keys: ``file, mechanism`` (an id of ``resources/mechanisms.yaml``,
+  or ``NONE`` for a document that describes no mechanism) and optionally
+  ``strength`` (``clear``: the document clearly describes it, the default;
+  ``mentioned``: only named in passing) and ``evidence`` (free text).
 
 Unknown columns and rows without a required field are errors (one line
 naming the key file and row).
@@ -29,6 +33,9 @@ from pipeline.errors import MechmineError
 RELATION_COLUMNS = {"required": ("file", "subject", "predicate", "object"),
                     "optional": ("sentence", "attribute", "also_acceptable")}
 ENTITY_COLUMNS = {"required": ("file", "mention", "class"), "optional": ("also_acceptable", "note")}
+MECHANISM_COLUMNS = {"required": ("file", "mechanism"), "optional": ("strength", "evidence")}
+STRENGTHS = ("clear", "mentioned")
+NO_MECHANISM = "NONE"
 
 _LIST_SEP = re.compile(r"\s*[|,]\s*")
 
@@ -62,6 +69,15 @@ class KeyEntity:
     @property
     def labels(self) -> tuple[str, ...]:
         return (self.label, *(c for c in self.also_acceptable if c != self.label))
+
+
+@dataclass(frozen=True)
+class KeyMechanism:
+    file: str
+    path: Path
+    mechanism: str  # a taxonomy id, or NO_MECHANISM
+    strength: str = "clear"
+    evidence: str = ""
 
 
 def split_list(value: str) -> tuple[str, ...]:
@@ -108,3 +124,18 @@ def read_entity_key(path: Path) -> list[KeyEntity]:
     return [KeyEntity(r["file"], base / r["file"], r["mention"], r["class"].upper(),
                       tuple(c.upper() for c in split_list(r.get("also_acceptable", ""))), r.get("note", ""))
             for _, r in _rows(path, ENTITY_COLUMNS)]
+
+
+def read_mechanism_key(path: Path) -> list[KeyMechanism]:
+    """The rows of a mechanism key (see the module docstring)."""
+    base = path.parent
+    out = []
+    for n, r in _rows(path, MECHANISM_COLUMNS):
+        strength = (r.get("strength") or "clear").lower()
+        mechanism = r["mechanism"]
+        if mechanism.upper() == NO_MECHANISM:
+            mechanism, strength = NO_MECHANISM, "clear"
+        elif strength not in STRENGTHS:
+            raise MechmineError(f"{path}: line {n} has strength {strength!r} (use {' or '.join(STRENGTHS)})")
+        out.append(KeyMechanism(r["file"], base / r["file"], mechanism, strength, r.get("evidence", "")))
+    return out

@@ -13,8 +13,14 @@ from pipeline import schema
 from pipeline.batch.sink import TableSink
 from pipeline.cli import app
 from pipeline.errors import MechmineError
-from pipeline.evaluate.keys import article_files, evaluate_key, score_entities, score_relations
-from pipeline.gold.keys import read_entity_key, read_relation_key
+from pipeline.evaluate.keys import (
+    article_files,
+    evaluate_key,
+    score_entities,
+    score_mechanisms,
+    score_relations,
+)
+from pipeline.gold.keys import read_entity_key, read_mechanism_key, read_relation_key
 
 REL_KEY = ("file\tsubject\tpredicate\tobject\tsentence\tattribute\talso_acceptable\n"
            "docs/d1.txt\tfoo blast cells (FBCs)\tSECRETES\tbarin\t\t\t\n"
@@ -26,6 +32,11 @@ ENT_KEY = ("file\tmention\tclass\talso_acceptable\tnote\n"
            "docs/d1.txt\tbarin\tCHEMICAL\tGENE_OR_PROTEIN\t\n"
            "docs/d1.txt\tQX\tCELL_TYPE\t\t\n"
            "docs/d2.txt\twobble disease\tDISEASE\t\t\n")
+MECH_KEY = ("file\tmechanism\tstrength\tevidence\n"
+            "docs/d1.txt\thoming\tclear\t\n"
+            "docs/d1.txt\tangiogenesis\tclear\t\n"
+            "docs/d1.txt\tautophagy\tmentioned\t\n"
+            "docs/d2.txt\tNONE\t\t\n")
 
 
 def _article(article_id: str, source: str) -> schema.ArticleRecord:
@@ -63,15 +74,26 @@ def _tables(key_dir: Path) -> dict[str, pd.DataFrame]:
                  _relation("a1", 4, ("barin", 10, ""), "ACTIVATES", ("QX", 20, "")),
                  _relation("a2", 1, ("FBCs", 0, ""), "TREATS", ("WD", 30, "D:1")),
                  _relation("a9", 1, fbcs, "SECRETES", ("barin", 10, ""))]
+    evidence = [schema.MechanismEvidenceRecord("a1", "homing", "Homing", "relation", "a1-r1", 0, "", "x"),
+                schema.MechanismEvidenceRecord("a1", "autophagy", "Autophagy", "keyword", "k:1-2", None, "",
+                                               "autophagy"),
+                schema.MechanismEvidenceRecord("a1", "antioxidant", "Antioxidant", "mention", "e:1-2", 0, "",
+                                               "antioxidant"),
+                schema.MechanismEvidenceRecord("a2", "homing", "Homing", "keyword", "k:3-4", None, "",
+                                               "homing"),
+                schema.MechanismEvidenceRecord("a9", "angiogenesis", "Angiogenesis", "keyword", "k:5-6", None,
+                                               "", "angiogenic")]
     return {"articles": schema.to_frame("articles", articles),
             "entities": schema.to_frame("entities", entities),
-            "relations": schema.to_frame("relations", relations)}
+            "relations": schema.to_frame("relations", relations),
+            "mechanisms": schema.to_frame("mechanisms", evidence)}
 
 
 @pytest.fixture
 def key_dir(tmp_path: Path) -> Path:
     (tmp_path / "key_relations.tsv").write_text(REL_KEY)
     (tmp_path / "key_entities.tsv").write_text(ENT_KEY)
+    (tmp_path / "key_mechanisms.tsv").write_text(MECH_KEY)
     return tmp_path
 
 
@@ -107,6 +129,25 @@ def test_score_entities(key_dir: Path) -> None:
                                                                    ("WD", "DISEASE")}
 
 
+def test_score_mechanisms(key_dir: Path) -> None:
+    known = {"homing", "angiogenesis", "autophagy", "antioxidant"}
+    scores = score_mechanisms(read_mechanism_key(key_dir / "key_mechanisms.tsv"), _tables(key_dir), known)
+    rows = {r["file"]: r for r in scores.rows()}
+    # d1: clear {homing, angiogenesis}, found {homing, autophagy, antioxidant}; autophagy is named (mentioned)
+    assert (rows["docs/d1.txt"]["key"], rows["docs/d1.txt"]["found"], rows["docs/d1.txt"]["predicted"],
+            rows["docs/d1.txt"]["matching"]) == (2, 1, 3, 2)
+    d2, by_relation = rows["docs/d2.txt"], rows["ALL (relation evidence only)"]
+    assert (d2["key"], d2["predicted"], d2["matching"]) == (0, 1, 0)
+    assert (by_relation["found"], by_relation["predicted"]) == (1, 1)
+    assert scores.none_docs == {"docs/d2.txt": 1}
+    assert scores.missed == [{"file": "docs/d1.txt", "mechanism": "angiogenesis"}]
+    assert [(u["file"], u["mechanism"], u["evidence"]) for u in scores.unmatched] == [
+        ("docs/d1.txt", "antioxidant", "antioxidant"), ("docs/d2.txt", "homing", "homing")]
+    with pytest.raises(MechmineError, match="taxonomy lacks: angiogenesis, autophagy"):
+        score_mechanisms(read_mechanism_key(key_dir / "key_mechanisms.tsv"), _tables(key_dir),
+                         {"homing", "antioxidant"})
+
+
 def write_tables(out: Path, tables: dict[str, pd.DataFrame]) -> None:
     """Tables written the way a run writes them."""
     with TableSink(out) as sink:
@@ -129,6 +170,11 @@ def test_cli_with_pred(key_dir: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "exhaustive" in result.output
     assert json.loads(out.read_text())["rows"][-2]["found"] == 3
+    result = CliRunner().invoke(app, ["evaluate", "mechanisms", "--gold", str(key_dir / "key_mechanisms.tsv"),
+                                      "--pred", str(pred), "--json-out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "marks NONE that get no mechanism: 0 of 1" in result.output
+    assert json.loads(out.read_text())["none_documents"] == {"docs/d2.txt": 1}
 
 
 def test_bad_inputs(key_dir: Path, tmp_path: Path) -> None:

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import MechmineError
-from pipeline.gold.keys import read_entity_key, read_relation_key, split_list
+from pipeline.gold.keys import (
+    NO_MECHANISM,
+    read_entity_key,
+    read_mechanism_key,
+    read_relation_key,
+    split_list,
+)
 
 REL = ("file\tsubject\tpredicate\tobject\tsentence\tattribute\talso_acceptable\n"
        "docs/d1.txt\tFoo cells (FCs)\tsecretes\tbarin\tFCs make barin.\t\t\n"
@@ -51,3 +57,18 @@ def test_missing_key_and_lists(tmp_path: Path) -> None:
         read_entity_key(tmp_path / "none.tsv")
     assert split_list(" A | B,C ,, ") == ("A", "B", "C")
     assert split_list("") == ()
+
+
+def test_read_mechanism_key(tmp_path: Path) -> None:
+    (tmp_path / "k.tsv").write_text("file\tmechanism\tstrength\tevidence\n"
+                                    "docs/d1.txt\thoming\t\tFCs home\n"
+                                    "docs/d1.txt\tangiogenesis\tMentioned\t\n"
+                                    "docs/d2.txt\tnone\t\tno mechanism\n")
+    a, b, c = read_mechanism_key(tmp_path / "k.tsv")
+    assert (a.mechanism, a.strength, a.evidence, a.path) == ("homing", "clear", "FCs home",
+                                                             tmp_path / "docs" / "d1.txt")
+    assert (b.mechanism, b.strength) == ("angiogenesis", "mentioned")
+    assert (c.file, c.mechanism) == ("docs/d2.txt", NO_MECHANISM)
+    (tmp_path / "bad.tsv").write_text("file\tmechanism\tstrength\nd.txt\thoming\tstrong\n")
+    with pytest.raises(MechmineError, match="line 2 has strength 'strong'"):
+        read_mechanism_key(tmp_path / "bad.tsv")
