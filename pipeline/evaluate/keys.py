@@ -47,7 +47,9 @@ or a keyword). Recall = the key's ``clear`` mechanisms found; precision =
 predicted mechanisms the key names for the document (``clear`` or
 ``mentioned``); a ``NONE`` document should get none, and the count of those
 that do is reported apart. The ``relation evidence only`` line counts a
-mechanism as found only when a relation supports it.
+mechanism as found only when a relation supports it. Key rows with an
+``article`` number are scored against that article of the file alone (the
+n-th of the file's articles in table order; shown as ``file#n``).
 """
 
 from __future__ import annotations
@@ -294,24 +296,33 @@ def score_mechanisms(key: list[KeyMechanism], tables: Mapping[str, pd.DataFrame]
         raise MechmineError("no mechanisms table to score (is it a `mechmine run` folder?)")
     files = {k.file: k.path for k in key}
     owner = article_files(tables["articles"], files)
+    by_article = {k.file for k in key if k.article}
+    seen: dict[str, int] = defaultdict(int)
+    for article_id, file in owner.items():  # table order
+        if file in by_article:
+            seen[file] += 1
+            owner[article_id] = f"{file}#{seen[file]}"
     evidence = _by_file(tables["mechanisms"], owner)
     scores = KeyScores("mechanisms")
-    for file in files:
-        rows = [k for k in key if k.file == file and k.mechanism != NO_MECHANISM]
+    units = dict.fromkeys(f"{k.file}#{k.article}" if k.file in by_article else k.file for k in key)
+    for unit in units:
+        file, _, number = unit.rpartition("#") if "#" in unit else (unit, "", "")
+        unit_rows = [k for k in key if k.file == file and (not number or k.article == int(number))]
+        rows = [k for k in unit_rows if k.mechanism != NO_MECHANISM]
         clear = {k.mechanism for k in rows if k.strength == "clear"}
         named = {k.mechanism for k in rows}
-        frame = evidence.get(file, tables["mechanisms"].iloc[0:0])
+        frame = evidence.get(unit, tables["mechanisms"].iloc[0:0])
         found = set(frame["mechanism_id"].astype(str))
         by_relation = set(frame.loc[frame["evidence_type"] == "relation", "mechanism_id"].astype(str))
-        scores.main[file] = KeyCounts(len(clear), len(clear & found), len(found), len(found & named))
-        scores.loose[file] = KeyCounts(len(clear), len(clear & by_relation), len(by_relation),
+        scores.main[unit] = KeyCounts(len(clear), len(clear & found), len(found), len(found & named))
+        scores.loose[unit] = KeyCounts(len(clear), len(clear & by_relation), len(by_relation),
                                        len(by_relation & named))
-        if any(k.file == file and k.mechanism == NO_MECHANISM for k in key):
-            scores.none_docs[file] = len(found)
-        scores.missed += [{"file": file, "mechanism": m} for m in sorted(clear - found)]
+        if any(k.mechanism == NO_MECHANISM for k in unit_rows):
+            scores.none_docs[unit] = len(found)
+        scores.missed += [{"file": unit, "mechanism": m} for m in sorted(clear - found)]
         for m in sorted(found - named):
             texts = frame.loc[frame["mechanism_id"] == m, "text"].astype(str).head(3).tolist()
-            scores.unmatched += [{"file": file, "mechanism": m, "evidence": " | ".join(texts)}]
+            scores.unmatched += [{"file": unit, "mechanism": m, "evidence": " | ".join(texts)}]
     return scores
 
 

@@ -15,7 +15,9 @@ document's path relative to the key file's folder (``docs/a02_x.txt`` next to
 - Mechanism keys: ``file, mechanism`` (an id of ``resources/mechanisms.yaml``,
   or ``NONE`` for a document that describes no mechanism) and optionally
   ``strength`` (``clear``: the document clearly describes it, the default;
-  ``mentioned``: only named in passing) and ``evidence`` (free text).
+  ``mentioned``: only named in passing), ``evidence`` (free text) and
+  ``article`` (for a file that holds several articles: the article's number
+  in the file, from 1; empty or 0 for the whole file).
 
 Unknown columns and rows without a required field are errors (one line
 naming the key file and row).
@@ -33,7 +35,7 @@ from pipeline.errors import MechmineError
 RELATION_COLUMNS = {"required": ("file", "subject", "predicate", "object"),
                     "optional": ("sentence", "attribute", "also_acceptable")}
 ENTITY_COLUMNS = {"required": ("file", "mention", "class"), "optional": ("also_acceptable", "note")}
-MECHANISM_COLUMNS = {"required": ("file", "mechanism"), "optional": ("strength", "evidence")}
+MECHANISM_COLUMNS = {"required": ("file", "mechanism"), "optional": ("article", "strength", "evidence")}
 STRENGTHS = ("clear", "mentioned")
 NO_MECHANISM = "NONE"
 
@@ -78,6 +80,7 @@ class KeyMechanism:
     mechanism: str  # a taxonomy id, or NO_MECHANISM
     strength: str = "clear"
     evidence: str = ""
+    article: int = 0  # number of the article in the file (from 1); 0: the whole file
 
 
 def split_list(value: str) -> tuple[str, ...]:
@@ -137,5 +140,9 @@ def read_mechanism_key(path: Path) -> list[KeyMechanism]:
             mechanism, strength = NO_MECHANISM, "clear"
         elif strength not in STRENGTHS:
             raise MechmineError(f"{path}: line {n} has strength {strength!r} (use {' or '.join(STRENGTHS)})")
-        out.append(KeyMechanism(r["file"], base / r["file"], mechanism, strength, r.get("evidence", "")))
+        number = r.get("article") or "0"
+        if not number.isdigit():
+            raise MechmineError(f"{path}: line {n} has article {number!r} (a number from 1, or empty)")
+        out.append(KeyMechanism(r["file"], base / r["file"], mechanism, strength, r.get("evidence", ""),
+                                int(number)))
     return out

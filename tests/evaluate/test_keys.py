@@ -148,6 +148,20 @@ def test_score_mechanisms(key_dir: Path) -> None:
                          {"homing", "antioxidant"})
 
 
+def test_score_mechanisms_per_article(tmp_path: Path) -> None:
+    (tmp_path / "k.tsv").write_text("file\tarticle\tmechanism\tstrength\n"
+                                    "docs/m.txt\t1\thoming\tclear\n"
+                                    "docs/m.txt\t2\tNONE\t\n")
+    source = str(tmp_path / "docs" / "m.txt")
+    homing = schema.MechanismEvidenceRecord("x2", "homing", "Homing", "keyword", "k:1-2", None, "", "homing")
+    tables = {"articles": schema.to_frame("articles", [_article("x1", source), _article("x2", source)]),
+              "mechanisms": schema.to_frame("mechanisms", [homing])}
+    scores = score_mechanisms(read_mechanism_key(tmp_path / "k.tsv"), tables, {"homing"})
+    rows = {r["file"]: (r["key"], r["found"], r["predicted"]) for r in scores.rows()}
+    assert rows["docs/m.txt#1"] == (1, 0, 0) and rows["docs/m.txt#2"] == (0, 0, 1)  # the second article's
+    assert scores.none_docs == {"docs/m.txt#2": 1}
+
+
 def write_tables(out: Path, tables: dict[str, pd.DataFrame]) -> None:
     """Tables written the way a run writes them."""
     with TableSink(out) as sink:
