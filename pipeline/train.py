@@ -108,9 +108,18 @@ def _save_meta(out: Path, meta: dict[str, object]) -> None:
 def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | None = None,
               eval_frequency: int | None = None, corpus_name: str = "",
               settings: dict[str, object] | None = None,
-              keep_labels: frozenset[str] = frozenset()) -> dict[str, object]:
-    """Train a NER pipeline into ``out``; return its meta (with dev scores and wall time)."""
+              keep_labels: frozenset[str] = frozenset(),
+              also_train: tuple[Path, ...] = ()) -> dict[str, object]:
+    """Train a NER pipeline into ``out``; return its meta (with dev scores and wall time).
+
+    ``also_train``: further splits added to the training data (for a final model once the
+    settings are fixed on dev: with the dev split among them, its scores are no estimate)."""
     train_bin, n_train, labels = gold_docbin(train, fmt, keep=keep_labels)
+    for extra in also_train:
+        extra_bin, n_extra, extra_labels = gold_docbin(extra, fmt, keep=keep_labels)
+        train_bin.merge(extra_bin)
+        n_train += n_extra
+        labels |= extra_labels
     dev_bin, n_dev, _ = gold_docbin(dev, fmt, keep=keep_labels)
     seconds, meta = run_training("train/ner.cfg", out, train_bin, dev_bin, max_steps=max_steps,
                                  eval_frequency=eval_frequency, settings=settings)
@@ -128,6 +137,11 @@ def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | N
             "dev_scores": {k: perf.get(k) for k in ("ents_f", "ents_p", "ents_r")},
         }
     }
+    if also_train:
+        info["mechmine"]["also_trained_on"] = [str(p) for p in also_train]
+        if any(p.resolve() == dev.resolve() for p in also_train):
+            info["mechmine"]["dev_scores_note"] = ("the dev split is part of the training data: "
+                                                   "these scores are no estimate of accuracy")
     meta.update(info)
     _save_meta(out, meta)
     return info["mechmine"]

@@ -81,6 +81,25 @@ def test_train_ner_cli(tmp_path: Path) -> None:
     assert "tiny:" in index and "licence_of_training_data" in index and info["size_mb"] > 0
 
 
+def test_train_ner_also_on_dev(tmp_path: Path) -> None:
+    """--also-train adds a split to the training data; with the dev split, the meta says its scores
+    are no estimate; a missing split is a one-line error."""
+    import json
+
+    rows = "BDNF\tB-GENE\nprotects\tO\nneurons\tO\n.\tO\n\n"
+    (tmp_path / "train.tsv").write_text(rows * 3)
+    (tmp_path / "dev.tsv").write_text(rows)
+    args = ["train", "ner", "--train", str(tmp_path / "train.tsv"), "--dev", str(tmp_path / "dev.tsv"),
+            "--out", str(tmp_path / "m"), "--max-steps", "2", "--eval-frequency", "2"]
+    result = CliRunner().invoke(app, [*args, "--also-train", str(tmp_path / "dev.tsv")])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((tmp_path / "m" / "model-best" / "meta.json").read_text())["mechmine"]
+    assert meta["train_documents"] == 2 and meta["also_trained_on"] == [str(tmp_path / "dev.tsv")]
+    assert "no estimate" in meta["dev_scores_note"]
+    result = CliRunner().invoke(app, [*args, "--also-train", str(tmp_path / "none.tsv")])
+    assert result.exit_code == 1 and "no such gold file" in str(result.exception)
+
+
 def test_training_data_keeps_only_chosen_labels(tmp_path: Path) -> None:
     from pipeline.train import gold_docbin
 

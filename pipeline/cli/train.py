@@ -41,14 +41,21 @@ def train_ner_cli(
     settings: Settings = None,
     keep: Annotated[str | None, typer.Option(
         "--labels", help="Comma-separated gold labels to learn (the others become O).")] = None,
+    also_train: Annotated[list[Path] | None, typer.Option(
+        "--also-train", help="A further training split (repeatable), e.g. the dev split for a final "
+                             "model once the settings are fixed.")] = None,
 ) -> None:
     """Train a spaCy NER pipeline (resources/train/ner.cfg, CPU, seed 0)."""
     from pipeline.train import train_ner
 
     _setup_logging(False)
+    for path in (train, dev, *(also_train or ())):
+        if not path.is_file():
+            raise MechmineError(f"no such gold file: {path}")
     info = train_ner(train, dev, fmt, out, max_steps=max_steps, eval_frequency=eval_frequency,
                      settings=_overrides(settings),
-                     keep_labels=frozenset(filter(None, (keep or "").split(","))))
+                     keep_labels=frozenset(filter(None, (keep or "").split(","))),
+                     also_train=tuple(also_train or ()))
     err_console.print(f"mechmine: trained {out}/model-best: dev {info['dev_scores']}, "
                       f"{info['wall_time_s']} s")
 
