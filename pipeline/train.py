@@ -172,7 +172,10 @@ def ship_model(trained: Path, name: str, dest_root: Path | None = None) -> dict[
     index.setdefault("meta", {"name": "mechmine trained NER models", "version": "1",
                               "source": "mechmine train ner (spaCy, CPU, seed 0) on the gold training splits",
                               "licence": "weights: as their training data (see each entry)"})
-    index.setdefault("models", {})[name] = info
+    previous = index.setdefault("models", {}).get(name) or {}
+    if "finds" in previous:  # what the model is trusted to find is a decision, not a training result
+        info["finds"] = previous["finds"]
+    index["models"][name] = info
     index_path.write_text(yaml.safe_dump(index, sort_keys=False, allow_unicode=True))
     return info
 

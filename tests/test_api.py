@@ -79,6 +79,9 @@ def test_train_ner_cli(tmp_path: Path) -> None:
     assert (tmp_path / "shipped" / "tiny" / "config.cfg").exists()
     index = (tmp_path / "shipped" / "models.yaml").read_text()
     assert "tiny:" in index and "licence_of_training_data" in index and info["size_mb"] > 0
+    index_path = tmp_path / "shipped" / "models.yaml"
+    index_path.write_text(index.replace("tiny:\n", "tiny:\n    finds: [GENE]\n", 1))
+    assert ship_model(out, "tiny", dest_root=tmp_path / "shipped")["finds"] == ["GENE"]  # kept on re-ship
 
 
 def test_train_ner_also_on_dev(tmp_path: Path) -> None:
