@@ -83,6 +83,12 @@ def default_split_settings() -> SplitSettings:
         return SplitSettings()
 
 
+def split_tag() -> str:
+    """Manifest version suffix: the ``--split`` mode in force (another mode reprocesses)."""
+    settings = default_split_settings()
+    return f"|split:{settings.mode}" + (f":{settings.separator}" if settings.mode == "lines" else "")
+
+
 def _separator_parts(blocks: list[Block], pattern: str) -> tuple[list[list[Block]], list[list[Block]]]:
     sep = re.compile(pattern)
     parts: list[list[Block]] = [[]]
