@@ -45,8 +45,8 @@ log = logging.getLogger(__name__)
 MANIFEST_SCHEMA = "4-msgpack"
 DAMAGED = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 MAX_ENTRY = 1 << 31  # decoded bytes per entry
-RULE_FILES = ("blocks.yaml", "relation_rules.yaml", "context_cues.yaml", "abbreviation_heads.yaml",
-              "lexicon_classes.yaml", "model_labels.yaml")
+RULE_FILES = ("blocks.yaml", "pages.yaml", "kinds.yaml", "titles.yaml", "relation_rules.yaml",
+              "context_cues.yaml", "abbreviation_heads.yaml", "lexicon_classes.yaml", "model_labels.yaml")
 LEXICON_FILES = ("lexicon/terms.tsv.gz", "lexicon/concepts.tsv.gz", "lexicon/corpus_terms.tsv.gz",
                  "stoplist.tsv")
 PACKAGE = Path(__file__).resolve().parents[1]

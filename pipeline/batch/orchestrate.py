@@ -25,6 +25,7 @@ from pipeline.batch.tables import FileRows, file_tables
 from pipeline.batch.worker import Source
 from pipeline.ingest import DEFAULT_MAX_MB
 from pipeline.ingest.sources import InputFile
+from pipeline.ingest.split import split_tag
 from pipeline.mechanisms import CorpusMatrices
 from pipeline.nlp import NlpSpec
 from pipeline.schema import SkippedRecord
@@ -90,7 +91,7 @@ def run_batch(
     matrices = CorpusMatrices()
     if path_skips:
         sink.append("skipped", schema.to_frame("skipped", path_skips))
-    version = versions() + spec.tag()
+    version = versions() + spec.tag() + split_tag()
     hashes: dict[str, str] = {}
     cached: dict[str, StoredRows] = {}
     todo: list[Source] = []

@@ -31,9 +31,11 @@ from pathlib import Path
 
 from pydantic import Field
 
+from pipeline.errors import ResourceError
 from pipeline.ingest.blocks import ends_sentence, is_heading_like
 from pipeline.ingest.classify import classify_blocks
 from pipeline.ingest.model import Block, BlockKind
+from pipeline.ingest.topics import content_words, depth_scores, gap_similarities
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 # a word boundary lost between two files: lower-case letter or sentence end
@@ -41,15 +43,22 @@ from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 _GLUE = re.compile(r"(?<=[a-z.!?»)])(?=[A-Z][a-z])")
 _SITE_SUFFIX = re.compile(r"\s\|\s*\S.{0,60}$")
 _WORD = re.compile(r"\w+")
+# a line that is only a URL or a domain name ("www.example-clinic.com")
+_DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?$",
+                          re.IGNORECASE)
 _MIN_HEAD_WORDS = 6
 
 
 class PageWeightsSpec(Strict):
     glued_line: float = Field(ge=0)
     chrome_run: float = Field(ge=0)
+    repeated_chrome: float = Field(ge=0)
     title: float = Field(ge=0)
     site_suffix: float = Field(ge=0)
+    title_novelty: float = Field(ge=0)
     unfinished_body: float = Field(ge=0)
+    closing_block: float = Field(ge=0)
+    site_change: float = Field(ge=0)
     topic_shift: float = Field(ge=0)
 
 
@@ -57,8 +66,13 @@ class PageRulesFile(Strict):
     meta: Meta
     threshold: float = Field(gt=0)
     weights: PageWeightsSpec
+    topic_window: int = Field(gt=0)
     topic_depth: float = Field(gt=0)
+    novelty_window: int = Field(gt=0)
+    novelty_share: float = Field(gt=0, le=1)
     title_max_words: int = Field(gt=0)
+    closing_rules: list[str]
+    closing_patterns: list[str]
 
 
 @dataclass(frozen=True)
@@ -67,15 +81,27 @@ class PageRules:
 
     threshold: float
     weights: PageWeightsSpec
+    topic_window: int
     topic_depth: float
+    novelty_window: int
+    novelty_share: float
     title_max_words: int
+    closing_rules: frozenset[str]
+    closing_patterns: tuple[re.Pattern[str], ...]
     meta: Meta
 
 
 def load_page_rules(path: Path | None = None) -> PageRules:
     """Load and validate page-boundary weights (default: the packaged ``pages.yaml``)."""
-    spec = load_yaml(path or resource_path("pages.yaml"), PageRulesFile)
-    return PageRules(spec.threshold, spec.weights, spec.topic_depth, spec.title_max_words, spec.meta)
+    source = path or resource_path("pages.yaml")
+    spec = load_yaml(source, PageRulesFile)
+    try:
+        patterns = tuple(re.compile(p, re.IGNORECASE) for p in spec.closing_patterns)
+    except re.error as err:
+        raise ResourceError(f"{source}: bad closing pattern: {err}") from err
+    return PageRules(spec.threshold, spec.weights, spec.topic_window, spec.topic_depth,
+                     spec.novelty_window, spec.novelty_share, spec.title_max_words,
+                     frozenset(spec.closing_rules), patterns, spec.meta)
 
 
 @lru_cache(maxsize=1)
@@ -136,28 +162,119 @@ def _title_score(segment: list[Block], i: int, rules: PageRules) -> float:
     return score
 
 
-def page_scores(segment: list[Block], removed: list[Block], tails: set[int],
-                depths: list[float], rules: PageRules | None = None) -> list[float]:
+def _unfinished(text: str) -> bool:
+    """A paragraph cut off mid-sentence (not a lead-in ending with ":" or ",")."""
+    text = text.rstrip()
+    return not ends_sentence(text) and not text.endswith((":", ",", ";"))
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def site_name(text: str) -> str:
+    """The site a block names: its title suffix ("... | Clinic") or a bare URL/domain line."""
+    m = _SITE_SUFFIX.search(text)
+    if m and _n_words(text) <= 20:
+        return _norm(m.group(0))
+    m = _DOMAIN_LINE.match(text.strip())
+    return m.group(1).lower() if m else ""
+
+
+@dataclass(frozen=True)
+class _SourceView:
+    """What the features need of the whole source: repeats, sites, closers, topic words."""
+
+    repeats: dict[str, int]
+    sites: list[tuple[int, str]]  # (block start, site name), source order
+    removed: list[Block]
+
+
+def _source_view(blocks: list[Block]) -> _SourceView:
+    repeats: dict[str, int] = {}
+    for b in blocks:
+        key = _norm(b.text)
+        if key:
+            repeats[key] = repeats.get(key, 0) + 1
+    sites = [(b.start, name) for b in blocks if (name := site_name(b.text))]
+    return _SourceView(repeats, sites, [b for b in blocks if b.removed])
+
+
+def _novel_title(segment: list[Block], i: int, rules: PageRules) -> bool:
+    """The title's content words are new: absent from the text before, used after."""
+    title = set(content_words(segment[i].text))
+    if len(title) < 2:
+        return False
+    before: set[str] = set()
+    n = 0
+    for b in reversed(segment[:i]):
+        words = content_words(b.text)
+        before.update(words)
+        n += len(words)
+        if n >= rules.novelty_window:
+            break
+    after: set[str] = set()
+    n = 0
+    for b in segment[i + 1:]:
+        words = content_words(b.text)
+        after.update(words)
+        n += len(words)
+        if n >= rules.novelty_window:
+            break
+    new = {w for w in title - before if w in after}
+    return len(new) >= 2 and len(new) >= rules.novelty_share * len(title)
+
+
+def _closing(prev: Block, gap: list[Block], rules: PageRules) -> bool:
+    """A page-closing block (call to action, copyright, share widget) ends the text before."""
+    if any(b.rule_id in rules.closing_rules for b in gap):
+        return True
+    return _n_words(prev.text) <= 30 and any(p.search(prev.text) for p in rules.closing_patterns)
+
+
+def _site_change(view: _SourceView, lo: int, block: Block) -> bool:
+    """A site name in this block or the gap before it differs from the last one named earlier."""
+    earlier = [name for start, name in view.sites if start < lo]
+    here = [name for start, name in view.sites if lo <= start <= block.start]
+    return bool(earlier and here and here[-1] != earlier[-1])
+
+
+def page_scores(segment: list[Block], blocks: list[Block], tails: set[int],
+                rules: PageRules | None = None) -> list[float]:
     """Evidence that a page starts at each block of ``segment`` (0.0 for the first).
 
-    ``removed`` are the source's boilerplate blocks, ``tails`` the starts of
-    unglued lines, ``depths[k]`` the topic depth at the gap before block k + 1.
+    ``blocks`` are all blocks of the source (the removed ones included),
+    ``tails`` the starts of unglued lines (see :func:`unglue`).
     """
     rules = rules or default_page_rules()
     w = rules.weights
+    view = _source_view(blocks)
+    depths = depth_scores(gap_similarities([content_words(b.text) for b in segment],
+                                           rules.topic_window))
     scores = [0.0]
     for i in range(1, len(segment)):
         prev, block = segment[i - 1], segment[i]
+        gap = [b for b in view.removed if prev.end <= b.start < block.start]
         score = w.glued_line if block.start in tails else 0.0
-        if prev.kind is BlockKind.BODY and any(prev.end <= b.start < block.start for b in removed):
+        if prev.kind is BlockKind.BODY and gap:
             score += w.chrome_run
+            if any(view.repeats.get(_norm(b.text), 0) >= 2 for b in gap):
+                score += w.repeated_chrome
         title = _title_score(segment, i, rules)
-        if title and prev.kind is BlockKind.BODY and _n_words(prev.text) >= 8 \
-                and not ends_sentence(prev.text):
+        if not title and site_name(block.text) and i + 1 < len(segment):
+            title = _title_score(segment, i + 1, rules)  # a site/URL line heads the page's title
+        if prev.kind is BlockKind.BODY and _n_words(prev.text) >= 8 and _unfinished(prev.text) \
+                and (title or block.text[:1].isupper()):
             score += w.unfinished_body
         score += title
-        if i - 1 < len(depths) and depths[i - 1] >= rules.topic_depth:
-            score += w.topic_shift
+        if title and _novel_title(segment, i if not site_name(block.text) else i + 1, rules):
+            score += w.title_novelty
+        if _closing(prev, gap, rules):
+            score += w.closing_block
+        if _site_change(view, prev.end, block):
+            score += w.site_change
+        if i - 1 < len(depths):
+            score += w.topic_shift * min(1.0, depths[i - 1] / rules.topic_depth)
         scores.append(score)
     return scores
 

@@ -83,6 +83,12 @@ def default_split_settings() -> SplitSettings:
         return SplitSettings()
 
 
+def split_tag() -> str:
+    """Manifest version suffix: the ``--split`` mode in force (another mode reprocesses)."""
+    settings = default_split_settings()
+    return f"|split:{settings.mode}" + (f":{settings.separator}" if settings.mode == "lines" else "")
+
+
 def _separator_parts(blocks: list[Block], pattern: str) -> tuple[list[list[Block]], list[list[Block]]]:
     sep = re.compile(pattern)
     parts: list[list[Block]] = [[]]
@@ -166,13 +172,10 @@ def split_blocks(
         parts, separators = _separator_parts(blocks, settings.separator)
         return parts, separators
     tails = unglue(blocks) if settings.use_page_evidence else set()
-    removed = [b for b in blocks if b.removed]
     for segment in evidence_segments(blocks):
         cuts = topic_boundaries(segment, settings) if settings.use_topic_shift else []
         if settings.use_page_evidence and len(segment) > 1:
-            words = [content_words(b.text) for b in segment]
-            depths = depth_scores(gap_similarities(words, settings.topic_window))
-            scores = page_scores(segment, removed, tails, depths)
+            scores = page_scores(segment, blocks, tails)
             pages = page_boundaries(segment, scores, settings.min_article_words)
             cuts = sorted(set(cuts) | set(pages))
         bounds = [0, *cuts, len(segment)]

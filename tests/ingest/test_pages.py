@@ -80,3 +80,46 @@ def test_page_rules_reject_unknown_keys(tmp_path: Path) -> None:
     bad.write_text(good.read_text(encoding="utf-8") + "surprise: 1\n", encoding="utf-8")
     with pytest.raises(ResourceError):
         load_page_rules(bad)
+
+
+# -- evidence added in pages.yaml 1.1: each case alone would not reach the threshold
+#    with a title only; the new feature tips it over (the same text without it stays one).
+BODY_C = ("Hip joints wear out with age and sport. The team grows cells from a small "
+          "sample of the patient's own bone marrow and returns them to the hip, where "
+          "they are meant to calm swelling over the following months.")
+
+
+def test_closing_call_to_action_ends_a_page(_articles: Callable[[str], list[str]]) -> None:
+    page_a = f"Hip Care Explained\n\n{BODY_C}\n\nTo book a visit, click here.\n"
+    with_closer = _articles(f"{page_a}\nCord Cells Tested In Childhood Asthma\n\n{BODY_B}\n")
+    assert len(with_closer) == 2
+    assert _lines(with_closer[0])[-1] == "To book a visit, click here."
+    assert _lines(with_closer[1])[0] == "Cord Cells Tested In Childhood Asthma"
+
+
+def test_repeated_footer_ends_each_page(_articles: Callable[[str], list[str]]) -> None:
+    footer = "Share on Facebook"  # removed as a social widget, on every page
+    text = (f"Hip Care Explained\n\n{BODY_C}\n\n{footer}\n\n"
+            f"Cord Cells Tested In Childhood Asthma\n\n{BODY_B}\n\n{footer}\n")
+    arts = _articles(text)
+    assert [_lines(a)[0] for a in arts] == ["Hip Care Explained", "Cord Cells Tested In Childhood Asthma"]
+    assert not any(footer in a for a in arts)
+
+
+def test_site_change_starts_a_page(_articles: Callable[[str], list[str]]) -> None:
+    text = (f"www.alpha-clinic.example\n\nHip Care Explained\n\n{BODY_C}\n\n"
+            f"www.beta-health.example\n\nCord Cells Tested In Childhood Asthma\n\n{BODY_B}\n")
+    arts = _articles(text)
+    assert len(arts) == 2
+    assert _lines(arts[1])[-1] == BODY_B
+    same_site = text.replace("beta-health", "alpha-clinic")
+    assert len(_articles(same_site)) <= 2  # a repeated header is evidence too, never fewer pages
+
+
+@pytest.mark.parametrize("sep", ["", "\n", "\n\n"])
+def test_pages_split_in_either_order(_articles: Callable[[str], list[str]], sep: str) -> None:
+    for first, second in ((PAGE_A, PAGE_B), (PAGE_B, PAGE_A)):
+        chrome = "\n\nSkip to main content\n\n"
+        arts = _articles(first + sep + chrome + second)
+        assert [_lines(a)[0] for a in arts] == [_lines(first)[0], _lines(second)[0]]
+        assert [_lines(a)[-1] for a in arts] == [_lines(first)[-1], _lines(second)[-1]]

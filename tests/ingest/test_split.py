@@ -111,3 +111,17 @@ def test_fragments_are_reported() -> None:
     articles, fragments = split_blocks(blocks)
     assert articles == []
     assert sum(len(f) for f in fragments) == 2
+
+
+def test_cp1252_sample_keeps_its_curly_quotes(tmp_path: Path) -> None:
+    order = ["parkinson", "back", "ipf", "sci", "tbi"]
+    text = variant_text(order, "\r\n")
+    assert "’" in text  # the sample has curly apostrophes
+    p = tmp_path / "variant.txt"
+    p.write_bytes(text.encode("cp1252", errors="replace"))  # a few signs have no cp1252 byte
+    check_articles(p, order)
+    decoded = "".join(a.text for a in ingest([str(p)]).articles)
+    wanted = "".join(ln for name in order for ln in article_lines(name))
+    wanted = wanted.encode("cp1252", errors="replace").decode("cp1252")
+    for ch in "’“”–":
+        assert decoded.count(ch) == wanted.count(ch), ch

@@ -44,3 +44,24 @@ def test_environment_sets_default(monkeypatch: pytest.MonkeyPatch) -> None:
     assert default_split_settings().mode == "none"
     monkeypatch.delenv(SPLIT_ENV)
     assert default_split_settings().mode == "auto"
+
+
+def test_another_split_mode_reprocesses_instead_of_reusing(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.batch import BatchStats
+    from pipeline.ingest.split import split_tag
+    from pipeline.io import load_outputs
+    from pipeline.run import run_pipeline
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "glued.txt").write_text(PAGE + "=====\n" + PAGE.replace("Knees", "Hips"), encoding="utf-8")
+    out = tmp_path / "out"
+    counts = []
+    for mode in ("none", "lines:^={3,}$", "lines:^={3,}$", "none"):
+        monkeypatch.setenv(SPLIT_ENV, mode)
+        assert split_tag().startswith(f"|split:{mode}")
+        stats = BatchStats()
+        run_pipeline([str(src)], out, stats=stats)
+        counts.append((stats.processed, stats.reused, len(load_outputs(out)["articles"])))
+    assert counts == [(1, 0, 1), (1, 0, 2), (0, 1, 2), (1, 0, 1)]

@@ -7,7 +7,9 @@ banners, newsletters, sharing widgets and the like are kept as blocks hinted
 as boilerplate (so they are reported in removed_blocks.csv, not lost). Each
 ``<article>`` element numbers its blocks' container, a boundary the splitter
 respects. The document text is the blocks joined by newlines; offsets refer
-to it.
+to it. Before the block rules, trafilatura's main-content extraction
+(:mod:`pipeline.ingest.readers.maincontent`) hints the blocks outside the
+page's main text as boilerplate.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from lxml import etree
 from pipeline.errors import InputError
 from pipeline.ingest.decode import decode_bytes, decode_note
 from pipeline.ingest.model import Block, BlockKind, SourceDocument
+from pipeline.ingest.readers.maincontent import mark_outside_main
 from pipeline.schema import SkippedRecord
 
 _DROP = {"script", "style", "template", "noscript", "svg", "head", "iframe", "object", "select",
@@ -178,6 +181,7 @@ def read_html(data: bytes, source_path: str) -> Iterator[SourceDocument | Skippe
     root, cut = _parse_checked(decoded.text)
     title = page_title(root)
     text, blocks = _root_blocks(root)
+    mark_outside_main(blocks, decoded.text)
     if not blocks:
         raise InputError("HTML page has no text" + (f" ({cut})" if cut else ""))
     if cut:
