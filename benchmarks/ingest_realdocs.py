@@ -30,6 +30,7 @@ line. Prints pages recovered per order and separator, then the total::
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import random
 import re
@@ -109,32 +110,202 @@ def glue_orders(names: list[str], n_shuffles: int = 3) -> dict[str, list[str]]:
     return orders
 
 
-def glue_score(docs: Path, sources: Path, verbose: bool = False) -> dict[str, tuple[int, int]]:
-    """Pages recovered with first and last lines right, per (order, separator)."""
-    with sources.open(encoding="utf-8") as fh:
-        names = [Path(r["file"]).name for r in csv.DictReader(fh, delimiter="\t")
-                 if r["kind"] in PAGE_KINDS]
+def glue_hits(docs: Path, names: list[str]) -> list[tuple[str, str, bool]]:
+    """(order/separator, page, recovered with first and last lines right) for each glued page."""
     raw = {n: (docs / n).read_text(encoding="utf-8").strip("\n") for n in names}
     solo = {}
     for n in names:
         arts = _articles(docs / n)
         solo[n] = (len(arts), _ends(arts))
-    out: dict[str, tuple[int, int]] = {}
+    out = []
     with tempfile.TemporaryDirectory() as tmp:
         for order_name, order in glue_orders(names).items():
             for sep_name, sep in SEPARATORS.items():
                 path = Path(tmp) / "glued.txt"
                 path.write_text("".join(raw[n] + sep for n in order), encoding="utf-8")
                 arts = _articles(path)
-                found = 0
                 for n in order:
                     k, ends = solo[n]
                     hit = any(_ends(arts[i:i + k]) == ends for i in range(len(arts) - k + 1))
-                    found += hit
-                    if verbose and not hit:
-                        print(f"  {order_name}/{sep_name}: missed {n}")
-                out[f"{order_name}/{sep_name}"] = (found, len(order))
+                    out.append((f"{order_name}/{sep_name}", n, hit))
     return out
+
+
+def page_names(sources: Path) -> list[str]:
+    with sources.open(encoding="utf-8") as fh:
+        return [Path(r["file"]).name for r in csv.DictReader(fh, delimiter="\t")
+                if r["kind"] in PAGE_KINDS]
+
+
+def glue_score(docs: Path, sources: Path, verbose: bool = False) -> dict[str, tuple[int, int]]:
+    """Pages recovered with first and last lines right, per (order, separator)."""
+    out: dict[str, tuple[int, int]] = {}
+    for label, n, hit in glue_hits(docs, page_names(sources)):
+        k, total = out.get(label, (0, 0))
+        out[label] = (k + hit, total + 1)
+        if verbose and not hit:
+            print(f"  {label}: missed {n}")
+    return out
+
+
+# -- fitting the page-boundary weights (``--fit``) ------------------------------------------
+# Candidates are the kept blocks (after the first) of each evidence segment; a candidate is a
+# page start when a glued page begins between the block before and it. Positives come from the
+# glued files above; negatives from them, from every realdocs text alone and from the sample.
+
+
+def _candidates(text: str, starts: list[int]) -> list[tuple[dict[str, float], bool, bool]]:
+    """(features, a page starts here, both sides long enough to be articles) per candidate."""
+    from pipeline.ingest import _mark_front_matter
+    from pipeline.ingest.blocks import text_blocks
+    from pipeline.ingest.classify import classify_blocks
+    from pipeline.ingest.frontmatter import front_matter
+    from pipeline.ingest.pages import page_features, unglue
+    from pipeline.ingest.split import SplitSettings, evidence_segments, n_words
+
+    blocks = text_blocks(text)
+    fm = front_matter(text)
+    if fm is not None:
+        _mark_front_matter(blocks, fm.end)
+    classify_blocks(blocks)
+    tails = unglue(blocks)
+    out = []
+    for seg in evidence_segments(blocks):
+        feats = page_features(seg, blocks, tails) if len(seg) > 1 else []
+        sizes = [n_words(b.text) for b in seg]
+        least = SplitSettings().min_article_words
+        for i in range(1, len(feats)):
+            label = any(seg[i - 1].end <= p <= seg[i].start for p in starts)
+            cuttable = sum(sizes[:i]) >= least and sum(sizes[i:]) >= least
+            out.append((feats[i], label, cuttable))
+    return out
+
+
+def _glued(raw: dict[str, str], names: list[str]) -> list[tuple[str, list[int]]]:
+    out = []
+    for order in glue_orders(names).values():
+        for sep in SEPARATORS.values():
+            text, starts = "", []
+            for n in order:
+                starts.append(len(text))
+                text += raw[n] + sep
+            out.append((text, starts[1:]))
+    return out
+
+
+def _matrix(rows: list, names: list[str]):
+    import numpy as np
+    x = np.array([[f.get(k, 0.0) for k in names] for f, *_ in rows])
+    y = np.array([float(r[1]) for r in rows])
+    w = np.array([r[2] for r in rows])
+    return x, y, w
+
+
+def fit_logistic(x, y, sample_weight, l2: float = 1.0, iters: int = 50):
+    """L2-penalised logistic regression by Newton's method (IRLS); returns (coef, bias)."""
+    import numpy as np
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    beta = np.zeros(xb.shape[1])
+    penalty = np.full(xb.shape[1], l2)
+    penalty[-1] = 0.0  # the bias is not penalised
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-xb @ beta))
+        grad = xb.T @ (sample_weight * (p - y)) + penalty * beta
+        hess = (xb * (sample_weight * p * (1 - p))[:, None]).T @ xb + np.diag(penalty)
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return beta[:-1], beta[-1]
+
+
+def _texts(docs: Path, sources: Path) -> dict[str, str]:
+    with sources.open(encoding="utf-8") as fh:
+        files = [Path(r["file"]).name for r in csv.DictReader(fh, delimiter="\t")]
+    return {n: (docs / n).read_text(encoding="utf-8").strip("\n") for n in files
+            if n.endswith((".txt", ".md"))}
+
+
+def fit_rows(docs: Path, sources: Path, sample: Path, pages: list[str], pos_weight: float = 10.0):
+    """Candidate rows (features, is page start, weight, from a single document): ``pages`` glued
+    (page starts weighted ``pos_weight``: they are rare), each of them and every other realdocs
+    text alone (a left-out page is in none of them), and the sample."""
+    raw = {n: t for n, t in _texts(docs, sources).items()
+           if n in pages or Path(n).name[0] not in "wo"}
+    rows = []
+    for text, starts in _glued(raw, pages):
+        rows.extend((f, lab, pos_weight if lab else 1.0, False)
+                    for f, lab, _ in _candidates(text, starts))
+    for text in [*raw.values(), sample.read_text(encoding="utf-8")]:
+        rows.extend((f, False, 1.0, cuttable) for f, _, cuttable in _candidates(text, []))
+    return rows
+
+
+def fitted_rules(rows, l2: float = 1.0, threshold: float = 2.0, margin: float = 0.02):
+    """Page rules with weights fitted on ``rows``, scaled so that a page starts at ``threshold``."""
+    import dataclasses
+
+    import numpy as np
+
+    from pipeline.ingest.pages import PageWeightsSpec, default_page_rules
+
+    base = default_page_rules()
+    names = list(PageWeightsSpec.model_fields)
+    x, y, w = _matrix(rows, names)
+    coef, bias = fit_logistic(x, y, w, l2=l2)
+    # the cut-off: the fitted one, raised above every candidate of a single document (the
+    # sample and each realdocs text alone must stay whole) with a margin
+    single = np.array([r[3] for r in rows])
+    raw = x @ coef
+    cut = max(-bias, float(raw[single].max()) + margin * float(np.abs(coef).sum()))
+    scale = threshold / cut
+    weights = PageWeightsSpec(**{k: round(float(v * scale), 3) for k, v in zip(names, coef, strict=True)})
+    return dataclasses.replace(base, weights=weights, threshold=threshold)
+
+
+@contextlib.contextmanager
+def using_rules(rules):
+    """Ingest with ``rules`` in place of the packaged ``pages.yaml``."""
+    from pipeline.ingest import pages
+
+    saved = pages.default_page_rules
+    pages.default_page_rules = lambda: rules
+    try:
+        yield
+    finally:
+        pages.default_page_rules = saved
+
+
+def solo_counts(docs: Path, sources: Path, sample: Path) -> dict[str, int]:
+    """Articles of each realdocs document alone and of the sample."""
+    with sources.open(encoding="utf-8") as fh:
+        files = [Path(r["file"]).name for r in csv.DictReader(fh, delimiter="\t")]
+    counts = {n: len(_articles(docs / n)) for n in files}
+    counts[sample.name] = len(_articles(sample))
+    return counts
+
+
+def fit_report(docs: Path, sources: Path, sample: Path, l2: float = 1.0) -> int:
+    """Fit on all pages (weights to paste into pages.yaml), then leave-one-page-out."""
+    pages = page_names(sources)
+    rules = fitted_rules(fit_rows(docs, sources, sample, pages), l2)
+    print("fitted weights (threshold 2.0):")
+    for k, v in rules.weights.model_dump().items():
+        print(f"  {k}: {v}")
+    with using_rules(rules):
+        hits = glue_hits(docs, pages)
+        print(f"glued pages recovered (fitted on all): {sum(h for *_, h in hits)}/{len(hits)}")
+        print("articles alone:", solo_counts(docs, sources, sample))
+    held = 0
+    for left in pages:
+        rules = fitted_rules(fit_rows(docs, sources, sample, [p for p in pages if p != left]), l2)
+        with using_rules(rules):
+            mine = [h for _, n, h in glue_hits(docs, pages) if n == left]
+            alone = len(_articles(docs / left))
+        held += sum(mine)
+        print(f"  left out {left}: {sum(mine)}/{len(mine)} recovered, {alone} article(s) alone")
+    print(f"leave-one-page-out: {held}/{len(hits)}")
+    return 0
 
 
 def main(argv: list[str]) -> int:
@@ -147,6 +318,8 @@ def main(argv: list[str]) -> int:
         total = sum(k for k, _ in results.values())
         print(f"glued pages recovered: {total}/{sum(n for _, n in results.values())}")
         return 0
+    if len(args) == 4 and args[0] == "--fit":
+        return fit_report(Path(args[1]), Path(args[2]), Path(args[3]))
     if len(args) != 2:
         print(__doc__.strip().splitlines()[0])
         print("usage: ingest_realdocs.py OUT_DIR SOURCES.tsv [-v]")

@@ -16,7 +16,14 @@ that a new page starts there is summed:
   exclamation mark) followed by body text within three blocks;
 - ``site_suffix``: the title ends with a site name ("Knee Pain | Clinic");
 - ``topic_shift``: the TextTiling depth (:mod:`pipeline.ingest.topics`) at
-  the gap before the block reaches ``topic_depth``.
+  the gap before the block reaches ``topic_depth``;
+- ``title_seen``, ``definition_lead``, ``vocab_novelty``: share of the
+  title's words used before, a lead sentence defining a subject ("X is a
+  ..."), share of new words after the block (weights 0 in pages.yaml 1.2:
+  see its comments).
+
+:func:`page_features` gives the evidence by name (the keys of ``weights``),
+:func:`page_scores` its weighted sum; weights may be negative.
 
 A page starts where the sum reaches ``threshold``. A section heading inside
 one article scores ``title`` alone, which is kept below the threshold.
@@ -47,19 +54,24 @@ _WORD = re.compile(r"\w+")
 _DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?$",
                           re.IGNORECASE)
 _MIN_HEAD_WORDS = 6
+# a lead sentence that defines the page's subject: "Knee arthritis (KA) is a ..."
+_DEFINITION = re.compile(r"^[A-Z][^.!?:]{2,80}?\b(?:is|are|refers to)\s+(?:a|an|the|one)\b")
 
 
 class PageWeightsSpec(Strict):
-    glued_line: float = Field(ge=0)
-    chrome_run: float = Field(ge=0)
-    repeated_chrome: float = Field(ge=0)
-    title: float = Field(ge=0)
-    site_suffix: float = Field(ge=0)
-    title_novelty: float = Field(ge=0)
-    unfinished_body: float = Field(ge=0)
-    closing_block: float = Field(ge=0)
-    site_change: float = Field(ge=0)
-    topic_shift: float = Field(ge=0)
+    glued_line: float
+    chrome_run: float
+    repeated_chrome: float
+    title: float
+    site_suffix: float
+    title_novelty: float
+    unfinished_body: float
+    closing_block: float
+    site_change: float
+    topic_shift: float
+    title_seen: float
+    definition_lead: float
+    vocab_novelty: float
 
 
 class PageRulesFile(Strict):
@@ -70,6 +82,7 @@ class PageRulesFile(Strict):
     topic_depth: float = Field(gt=0)
     novelty_window: int = Field(gt=0)
     novelty_share: float = Field(gt=0, le=1)
+    history_words: int = Field(gt=0)
     title_max_words: int = Field(gt=0)
     closing_rules: list[str]
     closing_patterns: list[str]
@@ -85,6 +98,7 @@ class PageRules:
     topic_depth: float
     novelty_window: int
     novelty_share: float
+    history_words: int
     title_max_words: int
     closing_rules: frozenset[str]
     closing_patterns: tuple[re.Pattern[str], ...]
@@ -100,7 +114,8 @@ def load_page_rules(path: Path | None = None) -> PageRules:
     except re.error as err:
         raise ResourceError(f"{source}: bad closing pattern: {err}") from err
     return PageRules(spec.threshold, spec.weights, spec.topic_window, spec.topic_depth,
-                     spec.novelty_window, spec.novelty_share, spec.title_max_words,
+                     spec.novelty_window, spec.novelty_share, spec.history_words,
+                     spec.title_max_words,
                      frozenset(spec.closing_rules), patterns, spec.meta)
 
 
@@ -149,17 +164,12 @@ def unglue(blocks: list[Block], rules: PageRules | None = None) -> set[int]:
     return tails
 
 
-def _title_score(segment: list[Block], i: int, rules: PageRules) -> float:
-    block = segment[i]
-    text = block.text.strip()
+def _is_title(segment: list[Block], i: int, rules: PageRules) -> bool:
+    """Block i is a short title-like line (no final period or "!") with body text within three blocks."""
+    text = segment[i].text.strip()
     if _n_words(text) > rules.title_max_words or not is_heading_like(text) or text.endswith("!"):
-        return 0.0
-    if not any(b.kind is BlockKind.BODY for b in segment[i + 1:i + 4]):
-        return 0.0
-    score = rules.weights.title
-    if _SITE_SUFFIX.search(block.text):
-        score += rules.weights.site_suffix
-    return score
+        return False
+    return any(b.kind is BlockKind.BODY for b in segment[i + 1:i + 4])
 
 
 def _unfinished(text: str) -> bool:
@@ -225,6 +235,35 @@ def _novel_title(segment: list[Block], i: int, rules: PageRules) -> bool:
     return len(new) >= 2 and len(new) >= rules.novelty_share * len(title)
 
 
+def _words_before(segment: list[Block], i: int, limit: int) -> set[str]:
+    """Content words of the blocks before ``i`` (nearest first, about ``limit`` words)."""
+    seen: set[str] = set()
+    n = 0
+    for b in reversed(segment[:i]):
+        words = content_words(b.text)
+        seen.update(words)
+        n += len(words)
+        if n >= limit:
+            break
+    return seen
+
+
+def _words_after(segment: list[Block], i: int, limit: int) -> list[str]:
+    """Distinct content words of block ``i`` and after (about ``limit`` words)."""
+    out: list[str] = []
+    for b in segment[i:]:
+        out.extend(content_words(b.text))
+        if len(out) >= limit:
+            break
+    return list(dict.fromkeys(out))
+
+
+def _seen_share(words: list[str], seen: set[str]) -> float:
+    """Share of distinct ``words`` already in ``seen`` (0.0 for no words)."""
+    distinct = set(words)
+    return len(distinct & seen) / len(distinct) if distinct else 0.0
+
+
 def _closing(prev: Block, gap: list[Block], rules: PageRules) -> bool:
     """A page-closing block (call to action, copyright, share widget) ends the text before."""
     if any(b.rule_id in rules.closing_rules for b in gap):
@@ -239,44 +278,69 @@ def _site_change(view: _SourceView, lo: int, block: Block) -> bool:
     return bool(earlier and here and here[-1] != earlier[-1])
 
 
-def page_scores(segment: list[Block], blocks: list[Block], tails: set[int],
-                rules: PageRules | None = None) -> list[float]:
-    """Evidence that a page starts at each block of ``segment`` (0.0 for the first).
+def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
+                  rules: PageRules | None = None) -> list[dict[str, float]]:
+    """The evidence found at each block of ``segment`` (name -> value; empty for the first).
 
     ``blocks`` are all blocks of the source (the removed ones included),
-    ``tails`` the starts of unglued lines (see :func:`unglue`).
+    ``tails`` the starts of unglued lines (see :func:`unglue`). The names are
+    the keys of ``weights`` in ``pages.yaml``.
     """
     rules = rules or default_page_rules()
-    w = rules.weights
     view = _source_view(blocks)
     depths = depth_scores(gap_similarities([content_words(b.text) for b in segment],
                                            rules.topic_window))
-    scores = [0.0]
+    feats: list[dict[str, float]] = [{}]
     for i in range(1, len(segment)):
         prev, block = segment[i - 1], segment[i]
         gap = [b for b in view.removed if prev.end <= b.start < block.start]
-        score = w.glued_line if block.start in tails else 0.0
+        f: dict[str, float] = {}
+        if block.start in tails:
+            f["glued_line"] = 1.0
         if prev.kind is BlockKind.BODY and gap:
-            score += w.chrome_run
+            f["chrome_run"] = 1.0
             if any(view.repeats.get(_norm(b.text), 0) >= 2 for b in gap):
-                score += w.repeated_chrome
-        title = _title_score(segment, i, rules)
+                f["repeated_chrome"] = 1.0
+        at = i
+        title = _is_title(segment, i, rules)
         if not title and site_name(block.text) and i + 1 < len(segment):
-            title = _title_score(segment, i + 1, rules)  # a site/URL line heads the page's title
+            at = i + 1
+            title = _is_title(segment, at, rules)  # a site/URL line heads the page's title
+        if title:
+            f["title"] = 1.0
+            if _SITE_SUFFIX.search(segment[at].text):
+                f["site_suffix"] = 1.0
+            if _novel_title(segment, at, rules):
+                f["title_novelty"] = 1.0
         if prev.kind is BlockKind.BODY and _n_words(prev.text) >= 8 and _unfinished(prev.text) \
                 and (title or block.text[:1].isupper()):
-            score += w.unfinished_body
-        score += title
-        if title and _novel_title(segment, i if not site_name(block.text) else i + 1, rules):
-            score += w.title_novelty
+            f["unfinished_body"] = 1.0
         if _closing(prev, gap, rules):
-            score += w.closing_block
+            f["closing_block"] = 1.0
         if _site_change(view, prev.end, block):
-            score += w.site_change
+            f["site_change"] = 1.0
+        before = _words_before(segment, i, rules.history_words)
+        if title:
+            f["title_seen"] = _seen_share(content_words(segment[at].text), before)
+        lead = next((b for b in segment[i:i + 3] if b.kind is BlockKind.BODY), None)
+        if lead is not None and _DEFINITION.match(lead.text.strip()):
+            f["definition_lead"] = 1.0
+        f["vocab_novelty"] = 1.0 - _seen_share(_words_after(segment, i, rules.novelty_window),
+                                                before)
         if i - 1 < len(depths):
-            score += w.topic_shift * min(1.0, depths[i - 1] / rules.topic_depth)
-        scores.append(score)
-    return scores
+            f["topic_shift"] = min(1.0, depths[i - 1] / rules.topic_depth)
+        feats.append(f)
+    return feats
+
+
+def page_scores(segment: list[Block], blocks: list[Block], tails: set[int],
+                rules: PageRules | None = None) -> list[float]:
+    """Evidence that a page starts at each block of ``segment`` (0.0 for the first):
+    the weighted sum of :func:`page_features`."""
+    rules = rules or default_page_rules()
+    weights = rules.weights.model_dump()
+    return [sum(weights[k] * v for k, v in f.items()) if n else 0.0
+            for n, f in enumerate(page_features(segment, blocks, tails, rules))]
 
 
 def page_boundaries(segment: list[Block], scores: list[float], min_words: int,

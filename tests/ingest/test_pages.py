@@ -123,3 +123,39 @@ def test_pages_split_in_either_order(_articles: Callable[[str], list[str]], sep:
         arts = _articles(first + sep + chrome + second)
         assert [_lines(a)[0] for a in arts] == [_lines(first)[0], _lines(second)[0]]
         assert [_lines(a)[-1] for a in arts] == [_lines(first)[-1], _lines(second)[-1]]
+
+
+def _segment(texts: list[str]) -> list:
+    from pipeline.ingest.blocks import text_blocks
+    from pipeline.ingest.classify import classify_blocks
+
+    blocks = text_blocks("\n\n".join(texts))
+    classify_blocks(blocks)
+    return blocks
+
+
+def test_page_features_name_the_evidence_and_scores_are_their_weighted_sum() -> None:
+    from pipeline.ingest.pages import default_page_rules, page_features, page_scores
+
+    lead_b = "Asthma is a childhood disease that cord cells may calm in the lungs."
+    blocks = _segment(["Joint Repair For Knees", BODY_A, "Cord Cells Tested In Childhood Asthma",
+                       lead_b])
+    feats = page_features(blocks, blocks, set())
+    assert feats[0] == {}
+    assert feats[2]["title"] == 1.0 and feats[2]["title_novelty"] == 1.0
+    assert feats[2]["title_seen"] == pytest.approx(1 / 5)  # only "cells" was used on the knee page
+    assert feats[2]["definition_lead"] == 1.0  # "Asthma is a disease ..."
+    assert "definition_lead" not in feats[1]  # "Knee pain in older adults often comes from ..."
+    assert feats[2]["vocab_novelty"] == pytest.approx(7 / 8)  # 8 words, only "cell" used before
+    weights = default_page_rules().weights.model_dump()
+    expected = [0.0] + [sum(weights[k] * v for k, v in f.items()) for f in feats[1:]]
+    assert page_scores(blocks, blocks, set()) == pytest.approx(expected)
+
+
+def test_a_section_heading_reuses_its_articles_words() -> None:
+    from pipeline.ingest.pages import page_features
+
+    blocks = _segment(["Joint Repair For Knees", BODY_A, "Knee Pain After Treatment", BODY_A2])
+    feats = page_features(blocks, blocks, set())
+    assert feats[2]["title_seen"] == pytest.approx(2 / 3)  # knee, pain seen; treatment new
+    assert "title_novelty" not in feats[2]
