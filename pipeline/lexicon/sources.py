@@ -263,7 +263,8 @@ class GeneOntologyParser(SourceParser):
 class FamplexParser(SourceParser):
     """FamPlex families and complexes (``grounding_map.csv``, ``relations.csv``)."""
 
-    def parse(self, grounding_text: str, relations_text: str, hgnc_by_symbol: dict[str, str]) -> None:
+    def parse(self, grounding_text: str, relations_text: str) -> dict[str, set[str]]:
+        """Families and their grounding texts; returns family -> members, for :meth:`inherit`."""
         members: dict[str, set[str]] = defaultdict(set)
         for row in csv.reader(io.StringIO(relations_text)):
             if len(row) >= 5 and row[2] in {"isa", "partof"} and row[3] == "FPLX":
@@ -275,18 +276,28 @@ class FamplexParser(SourceParser):
             c = self.concept(f"FPLX:{fam}", fam)
             c.classes.add("GENE_OR_PROTEIN")
             c.add(text, "famplex")
-        # families inherit cytokine / growth factor classes from their members
-        for fam, mem in members.items():
-            kb_id = f"FPLX:{fam}"
-            if kb_id not in self.concepts:
-                continue
-            for m in mem:
-                ns, ident = m.split(":", 1)
-                hgnc = hgnc_by_symbol.get(ident) if ns == "HGNC" else None
-                target = self.concepts.get(hgnc or f"FPLX:{ident}")
-                if target is not None:
-                    self.concepts[kb_id].classes |= target.classes & {"CYTOKINE", "GROWTH_FACTOR"}
         self.counts["famplex_families"] = sum(1 for k in self.concepts if k.startswith("FPLX:"))
+        return members
+
+    def inherit(self, members: dict[str, set[str]], hgnc_by_symbol: dict[str, str]) -> None:
+        """Run after hucira: families inherit cytokine / growth factor classes from their members,
+        through subfamilies too (Chemokine -> CCL, CXCL -> CCL2 ...): repeated until nothing changes."""
+        changed = True
+        while changed:
+            changed = False
+            for fam, mem in members.items():
+                family = self.concepts.get(f"FPLX:{fam}")
+                if family is None:
+                    continue
+                for m in mem:
+                    ns, ident = m.split(":", 1)
+                    hgnc = hgnc_by_symbol.get(ident) if ns == "HGNC" else None
+                    target = self.concepts.get(hgnc or f"FPLX:{ident}")
+                    gained = (target.classes & {"CYTOKINE", "GROWTH_FACTOR"}) - family.classes \
+                        if target else set()
+                    if gained:
+                        family.classes |= gained
+                        changed = True
 
 
 class HuciraParser(SourceParser):

@@ -109,10 +109,16 @@ def test_famplex_and_hucira(store: ConceptStore) -> None:
                                 "used cytokines": "nan", "alternative names": "BSF-2, IFN-beta2"}], hgnc)
     assert store.concepts["HGNC:5"].classes == {"GENE_OR_PROTEIN", "CYTOKINE", "GROWTH_FACTOR"}
     assert {"IL-6", "BSF-2", "IFN-beta2"} <= set(store.concepts["HGNC:5"].terms)
-    FamplexParser(store).parse("IL6 family,FPLX,IL6F\nfoo,HGNC,X\n", "HGNC,IL6,isa,FPLX,IL6F\n", hgnc)
+    famplex = FamplexParser(store)
+    families = famplex.parse("IL6 family,FPLX,IL6F\nfoo,HGNC,X\nsuper family,FPLX,TOP\n",
+                             "FPLX,IL6F,isa,FPLX,TOP\nHGNC,IL6,isa,FPLX,IL6F\n")
+    assert store.concepts["FPLX:TOP"].classes == {"GENE_OR_PROTEIN"}  # before inherit()
+    famplex.inherit(families, hgnc)
     fam = store.concepts["FPLX:IL6F"]
     assert fam.terms == {"IL6 family": "famplex"}
     assert fam.classes == {"GENE_OR_PROTEIN", "CYTOKINE", "GROWTH_FACTOR"}  # inherited from the member
+    # and through the subfamily, although TOP's relation row comes first
+    assert store.concepts["FPLX:TOP"].classes == {"GENE_OR_PROTEIN", "CYTOKINE", "GROWTH_FACTOR"}
 
 
 def test_cell_ontology_and_number_variants(store: ConceptStore) -> None:
