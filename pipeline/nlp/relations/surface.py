@@ -226,6 +226,8 @@ def read_trigger(ctx: SentenceContext, site: Site) -> tuple[list[Mention], list[
     else:
         forms = site.rule.forms
     for form in forms:
+        if form not in FORMS:  # a form only the dependency reader reads ("therapy")
+            continue
         found = FORMS[form](ctx, site)
         if found is not None:
             return found[0], found[1], form

@@ -1,0 +1,58 @@
+"""Constructions of the dependency patterns, one parametrized case each: a marked sentence with
+a hand-built parse (CRAFT/ClearNLP labels) through the whole component (dependency reader,
+surface reader checked against the parse, finalize)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+N, V, A, P, D, X, C, PR, AUX = "NOUN", "VERB", "ADJ", "ADP", "DET", "PUNCT", "CCONJ", "PRON", "AUX"
+
+THERAPY = {
+    "agent as compound of the therapy noun": (
+        "[Fibroblast|CELL_TYPE] therapy for [gout|DISEASE] works .",
+        [(1, "compound", N), (4, "nsubj", N), (1, "prep", P), (2, "pobj", N), (4, "ROOT", V),
+         (4, "punct", X)],
+        {("Fibroblast", "TREATS", "gout", False)}),
+    "X-based treatment in Y": (
+        "[Macrophage|CELL_TYPE] - based treatment in [lupus|DISEASE] helps .",
+        [(2, "npadvmod", N), (2, "punct", X), (3, "amod", V), (6, "nsubj", N), (3, "prep", P),
+         (4, "pobj", N), (6, "ROOT", V), (6, "punct", X)],
+        {("Macrophage", "TREATS", "lupus", False)}),
+    "the for-phrase on the verb": (
+        "We test [B cell|CELL_TYPE] therapy for [asthma|DISEASE] .",
+        [(1, "nsubj", PR), (1, "ROOT", V), (3, "compound", N), (4, "compound", N), (1, "dobj", N),
+         (1, "prep", P), (5, "pobj", N), (1, "punct", X)],
+        {("B cell", "TREATS", "asthma", False)}),
+    "agent for the treatment of Y": (
+        "[Monocytes|CELL_TYPE] for the treatment of [colitis|DISEASE] were tested .",
+        [(6, "nsubjpass", N), (0, "prep", P), (3, "det", D), (1, "pobj", N), (3, "prep", P),
+         (4, "pobj", N), (7, "auxpass", AUX), (7, "ROOT", V), (7, "punct", X)],
+        {("Monocytes", "TREATS", "colitis", False)}),
+    "agent offers a treatment for Y": (
+        "[Platelets|CELL_TYPE] offer a new treatment for [gout|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (4, "det", D), (4, "amod", A), (1, "dobj", N),
+         (4, "prep", P), (5, "pobj", N), (1, "punct", X)],
+        {("Platelets", "TREATS", "gout", False)}),
+    "the use of X as a therapy for Y": (
+        "We study the use of [T cells|CELL_TYPE] as a therapy for [lupus|DISEASE] .",
+        [(1, "nsubj", PR), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (3, "prep", P),
+         (6, "compound", N), (4, "pobj", N), (1, "prep", P), (9, "det", D), (7, "pobj", N),
+         (9, "prep", P), (10, "pobj", N), (1, "punct", X)],
+        {("T cells", "TREATS", "lupus", False)}),
+    # the therapy's object must be a disease
+    "no disease, no treatment": (
+        "[Fibroblast|CELL_TYPE] therapy for [skin|ANATOMY] works .",
+        [(1, "compound", N), (4, "nsubj", N), (1, "prep", P), (2, "pobj", N), (4, "ROOT", V),
+         (4, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", THERAPY.values(), ids=THERAPY.keys())
+def test_therapy_named_by_its_agent(parsed_relations: Callable[..., set], marked: str,
+                                    rows: list[tuple[int, str, str]],
+                                    expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
