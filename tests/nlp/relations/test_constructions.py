@@ -56,3 +56,29 @@ def test_therapy_named_by_its_agent(parsed_relations: Callable[..., set], marked
                                     rows: list[tuple[int, str, str]],
                                     expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+REGULATE = {
+    # "regulate" / "modulate" state an influence without its direction
+    "regulate": (
+        "[IL-10|CYTOKINE] regulates [macrophages|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
+        {("IL-10", "ASSOCIATED_WITH", "macrophages", False)}),
+    "coordinated modulate": (
+        "[IL-10|CYTOKINE] inhibits [T cells|CELL_TYPE] and modulates [macrophages|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "cc", C),
+         (1, "conj", V), (5, "dobj", N), (1, "punct", X)],
+        {("IL-10", "INHIBITS", "T cells", False), ("IL-10", "ASSOCIATED_WITH", "macrophages", False)}),
+    "regulation of": (
+        "The regulation of [macrophages|CELL_TYPE] by [IL-10|CYTOKINE] matters .",
+        [(1, "det", D), (6, "nsubj", N), (1, "prep", P), (2, "pobj", N), (1, "prep", P), (4, "pobj", N),
+         (6, "ROOT", V), (6, "punct", X)],
+        {("IL-10", "ASSOCIATED_WITH", "macrophages", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", REGULATE.values(), ids=REGULATE.keys())
+def test_regulation_has_no_direction(parsed_relations: Callable[..., set], marked: str,
+                                     rows: list[tuple[int, str, str]],
+                                     expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
