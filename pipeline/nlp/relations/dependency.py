@@ -87,26 +87,29 @@ def antecedent_in_sentence(parse: Doc, anaphor: Token, ms: Sequence[Mention], of
 
 
 OUTCOME = "OUTCOME"  # class of an outcome/process object without an entity mention
+SITE = "SITE"  # class of a place object without an entity mention ("migrate to damaged areas")
 
 
-def outcome_mention(parse: Doc, head: Token, sent: Sentence) -> Mention:
-    """An OUTCOME argument for the noun phrase headed by ``head`` (:func:`outcome_phrase`)."""
-    lo, hi = outcome_phrase(head)
+def outcome_mention(parse: Doc, head: Token, sent: Sentence, label: str = OUTCOME) -> Mention:
+    """An OUTCOME (or SITE) argument for the noun phrase headed by ``head``
+    (:func:`outcome_phrase`)."""
+    lo, hi = outcome_phrase(head, keep_of=label == SITE)
     span = parse[lo:hi]
     start_char = sent.start_char + span.start_char
     return Mention(sent.start + lo, sent.start + hi, start_char, start_char + len(span.text), span.text,
-                   OUTCOME, (OUTCOME,), "")
+                   label, (label,), "")
 
 
 def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off: int,
                carried: Sequence[Mention], sent: Sentence | None = None) -> list[Mention]:
-    """The mentions an argument head stands for; with ``sent`` (objects only), an outcome noun
-    outside every mention is an OUTCOME argument, de-duplicated by its lower-cased text."""
+    """The mentions an argument head stands for; with ``sent`` (objects only), an outcome (place)
+    noun outside every mention is an OUTCOME (SITE) argument, de-duplicated by its text."""
     out: list[Mention] = []
-    for t in argument_heads(parse[head], reader.patterns.through):
+    patterns = reader.patterns
+    for t in argument_heads(parse[head], patterns.through):
         m = mention_at(ms, off + t.i)
-        if m is None and sent is not None and t.lower_ in reader.patterns.outcomes:
-            found = outcome_mention(parse, t, sent)
+        if m is None and sent is not None and (t.lower_ in patterns.outcomes or t.lower_ in patterns.sites):
+            found = outcome_mention(parse, t, sent, OUTCOME if t.lower_ in patterns.outcomes else SITE)
             if all(x.key() != found.key() for x in out):
                 out.append(found)
             continue
@@ -170,9 +173,10 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
         objects = _arguments(reader, parse, match.object, ms, off, previous.objects, sent)
         for rule in rules:
             subj, obj = (objects, subjects) if rule.reverse else (subjects, objects)
-            subj = [m for m in subj if m.label != OUTCOME]  # an outcome is never an agent
+            subj = [m for m in subj if m.label not in (OUTCOME, SITE)]  # never an agent
             subj = [m for m in subj if allowed(m, subject_classes(reader.rules, rule))]
-            obj = [m for m in obj if allowed(m, rule.object)]
+            # a place is an object only of a rule that names SITE ("migrate to damaged areas")
+            obj = [m for m in obj if allowed(m, rule.object) and (m.label != SITE or SITE in rule.object)]
             if not subj or not obj:
                 continue
             trigger = off + match.trigger
@@ -184,7 +188,7 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
                        for s_ in subj for o in obj if not same_list(parse, off, s_, o, match.trigger))
             if match.carried not in CLAUSE_LINKS:  # a relative clause's subject is no topic
                 subjects_seen.extend(m for m in subj if m not in subjects_seen)
-            last_objects = [m for m in obj if m.label != OUTCOME]
+            last_objects = [m for m in obj if m.label not in (OUTCOME, SITE)]
             break
     out.sort(key=lambda c: c.trigger)
     carry = Carry(tuple(subjects_seen) or previous.subjects, tuple(last_objects) or previous.objects)

@@ -227,12 +227,17 @@ def subject_head(parse: Doc, off: int, m: Mention) -> Token | None:
 OUTCOME_MODIFIERS = {"compound", "amod", "poss", "nmod"}
 
 
-def outcome_phrase(head: Token) -> tuple[int, int]:
+def outcome_phrase(head: Token, keep_of: bool = False) -> tuple[int, int]:
     """The sentence token range of an outcome noun phrase: ``head`` with its compound,
     adjective and possessive modifiers on its left ("blood-brain barrier integrity", "motor
-    function"); an ``of`` phrase stays out ("function of neurons": function)."""
+    function"); an ``of`` phrase stays out ("function of neurons": function) unless
+    ``keep_of`` (a place: "sites of injury")."""
     left = [c.left_edge.i for c in head.children if c.dep_ in OUTCOME_MODIFIERS and c.i < head.i]
-    return min(left, default=head.i), head.i + 1
+    end = head.i + 1
+    if keep_of:
+        end = max([c.right_edge.i + 1 for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                   and c.i > head.i], default=end)
+    return min(left, default=head.i), end
 
 
 def mention_at(ms: Sequence[Mention], token: int) -> Mention | None:

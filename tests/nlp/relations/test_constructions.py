@@ -82,3 +82,34 @@ def test_regulation_has_no_direction(parsed_relations: Callable[..., set], marke
                                      rows: list[tuple[int, str, str]],
                                      expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+HOMING = {
+    "migrate to a place noun": (
+        "[Monocytes|CELL_TYPE] migrate to damaged areas .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (4, "amod", V), (2, "pobj", N), (1, "punct", X)],
+        {("Monocytes", "MIGRATES_TO", "damaged areas", False)}),
+    "a place keeps its of-phrase": (
+        "[Monocytes|CELL_TYPE] home to sites of injury .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (3, "prep", P), (4, "pobj", N),
+         (1, "punct", X)],
+        {("Monocytes", "MIGRATES_TO", "sites of injury", False)}),
+    # a place is no object of other rules: "reduce X in areas" / "increase the area"
+    "a place is the object of homing only": (
+        "[Monocytes|CELL_TYPE] increase damaged areas .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", V), (1, "dobj", N), (1, "punct", X)],
+        set()),
+    # the passive's by-phrase parsed as prep: the attracting factor acts on the cells
+    "guided to a place by a chemokine": (
+        "[Monocytes|CELL_TYPE] are guided to injured tissue by [CCL2|CYTOKINE] .",
+        [(2, "nsubjpass", N), (2, "auxpass", AUX), (2, "ROOT", V), (2, "prep", P), (5, "amod", V),
+         (3, "pobj", N), (2, "prep", P), (6, "pobj", N), (2, "punct", X)],
+        {("Monocytes", "MIGRATES_TO", "injured tissue", False), ("CCL2", "ACTIVATES", "Monocytes", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", HOMING.values(), ids=HOMING.keys())
+def test_homing_to_a_place(parsed_relations: Callable[..., set], marked: str,
+                           rows: list[tuple[int, str, str]],
+                           expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
