@@ -32,7 +32,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from pipeline.nlp.relations.arguments import allowed, subject_classes
+from pipeline.nlp.relations.arguments import allowed, object_fits, subject_classes
 from pipeline.nlp.relations.patterns import Patterns, PatternSpec, load_patterns, match_sentence
 from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
 from pipeline.nlp.relations.syntax import (
@@ -176,7 +176,7 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             subj = [m for m in subj if m.label not in (OUTCOME, SITE)]  # never an agent
             subj = [m for m in subj if allowed(m, subject_classes(reader.rules, rule))]
             # a place is an object only of a rule that names SITE ("migrate to damaged areas")
-            obj = [m for m in obj if allowed(m, rule.object) and (m.label != SITE or SITE in rule.object)]
+            obj = [m for m in obj if object_fits(m, rule) and (m.label != SITE or SITE in rule.object)]
             if not subj or not obj:
                 continue
             trigger = off + match.trigger

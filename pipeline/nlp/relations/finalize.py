@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from pipeline.nlp.relations.arguments import after_not, allowed, subject_classes
+from pipeline.nlp.relations.arguments import after_not, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.context import (
     article_evidence,
     deficit_predicate,
@@ -44,11 +44,9 @@ def admissible(c: Candidate, rules: RuleSet, words: Sequence[str]) -> bool:
     """The candidate's arguments are of the rule's classes, its subject follows no "not", and
     subject and object are different concepts. ``words``: its sentence's lower-cased tokens."""
     off = c.sentence.start
-    exclude = c.rule.object_exclude
-    return (allowed(c.subject, subject_classes(rules, c.rule)) and allowed(c.object, c.rule.object)
+    return (allowed(c.subject, subject_classes(rules, c.rule)) and object_fits(c.object, c.rule)
             and not after_not(c.subject, words, off)
             and c.subject.key() != c.object.key()
-            and not (exclude is not None and exclude.search(c.object.text))
             and not (c.subject.start >= off and is_privative(rules.cues, c.subject, words, off))
             and not is_privative(rules.cues, c.object, words, off))
 

@@ -113,3 +113,28 @@ def test_homing_to_a_place(parsed_relations: Callable[..., set], marked: str,
                            rows: list[tuple[int, str, str]],
                            expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+GAIN = {
+    # a gain is improved (INCREASES), a disease treated
+    "improve a gain": (
+        "[Monocytes|CELL_TYPE] improve motor function .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
+        {("Monocytes", "INCREASES", "motor function", False)}),
+    "improve a disease": (
+        "[Monocytes|CELL_TYPE] improve [colitis|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
+        {("Monocytes", "TREATS", "colitis", False)}),
+    # "X therapy" as an argument stands for X
+    "a therapy noun stands for its agent": (
+        "[Monocyte|CELL_TYPE] therapy reduces [colitis|DISEASE] .",
+        [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)],
+        {("Monocyte", "DECREASES", "colitis", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", GAIN.values(), ids=GAIN.keys())
+def test_gains_and_therapies(parsed_relations: Callable[..., set], marked: str,
+                             rows: list[tuple[int, str, str]],
+                             expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
