@@ -76,12 +76,16 @@ def make_reader(rules: RuleSet, triggers: TriggerIndex, vocab: Vocab, patterns: 
 
 
 def antecedent_in_sentence(parse: Doc, anaphor: Token, ms: Sequence[Mention], off: int) -> Mention | None:
-    """The nearest mention before ``anaphor`` in its own sentence that is the subject of a clause
-    ("When stem cells are injected, they reduce X": stem cells), else None."""
+    """The nearest mention before ``anaphor`` in its own sentence that is the subject of a clause,
+    or a modifier of its subject ("When stem cells are injected, they reduce X": stem cells;
+    "MSC therapy improves X, suggesting they ...": MSC), else None."""
     for m in sorted(ms, key=lambda x: -x.end):
         if m.end - off > anaphor.i or m.start < off:
             continue
-        if mention_head(parse, m, off).dep_ in ("nsubj", "nsubjpass"):
+        head = mention_head(parse, m, off)
+        if head.dep_ in ("compound", "nmod") and head.head.i > head.i:  # "MSC therapy ..., they"
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass"):
             return m
     return None
 
@@ -101,9 +105,12 @@ def outcome_mention(parse: Doc, head: Token, sent: Sentence, label: str = OUTCOM
 
 
 def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off: int,
-               carried: Sequence[Mention], sent: Sentence | None = None) -> list[Mention]:
+               carried: Sequence[Mention], sent: Sentence | None = None,
+               named: Sequence[Mention] = ()) -> list[Mention]:
     """The mentions an argument head stands for; with ``sent`` (objects only), an outcome (place)
-    noun outside every mention is an OUTCOME (SITE) argument, de-duplicated by its text."""
+    noun outside every mention is an OUTCOME (SITE) argument, de-duplicated by its text. An
+    anaphor stands for ``carried``; for a subject, a phrase the object anaphora name ("these
+    molecules", "these vesicles") stands for ``named``: the previous relation's objects."""
     out: list[Mention] = []
     patterns = reader.patterns
     for t in argument_heads(parse[head], patterns.through):
@@ -120,6 +127,8 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
                     out.append(local)
                 continue
             out.extend(x for x in carried if x not in out)
+        elif m is None and named and is_anaphor(t, lambda w: bool(reader.rules.cues.object_anaphor.match(w))):
+            out.extend(x for x in named if x not in out)
         elif m is not None and m not in out:
             out.append(m)
     return out
@@ -169,7 +178,8 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             continue
         if matched is not None:
             matched.add(off + match.trigger)
-        subjects = _arguments(reader, parse, match.subject, ms, off, previous.subjects)
+        subjects = _arguments(reader, parse, match.subject, ms, off, previous.subjects,
+                              named=previous.objects)
         objects = _arguments(reader, parse, match.object, ms, off, previous.objects, sent)
         for rule in rules:
             subj, obj = (objects, subjects) if rule.reverse else (subjects, objects)

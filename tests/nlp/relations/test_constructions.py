@@ -138,3 +138,41 @@ def test_gains_and_therapies(parsed_relations: Callable[..., set], marked: str,
                              rows: list[tuple[int, str, str]],
                              expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+def two_sentence_relations(blank: object, doc: object, first: list[tuple[int, str, str]],
+                           second: list[tuple[int, str, str]]) -> set[tuple[str, str, str, str]]:
+    """(subject, predicate, object, reader) of a two-sentence marked doc, each sentence with its
+    hand-built parse (head indices within the sentence)."""
+    from spacy.tokens import Doc
+
+    cut = len(first)
+    parses = {}
+    for start, rows in ((0, first), (cut, second)):
+        heads, deps, pos = (list(x) for x in zip(*rows, strict=True))
+        toks = doc[start:start + len(rows)]
+        parses[start] = Doc(doc.vocab, words=[t.text for t in toks],
+                            spaces=[bool(t.whitespace_) for t in toks], heads=heads, deps=deps, pos=pos)
+    doc._.parses = parses
+    rels = blank.get_pipe("mechmine_relations")(doc)._.relations
+    return {(r.subject.text, r.predicate, r.object.text, r.rule_id.partition(":")[0]) for r in rels}
+
+
+def test_these_vesicles_are_the_previous_objects(blank: object, marked_doc: Callable[..., object]) -> None:
+    # "these vesicles" as a subject stands for the vesicles the previous relation named (read
+    # by the dependency reader, not left to the surface fallback)
+    doc = marked_doc("[Monocytes|CELL_TYPE] release [exosomes|ANATOMY] . "
+                     "These vesicles reduce [inflammation|PROCESS] .")
+    first = [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)]
+    second = [(1, "det", D), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)]
+    assert two_sentence_relations(blank, doc, first, second) == {
+        ("Monocytes", "SECRETES", "exosomes", "dep"), ("exosomes", "DECREASES", "inflammation", "dep")}
+
+
+def test_they_is_the_agent_of_a_subject_therapy(parsed_relations: Callable[..., set]) -> None:
+    # "X therapy reduces Y, suggesting they ...": "they" is X
+    marked = "[Monocyte|CELL_TYPE] therapy reduces [colitis|DISEASE] , so they reduce [fibrosis|PROCESS] ."
+    rows = [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X),
+            (7, "mark", "SCONJ"), (7, "nsubj", PR), (2, "advcl", V), (7, "dobj", N), (2, "punct", X)]
+    assert parsed_relations(marked, rows) == {("Monocyte", "DECREASES", "colitis", False),
+                                              ("Monocyte", "DECREASES", "fibrosis", False)}
