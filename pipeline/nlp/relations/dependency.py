@@ -37,7 +37,9 @@ from pipeline.nlp.relations.patterns import Patterns, PatternSpec, load_patterns
 from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
 from pipeline.nlp.relations.syntax import (
     CLAUSE_LINKS,
+    MODIFIED_BY_CLAUSE,
     argument_heads,
+    clause_examples,
     mention_at,
     mention_head,
     misparsed_verb_object,
@@ -180,6 +182,9 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             matched.add(off + match.trigger)
         subjects = _arguments(reader, parse, match.subject, ms, off, previous.subjects,
                               named=previous.objects)
+        if match.carried in MODIFIED_BY_CLAUSE:  # "genes that contribute to PD, including X"
+            for t in clause_examples(parse[match.subject], parse[match.trigger]):
+                subjects += [m for m in _arguments(reader, parse, t.i, ms, off, ()) if m not in subjects]
         objects = _arguments(reader, parse, match.object, ms, off, previous.objects, sent)
         for rule in rules:
             subj, obj = (objects, subjects) if rule.reverse else (subjects, objects)

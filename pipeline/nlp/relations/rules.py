@@ -19,7 +19,8 @@ from pydantic import Field
 from pipeline.errors import ResourceError
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 
-Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked", "therapy"]
+Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked",
+               "therapy", "feature"]
 RULES_FILE = "relation_rules.yaml"
 CUES_FILE = "context_cues.yaml"
 

@@ -130,6 +130,20 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
     return out
 
 
+def clause_examples(noun: Token, verb: Token) -> list[Token]:
+    """The examples a relative clause gives of the generic noun it modifies ("genes that
+    contribute to PD, including those related to X"): the objects of an "including", "like" or
+    "such as" phrase the parse hangs on the clause's verb. Nothing for a noun outside
+    :data:`STAND_INS`."""
+    if noun.lower_ not in STAND_INS:
+        return []
+    def introduces_examples(c: Token) -> bool:
+        return c.lower_ in ("including", "like") or (c.lower_ == "as" and any(x.lower_ == "such"
+                                                                              for x in c.children))
+    return [g for c in verb.children if c.dep_ == "prep" and c.i > verb.i and introduces_examples(c)
+            for g in c.children if g.dep_ == "pobj"]
+
+
 def misparsed_verb_object(parse: Doc, trigger: int, obj: int) -> bool:
     """``obj`` (an object of ``trigger``) has a trigger word as a compound modifier right after
     a coordinator: the parse read a coordinated verb ("and decrease TGF-beta1") as a noun."""

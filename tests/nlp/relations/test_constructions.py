@@ -176,3 +176,34 @@ def test_they_is_the_agent_of_a_subject_therapy(parsed_relations: Callable[..., 
             (7, "mark", "SCONJ"), (7, "nsubj", PR), (2, "advcl", V), (7, "dobj", N), (2, "punct", X)]
     assert parsed_relations(marked, rows) == {("Monocyte", "DECREASES", "colitis", False),
                                               ("Monocyte", "DECREASES", "fibrosis", False)}
+
+
+DISEASE = {
+    # what a disease shows is associated with it
+    "the symptoms of a disease include": (
+        "The symptoms of [gout|DISEASE] include [arthritis|DISEASE] and [fever|DISEASE] .",
+        [(1, "det", D), (4, "nsubj", N), (1, "prep", P), (2, "pobj", N), (4, "ROOT", V), (4, "dobj", N),
+         (5, "cc", C), (5, "conj", N), (4, "punct", X)],
+        {("gout", "ASSOCIATED_WITH", "arthritis", False), ("gout", "ASSOCIATED_WITH", "fever", False)}),
+    "what a study includes is no feature": (
+        "The trials of [gout|DISEASE] include [arthritis|DISEASE] .",
+        [(1, "det", D), (4, "nsubj", N), (1, "prep", P), (2, "pobj", N), (4, "ROOT", V), (4, "dobj", N),
+         (4, "punct", X)],
+        set()),
+    # the examples of a generic noun's relative clause are its subjects; a gene contributing to a
+    # disease is associated with it
+    "genes that contribute to a disease, including X": (
+        "Genes that contribute to [gout|DISEASE] , including [SLC2A9|GENE_OR_PROTEIN] and "
+        "[ABCG2|GENE_OR_PROTEIN] , are known .",
+        [(12, "nsubjpass", N), (2, "dep", PR), (0, "relcl", V), (2, "prep", P), (3, "pobj", N),
+         (2, "punct", X), (2, "prep", V), (6, "pobj", N), (7, "cc", C), (7, "conj", N), (12, "punct", X),
+         (12, "auxpass", AUX), (12, "ROOT", V), (12, "punct", X)],
+        {("SLC2A9", "ASSOCIATED_WITH", "gout", False), ("ABCG2", "ASSOCIATED_WITH", "gout", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", DISEASE.values(), ids=DISEASE.keys())
+def test_what_goes_with_a_disease(parsed_relations: Callable[..., set], marked: str,
+                                  rows: list[tuple[int, str, str]],
+                                  expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
