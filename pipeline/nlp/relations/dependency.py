@@ -43,6 +43,7 @@ from pipeline.nlp.relations.syntax import (
     mention_at,
     mention_head,
     misparsed_verb_object,
+    modifies_nominal_trigger,
     outcome_phrase,
     parse_negated,
     same_list,
@@ -235,8 +236,10 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
 def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, int]],
                   parses: dict[int, Doc]) -> list[Candidate]:
     """The surface reader's candidates, read against the parse where their sentence has one:
-    items of one list are not related to each other (:func:`same_list`) and negation takes its
-    syntactic scope (:func:`parse_negated`)."""
+    items of one list are not related to each other (:func:`same_list`), a hyphenated agent of a
+    nominalisation is the nominalisation's (:func:`modifies_nominal_trigger`) and negation takes
+    its syntactic scope (:func:`parse_negated`). Triggers must be marked on the parses
+    (:func:`doc_candidates` does)."""
     from dataclasses import replace
 
     out: list[Candidate] = []
@@ -251,5 +254,7 @@ def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, i
         if verb_read_as_adjective(parse, c.trigger - start, c.form, c.subject.end - start,
                                   subject_head(parse, start, c.subject)):
             continue
+        if c.form == "hyphen" and modifies_nominal_trigger(parse, c.trigger - start):
+            continue  # "MSC-mediated inhibition of X": the nominalisation states the relation
         out.append(replace(c, negated=parse_negated(parse, c.trigger - start)))
     return out

@@ -144,6 +144,14 @@ def clause_examples(noun: Token, verb: Token) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def modifies_nominal_trigger(parse: Doc, trigger: int) -> bool:
+    """The hyphenated trigger ("mediated" in "MSC-mediated inhibition of X") modifies a noun
+    that is itself a trigger with an of-phrase: that nominalisation states the relation."""
+    head = parse[trigger].head
+    return (head is not parse[trigger] and head.pos_ == "NOUN" and bool(head._.mm_trigger)
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
+
+
 def misparsed_verb_object(parse: Doc, trigger: int, obj: int) -> bool:
     """``obj`` (an object of ``trigger``) has a trigger word as a compound modifier right after
     a coordinator: the parse read a coordinated verb ("and decrease TGF-beta1") as a noun."""

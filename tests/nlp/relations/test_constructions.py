@@ -207,3 +207,13 @@ def test_what_goes_with_a_disease(parsed_relations: Callable[..., set], marked: 
                                   rows: list[tuple[int, str, str]],
                                   expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+def test_a_hyphenated_agent_of_a_nominalisation(parsed_relations: Callable[..., set]) -> None:
+    # "X-mediated inhibition of Y": X inhibits Y (not "X drives the inhibition"); the object
+    # "Y differentiation" stands for Y
+    marked = "We saw [Monocyte|CELL_TYPE] - mediated inhibition of [T cell|CELL_TYPE] differentiation ."
+    rows = [(1, "nsubj", PR), (1, "ROOT", V), (4, "npadvmod", N), (4, "punct", X), (5, "amod", V),
+            (1, "dobj", N), (5, "prep", P), (8, "compound", N), (9, "compound", N), (6, "pobj", N),
+            (1, "punct", X)]
+    assert parsed_relations(marked, rows) == {("Monocyte", "INHIBITS", "T cell", False)}
