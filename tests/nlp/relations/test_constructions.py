@@ -217,3 +217,11 @@ def test_a_hyphenated_agent_of_a_nominalisation(parsed_relations: Callable[..., 
             (1, "dobj", N), (5, "prep", P), (8, "compound", N), (9, "compound", N), (6, "pobj", N),
             (1, "punct", X)]
     assert parsed_relations(marked, rows) == {("Monocyte", "INHIBITS", "T cell", False)}
+
+
+def test_a_privative_subject_is_not_carried_over(relations_of: Callable[[str], list]) -> None:
+    # "non-hematopoietic cells expressing X": no subject, so "The cells" of the next sentence
+    # does not stand for hematopoietic cells
+    rels = relations_of("[Pericytes|CELL_TYPE] are non - [hematopoietic cells|CELL_TYPE] expressing "
+                        "[CD90|GENE_OR_PROTEIN] . The cells differentiate into [adipocytes|CELL_TYPE] .")
+    assert all(r.subject.text != "hematopoietic cells" for r in rels)
