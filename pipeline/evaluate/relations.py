@@ -13,7 +13,11 @@ Y"), none for a variant; a negated relation is dropped.
   replaced by that event's Theme protein, recursively), with polarity positive,
   negative or unspecified. Pairs are compared per document on the proteins'
   lower-cased text; a predicted pair matches when cause, theme and polarity
-  agree (Regulation matches either polarity).
+  agree (Regulation matches either polarity). A relation without a direction
+  ("X regulates / modulates Y": ASSOCIATED_WITH, neutral, rules ``regulate`` and
+  ``regulation_nominal``) is a Regulation pair
+  (polarity ``any``): it matches a gold Regulation only, never a positive or
+  negative one.
 - **BioRED** (PubTator): Positive_Correlation / Negative_Correlation pairs of
   entity ids per document, undirected; a predicted relation gives the pair of
   its arguments' ids with its polarity.
@@ -107,8 +111,16 @@ def _score(scores: RelationScores, gold: set[tuple], pred: set[tuple], unordered
     u.fn += len(gp - pp)
 
 
-def predicted_pairs(doc: Doc, unscored: frozenset[frozenset[str]] = frozenset()) -> set[tuple[str, str, str]]:
-    """(subject id, object id, polarity) of the doc's non-negated relations with a polarity.
+# the rules of an influence without its direction ("X regulates / modulates Y"): a GE Regulation.
+# An association ("X is associated with Y") is no regulation event and stays unscored.
+UNDIRECTED = frozenset({"regulate", "regulation_nominal"})
+
+
+def predicted_pairs(doc: Doc, unscored: frozenset[frozenset[str]] = frozenset(),
+                    undirected: bool = False) -> set[tuple[str, str, str]]:
+    """(subject id, object id, polarity) of the doc's non-negated relations with a polarity;
+    with ``undirected`` (a gold schema with an undirected regulation type), a relation of an
+    :data:`UNDIRECTED` rule too, with polarity ``any``.
 
     Pairs whose label pair is in ``unscored`` (types the gold schema never relates) are left out,
     and so are relations with an argument that is no gold entity (an outcome phrase such as
@@ -121,17 +133,20 @@ def predicted_pairs(doc: Doc, unscored: frozenset[frozenset[str]] = frozenset())
         if not rel.subject.kb_id or not rel.object.kb_id:
             continue
         pol = polarity_of(rel.predicate) and (rel.polarity if rel.polarity != "neutral" else None)
+        if undirected and rel.rule_name in UNDIRECTED:
+            pol = "any"
         if pol and not rel.negated and rel.subject.kb_id != rel.object.kb_id:
             pred.add((rel.subject.kb_id, rel.object.kb_id, pol))
     return pred
 
 
 def score_documents(nlp: Language, docs: Iterator[tuple[str, str, list[GoldEntity], set[tuple]]],
-                    unordered: bool, unscored: frozenset[frozenset[str]] = frozenset()) -> RelationScores:
+                    unordered: bool, unscored: frozenset[frozenset[str]] = frozenset(),
+                    undirected: bool = False) -> RelationScores:
     """Relation P/R/F1 over (id, text, gold entities, gold pairs) documents."""
     scores = RelationScores()
     for _, text, ents, gold in docs:
-        _score(scores, gold, predicted_pairs(with_gold_entities(nlp, text, ents), unscored),
+        _score(scores, gold, predicted_pairs(with_gold_entities(nlp, text, ents), unscored, undirected),
                unordered=unordered)
     return scores
 
@@ -139,7 +154,7 @@ def score_documents(nlp: Language, docs: Iterator[tuple[str, str, list[GoldEntit
 def evaluate_ge(nlp: Language, folder: Path) -> RelationScores:
     if not folder.is_dir():
         raise MechmineError(f"no such folder: {folder}")
-    return score_documents(nlp, read_ge(folder), unordered=False)
+    return score_documents(nlp, read_ge(folder), unordered=False, undirected=True)
 
 
 def evaluate_biored(nlp: Language, path: Path) -> RelationScores:

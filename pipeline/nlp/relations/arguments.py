@@ -61,6 +61,14 @@ def allowed(m: Mention, classes: Collection[str]) -> bool:
     return not classes or any(c in classes for c in m.classes)
 
 
+def object_fits(m: Mention, rule: Rule) -> bool:
+    """``m`` can be ``rule``'s object: of its classes, not found by its ``object_exclude``, found by
+    its ``object_only`` (when it has one)."""
+    exclude, only = rule.object_exclude, rule.object_only
+    return (allowed(m, rule.object) and not (exclude is not None and exclude.search(m.text))
+            and not (only is not None and not only.search(m.text)))
+
+
 def subject_classes(rules: RuleSet, rule: Rule) -> frozenset[str]:
     """The classes ``rule`` accepts as subject: its own list, else the agent classes (and
     AGENT), plus its ``subject_extra``."""

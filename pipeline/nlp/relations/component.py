@@ -87,8 +87,8 @@ def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None
     candidates = doc_candidates(doc, ms, lower, rules, triggers, bounds)
     parses = doc._.parses
     if reader is not None and parses:
-        candidates = check_surface(candidates, bounds, parses)
-        candidates = merge_readers(candidates, dep_candidates(reader, doc, ms, bounds, parses), merge)
+        dep = dep_candidates(reader, doc, ms, bounds, parses)  # marks the triggers on the parses
+        candidates = merge_readers(check_surface(candidates, bounds, parses), dep, merge)
     return finalize(candidates, doc, lower, rules, doc._.article_kind or "")
 
 

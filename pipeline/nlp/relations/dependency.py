@@ -32,15 +32,18 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from pipeline.nlp.relations.arguments import allowed, subject_classes
+from pipeline.nlp.relations.arguments import allowed, object_fits, subject_classes
 from pipeline.nlp.relations.patterns import Patterns, PatternSpec, load_patterns, match_sentence
 from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
 from pipeline.nlp.relations.syntax import (
     CLAUSE_LINKS,
+    MODIFIED_BY_CLAUSE,
     argument_heads,
+    clause_examples,
     mention_at,
     mention_head,
     misparsed_verb_object,
+    modifies_nominal_trigger,
     outcome_phrase,
     parse_negated,
     same_list,
@@ -76,37 +79,47 @@ def make_reader(rules: RuleSet, triggers: TriggerIndex, vocab: Vocab, patterns: 
 
 
 def antecedent_in_sentence(parse: Doc, anaphor: Token, ms: Sequence[Mention], off: int) -> Mention | None:
-    """The nearest mention before ``anaphor`` in its own sentence that is the subject of a clause
-    ("When stem cells are injected, they reduce X": stem cells), else None."""
+    """The nearest mention before ``anaphor`` in its own sentence that is the subject of a clause,
+    or a modifier of its subject ("When stem cells are injected, they reduce X": stem cells;
+    "MSC therapy improves X, suggesting they ...": MSC), else None."""
     for m in sorted(ms, key=lambda x: -x.end):
         if m.end - off > anaphor.i or m.start < off:
             continue
-        if mention_head(parse, m, off).dep_ in ("nsubj", "nsubjpass"):
+        head = mention_head(parse, m, off)
+        if head.dep_ in ("compound", "nmod") and head.head.i > head.i:  # "MSC therapy ..., they"
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass"):
             return m
     return None
 
 
 OUTCOME = "OUTCOME"  # class of an outcome/process object without an entity mention
+SITE = "SITE"  # class of a place object without an entity mention ("migrate to damaged areas")
 
 
-def outcome_mention(parse: Doc, head: Token, sent: Sentence) -> Mention:
-    """An OUTCOME argument for the noun phrase headed by ``head`` (:func:`outcome_phrase`)."""
-    lo, hi = outcome_phrase(head)
+def outcome_mention(parse: Doc, head: Token, sent: Sentence, label: str = OUTCOME) -> Mention:
+    """An OUTCOME (or SITE) argument for the noun phrase headed by ``head``
+    (:func:`outcome_phrase`)."""
+    lo, hi = outcome_phrase(head, keep_of=label == SITE)
     span = parse[lo:hi]
     start_char = sent.start_char + span.start_char
     return Mention(sent.start + lo, sent.start + hi, start_char, start_char + len(span.text), span.text,
-                   OUTCOME, (OUTCOME,), "")
+                   label, (label,), "")
 
 
 def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off: int,
-               carried: Sequence[Mention], sent: Sentence | None = None) -> list[Mention]:
-    """The mentions an argument head stands for; with ``sent`` (objects only), an outcome noun
-    outside every mention is an OUTCOME argument, de-duplicated by its lower-cased text."""
+               carried: Sequence[Mention], sent: Sentence | None = None,
+               named: Sequence[Mention] = ()) -> list[Mention]:
+    """The mentions an argument head stands for; with ``sent`` (objects only), an outcome (place)
+    noun outside every mention is an OUTCOME (SITE) argument, de-duplicated by its text. An
+    anaphor stands for ``carried``; for a subject, a phrase the object anaphora name ("these
+    molecules", "these vesicles") stands for ``named``: the previous relation's objects."""
     out: list[Mention] = []
-    for t in argument_heads(parse[head], reader.patterns.through):
+    patterns = reader.patterns
+    for t in argument_heads(parse[head], patterns.through):
         m = mention_at(ms, off + t.i)
-        if m is None and sent is not None and t.lower_ in reader.patterns.outcomes:
-            found = outcome_mention(parse, t, sent)
+        if m is None and sent is not None and (t.lower_ in patterns.outcomes or t.lower_ in patterns.sites):
+            found = outcome_mention(parse, t, sent, OUTCOME if t.lower_ in patterns.outcomes else SITE)
             if all(x.key() != found.key() for x in out):
                 out.append(found)
             continue
@@ -117,6 +130,8 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
                     out.append(local)
                 continue
             out.extend(x for x in carried if x not in out)
+        elif m is None and named and is_anaphor(t, lambda w: bool(reader.rules.cues.object_anaphor.match(w))):
+            out.extend(x for x in named if x not in out)
         elif m is not None and m not in out:
             out.append(m)
     return out
@@ -166,13 +181,18 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             continue
         if matched is not None:
             matched.add(off + match.trigger)
-        subjects = _arguments(reader, parse, match.subject, ms, off, previous.subjects)
+        subjects = _arguments(reader, parse, match.subject, ms, off, previous.subjects,
+                              named=previous.objects)
+        if match.carried in MODIFIED_BY_CLAUSE:  # "genes that contribute to PD, including X"
+            for t in clause_examples(parse[match.subject], parse[match.trigger]):
+                subjects += [m for m in _arguments(reader, parse, t.i, ms, off, ()) if m not in subjects]
         objects = _arguments(reader, parse, match.object, ms, off, previous.objects, sent)
         for rule in rules:
             subj, obj = (objects, subjects) if rule.reverse else (subjects, objects)
-            subj = [m for m in subj if m.label != OUTCOME]  # an outcome is never an agent
+            subj = [m for m in subj if m.label not in (OUTCOME, SITE)]  # never an agent
             subj = [m for m in subj if allowed(m, subject_classes(reader.rules, rule))]
-            obj = [m for m in obj if allowed(m, rule.object)]
+            # a place is an object only of a rule that names SITE ("migrate to damaged areas")
+            obj = [m for m in obj if object_fits(m, rule) and (m.label != SITE or SITE in rule.object)]
             if not subj or not obj:
                 continue
             trigger = off + match.trigger
@@ -184,7 +204,7 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
                        for s_ in subj for o in obj if not same_list(parse, off, s_, o, match.trigger))
             if match.carried not in CLAUSE_LINKS:  # a relative clause's subject is no topic
                 subjects_seen.extend(m for m in subj if m not in subjects_seen)
-            last_objects = [m for m in obj if m.label != OUTCOME]
+            last_objects = [m for m in obj if m.label not in (OUTCOME, SITE)]
             break
     out.sort(key=lambda c: c.trigger)
     carry = Carry(tuple(subjects_seen) or previous.subjects, tuple(last_objects) or previous.objects)
@@ -216,8 +236,10 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
 def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, int]],
                   parses: dict[int, Doc]) -> list[Candidate]:
     """The surface reader's candidates, read against the parse where their sentence has one:
-    items of one list are not related to each other (:func:`same_list`) and negation takes its
-    syntactic scope (:func:`parse_negated`)."""
+    items of one list are not related to each other (:func:`same_list`), a hyphenated agent of a
+    nominalisation is the nominalisation's (:func:`modifies_nominal_trigger`) and negation takes
+    its syntactic scope (:func:`parse_negated`). Triggers must be marked on the parses
+    (:func:`doc_candidates` does)."""
     from dataclasses import replace
 
     out: list[Candidate] = []
@@ -232,5 +254,7 @@ def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, i
         if verb_read_as_adjective(parse, c.trigger - start, c.form, c.subject.end - start,
                                   subject_head(parse, start, c.subject)):
             continue
+        if c.form == "hyphen" and modifies_nominal_trigger(parse, c.trigger - start):
+            continue  # "MSC-mediated inhibition of X": the nominalisation states the relation
         out.append(replace(c, negated=parse_negated(parse, c.trigger - start)))
     return out

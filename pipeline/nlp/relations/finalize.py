@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from pipeline.nlp.relations.arguments import after_not, allowed, subject_classes
+from pipeline.nlp.relations.arguments import after_not, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.context import (
     article_evidence,
     deficit_predicate,
@@ -28,7 +28,7 @@ from pipeline.nlp.relations.context import (
     subject_state,
 )
 from pipeline.nlp.relations.rules import RuleSet
-from pipeline.nlp.relations.types import Candidate, Relation
+from pipeline.nlp.relations.types import Candidate, Mention, Relation
 
 FLIP = {"positive": "negative", "negative": "positive"}
 
@@ -40,15 +40,21 @@ def effective_polarity(polarity: str, state: str) -> str:
     return FLIP.get(polarity, polarity) if state == "loss" else polarity
 
 
+def overlaps(a: Mention, b: Mention) -> bool:
+    """One argument's tokens are inside the other's ("MSC" in the outcome "MSC-mediated
+    recovery"): never a relation."""
+    return a.start < b.end and b.start < a.end
+
+
 def admissible(c: Candidate, rules: RuleSet, words: Sequence[str]) -> bool:
     """The candidate's arguments are of the rule's classes, its subject follows no "not", and
-    subject and object are different concepts. ``words``: its sentence's lower-cased tokens."""
+    subject and object are different concepts and do not overlap. ``words``: its sentence's
+    lower-cased tokens."""
     off = c.sentence.start
-    exclude = c.rule.object_exclude
-    return (allowed(c.subject, subject_classes(rules, c.rule)) and allowed(c.object, c.rule.object)
+    return (allowed(c.subject, subject_classes(rules, c.rule)) and object_fits(c.object, c.rule)
             and not after_not(c.subject, words, off)
             and c.subject.key() != c.object.key()
-            and not (exclude is not None and exclude.search(c.object.text))
+            and not overlaps(c.subject, c.object)
             and not (c.subject.start >= off and is_privative(rules.cues, c.subject, words, off))
             and not is_privative(rules.cues, c.object, words, off))
 

@@ -36,28 +36,31 @@ class PatternsFile(Strict):
     meta: Meta
     through: list[str] = Field(default_factory=list)
     outcomes: list[str] = Field(default_factory=list)
+    sites: list[str] = Field(default_factory=list)
     patterns: list[PatternSpec] = Field(min_length=1)
 
-    @field_validator("outcomes")
+    @field_validator("outcomes", "sites")
     @classmethod
     def _one_lower_word_each(cls, words: list[str]) -> list[str]:
         for w in words:
             if not w or w != w.lower() or not w.replace("-", "").isalpha():
-                raise ValueError(f"outcome {w!r}: one lower-case word")
+                raise ValueError(f"{w!r}: one lower-case word")
         dup = sorted({w for w in words if words.count(w) > 1})
         if dup:
-            raise ValueError(f"duplicate outcomes: {', '.join(dup)}")
+            raise ValueError(f"duplicates: {', '.join(dup)}")
         return words
 
 
 @dataclass(frozen=True)
 class Patterns:
     """Validated dependency patterns, the amount/activity heads arguments pass through and the
-    outcome/process nouns that are objects without an entity mention."""
+    outcome/process nouns and the place nouns ("damaged areas", "sites of injury") that are
+    objects without an entity mention."""
 
     specs: tuple[PatternSpec, ...]
     through: frozenset[str]
     outcomes: frozenset[str] = frozenset()
+    sites: frozenset[str] = frozenset()
 
     def matcher(self, vocab: Vocab) -> DependencyMatcher:
         """A DependencyMatcher with every pattern (key = pattern id)."""
@@ -93,7 +96,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
             detail = " ".join(line.strip() for line in str(err).splitlines()[2:5] if line.strip())
             raise ResourceError(f"{path}: pattern {p.id}: {detail}") from err
     return Patterns(tuple(spec.patterns), frozenset(w.lower() for w in spec.through),
-                    frozenset(spec.outcomes))
+                    frozenset(spec.outcomes), frozenset(spec.sites))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from pydantic import Field
 from pipeline.errors import ResourceError
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 
-Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked"]
+Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked",
+               "therapy", "feature"]
 RULES_FILE = "relation_rules.yaml"
 CUES_FILE = "context_cues.yaml"
 
@@ -42,6 +43,7 @@ class RuleSpec(Strict):
     prepositions: list[str] = Field(default_factory=lambda: ["to", "with"])
     reverse: bool = False
     object_exclude: str = ""
+    object_only: str = ""
 
 
 class RetypeSpec(Strict):
@@ -112,6 +114,7 @@ class Rule:
     prepositions: frozenset[str] = frozenset({"to", "with"})
     reverse: bool = False
     object_exclude: re.Pattern[str] | None = None
+    object_only: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -195,7 +198,9 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
                           frozenset(r.subject), frozenset(r.object), frozenset(r.stop),
                           frozenset(r.subject_extra), frozenset(r.prepositions), r.reverse,
                           compile_pattern(r.object_exclude, f"{rules_where}: rule {r.id}")
-                          if r.object_exclude else None))
+                          if r.object_exclude else None,
+                          compile_pattern(r.object_only, f"{rules_where}: rule {r.id}")
+                          if r.object_only else None))
     for t in spec.retype:
         for name in (*t.predicates, t.becomes):
             if name not in spec.predicates:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from pipeline.nlp.relations.arguments import agent_classes, allowed, is_modifier, mention_at, subject_classes
-from pipeline.nlp.relations.context import anaphora
+from pipeline.nlp.relations.context import anaphora, is_privative
 from pipeline.nlp.relations.lists import (
     after,
     collect_objects,
@@ -226,6 +226,8 @@ def read_trigger(ctx: SentenceContext, site: Site) -> tuple[list[Mention], list[
     else:
         forms = site.rule.forms
     for form in forms:
+        if form not in FORMS:  # a form only the dependency reader reads ("therapy")
+            continue
         found = FORMS[form](ctx, site)
         if found is not None:
             return found[0], found[1], form
@@ -268,7 +270,8 @@ def sentence_candidates(sent: Sentence, words: Sequence[str], ms: Sequence[Menti
         if rule.reverse:
             subjects, objects = objects, subjects
         # the filters finalize applies, here too: what is carried on must be what is kept
-        subjects = [s for s in subjects if allowed(s, classes)]
+        subjects = [s for s in subjects if allowed(s, classes)
+                    and not (s.start >= off and is_privative(rules.cues, s, words, off))]
         objects = [o for o in objects if allowed(o, rule.object) and o not in hyphen_modifiers]
         if not subjects or not objects:
             continue

@@ -130,6 +130,28 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
     return out
 
 
+def clause_examples(noun: Token, verb: Token) -> list[Token]:
+    """The examples a relative clause gives of the generic noun it modifies ("genes that
+    contribute to PD, including those related to X"): the objects of an "including", "like" or
+    "such as" phrase the parse hangs on the clause's verb. Nothing for a noun outside
+    :data:`STAND_INS`."""
+    if noun.lower_ not in STAND_INS:
+        return []
+    def introduces_examples(c: Token) -> bool:
+        return c.lower_ in ("including", "like") or (c.lower_ == "as" and any(x.lower_ == "such"
+                                                                              for x in c.children))
+    return [g for c in verb.children if c.dep_ == "prep" and c.i > verb.i and introduces_examples(c)
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def modifies_nominal_trigger(parse: Doc, trigger: int) -> bool:
+    """The hyphenated trigger ("mediated" in "MSC-mediated inhibition of X") modifies a noun
+    that is itself a trigger with an of-phrase: that nominalisation states the relation."""
+    head = parse[trigger].head
+    return (head is not parse[trigger] and head.pos_ == "NOUN" and bool(head._.mm_trigger)
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
+
+
 def misparsed_verb_object(parse: Doc, trigger: int, obj: int) -> bool:
     """``obj`` (an object of ``trigger``) has a trigger word as a compound modifier right after
     a coordinator: the parse read a coordinated verb ("and decrease TGF-beta1") as a noun."""
@@ -227,12 +249,17 @@ def subject_head(parse: Doc, off: int, m: Mention) -> Token | None:
 OUTCOME_MODIFIERS = {"compound", "amod", "poss", "nmod"}
 
 
-def outcome_phrase(head: Token) -> tuple[int, int]:
+def outcome_phrase(head: Token, keep_of: bool = False) -> tuple[int, int]:
     """The sentence token range of an outcome noun phrase: ``head`` with its compound,
     adjective and possessive modifiers on its left ("blood-brain barrier integrity", "motor
-    function"); an ``of`` phrase stays out ("function of neurons": function)."""
+    function"); an ``of`` phrase stays out ("function of neurons": function) unless
+    ``keep_of`` (a place: "sites of injury")."""
     left = [c.left_edge.i for c in head.children if c.dep_ in OUTCOME_MODIFIERS and c.i < head.i]
-    return min(left, default=head.i), head.i + 1
+    end = head.i + 1
+    if keep_of:
+        end = max([c.right_edge.i + 1 for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                   and c.i > head.i], default=end)
+    return min(left, default=head.i), end
 
 
 def mention_at(ms: Sequence[Mention], token: int) -> Mention | None:

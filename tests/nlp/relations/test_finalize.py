@@ -79,3 +79,15 @@ def test_a_lost_subject_states_its_own_effect(marked_doc: Callable[[str], Doc], 
     cand = Candidate(ms[0], ms[1], rule, "active", Sentence(0, 0, len(doc), 0, len(doc.text)), 3, 3, "dep")
     (rel,) = finalize([cand], doc, [t.lower_ for t in doc], rules)
     assert (rel.predicate, rel.polarity, rel.subject_state) == (predicate, polarity, "loss")
+
+
+def test_an_argument_inside_the_other_is_no_relation(marked_doc: Callable[[str], Doc],
+                                                     rules: RuleSet) -> None:
+    # the outcome "MSC-mediated recovery" contains its would-be subject MSC
+    doc = marked_doc("[MSC|CELL_TYPE] - mediated recovery .")
+    ms = doc_mentions(doc, rules)
+    outcome = replace(ms[0], end=4, end_char=len("MSC-mediated recovery"), text="MSC-mediated recovery",
+                      label="OUTCOME", classes=("OUTCOME",), kb_id="")
+    rule = next(r for r in rules.rules if r.id == "activation_hyphen")
+    cand = Candidate(ms[0], outcome, rule, "hyphen", Sentence(0, 0, len(doc), 0, len(doc.text)), 2, 2, "dep")
+    assert finalize([cand], doc, [t.lower_ for t in doc], rules) == []

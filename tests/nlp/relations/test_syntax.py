@@ -160,10 +160,10 @@ CASES = {
         "[Pericytes|CELL_TYPE] alleviate motor deficits .",
         [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
         {("Pericytes", "TREATS", "motor deficits", False)}),
-    "an improved gain is not treated": (
+    "an improved gain is not treated but increased": (
         "[Pericytes|CELL_TYPE] improve motor function .",
         [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
-        set()),
+        {("Pericytes", "INCREASES", "motor function", False)}),
     "a noun outside the outcome list is no argument": (
         "[Pericytes|CELL_TYPE] reduce muscle tone .",
         [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],

@@ -1,0 +1,227 @@
+"""Constructions of the dependency patterns, one parametrized case each: a marked sentence with
+a hand-built parse (CRAFT/ClearNLP labels) through the whole component (dependency reader,
+surface reader checked against the parse, finalize)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+N, V, A, P, D, X, C, PR, AUX = "NOUN", "VERB", "ADJ", "ADP", "DET", "PUNCT", "CCONJ", "PRON", "AUX"
+
+THERAPY = {
+    "agent as compound of the therapy noun": (
+        "[Fibroblast|CELL_TYPE] therapy for [gout|DISEASE] works .",
+        [(1, "compound", N), (4, "nsubj", N), (1, "prep", P), (2, "pobj", N), (4, "ROOT", V),
+         (4, "punct", X)],
+        {("Fibroblast", "TREATS", "gout", False)}),
+    "X-based treatment in Y": (
+        "[Macrophage|CELL_TYPE] - based treatment in [lupus|DISEASE] helps .",
+        [(2, "npadvmod", N), (2, "punct", X), (3, "amod", V), (6, "nsubj", N), (3, "prep", P),
+         (4, "pobj", N), (6, "ROOT", V), (6, "punct", X)],
+        {("Macrophage", "TREATS", "lupus", False)}),
+    "the for-phrase on the verb": (
+        "We test [B cell|CELL_TYPE] therapy for [asthma|DISEASE] .",
+        [(1, "nsubj", PR), (1, "ROOT", V), (3, "compound", N), (4, "compound", N), (1, "dobj", N),
+         (1, "prep", P), (5, "pobj", N), (1, "punct", X)],
+        {("B cell", "TREATS", "asthma", False)}),
+    "agent for the treatment of Y": (
+        "[Monocytes|CELL_TYPE] for the treatment of [colitis|DISEASE] were tested .",
+        [(6, "nsubjpass", N), (0, "prep", P), (3, "det", D), (1, "pobj", N), (3, "prep", P),
+         (4, "pobj", N), (7, "auxpass", AUX), (7, "ROOT", V), (7, "punct", X)],
+        {("Monocytes", "TREATS", "colitis", False)}),
+    "agent offers a treatment for Y": (
+        "[Platelets|CELL_TYPE] offer a new treatment for [gout|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (4, "det", D), (4, "amod", A), (1, "dobj", N),
+         (4, "prep", P), (5, "pobj", N), (1, "punct", X)],
+        {("Platelets", "TREATS", "gout", False)}),
+    "the use of X as a therapy for Y": (
+        "We study the use of [T cells|CELL_TYPE] as a therapy for [lupus|DISEASE] .",
+        [(1, "nsubj", PR), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (3, "prep", P),
+         (6, "compound", N), (4, "pobj", N), (1, "prep", P), (9, "det", D), (7, "pobj", N),
+         (9, "prep", P), (10, "pobj", N), (1, "punct", X)],
+        {("T cells", "TREATS", "lupus", False)}),
+    # the therapy's object must be a disease
+    "no disease, no treatment": (
+        "[Fibroblast|CELL_TYPE] therapy for [skin|ANATOMY] works .",
+        [(1, "compound", N), (4, "nsubj", N), (1, "prep", P), (2, "pobj", N), (4, "ROOT", V),
+         (4, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", THERAPY.values(), ids=THERAPY.keys())
+def test_therapy_named_by_its_agent(parsed_relations: Callable[..., set], marked: str,
+                                    rows: list[tuple[int, str, str]],
+                                    expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+REGULATE = {
+    # "regulate" / "modulate" state an influence without its direction
+    "regulate": (
+        "[IL-10|CYTOKINE] regulates [macrophages|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
+        {("IL-10", "ASSOCIATED_WITH", "macrophages", False)}),
+    "coordinated modulate": (
+        "[IL-10|CYTOKINE] inhibits [T cells|CELL_TYPE] and modulates [macrophages|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "cc", C),
+         (1, "conj", V), (5, "dobj", N), (1, "punct", X)],
+        {("IL-10", "INHIBITS", "T cells", False), ("IL-10", "ASSOCIATED_WITH", "macrophages", False)}),
+    "regulation of": (
+        "The regulation of [macrophages|CELL_TYPE] by [IL-10|CYTOKINE] matters .",
+        [(1, "det", D), (6, "nsubj", N), (1, "prep", P), (2, "pobj", N), (1, "prep", P), (4, "pobj", N),
+         (6, "ROOT", V), (6, "punct", X)],
+        {("IL-10", "ASSOCIATED_WITH", "macrophages", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", REGULATE.values(), ids=REGULATE.keys())
+def test_regulation_has_no_direction(parsed_relations: Callable[..., set], marked: str,
+                                     rows: list[tuple[int, str, str]],
+                                     expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+HOMING = {
+    "migrate to a place noun": (
+        "[Monocytes|CELL_TYPE] migrate to damaged areas .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (4, "amod", V), (2, "pobj", N), (1, "punct", X)],
+        {("Monocytes", "MIGRATES_TO", "damaged areas", False)}),
+    "a place keeps its of-phrase": (
+        "[Monocytes|CELL_TYPE] home to sites of injury .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (3, "prep", P), (4, "pobj", N),
+         (1, "punct", X)],
+        {("Monocytes", "MIGRATES_TO", "sites of injury", False)}),
+    # a place is no object of other rules: "reduce X in areas" / "increase the area"
+    "a place is the object of homing only": (
+        "[Monocytes|CELL_TYPE] increase damaged areas .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", V), (1, "dobj", N), (1, "punct", X)],
+        set()),
+    # the passive's by-phrase parsed as prep: the attracting factor acts on the cells
+    "guided to a place by a chemokine": (
+        "[Monocytes|CELL_TYPE] are guided to injured tissue by [CCL2|CYTOKINE] .",
+        [(2, "nsubjpass", N), (2, "auxpass", AUX), (2, "ROOT", V), (2, "prep", P), (5, "amod", V),
+         (3, "pobj", N), (2, "prep", P), (6, "pobj", N), (2, "punct", X)],
+        {("Monocytes", "MIGRATES_TO", "injured tissue", False), ("CCL2", "ACTIVATES", "Monocytes", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", HOMING.values(), ids=HOMING.keys())
+def test_homing_to_a_place(parsed_relations: Callable[..., set], marked: str,
+                           rows: list[tuple[int, str, str]],
+                           expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+GAIN = {
+    # a gain is improved (INCREASES), a disease treated
+    "improve a gain": (
+        "[Monocytes|CELL_TYPE] improve motor function .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
+        {("Monocytes", "INCREASES", "motor function", False)}),
+    "improve a disease": (
+        "[Monocytes|CELL_TYPE] improve [colitis|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
+        {("Monocytes", "TREATS", "colitis", False)}),
+    # "X therapy" as an argument stands for X
+    "a therapy noun stands for its agent": (
+        "[Monocyte|CELL_TYPE] therapy reduces [colitis|DISEASE] .",
+        [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)],
+        {("Monocyte", "DECREASES", "colitis", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", GAIN.values(), ids=GAIN.keys())
+def test_gains_and_therapies(parsed_relations: Callable[..., set], marked: str,
+                             rows: list[tuple[int, str, str]],
+                             expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+def two_sentence_relations(blank: object, doc: object, first: list[tuple[int, str, str]],
+                           second: list[tuple[int, str, str]]) -> set[tuple[str, str, str, str]]:
+    """(subject, predicate, object, reader) of a two-sentence marked doc, each sentence with its
+    hand-built parse (head indices within the sentence)."""
+    from spacy.tokens import Doc
+
+    cut = len(first)
+    parses = {}
+    for start, rows in ((0, first), (cut, second)):
+        heads, deps, pos = (list(x) for x in zip(*rows, strict=True))
+        toks = doc[start:start + len(rows)]
+        parses[start] = Doc(doc.vocab, words=[t.text for t in toks],
+                            spaces=[bool(t.whitespace_) for t in toks], heads=heads, deps=deps, pos=pos)
+    doc._.parses = parses
+    rels = blank.get_pipe("mechmine_relations")(doc)._.relations
+    return {(r.subject.text, r.predicate, r.object.text, r.rule_id.partition(":")[0]) for r in rels}
+
+
+def test_these_vesicles_are_the_previous_objects(blank: object, marked_doc: Callable[..., object]) -> None:
+    # "these vesicles" as a subject stands for the vesicles the previous relation named (read
+    # by the dependency reader, not left to the surface fallback)
+    doc = marked_doc("[Monocytes|CELL_TYPE] release [exosomes|ANATOMY] . "
+                     "These vesicles reduce [inflammation|PROCESS] .")
+    first = [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)]
+    second = [(1, "det", D), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)]
+    assert two_sentence_relations(blank, doc, first, second) == {
+        ("Monocytes", "SECRETES", "exosomes", "dep"), ("exosomes", "DECREASES", "inflammation", "dep")}
+
+
+def test_they_is_the_agent_of_a_subject_therapy(parsed_relations: Callable[..., set]) -> None:
+    # "X therapy reduces Y, suggesting they ...": "they" is X
+    marked = "[Monocyte|CELL_TYPE] therapy reduces [colitis|DISEASE] , so they reduce [fibrosis|PROCESS] ."
+    rows = [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X),
+            (7, "mark", "SCONJ"), (7, "nsubj", PR), (2, "advcl", V), (7, "dobj", N), (2, "punct", X)]
+    assert parsed_relations(marked, rows) == {("Monocyte", "DECREASES", "colitis", False),
+                                              ("Monocyte", "DECREASES", "fibrosis", False)}
+
+
+DISEASE = {
+    # what a disease shows is associated with it
+    "the symptoms of a disease include": (
+        "The symptoms of [gout|DISEASE] include [arthritis|DISEASE] and [fever|DISEASE] .",
+        [(1, "det", D), (4, "nsubj", N), (1, "prep", P), (2, "pobj", N), (4, "ROOT", V), (4, "dobj", N),
+         (5, "cc", C), (5, "conj", N), (4, "punct", X)],
+        {("gout", "ASSOCIATED_WITH", "arthritis", False), ("gout", "ASSOCIATED_WITH", "fever", False)}),
+    "what a study includes is no feature": (
+        "The trials of [gout|DISEASE] include [arthritis|DISEASE] .",
+        [(1, "det", D), (4, "nsubj", N), (1, "prep", P), (2, "pobj", N), (4, "ROOT", V), (4, "dobj", N),
+         (4, "punct", X)],
+        set()),
+    # the examples of a generic noun's relative clause are its subjects; a gene contributing to a
+    # disease is associated with it
+    "genes that contribute to a disease, including X": (
+        "Genes that contribute to [gout|DISEASE] , including [SLC2A9|GENE_OR_PROTEIN] and "
+        "[ABCG2|GENE_OR_PROTEIN] , are known .",
+        [(12, "nsubjpass", N), (2, "dep", PR), (0, "relcl", V), (2, "prep", P), (3, "pobj", N),
+         (2, "punct", X), (2, "prep", V), (6, "pobj", N), (7, "cc", C), (7, "conj", N), (12, "punct", X),
+         (12, "auxpass", AUX), (12, "ROOT", V), (12, "punct", X)],
+        {("SLC2A9", "ASSOCIATED_WITH", "gout", False), ("ABCG2", "ASSOCIATED_WITH", "gout", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", DISEASE.values(), ids=DISEASE.keys())
+def test_what_goes_with_a_disease(parsed_relations: Callable[..., set], marked: str,
+                                  rows: list[tuple[int, str, str]],
+                                  expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+def test_a_hyphenated_agent_of_a_nominalisation(parsed_relations: Callable[..., set]) -> None:
+    # "X-mediated inhibition of Y": X inhibits Y (not "X drives the inhibition"); the object
+    # "Y differentiation" stands for Y
+    marked = "We saw [Monocyte|CELL_TYPE] - mediated inhibition of [T cell|CELL_TYPE] differentiation ."
+    rows = [(1, "nsubj", PR), (1, "ROOT", V), (4, "npadvmod", N), (4, "punct", X), (5, "amod", V),
+            (1, "dobj", N), (5, "prep", P), (8, "compound", N), (9, "compound", N), (6, "pobj", N),
+            (1, "punct", X)]
+    assert parsed_relations(marked, rows) == {("Monocyte", "INHIBITS", "T cell", False)}
+
+
+def test_a_privative_subject_is_not_carried_over(relations_of: Callable[[str], list]) -> None:
+    # "non-hematopoietic cells expressing X": no subject, so "The cells" of the next sentence
+    # does not stand for hematopoietic cells
+    rels = relations_of("[Pericytes|CELL_TYPE] are non - [hematopoietic cells|CELL_TYPE] expressing "
+                        "[CD90|GENE_OR_PROTEIN] . The cells differentiate into [adipocytes|CELL_TYPE] .")
+    assert all(r.subject.text != "hematopoietic cells" for r in rels)
