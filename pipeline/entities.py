@@ -14,14 +14,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from pipeline import schema
-from pipeline.nlp.sentences import has_sentences, sentence_bounds
 from pipeline.schema import EntityRecord, RelationRecord
+
+if TYPE_CHECKING:  # spaCy is imported by the functions that annotate, not by entity_summary's users
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
@@ -42,6 +44,8 @@ def text_pieces(text: str, max_len: int) -> Iterator[tuple[int, str]]:
 
 def doc_entities(article_id: str, doc: Doc, offset: int = 0, sentence_base: int = 0) -> list[EntityRecord]:
     """Entity rows of one processed doc (offsets shifted by ``offset``)."""
+    from pipeline.nlp.sentences import has_sentences, sentence_bounds
+
     rows = []
     starts = [s for s, _ in sentence_bounds(doc)] if has_sentences(doc) else [0]
     info = doc._.mentions or {}
@@ -98,6 +102,8 @@ def article_annotations(nlp: Language, items: Iterable[tuple[str, str, str]], ba
     pipeline: the relations component reads it for the evidence level of sentences without
     a cue (an article split into pieces is read piece by piece).
     """
+    from pipeline.nlp.sentences import has_sentences, sentence_bounds
+
     def pieces() -> Iterator[tuple[Doc, tuple[str, int, bool]]]:
         for article_id, text, kind in items:
             parts = list(text_pieces(text, nlp.max_length - 1))

@@ -3,22 +3,27 @@
 Each picks a sink and runs :func:`pipeline.batch.run_batch`: files in an output
 folder (under the run lock, with the manifest, written atomically and only
 when some input was read, so a failed run leaves the previous tables
-untouched), or frames in memory.
+untouched), or frames in memory. :func:`report_current` tells whether the report in an
+output folder was made from its present tables (a re-run with nothing new skips it).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pipeline import schema
 from pipeline.batch import BatchStats, Manifest, MemorySink, RunReport, TableSink, Texts, run_batch, run_lock
+from pipeline.batch.lock import STATE_DIR
+from pipeline.batch.manifest import versions
 from pipeline.batch.worker import Source, read_source
 from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, merge_results
 from pipeline.ingest.sources import InputFile, expand_paths
-from pipeline.nlp import NlpSpec
 from pipeline.schema import SkippedRecord
+from pipeline.spec import NlpSpec
 
 log = logging.getLogger(__name__)
 
@@ -113,3 +118,39 @@ def run_texts(texts: Iterable[str | tuple[str, str]], *, model: str | None = Non
     report = run_batch([Texts(tuple(texts))], sink, spec=NlpSpec(model, linker))
     report.tables = sink.tables(schema.OUTPUTS)
     return report
+
+
+REPORT_STAMP = "report_stamp.json"
+
+
+def report_stamp(out_dir: Path, max_articles: int) -> str:
+    """Digest of what the report of ``out_dir`` is made from: the pipeline's code and data
+    (:func:`~pipeline.batch.versions`), ``max_articles`` and the bytes of every output table."""
+    h = hashlib.sha256(f"{versions()}|{max_articles}".encode())
+    for name in schema.OUTPUTS:
+        for path in (out_dir / f"{name}.csv", out_dir / f"{name}.parquet"):
+            if path.is_file():
+                h.update(path.name.encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def report_current(out_dir: Path, max_articles: int) -> bool:
+    """Whether the report files in ``out_dir`` were written from its present tables
+    (:func:`mark_report` recorded their stamp, and every file it listed is still there)."""
+    try:
+        saved = json.loads((out_dir / STATE_DIR / REPORT_STAMP).read_text(encoding="utf-8"))
+        files = [out_dir / name for name in saved["files"]]
+        return saved["stamp"] == report_stamp(out_dir, max_articles) and all(p.is_file() for p in files)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def mark_report(out_dir: Path, max_articles: int, written: list[Path]) -> None:
+    """Record that ``written`` (the report files) were made from the present tables of ``out_dir``."""
+    state = out_dir / STATE_DIR
+    state.mkdir(exist_ok=True)
+    stamp = {"stamp": report_stamp(out_dir, max_articles), "files": sorted(p.name for p in written)}
+    tmp = state / f".{REPORT_STAMP}.tmp"
+    tmp.write_text(json.dumps(stamp), encoding="utf-8")
+    tmp.replace(state / REPORT_STAMP)

@@ -26,7 +26,8 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
-TOKENIZER_VERSION = "mechmine-tokenizer-3"
+from pipeline.spec import TOKENIZER_VERSION  # noqa: F401  (defined with the fingerprint, without spaCy)
+
 _GREEK_NAMES = "alpha|beta|gamma|delta|epsilon|kappa|lambda|sigma|omega|theta|zeta"
 EXTRA_INFIXES = (
     r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])",

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pipeline.batch.tables import FileRows
 from pipeline.batch.worker import Source, file_rows, warm
 from pipeline.errors import MechmineError
-from pipeline.nlp import NlpSpec
+from pipeline.spec import NlpSpec
 
 ENGINES = ("local", "dask")
 SCHEDULER_TIMEOUT_S = 10

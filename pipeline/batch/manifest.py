@@ -58,7 +58,7 @@ def versions() -> str:
     every file (the code hash covers every module of the package, so an upgrade or a local edit
     never reuses rows an older pipeline made)."""
     from pipeline import __version__
-    from pipeline.tokenize import TOKENIZER_VERSION
+    from pipeline.spec import TOKENIZER_VERSION
 
     def digest(names: tuple[str, ...]) -> str:
         h = hashlib.sha256()

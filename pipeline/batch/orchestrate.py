@@ -27,8 +27,8 @@ from pipeline.ingest import DEFAULT_MAX_MB
 from pipeline.ingest.sources import InputFile
 from pipeline.ingest.split import split_tag
 from pipeline.mechanisms import CorpusMatrices
-from pipeline.nlp import NlpSpec
 from pipeline.schema import SkippedRecord
+from pipeline.spec import NlpSpec
 
 log = logging.getLogger(__name__)
 

@@ -18,16 +18,18 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from pipeline.batch.tables import FileRows, prepare
-from pipeline.entities import article_annotations
+from pipeline.entities import article_annotations  # imports spaCy only when it annotates
 from pipeline.errors import InternalError, describe
 from pipeline.ingest import DEFAULT_MAX_MB, IngestResult, blank_spans, ingest_file, ingest_texts
 from pipeline.ingest.sources import InputFile
-from pipeline.nlp import NlpSpec
 from pipeline.schema import SkippedRecord
+from pipeline.spec import NlpSpec
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 

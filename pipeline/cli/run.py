@@ -30,7 +30,7 @@ from pipeline.cli.common import (
 )
 from pipeline.errors import MechmineError
 from pipeline.ingest import DEFAULT_MAX_MB
-from pipeline.run import run_ingest, run_pipeline
+from pipeline.run import mark_report, report_current, run_ingest, run_pipeline
 
 
 def _with_progress(paths: list[str], out: Path, max_mb: float, quiet: bool,
@@ -71,6 +71,9 @@ def _finish(report: RunReport, out: Path, quiet: bool, full: bool = True) -> Non
     raise typer.Exit(report.exit_code)
 
 
+REPORT_ARTICLES = 50  # articles the report of `mechmine run` shows (see `mechmine report --max-articles`)
+
+
 @app.command()
 def run(
     paths: Paths,
@@ -107,8 +110,8 @@ def run(
     linker = _linker(link, link_index, quiet)
     result = _with_progress(paths, out, max_mb, quiet, full=True, model=model, workers=workers,
                             force=force, formats=formats, engine=engine, scheduler=scheduler, linker=linker)
-    if not no_report and result.n_files_read:
-        _write_report(out, 50, quiet)
+    if not no_report and result.n_files_read and not report_current(out, REPORT_ARTICLES):
+        _write_report(out, REPORT_ARTICLES, quiet)
     _finish(result, out, quiet)
 
 
@@ -151,8 +154,10 @@ def _write_report(out: Path, max_articles: int, quiet: bool) -> list[Path]:
                         disable=quiet or not err_console.is_terminal)
     with progress:
         task = progress.add_task("", total=None)
-        return write_report(out, max_articles=max_articles, progress=lambda step, done, total:
-                            progress.update(task, completed=done, total=total, description=step))
+        written = write_report(out, max_articles=max_articles, progress=lambda step, done, total:
+                               progress.update(task, completed=done, total=total, description=step))
+    mark_report(out, max_articles, written)
+    return written
 
 
 @app.command()

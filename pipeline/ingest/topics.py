@@ -16,17 +16,26 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[a-z][a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words (imported on first use: importing spaCy costs about a second,
+    which a run with nothing new to read must not pay)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def content_words(text: str) -> list[str]:
     """Lower-cased content words of ``text`` (no stop words, plural -s folded)."""
     out = []
+    stop = stop_words()
     for tok in _TOKEN.findall(text.lower().replace("’", "'")):
-        if tok in STOP_WORDS or len(tok) < 3:
+        if tok in stop or len(tok) < 3:
             continue
         if tok.endswith("s") and not tok.endswith("ss") and len(tok) > 4:
             tok = tok[:-1]

@@ -341,7 +341,9 @@ def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 @lru_cache(maxsize=4)
 def _cached(folder: str, stamp: tuple[tuple[str, int, int], ...]) -> Lexicon:
-    return Lexicon.load(Path(folder))
+    from pipeline.lexicon.store import load_built  # the built lexicon kept on disk
+
+    return load_built(Path(folder), Lexicon.load)
 
 
 def cached_lexicon(folder: Path | str | None = None) -> Lexicon:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
@@ -28,6 +27,7 @@ import pipeline.nlp.parser
 import pipeline.nlp.relations  # noqa: F401  (registers the factories)
 from pipeline.errors import MechmineError
 from pipeline.ruledata import resource_path
+from pipeline.spec import NlpSpec
 from pipeline.tokenize import make_tokenizer
 
 
@@ -121,23 +121,4 @@ def make_nlp(lexicon_dir: Path | str | None = None, stoplist: Path | str | None 
     return nlp
 
 
-@dataclass(frozen=True)
-class NlpSpec:
-    """Which optional parts a run's pipeline has: an installed NER ``model``, a ``linker`` index folder."""
-
-    model: str | None = None
-    linker: str | None = None
-
-    def build(self) -> Language:
-        """The run pipeline (with relations) this spec describes."""
-        return make_nlp(model=self.model, relations=True, linker=self.linker)
-
-    def tag(self) -> str:
-        """Manifest version suffix: outputs change when these do."""
-        from pathlib import Path
-
-        out = f"|model:{self.model}" if self.model else ""
-        if self.linker:
-            meta = Path(self.linker) / "linker_meta.json"
-            out += f"|linker:{meta.read_text(encoding='utf-8') if meta.exists() else self.linker}"
-        return out
+__all__ = ["NlpSpec", "load_model", "make_nlp", "model_path", "shipped_finds"]

@@ -9,7 +9,9 @@ document this component
    with a word that triggers a relation rule for which the sentence has an
    object and a different subject among its argument mentions (the relation
    reader's own :func:`~pipeline.nlp.relations.arguments.doc_mentions` and class
-   filters), or only an object when it opens with "They ..." / "These cells ...";
+   filters; an outcome noun of the dependency patterns outside every mention is
+   an OUTCOME object, as the dependency reader reads it), or only an object when
+   it opens with "They ..." / "These cells ...";
 2. parses each of them as a sentence ``Doc`` of its own (same words and
    spaces, so token ``k`` of the sentence is token ``sent.start + k`` of the
    document), all sentences of a batch of documents in one ``pipe`` call;
@@ -33,6 +35,8 @@ from spacy.util import minibatch
 
 import pipeline.nlp.extensions  # noqa: F401  (doc._.parses)
 from pipeline.nlp.relations.arguments import allowed, doc_mentions, subject_classes
+from pipeline.nlp.relations.dependency import OUTCOME
+from pipeline.nlp.relations.patterns import load_patterns
 from pipeline.nlp.relations.rules import RuleSet, TriggerIndex, load_rules
 from pipeline.nlp.relations.types import Mention
 from pipeline.nlp.sentences import sentence_bounds
@@ -62,17 +66,19 @@ def candidate_sentences(doc: Doc, could_relate: Callable[[Sequence[str], Sequenc
     an object when the sentence opens with a subject anaphor ("They ...", "These cells ...").
     ``could_relate(words, mentions, anaphoric)`` decides (:func:`relation_filter`)."""
     bounds = sentence_bounds(doc)
-    if not bounds or not mentions:
+    if not bounds or (not mentions and anaphor is None):
         return []
     firsts = [m.start for m in mentions]
     out = []
     for start, end in bounds:
         lo, hi = bisect_left(firsts, start), bisect_left(firsts, end)
         ms = mentions[lo:hi]
-        if not ms:
+        if not ms and anaphor is None:
             continue
         words = [t.lower_ for t in doc[start:end]]
         anaphoric = anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2])))
+        if not ms and not anaphoric:  # an anaphor subject may relate to an outcome object
+            continue
         # a word inside a mention triggers nothing ("secreted frizzled-related protein")
         covered = {i - start for m in ms for i in range(m.start, m.end)}
         free = [w for k, w in enumerate(words) if k not in covered]
@@ -81,15 +87,21 @@ def candidate_sentences(doc: Doc, could_relate: Callable[[Sequence[str], Sequenc
     return out
 
 
-def relation_filter(rules: RuleSet, triggers: TriggerIndex
+# what an outcome noun outside every mention stands for when a rule's object classes are checked
+_OUTCOME = Mention(-1, -1, -1, -1, "", OUTCOME, (OUTCOME,), "")
+
+
+def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[str] = frozenset()
                     ) -> Callable[[Sequence[str], Sequence[Mention], bool], bool]:
     """``could_relate(words, mentions, anaphoric)``: a word of the sentence triggers a rule that
-    has an object among ``mentions`` and a subject other than it (or an anaphor for subject)."""
+    has an object among ``mentions`` (or, when one of ``words`` is an outcome noun, an OUTCOME
+    object the rule allows) and a subject other than it (or an anaphor for subject)."""
     def could_relate(words: Sequence[str], ms: Sequence[Mention], anaphoric: bool) -> bool:
+        outcome = [_OUTCOME] if outcomes and not outcomes.isdisjoint(words) else []
         for w in words:
             for rule in triggers(w):
                 subjects = [m for m in ms if allowed(m, subject_classes(rules, rule))]
-                objects = [m for m in ms if allowed(m, rule.object)]
+                objects = [m for m in [*ms, *outcome] if allowed(m, rule.object)]
                 if rule.reverse:
                     subjects, objects = objects, subjects
                 if objects and (anaphoric or any(s != o for s in subjects for o in objects)):
@@ -141,7 +153,7 @@ class CandidateParser:
         self.parser = parser or load_parser(self.model)
         self.rules = rules or load_rules()
         cues = self.rules.cues
-        self.could_relate = relation_filter(self.rules, TriggerIndex(self.rules))
+        self.could_relate = relation_filter(self.rules, TriggerIndex(self.rules), load_patterns().outcomes)
         self.anaphor = lambda words: cues.subject_anaphor.match(words) is not None
 
     def select(self, doc: Doc) -> list[tuple[int, int]]:

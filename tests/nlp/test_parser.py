@@ -82,3 +82,25 @@ def test_run_pipeline_with_parser_and_relations_round_trips(tmp_path: Path) -> N
     parses, relations = read(nlp)
     assert read(back) == (parses, relations)
     assert ("Mesenchymal stem cells", "SECRETES", "BDNF", "dep:secrete") in relations
+
+
+# an outcome noun (dependency_patterns.yaml `outcomes`) is an object the dependency reader reads
+# without a mention: 0 has a subject for it; 4 has none; 8 has an anaphor for it; 12 no outcome
+OUTCOME_ROWS = [("MSCs", "B-CELL_TYPE"), ("reduce", "O"), ("spasticity", "O"), (".", "O"),
+                ("Weather", "O"), ("reduce", "O"), ("spasticity", "O"), (".", "O"),
+                ("They", "O"), ("reduce", "O"), ("spasticity", "O"), (".", "O"),
+                ("MSCs", "B-CELL_TYPE"), ("reduce", "O"), ("weather", "O"), (".", "O")]
+
+
+def test_an_outcome_noun_counts_as_an_object(nlp: Language) -> None:
+    from pipeline.nlp.relations.patterns import load_patterns
+
+    rules = load_rules()
+    outcomes = load_patterns().outcomes
+    assert "spasticity" in outcomes and "weather" not in outcomes
+    doc = doc_of(nlp, OUTCOME_ROWS)
+    anaphor = lambda words: rules.cues.subject_anaphor.match(words) is not None  # noqa: E731
+    could = relation_filter(rules, TriggerIndex(rules), outcomes)
+    assert candidate_sentences(doc, could, doc_mentions(doc, rules), anaphor) == [(0, 4), (8, 12)]
+    without = relation_filter(rules, TriggerIndex(rules))
+    assert candidate_sentences(doc, without, doc_mentions(doc, rules), anaphor) == []
