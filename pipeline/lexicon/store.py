@@ -9,11 +9,14 @@ cache folder (``$MECHMINE_CACHE``, else ``$XDG_CACHE_HOME/mechmine``, else
 the versions of what the object is made of; any change to the lexicon (``mechmine
 lexicon adapt``, another folder, an upgrade) is another key, so a stale build is
 never read. ``MECHMINE_CACHE=off`` turns it off. The file is written once,
-atomically; a cache that cannot be written only costs the rebuild.
+atomically; a cache that cannot be written only costs the rebuild. A read marks
+a file as used; when a new one is written, only the :data:`KEEP` most recently
+used builds stay (a build is some hundred MB).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -29,6 +32,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = 1  # bump when the Lexicon's attributes change
 FILES = ("meta.yaml", "concepts.tsv.gz", "terms.tsv.gz", "corpus_terms.tsv.gz", "lowercase_terms.tsv")
+KEEP = 3  # built lexicons kept in the cache folder (the most recently used)
 T = TypeVar("T")
 
 
@@ -60,18 +64,41 @@ def load_built(folder: Path, build: Callable[[Path], T]) -> T:
     path = where / f"lexicon-{build_key(folder)}.pickle"
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)  # our own file, in the user's cache folder
+            built: T = pickle.load(handle)  # our own file, in the user's cache folder
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: kept by prune()
+        return built
     except FileNotFoundError:
         pass
     except Exception as err:  # a damaged or foreign file: rebuilt and replaced
         log.warning("%s: unreadable cached lexicon (%s); building it again", path, err)
-    built = build(folder)
+    built = build(folder)  # type: ignore[no-redef]
     try:
         where.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".lexicon.", dir=where)
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        prune(where)
     except OSError as err:
         log.info("cannot keep the built lexicon in %s (%s)", where, err)
     return built
+
+
+def prune(where: Path, keep: int = KEEP) -> list[Path]:
+    """Remove all but the ``keep`` most recently used built lexicons in ``where``; return the removed."""
+    def used(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    builds = sorted(where.glob("lexicon-*.pickle"), key=used, reverse=True)
+    removed = []
+    for old in builds[keep:]:
+        try:
+            old.unlink()
+            removed.append(old)
+        except OSError:
+            pass
+    return removed

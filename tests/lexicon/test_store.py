@@ -61,3 +61,25 @@ def test_off_builds_every_time(lexicon_folder: Path, monkeypatch: pytest.MonkeyP
     load_built(lexicon_folder, build)  # type: ignore[arg-type]
     load_built(lexicon_folder, build)  # type: ignore[arg-type]
     assert len(calls) == 2 and cache_dir() is None
+
+
+def test_only_the_most_recently_used_builds_stay(lexicon_folder: Path) -> None:
+    import os
+
+    _, build = counting_build()
+    where = cache_dir()
+    assert where is not None
+    stamps = []
+    for n, text in enumerate(["a", "b", "c", "d"]):
+        (lexicon_folder / "terms.tsv.gz").write_text(text)
+        load_built(lexicon_folder, build)  # type: ignore[arg-type]
+        (newest,) = [p for p in where.glob("lexicon-*.pickle") if p not in stamps]
+        os.utime(newest, (1000 + n, 1000 + n))
+        stamps.append(newest)
+    # writing 'd' removed 'a' (the least recently used); 'a' is built again, then 'e' removes 'b' and 'c'
+    (lexicon_folder / "terms.tsv.gz").write_text("a")
+    load_built(lexicon_folder, build)  # type: ignore[arg-type]
+    (lexicon_folder / "terms.tsv.gz").write_text("e")
+    load_built(lexicon_folder, build)  # type: ignore[arg-type]
+    left = set(where.glob("lexicon-*.pickle"))
+    assert len(left) == 3 and stamps[0] in left and stamps[1] not in left and stamps[2] not in left
