@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from spacy.language import Language
@@ -22,6 +23,7 @@ from spacy.language import Language
 from pipeline.errors import MechmineError
 from pipeline.gold.corpus import chunks, read_gold
 from pipeline.gold.model import GoldDoc, GoldMention
+from pipeline.lexicon.groups import GROUP_SPANS
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 LABEL_MAPS = {
@@ -36,6 +38,9 @@ class LabelMapFile(Strict):
     labels: dict[str, list[str]] = Field(min_length=1)
     # gold labels scored as another one (NCBI PubTator's four disease mention types -> Disease)
     aliases: dict[str, str] = Field(default_factory=dict)
+    # "drop": the corpus does not annotate class nouns ("cytokines"); mechmine's class-noun
+    # entities (doc.spans["mechmine_group"]) are left out of its scores
+    group_nouns: Literal["keep", "drop"] = "keep"
 
 
 @dataclass(frozen=True)
@@ -108,15 +113,18 @@ def load_label_map(name_or_path: str) -> dict[str, list[str]]:
     if not path.exists():
         raise MechmineError(f"unknown label map {name_or_path!r} (known: {', '.join(sorted(LABEL_MAPS))})")
     spec = load_yaml(path, LabelMapFile)
-    return {**spec.labels, **{alias: [ALIAS_MARK + target] for alias, target in spec.aliases.items()}}
+    drop = {GROUP_MARK: ["drop"]} if spec.group_nouns == "drop" else {}
+    return {**spec.labels, **{alias: [ALIAS_MARK + target] for alias, target in spec.aliases.items()}, **drop}
 
 
 ALIAS_MARK = "="  # label map entry "=Disease": gold label scored as Disease
+GROUP_MARK = "~group_nouns"  # label map entry: class-noun entities are not scored
 
 
 def split_aliases(label_map: dict[str, list[str]]) -> tuple[dict[str, list[str]], dict[str, str]]:
     """The map's (gold label -> our classes) part and its (gold label -> gold label) aliases."""
-    labels = {k: v for k, v in label_map.items() if not (v and v[0].startswith(ALIAS_MARK))}
+    labels = {k: v for k, v in label_map.items()
+              if not (v and v[0].startswith(ALIAS_MARK)) and k != GROUP_MARK}
     aliases = {k: v[0][len(ALIAS_MARK):] for k, v in label_map.items() if v and v[0].startswith(ALIAS_MARK)}
     return labels, aliases
 
@@ -131,13 +139,15 @@ def guess_label_map(gold: Path) -> str:
 
 
 def predict(nlp: Language, docs: Iterable[GoldDoc], label_map: dict[str, list[str]],
-            context: int = 1, batch_size: int = 64) -> Iterator[tuple[GoldDoc, list[Predicted]]]:
+            context: int = 1, batch_size: int = 64, drop_groups: bool = False,
+            ) -> Iterator[tuple[GoldDoc, list[Predicted]]]:
     """Run ``nlp`` over the gold texts; yield each with its predictions in gold labels.
 
     With ``context`` > 1, consecutive sentences (of one ``-DOCSTART-`` document)
     are read together, so that an abbreviation defined in one sentence is
     known in the next, as in the running text; only the gold annotations of
-    each sentence score its predictions.
+    each sentence score its predictions. With ``drop_groups``, class-noun entities
+    (``doc.spans["mechmine_group"]``) are not predictions.
     """
     to_gold = {ours: gold for gold, labels in label_map.items() for ours in labels}
     groups = list(chunks(list(docs), context))
@@ -149,8 +159,9 @@ def predict(nlp: Language, docs: Iterable[GoldDoc], label_map: dict[str, list[st
             bounds.append((pos, pos + len(gold.text)))
             pos += len(gold.text) + 1
         per: list[list[Predicted]] = [[] for _ in group]
+        skip = {(s.start, s.end) for s in doc.spans.get(GROUP_SPANS, [])} if drop_groups else set()
         for ent in doc.ents:
-            if ent.label_ not in to_gold:
+            if ent.label_ not in to_gold or (ent.start, ent.end) in skip:
                 continue
             k = next((i for i, (lo, hi) in enumerate(bounds)
                       if lo <= ent.start_char and ent.end_char <= hi), None)
@@ -218,6 +229,7 @@ def score(pairs: Iterable[tuple[GoldDoc, list[Predicted]]], labels: Iterable[str
 def evaluate_ner(nlp: Language, gold: Path, fmt: str, label_map: dict[str, list[str]],
                  limit: int | None = None, context: int = 10) -> NerScores:
     """Score ``nlp`` on a gold file in ``fmt`` ('iob' or 'pubtator')."""
+    drop_groups = GROUP_MARK in label_map
     label_map, aliases = split_aliases(label_map)
     docs = read_gold(gold, fmt)
     if limit:
@@ -226,4 +238,5 @@ def evaluate_ner(nlp: Language, gold: Path, fmt: str, label_map: dict[str, list[
         for d in docs:
             d.mentions = [GoldMention(m.start, m.end, aliases.get(m.label, m.label), m.ids)
                           for m in d.mentions]
-    return score(predict(nlp, docs, label_map, context if fmt == "iob" else 1), label_map)
+    return score(predict(nlp, docs, label_map, context if fmt == "iob" else 1, drop_groups=drop_groups),
+                 label_map)

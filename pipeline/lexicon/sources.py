@@ -27,6 +27,7 @@ from pipeline.ruledata import Meta, Strict
 # "M2 macrophage" is also written "M2 phenotype", "M2-like" (the code is the cell state)
 _STATE_CODE = re.compile(r"^((?:M|N)\d[a-d]?) (?:macrophage|microglial cell|neutrophil)$")
 _PERMUTED = re.compile(r", ")
+_BOTH_NUMBERS = re.compile(r"^(\w+) and \1s$")
 _SPECIES = re.compile(r",\s*(human|mouse|rat|bovine|murine|chicken|zebrafish|drosophila|yeast|"
                       r"xenopus|pig|dog|sheep|rabbit|hamster|monkey|e coli|[a-z]+ virus)\b", re.I)
 _HUMAN_PROTEIN = re.compile(r"^(\S+) protein, human$")
@@ -184,6 +185,10 @@ class MeshParser(SourceParser):
                 c = self.concept(f"MESH:{mesh_id}", label)
             c.classes |= classes
             c.add(label, "mesh_label")
+            both = _BOTH_NUMBERS.match(label)
+            if both:  # "Bone and Bones": the singular and the plural are names of it
+                c.add(both.group(1), "mesh_synonym")
+                c.add(both.group(1) + "s", "mesh_synonym")
             for syn in synonyms.split("|"):
                 if syn and _PERMUTED.search(syn):
                     self.counts["dropped_permuted_mesh_term"] += 1

@@ -20,7 +20,10 @@ each short form:
   growth factor (IGF-1)"), it keeps that entity and lends it to the long form;
 - otherwise it gets a label from the head word of its long form
   (``resources/abbreviation_heads.yaml``), no id, and the long form as its
-  canonical name; the long form becomes an entity with that label too.
+  canonical name; the long form becomes an entity with that label too;
+- when no head rule fits, an entity that ends the long form but covers less of it (its
+  head noun phrase: "mesenchymal stem cell-derived microvesicles") lends the short form its
+  label, id and classes; without one the short form is OTHER.
 The text's own definition beats the lexicon: a short-form occurrence replaces
 any entity overlapping it, except a longer entity that contains it ("VEGF-C").
 Sets ``doc.ents`` and ``doc._.mentions`` (source "abbreviation", long form
@@ -229,6 +232,14 @@ def abbreviation_spans(doc: Doc, rules: list[HeadRule]) -> list[tuple[Span, Ment
                             MentionInfo(classes, canonical, "abbreviation_long_form", "")))
             continue
         label = head_label(long_form, rules)
+        head = _head_entity(long_form, ents, min_cover=0.0) if label == OTHER else None
+        if head is not None:  # no head rule: the long form's head noun phrase names it
+            known = info.get((head.start_char, head.end_char))
+            out.append((Span(doc, short.start, short.end, label=head.label_, kb_id=head.kb_id_),
+                        MentionInfo(known.classes if known else (head.label_,),
+                                    known.canonical_name if known else head.text, "abbreviation",
+                                    long_form.text)))
+            continue
         span = Span(doc, short.start, short.end, label=label)
         out.append((span, MentionInfo((label,), long_form.text, "abbreviation", long_form.text)))
         if label != OTHER:

@@ -10,9 +10,10 @@ and is dropped. Entities an installed model set before
 this component are merged by :func:`merge_with_model`. A stoplist (``resources/stoplist.tsv``,
 terms matched often but rarely annotated in training corpora) removes
 ambiguous entries (``use_stoplist=False`` turns it off); they are kept in
-``doc.spans["mechmine_generic"]`` for the relation extractor ("MSCs secrete
-cytokines"). Short names that are an entity only in context ("M2" in a sentence
-about macrophages) come from ``resources/contextual_terms.yaml``
+``doc.spans["mechmine_generic"]`` for the relation extractor, except class nouns
+("MSCs secrete cytokines": group concepts written as lower-case plurals), which are
+entities and are also listed in ``doc.spans["mechmine_group"]``. Short names that are an
+entity only in context ("M2" in a sentence about macrophages) come from ``resources/contextual_terms.yaml``
 (:func:`contextual_spans`, source "lexicon:contextual").
 """
 
@@ -34,6 +35,7 @@ from spacy.util import filter_spans
 
 from pipeline.errors import MechmineError
 from pipeline.lexicon import Concept, Lexicon, Match, cached_lexicon, load_reference, save_reference
+from pipeline.lexicon.groups import GROUP_SPANS, GROUPS_FILE, is_group_noun, read_groups
 from pipeline.lexicon.plurals import plural_matches
 from pipeline.lexicon.refine import RULES_FILE, MentionRules, load_mention_rules, refine, rules_path
 from pipeline.lexicon.tokens import DocKeys
@@ -65,6 +67,8 @@ def load_stoplist(path: Path) -> set[tuple[str, str]]:
 
 
 GENERIC = "mechmine_generic"
+GROUP = GROUP_SPANS
+GROUP_SUFFIX = "+group"
 # A gene or protein name read in the plural names a family ("tyrosine kinases", "neu proteins"),
 # which the gene corpora annotate inconsistently: on the dev splits the plural fallback for this
 # class costs BioNLP13CG genes 0.0009 strict F1 and gains BC2GM/JNLPBA < 0.001, so it is left out.
@@ -73,7 +77,8 @@ PLURAL_FAMILY = "GENE_OR_PROTEIN"
 
 def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[int],
                   generic: list[Span] | None = None, rules: MentionRules | None = None,
-                  plurals: bool = True) -> list[tuple[Span, Match]]:
+                  plurals: bool = True, class_nouns: frozenset[tuple[str, str]] = frozenset(),
+                  ) -> list[tuple[Span, Match]]:
     """Longest non-overlapping lexicon matches of ``doc`` with their concepts.
 
     Stoplisted matches ("cytokines", "protein") are not entities; when
@@ -83,6 +88,10 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     plural the vocabulary lacks is found by its singular (:mod:`pipeline.lexicon.plurals`),
     unless the text matched it (or stopped it) as written, it is a gene or protein
     (``PLURAL_FAMILY``), or it holds a shorter match of the same concept ("FasL proteins").
+    A stoplisted match whose (key, kb_id) is in ``class_nouns`` (a group concept, see
+    :func:`class_noun_keys`) and that is written as a lower-case plural ("cytokines") is an
+    entity all the same; its source gets the suffix ``+group`` and :func:`group_spans`
+    lists it (:mod:`pipeline.lexicon.groups`).
     """
     keyed = keys(doc)
     n = len(doc)
@@ -92,8 +101,11 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
         if m.end + 1 < n and keyed.norm(m.end) == "et" and keyed.norm(m.end + 1).startswith("al"):
             continue  # an author's name ("Li et al.")
         if m.stopped:
-            held.setdefault((m.start, m.end), m)
-            continue
+            if (m.key, m.concept.kb_id) not in class_nouns or not is_group_noun(
+                    [t.text for t in doc[m.start:m.end]]):
+                held.setdefault((m.start, m.end), m)
+                continue
+            m = Match(m.start, m.end, m.concept, m.source + GROUP_SUFFIX, m.key)
         found.setdefault((m.start, m.end), m)
     if plurals:
         first = dict(found)
@@ -110,6 +122,18 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     if rules is not None:
         chosen = refine(doc, chosen, rules, lexicon.lookup, lambda text: _key_of(doc, keys, text))
     return [(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id), m) for s, e, m in chosen]
+
+
+def group_spans(chosen: list[tuple[Span, Match]]) -> list[Span]:
+    """The class-noun mentions among ``chosen`` (source ending ``+group``)."""
+    return [span for span, m in chosen if m.source.endswith(GROUP_SUFFIX)]
+
+
+def class_noun_keys(stoplist: set[tuple[str, str]], groups: frozenset[str],
+                    generic: set[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """Stoplist rows of group concepts, without the generic words of the mention rules."""
+    words = {k for k, _ in generic}
+    return frozenset((k, i) for k, i in stoplist if i in groups and k not in words)
 
 
 def _key_of(doc: Doc, keys: DocKeys, text: str) -> str:
@@ -290,6 +314,7 @@ class LexiconMatcher:
         self.stopped: frozenset[int] = frozenset()
         self.contextual: list[ContextualTerm] = []
         self.rules: MentionRules | None = None
+        self.class_nouns: frozenset[tuple[str, str]] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None, *,
                    nlp: Language | None = None, lexicon_dir: Path | None = None, stoplist: Path | None = None,
@@ -310,8 +335,9 @@ class LexiconMatcher:
         self.model_labels = load_model_labels(files["model_labels.yaml"])
         self.rules = load_mention_rules(files[RULES_FILE]) if files[RULES_FILE].exists() else None
         self.stoplist = load_stoplist(files["stoplist.tsv"]) if self.use_stoplist else set()
-        if self.use_stoplist and self.rules is not None:
-            self.stoplist |= self.rules.generic_keys()
+        generic = self.rules.generic_keys() if self.use_stoplist and self.rules is not None else set()
+        self.class_nouns = class_noun_keys(self.stoplist, read_groups(lexicon_dir / GROUPS_FILE), generic)
+        self.stoplist |= generic
         self.stopped = self.lexicon.stopped_candidates(self.stoplist)
         self.contextual = load_contextual_terms(
             self.lexicon, lambda term: self.keys(self._make_doc(term)).text, self._add_string,
@@ -333,7 +359,9 @@ class LexiconMatcher:
                                 "initialize())")
         info = mentions(doc)
         generic: list[Span] = []
-        chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic, self.rules)
+        chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic, self.rules,
+                               class_nouns=self.class_nouns)
+        doc.spans[GROUP] = group_spans(chosen)
         extra = contextual_spans(doc, self.contextual, ((s.start, s.end) for s, _ in chosen))
         if extra:
             chosen = sorted([*chosen, *extra], key=lambda pair: pair[0].start)

@@ -25,7 +25,8 @@ def test_score_strict_lenient_and_ids() -> None:
 
 
 def test_label_maps() -> None:
-    assert load_label_map("bc5cdr") == {"Chemical": ["CHEMICAL"], "Disease": ["DISEASE"]}
+    assert load_label_map("bc5cdr") == {"Chemical": ["CHEMICAL"], "Disease": ["DISEASE"],
+                                        "~group_nouns": ["drop"]}
     assert guess_label_map(Path("x/BC2GM/devel.tsv")) == "bc2gm"
     with pytest.raises(MechmineError):
         load_label_map("nonsense")
@@ -75,3 +76,16 @@ def test_read_biored(tmp_path: Path) -> None:
     ((pmid, text, ents, gold),) = list(read_biored(path))
     assert pmid == "1" and text.startswith("IL-10 lowers TNF.") and len(ents) == 2
     assert gold == {("3586", "7124", "negative")}
+
+
+def test_group_nouns_dropped_where_the_map_says(tmp_path: Path) -> None:
+    """BC2GM does not annotate class nouns: "cytokines" is no prediction there; JNLPBA keeps it."""
+    from pipeline.evaluate.ner import GROUP_MARK, evaluate_ner
+    from pipeline.nlp import make_nlp
+
+    assert GROUP_MARK in load_label_map("bc2gm") and GROUP_MARK not in load_label_map("jnlpba")
+    (tmp_path / "g.tsv").write_text("They\tO\nsecrete\tO\ncytokines\tO\n.\tO\n\n")
+    nlp = make_nlp()
+    dropped = evaluate_ner(nlp, tmp_path / "g.tsv", "iob", load_label_map("bc2gm"))
+    kept = evaluate_ner(nlp, tmp_path / "g.tsv", "iob", {"GENE": ["CYTOKINE"]})
+    assert dropped.overall("strict").fp == 0 and kept.overall("strict").fp == 1

@@ -249,3 +249,27 @@ def test_contextual_term_missing_from_the_lexicon_is_skipped(nlp: spacy.language
 def test_mention_rules_on_the_packaged_lexicon(nlp: spacy.language.Language, text: str,
                                                expected: dict[str, tuple[str, str]]) -> None:
     assert ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    ("Grafts survived in the striatum.", "striatum", "MESH:D017072"),
+    ("MSCs from fat tissue were used.", "fat tissue", "MESH:D000273"),
+    ("Cells reached the alveoli.", "alveoli", "UBERON:0003215"),
+    ("It repairs bone.", "bone", "MESH:D001842"),
+])
+def test_anatomy_from_uberon(nlp: spacy.language.Language, text: str, mention: str, kb_id: str) -> None:
+    assert ents(nlp, text).get(mention) == ("ANATOMY", kb_id)
+
+
+def test_abbreviation_takes_the_long_forms_head_phrase(nlp: spacy.language.Language) -> None:
+    """No head rule for "microvesicles": the entity that ends the long form lends its id."""
+    doc = nlp("Stem cell-derived microvesicles (SMVs) were given. SMVs lowered injury.")
+    smv = [(e.label_, e.kb_id_) for e in doc.ents if e.text == "SMVs"]
+    assert smv == [("ANATOMY", "MESH:D055252")] * 2
+
+
+def test_class_nouns_are_entities_listed_as_groups(nlp: spacy.language.Language) -> None:
+    doc = nlp("MSCs secrete cytokines. Proteins and cells were counted.")
+    assert ents(nlp, doc.text).get("cytokines") == ("CYTOKINE", "MESH:D016207")
+    assert [s.text for s in doc.spans["mechmine_group"]] == ["cytokines"]
+    assert "Proteins" not in ents(nlp, doc.text) and "cells" not in ents(nlp, doc.text)

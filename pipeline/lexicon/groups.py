@@ -1,0 +1,99 @@
+"""Group concepts: vocabulary entries that name a class of things, not one thing.
+
+Papers name such classes as entities ("MSCs secrete cytokines and growth factors",
+"recruitment of immune cells"); some corpora's guidelines do not annotate them (BC2GM,
+BioNLP13CG: "cytokines" is annotated 2 times in 37 matches), which is why ``mechmine
+lexicon adapt`` put them on the stoplist. The rule (see ``resources/README.md``): a
+stoplisted match of a **group concept** written as a **lower-case plural** ("cytokines",
+"cell adhesion molecules"; not "Cytokine", not a symbol) is an entity of mechmine's
+output, and is also listed in ``doc.spans["mechmine_group"]``; a label map whose corpus
+does not annotate group nouns (``group_nouns: drop``) leaves those entities out of its
+scores. Other stoplisted matches stay what they were (generic spans, no entity).
+
+A concept is a group when its vocabulary says it has members:
+- a MeSH descriptor whose tree number has narrower descriptors under it (Cytokines
+  D12.644.276.374 has Chemokines, Interleukins, ...), filed at tree depth ``MIN_DEPTH`` or deeper
+  somewhere (not "Proteins", "Enzymes", "Cells");
+- a FamPlex family (the target of an ``isa`` relation; complexes, ``partof``, are not).
+:func:`group_ids` derives them from the same source files the lexicon is built from;
+``resources/lexicon/groups.tsv`` (kb_id, evidence) is written with the lexicon.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from pipeline.errors import ResourceError
+
+GROUPS_FILE = "groups.tsv"
+GROUP_SPANS = "mechmine_group"  # doc.spans key of the class-noun entities
+COLUMNS = ["kb_id", "evidence"]
+# MeSH's first three tree levels are categories of substances and things ("Proteins" D12.776,
+# "Enzymes" D08.811, "Hydrolases" D08.811.277, "Cells" A11, "Infections" C01), too general to
+# be the class a text names; named classes start at depth 4 ("Cytokines" D12.644.276.374,
+# "Cell Adhesion Molecules" D12.776.395.550.200)
+MIN_DEPTH = 4
+
+
+def mesh_groups(desc_text: str) -> dict[str, str]:
+    """MeSH descriptor id -> evidence, for descriptors with narrower descriptors."""
+    trees: dict[str, list[str]] = {}
+    for row in csv.reader(io.StringIO(desc_text), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if len(row) >= 4 and row[3]:
+            trees[row[0]] = row[3].split("|")
+    all_trees = sorted(t for ts in trees.values() for t in ts)
+    narrower: dict[str, int] = defaultdict(int)
+    by_tree = {t: d for d, ts in trees.items() for t in ts}
+    for t in all_trees:
+        parent = t.rsplit(".", 1)[0] if "." in t else None
+        if parent and parent in by_tree:
+            narrower[by_tree[parent]] += 1
+    depth = {d: max(t.count(".") + 1 for t in ts) for d, ts in trees.items()}
+    return {f"MESH:{d}": f"MeSH: tree depth {depth[d]}, {n} narrower descriptors"
+            for d, n in narrower.items() if depth[d] >= MIN_DEPTH}
+
+
+def famplex_groups(relations_text: str) -> dict[str, str]:
+    """FamPlex family id -> evidence (families with ``isa`` members)."""
+    members: dict[str, int] = defaultdict(int)
+    for row in csv.reader(io.StringIO(relations_text)):
+        if len(row) >= 5 and row[2] == "isa" and row[3] == "FPLX":
+            members[row[4]] += 1
+    return {f"FPLX:{f}": f"FamPlex family: {n} isa members" for f, n in members.items()}
+
+
+def write_groups(groups: dict[str, str], concept_ids: Iterable[str], out_dir: Path) -> int:
+    """Write ``groups.tsv`` for the group ids that are concepts of the lexicon; return the count."""
+    keep = sorted(set(groups) & set(concept_ids))
+    with (out_dir / GROUPS_FILE).open("w", encoding="utf-8", newline="") as handle:
+        handle.write("# Group concepts (a class of things): MeSH descriptors with narrower descriptors,\n"
+                     "# FamPlex families. Written by `mechmine lexicon build`"
+                     " (pipeline/lexicon/groups.py).\n")
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows([k, groups[k]] for k in keep)
+    return len(keep)
+
+
+def read_groups(path: Path) -> frozenset[str]:
+    """The kb_ids of ``groups.tsv`` (an absent file: none)."""
+    if not path.exists():
+        return frozenset()
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.reader((ln for ln in handle if not ln.startswith("#")), delimiter="\t")
+        if next(rows, None) != COLUMNS:
+            raise ResourceError(f"{path}: expected the header {' '.join(COLUMNS)}")
+        return frozenset(r[0] for r in rows if r)
+
+
+def is_group_noun(words: list[str]) -> bool:
+    """A lower-case plural noun phrase ("cytokines", "cell adhesion molecules"; not "hepatitis")."""
+    if not words:
+        return False
+    last = words[-1]
+    return all(w.islower() or not any(c.isalpha() for c in w) for w in words) and (
+        len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "is", "us")))

@@ -1,0 +1,77 @@
+"""UBERON anatomy and GO vesicle components joined to MeSH (pipeline/lexicon/anatomy.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.lexicon.anatomy import GoVesicleParser, UberonParser, is_abbreviation, latin_plural
+from pipeline.lexicon.sources import ClassRules, ConceptStore, MeshParser
+from pipeline.ruledata import load_yaml, resource_path
+
+ROOT = "UBERON:0001062"
+
+
+def _store() -> ConceptStore:
+    store = ConceptStore(load_yaml(resource_path("lexicon_classes.yaml"), ClassRules))
+    MeshParser(store).parse("D1\tAdipose Tissue\tFatty Tissue\tA10.165.114\n"
+                            "D2\tBone and Bones\t\tA02.835.232\n"
+                            "D3\tExosomes\t\tA11.284.430.214.190.875.190\n", "", "")
+    return store
+
+
+def _entry(label: str, synonyms: list[str], ancestors: dict[str, int] | None = None) -> dict[str, object]:
+    return {"label": label, "synonyms": synonyms, "deprecated": False,
+            "ancestors": {ROOT: 3} if ancestors is None else ancestors}
+
+
+ZIPF = {"fat": 4.8, "ball": 5.0, "striatum": 2.1}.get
+
+
+def test_uberon_joins_mesh_adds_new_and_filters() -> None:
+    store = _store()
+    UberonParser(store).parse({
+        "UBERON:0000001": _entry("adipose tissue", ["fat", "fat tissue"]),
+        "UBERON:0000002": _entry("striatum", ["ST"]),
+        "UBERON:0000003": _entry("alveolus", []),
+        "UBERON:2000006": _entry("ball", []),                      # a teleost import
+        "UBERON:0000004": _entry("wing bud", [], ancestors={}),      # not under anatomical entity
+    }, lambda w: ZIPF(w, 1.0))
+    fat = store.concepts["MESH:D1"]
+    assert "fat tissue" in fat.terms and "fat" not in fat.terms and "UBERON:0000001" in fat.xrefs
+    striatum = store.concepts["UBERON:0000002"]
+    assert striatum.classes == {"ANATOMY"} and set(striatum.terms) == {"striatum", "striata"}
+    assert set(store.concepts["UBERON:0000003"].terms) == {"alveolus", "alveoli"}
+    assert "UBERON:2000006" not in store.concepts and "UBERON:0000004" not in store.concepts
+
+
+def test_mesh_singular_and_plural_label() -> None:
+    assert {"Bone", "Bones"} <= set(_store().concepts["MESH:D2"].terms)
+
+
+def test_go_vesicles_join_mesh_in_either_number() -> None:
+    store = _store()
+    go = [{"id": "GO:1903561", "name": "extracellular vesicle", "namespace": "cellular_component"},
+          {"id": "GO:0070062", "name": "extracellular exosome", "namespace": "cellular_component",
+           "synonyms": ["exosome"], "relations": {"is_a": ["GO:1903561"]}},
+          {"id": "GO:1990742", "name": "microvesicle", "namespace": "cellular_component",
+           "relations": {"is_a": ["GO:1903561"]}},
+          {"id": "GO:0005634", "name": "nucleus", "namespace": "cellular_component"}]
+    GoVesicleParser(store).parse(json.dumps(go))
+    assert "GO:0070062" in store.concepts["MESH:D3"].xrefs
+    assert "extracellular exosome" in store.concepts["MESH:D3"].terms
+    assert store.concepts["GO:1990742"].classes == {"ANATOMY"}
+    assert "GO:0005634" not in store.concepts
+
+
+@pytest.mark.parametrize(("term", "expected"), [("ALL", True), ("Sp", True), ("NC", True),
+                                                ("striatum", False), ("MAO gland", False)])
+def test_is_abbreviation(term: str, expected: bool) -> None:
+    assert is_abbreviation(term) is expected
+
+
+@pytest.mark.parametrize(("term", "expected"), [("lung alveolus", "lung alveoli"), ("striatum", "striata"),
+                                                ("vertebra", "vertebrae"), ("lung", None), ("Bone", None)])
+def test_latin_plural(term: str, expected: str | None) -> None:
+    assert latin_plural(term) == expected
