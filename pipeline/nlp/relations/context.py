@@ -5,14 +5,22 @@ Cues come from ``resources/context_cues.yaml`` (:class:`~.rules.Cues`):
 - negation: a NegEx cue in the text between the clause start and the trigger,
   once pseudo-negations ("not only") are taken out;
 - hedging: a hedge cue anywhere in the sentence (BioScope);
-- evidence level: the first level whose cue occurs in the sentence, else the
-  article's (:func:`article_evidence`, from the article kind on the Doc);
+- evidence level, from the document rather than from stray words
+  (:func:`document_evidence`, :func:`relation_evidence`): every relation of a review
+  (its article kind, or the review's own wording: "in this review") is "review"; a
+  primary study's relations have the level of its design sentences (sentences naming
+  the study's own design: "in this study", "we ...", "cells were cultured"), a
+  relation's own sentence counting only when it is such a sentence; a web page's stay
+  "unspecified" unless their sentence cites a study. Cues are matched on text whose
+  entity spans are masked (:func:`masked`: "glial cell line-derived neurotrophic
+  factor" is no in_vitro cue);
 - subject state: "knockdown of X", "X siRNA" (loss), "mutations in X" (variant).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from pipeline.nlp.relations.rules import Cues
 from pipeline.nlp.relations.types import Mention
@@ -21,9 +29,9 @@ UNSPECIFIED = "unspecified"
 # article kinds (resources/kinds.yaml) that are reviews: their statements are "review"
 REVIEW_KINDS = frozenset({"review", "review_summary"})
 # kinds whose own text says what evidence they report: primary studies and unknown documents
-# (web pages and news stay "unspecified": a clinic page that mentions patients reports no
-# clinical evidence)
-KINDS_READ_FOR_EVIDENCE = frozenset({"abstract", "research_article", "full_text", "document"})
+# ("" when no kind was given); web pages and news stay "unspecified" unless a sentence cites
+# a study (a clinic page that mentions patients reports no clinical evidence)
+KINDS_READ_FOR_EVIDENCE = frozenset({"abstract", "research_article", "full_text", "document", ""})
 
 
 def is_negated(cues: Cues, text: str) -> bool:
@@ -38,6 +46,17 @@ def is_hedged(cues: Cues, text: str) -> bool:
     return cues.hedge.search(text) is not None
 
 
+def masked(text: str, spans: Iterable[tuple[int, int]], offset: int = 0) -> str:
+    """``text`` with the characters of ``spans`` blanked (character offsets in the document;
+    ``text`` starts at ``offset``): cue words inside entity names never count."""
+    chars = list(text)
+    n = len(chars)
+    for start, end in spans:
+        for i in range(max(0, start - offset), min(n, end - offset)):
+            chars[i] = " "
+    return "".join(chars)
+
+
 def sentence_evidence(cues: Cues, text: str) -> str:
     """The first evidence level whose cue occurs in ``text`` ('' when none)."""
     for level, pattern in cues.evidence:
@@ -46,14 +65,53 @@ def sentence_evidence(cues: Cues, text: str) -> str:
     return ""
 
 
-def article_evidence(cues: Cues, kind: str, text: str) -> str:
-    """Evidence level of a relation whose sentence has no cue: "review" for reviews and review
-    summaries; for abstracts, research articles, full texts and other documents the level of
-    the article's cues; else (web pages, news, unknown kinds) "unspecified"."""
+def names_design(cues: Cues, text: str) -> bool:
+    """The sentence names the study's own design ("in this study", "cells were cultured")."""
+    return cues.design is not None and cues.design.search(text) is not None
+
+
+def cites_study(cues: Cues, text: str) -> bool:
+    """The sentence cites a study ("a study published in ...", "Smith et al")."""
+    return cues.citation is not None and cues.citation.search(text) is not None
+
+
+@dataclass(frozen=True)
+class DocumentEvidence:
+    """What the document says of its evidence: ``kind`` "review", "primary" (a study whose
+    sentences are read) or "other" (web pages, news, unknown), and a primary study's level."""
+
+    kind: str
+    level: str = ""
+
+
+def document_evidence(cues: Cues, kind: str, sentences: Sequence[str]) -> DocumentEvidence:
+    """The document's evidence from its article ``kind`` and its (masked) ``sentences``: a
+    review by kind or by its own wording; for a primary study (or an unknown document) the
+    first level cued in a design sentence, else the first level cued anywhere."""
     if kind in REVIEW_KINDS:
+        return DocumentEvidence("review")
+    if kind not in KINDS_READ_FOR_EVIDENCE:
+        return DocumentEvidence("other")
+    if cues.review_wording is not None and any(cues.review_wording.search(s) for s in sentences):
+        return DocumentEvidence("review")
+    found = [sentence_evidence(cues, s) for s in sentences if names_design(cues, s)]
+    level = next((lv for lv, _ in cues.evidence if lv in found), "")
+    if not level:
+        level = next((lv for lv in map(lambda s: sentence_evidence(cues, s), sentences) if lv), "")
+    return DocumentEvidence("primary", level)
+
+
+def relation_evidence(cues: Cues, document: DocumentEvidence, sentence: str) -> str:
+    """The evidence level of a relation in (masked) ``sentence``: "review" in a review; in a
+    primary study the sentence's level when it names the study's design, else the
+    document's; elsewhere the sentence's level only when it cites a study."""
+    if document.kind == "review":
         return "review"
-    if kind in KINDS_READ_FOR_EVIDENCE and text:
-        return sentence_evidence(cues, text) or UNSPECIFIED
+    if document.kind == "primary":
+        own = sentence_evidence(cues, sentence) if names_design(cues, sentence) else ""
+        return own or document.level or UNSPECIFIED
+    if cites_study(cues, sentence):
+        return sentence_evidence(cues, sentence) or UNSPECIFIED
     return UNSPECIFIED
 
 

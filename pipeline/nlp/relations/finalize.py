@@ -2,11 +2,11 @@
 
 For each candidate, in order: the class filters (the rule's subject and object
 classes; no subject right after "not"; no relation of a concept with itself),
-the context (:mod:`.context`: negation in the candidate's scope, hedging and
-evidence level of its sentence, with the article's level as the fallback, the
-subject's state), the polarity (the predicate's, flipped for a lost subject,
-neutral for a variant), and de-duplication: one relation per (subject,
-predicate, object) and sentence, the first proposed.
+the context (:mod:`.context`: negation in the candidate's scope, hedging of its
+sentence, the evidence level from the document (:func:`.context.document_evidence`,
+cues matched with the entity spans masked), the subject's state), the polarity (the
+predicate's, flipped for a lost subject, neutral for a variant), and de-duplication:
+one relation per (subject, predicate, object) and sentence, the first proposed.
 """
 
 from __future__ import annotations
@@ -17,13 +17,15 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.relations.arguments import after_not, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.context import (
-    article_evidence,
+    DocumentEvidence,
     deficit_predicate,
+    document_evidence,
     is_hedged,
     is_negated,
     is_privative,
+    masked,
     object_deficit,
-    sentence_evidence,
+    relation_evidence,
     statement_context,
     subject_state,
 )
@@ -76,12 +78,13 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
              article_kind: str = "") -> list[Relation]:
     """The relations of ``doc`` from its candidates (in sentence order). ``lower``: the doc's
     lower-cased tokens; ``article_kind``: the article's kind (``doc._.article_kind``), which
-    sets the evidence level of sentences without a cue (:func:`.context.article_evidence`)."""
+    with the document's design sentences sets the evidence level (:func:`.context.document_evidence`)."""
     if not candidates:
         return []
     cues = rules.cues
     text = doc.text  # built from the tokens on every access: once per doc
-    fallback: str | None = None
+    plain = ""  # the text with entity spans masked, for the evidence cues
+    document: DocumentEvidence | None = None
     current = -1
     words: Sequence[str] = ()
     sent_text = ""
@@ -95,7 +98,7 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             current, seen = sent.index, set()
             words = lower[sent.start:sent.end]
             sent_text = text[sent.start_char:sent.end_char]
-            hedged, evidence = is_hedged(cues, sent_text), sentence_evidence(cues, sent_text)
+            hedged, evidence = is_hedged(cues, sent_text), ""
         if not admissible(c, rules, words):
             continue
         predicate = stated_predicate(c, rules, words)
@@ -108,8 +111,12 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             span = doc[c.scope_start:c.trigger + 1]
             negated[scope] = is_negated(cues, text[span.start_char:span.end_char])
         neg = negated[scope] if c.negated is None else c.negated
-        if not evidence and fallback is None:
-            fallback = article_evidence(cues, article_kind, text)
+        if document is None:
+            plain = masked(text, ((e.start_char, e.end_char) for e in doc.ents))
+            document = document_evidence(cues, article_kind,
+                                         [plain[s.start_char:s.end_char] for s in doc.sents])
+        if not evidence:
+            evidence = relation_evidence(cues, document, plain[sent.start_char:sent.end_char])
         state = subject_state(cues, c.subject, words, sent.start)
         turned = cues.state_turns.get(state, {}).get(predicate)
         if turned is not None:  # the predicate now states the subject's own effect
@@ -119,6 +126,6 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         out.append(Relation(c.subject, predicate, c.object,
                             polarity if turned is not None else effective_polarity(polarity, state),
                             neg, hedged,
-                            evidence or fallback or "", c.rule_id, c.form, sent.index, sent.start_char,
+                            evidence, c.rule_id, c.form, sent.index, sent.start_char,
                             sent.end_char, state, statement_context(cues, sent_text, c.subject), carried))
     return out

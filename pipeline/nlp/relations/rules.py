@@ -86,13 +86,21 @@ class DeficitCues(Strict):
     predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
 
 
+class EvidenceCues(Strict):
+    # design cues per level, in priority order (the first that occurs wins)
+    levels: dict[Literal["clinical", "animal", "in_vitro"], list[str]]
+    review: list[str] = Field(default_factory=list)  # a review's own wording
+    design: list[str] = Field(default_factory=list)  # a sentence naming the study's design
+    citation: list[str] = Field(default_factory=list)  # a sentence citing a study
+
+
 class CuesFile(Strict):
     meta: Meta
     subject_state: dict[Literal["loss", "variant"], StateCues] = Field(default_factory=dict)
     negation: list[str]
     pseudo_negation: list[str] = Field(default_factory=list)
     hedge: list[str]
-    evidence: dict[str, list[str]]
+    evidence: EvidenceCues
     anaphora: AnaphoraSpec
     deficit: DeficitCues | None = None
     privative: str = ""
@@ -132,7 +140,7 @@ class Cues:
     negation: re.Pattern[str]
     pseudo_negation: tuple[re.Pattern[str], ...]
     hedge: re.Pattern[str]
-    evidence: tuple[tuple[str, re.Pattern[str]], ...]  # (level, cues), in file order
+    evidence: tuple[tuple[str, re.Pattern[str]], ...]  # (level, design cues), in file order
     subject_anaphor: re.Pattern[str]
     object_anaphor: re.Pattern[str]
     subject_state: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
@@ -143,6 +151,9 @@ class Cues:
     context: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (context, cues) in file order
     pathology_subjects: frozenset[str] = frozenset()
     state_turns: dict[str, dict[str, str]] = field(default_factory=dict)  # state -> predicate map
+    review_wording: re.Pattern[str] | None = None  # "in this review": the document is a review
+    design: re.Pattern[str] | None = None  # the sentence names the study's own design
+    citation: re.Pattern[str] | None = None  # the sentence cites a study
 
 
 @dataclass(frozen=True)
@@ -210,11 +221,12 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
     turns = {a: b for a, b in deficit.predicates.items()
              if a in spec.predicates and b in spec.predicates} if deficit else {}
     where = cues_where
+    ev = cue_spec.evidence
     cues = Cues(
         combine(cue_spec.negation, where),
         tuple(compile_pattern(p, where) for p in cue_spec.pseudo_negation),
         combine(cue_spec.hedge, where),
-        tuple((level, combine(pats, where)) for level, pats in cue_spec.evidence.items()),
+        tuple((level, combine(pats, where)) for level, pats in cue_spec.evidence.levels.items()),
         compile_pattern(cue_spec.anaphora.subject, where),
         compile_pattern(cue_spec.anaphora.objects, where),
         tuple((state, compile_pattern(c.before, where), compile_pattern(c.after, where))
@@ -226,6 +238,9 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         frozenset(cue_spec.pathology_subjects),
         {state: {a: b for a, b in c.predicates.items() if a in spec.predicates and b in spec.predicates}
          for state, c in cue_spec.subject_state.items() if c.predicates},
+        combine(ev.review, where) if ev.review else None,
+        combine(ev.design, where) if ev.design else None,
+        combine(ev.citation, where) if ev.citation else None,
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),

@@ -7,10 +7,13 @@ from collections.abc import Callable
 import pytest
 
 from pipeline.nlp.relations.context import (
+    DocumentEvidence,
     anaphora,
-    article_evidence,
+    document_evidence,
     is_hedged,
     is_negated,
+    masked,
+    relation_evidence,
     sentence_evidence,
 )
 from pipeline.nlp.relations.rules import RuleSet
@@ -41,15 +44,56 @@ def test_sentence_evidence(rules: RuleSet, text: str, level: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kind", "text", "level"),
-    [("review_summary", "In mice, X binds Y.", "review"), ("abstract", "Rats were given X.", "animal"),
-     ("document", "X binds Y.", "unspecified"), ("web_page", "Our patients love X.", "unspecified"),
-     ("", "In mice, X binds Y.", "unspecified"), ("abstract", "", "unspecified"),
-     ("review", "In mice, X binds Y.", "review"), ("research_article", "Rats were given X.", "animal"),
-     ("news", "Rats were given X.", "unspecified")],
+    ("kind", "sentences", "expected"),
+    [("review_summary", ["In mice, X binds Y."], DocumentEvidence("review")),
+     ("review", [], DocumentEvidence("review")),
+     # a review's own wording makes an unknown document or an abstract a review
+     ("document", ["In this review we discuss X.", "In mice, X binds Y."], DocumentEvidence("review")),
+     ("abstract", ["Here, we summarize how X binds Y."], DocumentEvidence("review")),
+     # a design sentence's level wins over a level named in the background
+     ("abstract", ["Patients with Z lack X.", "In this study, X was added to cultured cells."],
+      DocumentEvidence("primary", "in_vitro")),
+     # design sentences naming two levels: the first in file order
+     ("research_article", ["Mice were injected with X.", "We cultured cells from patients."],
+      DocumentEvidence("primary", "clinical")),
+     # no design sentence names a level: the first level anywhere
+     ("abstract", ["X binds Y.", "Rats lack X."], DocumentEvidence("primary", "animal")),
+     ("abstract", ["X binds Y."], DocumentEvidence("primary", "")),
+     ("", ["In mice, X binds Y."], DocumentEvidence("primary", "animal")),
+     ("web_page", ["In this review, patients love X."], DocumentEvidence("other")),
+     ("news", ["Rats were given X."], DocumentEvidence("other"))],
 )
-def test_article_evidence(rules: RuleSet, kind: str, text: str, level: str) -> None:
-    assert article_evidence(rules.cues, kind, text) == level
+def test_document_evidence(rules: RuleSet, kind: str, sentences: list[str],
+                           expected: DocumentEvidence) -> None:
+    assert document_evidence(rules.cues, kind, sentences) == expected
+
+
+@pytest.mark.parametrize(
+    ("document", "sentence", "level"),
+    [(DocumentEvidence("review"), "In mice, X binds Y.", "review"),
+     (DocumentEvidence("primary", "in_vitro"), "X binds Y in patients.", "in_vitro"),  # not its design
+     (DocumentEvidence("primary", "in_vitro"), "We then treated mice with X.", "animal"),  # names it
+     (DocumentEvidence("primary", ""), "X binds Y.", "unspecified"),
+     (DocumentEvidence("other"), "Our patients feel better with X.", "unspecified"),
+     (DocumentEvidence("other"), "A study published in 2019 found X helps patients.", "clinical"),
+     (DocumentEvidence("other"), "A study found X binds Y.", "unspecified")],
+)
+def test_relation_evidence(rules: RuleSet, document: DocumentEvidence, sentence: str, level: str) -> None:
+    assert relation_evidence(rules.cues, document, sentence) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [("GDNF cell line factor", [(5, 14)], "GDNF           factor"), ("abc", [], "abc"),
+     ("xx abc", [(0, 2), (5, 9)], "   ab "), ],
+)
+def test_masked(text: str, spans: list[tuple[int, int]], expected: str) -> None:
+    assert masked(text, spans) == expected
+
+
+def test_masked_with_an_offset() -> None:
+    # the text starts at document offset 10; the span covers its characters 2..5
+    assert masked("xcell lines", [(12, 16), (0, 3)], offset=10) == "xc    lines"
 
 
 @pytest.mark.parametrize(
