@@ -151,19 +151,29 @@ def is_privative(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> b
     return bool(cues.privative.search(before)) or bool(cues.privative.match(m.text.lower()))
 
 
+def names_risk(cues: Cues, text: str) -> bool:
+    """The sentence names a risk or side effect ("potential risks include tumour formation",
+    "side effects such as fever"), once risks avoided or absent ("minimal side effects",
+    "no evidence of tumor formation") and a disease's risk ("risk of developing PD") are
+    taken out (``not_risk`` of the cues file)."""
+    risk = next((p for name, p in cues.context if name == "risk"), None)
+    if risk is None:
+        return False
+    for phrase in cues.not_risk:
+        text = phrase.sub(" ", text)
+    return risk.search(text) is not None
+
+
 def statement_context(cues: Cues, text: str, subject: Mention) -> str:
-    """What a statement is about: "risk" (a risk or side effect cue in the sentence), else
-    "pathology" (a disease or process as the agent, or a pathology cue), else "therapeutic"
-    (a therapy cue), else ""."""
-    found = {name for name, pattern in cues.context if pattern.search(text)}
-    if "risk" in found:
+    """What a statement is about: "risk" (the sentence names a risk or side effect:
+    :func:`names_risk`), else "pathology" (a disease as the agent, or a pathology cue), else
+    "therapeutic" (a therapy cue), else ""."""
+    if names_risk(cues, text):
         return "risk"
     if any(c in cues.pathology_subjects for c in subject.classes):
         return "pathology"
-    for name in ("therapeutic", "pathology"):
-        if name in found:
-            return name
-    return ""
+    found = {name for name, pattern in cues.context if name != "risk" and pattern.search(text)}
+    return next((name for name in ("therapeutic", "pathology") if name in found), "")
 
 
 def anaphora(cues: Cues, words: Sequence[str]) -> tuple[bool, bool]:

@@ -106,6 +106,7 @@ class CuesFile(Strict):
     privative: str = ""
     context: dict[Literal["risk", "pathology", "therapeutic"], list[str]] = Field(default_factory=dict)
     pathology_subjects: list[str] = Field(default_factory=list)
+    not_risk: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ class Cues:
     review_wording: re.Pattern[str] | None = None  # "in this review": the document is a review
     design: re.Pattern[str] | None = None  # the sentence names the study's own design
     citation: re.Pattern[str] | None = None  # the sentence cites a study
+    not_risk: tuple[re.Pattern[str], ...] = ()  # a risk avoided or absent, a disease's risk
 
 
 @dataclass(frozen=True)
@@ -241,6 +243,7 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         combine(ev.review, where) if ev.review else None,
         combine(ev.design, where) if ev.design else None,
         combine(ev.citation, where) if ev.citation else None,
+        tuple(compile_pattern(p, where) for p in cue_spec.not_risk),
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),

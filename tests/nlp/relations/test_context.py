@@ -1,4 +1,4 @@
-"""Negation, hedging, evidence level (sentence and article), subject state, anaphora."""
+"""Negation, hedging, evidence level, risk and statement context, subject state, anaphora."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ from pipeline.nlp.relations.context import (
     is_hedged,
     is_negated,
     masked,
+    names_risk,
     relation_evidence,
     sentence_evidence,
+    statement_context,
 )
 from pipeline.nlp.relations.rules import RuleSet
+from pipeline.nlp.relations.types import Mention
 
 
 @pytest.mark.parametrize(
@@ -136,3 +139,37 @@ def test_context_on_relations(relations_of: Callable[[str], list], marked: str, 
 def test_subject_state(relations_of: Callable[[str], list], marked: str, state: str, polarity: str) -> None:
     assert [(r.subject.text, r.subject_state, r.polarity) for r in relations_of(marked)] == [
         ("STAT3", state, polarity)]
+
+
+@pytest.mark.parametrize(
+    ("text", "risk"),
+    [("Possible risks include tumour formation and unwanted vessel growth.", True),
+     ("Side effects such as fever were seen after X.", True),
+     ("X may cause tumorigenicity.", True),
+     ("The theoretical risk of promoting tumor growth remains.", True),
+     # a risk avoided or absent
+     ("X gave minimal side effects.", False),
+     ("Vesicles may help while minimizing risks of cell grafts.", False),
+     ("We found no evidence of tumor formation.", False),
+     ("X lowers the risk of complications.", False),
+     # a disease's risk is no treatment risk
+     ("Smoking raises the risk of developing Y.", False),
+     ("Age is a risk factor for Y.", False),
+     ("X binds Y.", False)],
+)
+def test_names_risk(rules: RuleSet, text: str, risk: bool) -> None:
+    assert names_risk(rules.cues, text) is risk
+
+
+@pytest.mark.parametrize(
+    ("text", "classes", "context"),
+    [("Potential risks include unwanted growth of MSCs.", ("CELL_TYPE",), "risk"),
+     ("MSC therapy reduces X.", ("CELL_TYPE",), "therapeutic"),
+     ("MSC therapy reduces X with minimal side effects.", ("CELL_TYPE",), "therapeutic"),
+     ("Y increases the risk of developing Z.", ("DISEASE",), "pathology"),
+     ("Oxidative stress increases risk.", ("PROCESS",), "pathology"),
+     ("X binds Y.", ("GENE_OR_PROTEIN",), "")],
+)
+def test_statement_context(rules: RuleSet, text: str, classes: tuple[str, ...], context: str) -> None:
+    subject = Mention(0, 1, 0, 1, "X", classes[0], classes, "")
+    assert statement_context(rules.cues, text, subject) == context
