@@ -143,6 +143,20 @@ def deficit_predicate(cues: Cues, predicate: str) -> str:
     return cues.deficit[2].get(predicate, predicate) if cues.deficit else predicate
 
 
+def benefit_predicate(cues: Cues, predicate: str, m: Mention, words: Sequence[str], offset: int) -> str:
+    """The predicate a relation to an object named by what is kept or gained states ("X
+    contributes to joint homeostasis": X PROTECTS joint; "... to OA management": X TREATS
+    OA; cues: ``benefit`` of the cues file); else ``predicate``."""
+    after = " ".join(words[m.end - offset:m.end - offset + 2])
+    for after_cue, object_cue, turns in cues.benefit:
+        if predicate not in turns:
+            continue
+        if (after_cue is not None and after_cue.search(after)) or (
+                object_cue is not None and object_cue.search(m.text.lower())):
+            return turns[predicate]
+    return predicate
+
+
 def is_privative(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> bool:
     """The mention is negated by its own prefix ("non-hematopoietic cells"): no argument."""
     if cues.privative is None:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from pipeline.nlp.relations.arguments import after_not, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.context import (
     DocumentEvidence,
+    benefit_predicate,
     deficit_predicate,
     document_evidence,
     is_hedged,
@@ -49,12 +50,14 @@ def overlaps(a: Mention, b: Mention) -> bool:
 
 
 def admissible(c: Candidate, rules: RuleSet, words: Sequence[str]) -> bool:
-    """The candidate's arguments are of the rule's classes, its subject follows no "not", and
+    """The candidate's arguments are of the rule's classes, its subject follows no "not" and is
+    not found by the rule's ``subject_exclude`` ("M2" in "M2 polarization of macrophages"), and
     subject and object are different concepts and do not overlap. ``words``: its sentence's
     lower-cased tokens."""
     off = c.sentence.start
     return (allowed(c.subject, subject_classes(rules, c.rule)) and object_fits(c.object, c.rule)
             and not after_not(c.subject, words, off)
+            and not (c.rule.subject_exclude is not None and c.rule.subject_exclude.search(c.subject.text))
             and c.subject.key() != c.object.key()
             and not overlaps(c.subject, c.object)
             and not (c.subject.start >= off and is_privative(rules.cues, c.subject, words, off))
@@ -63,11 +66,14 @@ def admissible(c: Candidate, rules: RuleSet, words: Sequence[str]) -> bool:
 
 def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str]) -> str:
     """The predicate the text states: the rule's, as a deficit object turns it ("causes loss of
-    Y": DECREASES Y) and as the argument classes retype it (a gene "contributing to" a disease:
+    Y": DECREASES Y) or an object named by what is kept or gained ("contributes to joint
+    homeostasis": PROTECTS joint) and as the argument classes retype it (a gene "contributing to" a disease:
     ASSOCIATED_WITH)."""
     predicate = c.rule.predicate
     if c.object.start >= c.sentence.start and object_deficit(rules.cues, c.object, words, c.sentence.start):
         predicate = deficit_predicate(rules.cues, predicate)
+    elif c.object.start >= c.sentence.start:
+        predicate = benefit_predicate(rules.cues, predicate, c.object, words, c.sentence.start)
     for t in rules.retype:
         if predicate in t.predicates and allowed(c.subject, t.subject) and allowed(c.object, t.object):
             return t.becomes

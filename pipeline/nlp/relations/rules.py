@@ -43,6 +43,7 @@ class RuleSpec(Strict):
     prepositions: list[str] = Field(default_factory=lambda: ["to", "with"])
     reverse: bool = False
     object_exclude: str = ""
+    subject_exclude: str = ""
     object_only: str = ""
 
 
@@ -94,6 +95,12 @@ class EvidenceCues(Strict):
     citation: list[str] = Field(default_factory=list)  # a sentence citing a study
 
 
+class BenefitCues(Strict):
+    after: str = ""  # the words after the object ("joint homeostasis")
+    object: str = ""  # the object's own text ("tissue repair")
+    predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
+
+
 class CuesFile(Strict):
     meta: Meta
     subject_state: dict[Literal["loss", "variant"], StateCues] = Field(default_factory=dict)
@@ -103,6 +110,7 @@ class CuesFile(Strict):
     evidence: EvidenceCues
     anaphora: AnaphoraSpec
     deficit: DeficitCues | None = None
+    benefit: list[BenefitCues] = Field(default_factory=list)
     privative: str = ""
     context: dict[Literal["risk", "pathology", "therapeutic"], list[str]] = Field(default_factory=dict)
     pathology_subjects: list[str] = Field(default_factory=list)
@@ -124,6 +132,7 @@ class Rule:
     reverse: bool = False
     object_exclude: re.Pattern[str] | None = None
     object_only: re.Pattern[str] | None = None
+    subject_exclude: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +165,9 @@ class Cues:
     design: re.Pattern[str] | None = None  # the sentence names the study's own design
     citation: re.Pattern[str] | None = None  # the sentence cites a study
     not_risk: tuple[re.Pattern[str], ...] = ()  # a risk avoided or absent, a disease's risk
+    # an object named by what is kept or gained ("joint homeostasis"): (words after it, its
+    # own text, the predicate map), each None when not given
+    benefit: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,7 +225,9 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
                           compile_pattern(r.object_exclude, f"{rules_where}: rule {r.id}")
                           if r.object_exclude else None,
                           compile_pattern(r.object_only, f"{rules_where}: rule {r.id}")
-                          if r.object_only else None))
+                          if r.object_only else None,
+                          compile_pattern(r.subject_exclude, f"{rules_where}: rule {r.id}")
+                          if r.subject_exclude else None))
     for t in spec.retype:
         for name in (*t.predicates, t.becomes):
             if name not in spec.predicates:
@@ -244,6 +258,10 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         combine(ev.design, where) if ev.design else None,
         combine(ev.citation, where) if ev.citation else None,
         tuple(compile_pattern(p, where) for p in cue_spec.not_risk),
+        tuple((compile_pattern(b.after, where) if b.after else None,
+               compile_pattern(b.object, where) if b.object else None,
+               {x: y for x, y in b.predicates.items() if x in spec.predicates and y in spec.predicates})
+              for b in cue_spec.benefit),
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),
