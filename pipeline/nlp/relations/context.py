@@ -143,6 +143,22 @@ def deficit_predicate(cues: Cues, predicate: str) -> str:
     return cues.deficit[2].get(predicate, predicate) if cues.deficit else predicate
 
 
+def damage_start(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> int | None:
+    """The doc token where a phrase naming the harm done to ``m`` starts ("Damage to
+    neurons", "loss of the neurons"; cues: ``damage_subject``), for a cell or tissue
+    mention; else None."""
+    if cues.damage_subject is None or not m.start >= offset:
+        return None
+    cue, classes = cues.damage_subject
+    if not any(c in classes for c in m.classes):
+        return None
+    before = words[max(0, m.start - offset - 5):m.start - offset]
+    found = cue.search(" ".join(before))
+    if found is None:
+        return None
+    return m.start - (len(before) - len(" ".join(before)[:found.start()].split()))
+
+
 def benefit_predicate(cues: Cues, predicate: str, m: Mention, words: Sequence[str], offset: int) -> str:
     """The predicate a relation to an object named by what is kept or gained states ("X
     contributes to joint homeostasis": X PROTECTS joint; "... to OA management": X TREATS

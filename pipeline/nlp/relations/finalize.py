@@ -12,6 +12,7 @@ one relation per (subject, predicate, object) and sentence, the first proposed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -19,6 +20,7 @@ from pipeline.nlp.relations.arguments import after_not, allowed, object_fits, su
 from pipeline.nlp.relations.context import (
     DocumentEvidence,
     benefit_predicate,
+    damage_start,
     deficit_predicate,
     document_evidence,
     is_hedged,
@@ -34,6 +36,8 @@ from pipeline.nlp.relations.rules import RuleSet
 from pipeline.nlp.relations.types import Candidate, Mention, Relation
 
 FLIP = {"positive": "negative", "negative": "positive"}
+# the class of a "damage to X" subject phrase, checked against the rule's subject classes
+PROCESS_SUBJECT = Mention(0, 0, 0, 0, "", "PROCESS", ("PROCESS",), "")
 
 
 def effective_polarity(polarity: str, state: str) -> str:
@@ -62,6 +66,19 @@ def admissible(c: Candidate, rules: RuleSet, words: Sequence[str]) -> bool:
             and not overlaps(c.subject, c.object)
             and not (c.subject.start >= off and is_privative(rules.cues, c.subject, words, off))
             and not is_privative(rules.cues, c.object, words, off))
+
+
+def damaged_subject(c: Candidate, rules: RuleSet, words: Sequence[str], doc: Doc) -> Candidate:
+    """The candidate with its subject the phrase naming the harm done to it ("Damage to
+    neurons contributes to Y": the subject is "Damage to neurons", a PROCESS) when the rule
+    takes process subjects; else ``c``."""
+    start = damage_start(rules.cues, c.subject, words, c.sentence.start)
+    if start is None or not allowed(PROCESS_SUBJECT, subject_classes(rules, c.rule)):
+        return c
+    span = doc[start:c.subject.end]
+    phrase = Mention(start, c.subject.end, span.start_char, span.end_char, span.text, "PROCESS",
+                     ("PROCESS",), "")
+    return replace(c, subject=phrase)
 
 
 def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str]) -> str:
@@ -105,6 +122,7 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             words = lower[sent.start:sent.end]
             sent_text = text[sent.start_char:sent.end_char]
             hedged, evidence = is_hedged(cues, sent_text), ""
+        c = damaged_subject(c, rules, words, doc)
         if not admissible(c, rules, words):
             continue
         predicate = stated_predicate(c, rules, words)

@@ -95,6 +95,11 @@ class EvidenceCues(Strict):
     citation: list[str] = Field(default_factory=list)  # a sentence citing a study
 
 
+class DamageSubjectCues(Strict):
+    before: str
+    classes: list[str]
+
+
 class BenefitCues(Strict):
     after: str = ""  # the words after the object ("joint homeostasis")
     object: str = ""  # the object's own text ("tissue repair")
@@ -111,6 +116,7 @@ class CuesFile(Strict):
     anaphora: AnaphoraSpec
     deficit: DeficitCues | None = None
     benefit: list[BenefitCues] = Field(default_factory=list)
+    damage_subject: DamageSubjectCues | None = None
     privative: str = ""
     context: dict[Literal["risk", "pathology", "therapeutic"], list[str]] = Field(default_factory=dict)
     pathology_subjects: list[str] = Field(default_factory=list)
@@ -168,6 +174,8 @@ class Cues:
     # an object named by what is kept or gained ("joint homeostasis"): (words after it, its
     # own text, the predicate map), each None when not given
     benefit: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, str]], ...] = ()
+    # a subject named by the harm done to it ("damage to neurons"): words before it, classes
+    damage_subject: tuple[re.Pattern[str], frozenset[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -262,6 +270,8 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
                compile_pattern(b.object, where) if b.object else None,
                {x: y for x, y in b.predicates.items() if x in spec.predicates and y in spec.predicates})
               for b in cue_spec.benefit),
+        (compile_pattern(cue_spec.damage_subject.before, where), frozenset(cue_spec.damage_subject.classes))
+        if cue_spec.damage_subject else None,
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),

@@ -271,11 +271,16 @@ def source_holder(parse: Doc, off: int, m: Mention) -> Token | None:
     return noun if noun.pos_ in ("NOUN", "PROPN") and noun is not prep else None
 
 
+# a verb heading a clause (a participle modifying a noun, "induced IFN-gamma expression", is
+# read by the surface reader as a verb whose object it modifies)
+CLAUSAL_VERB = frozenset({"ROOT", "relcl", "conj", "ccomp", "advcl", "xcomp", "pcomp", "parataxis"})
+
+
 def outside_verb_phrase(parse: Doc, trigger: int, obj: Token) -> bool:
-    """The object lies outside the phrase of the verb trigger ("X, which prevented Y, abolished
-    the effects of Z": Z is no object of "prevented")."""
+    """The object lies outside the phrase of the clausal verb trigger ("X, which prevented Y,
+    abolished the effects of Z": Z is no object of "prevented")."""
     t = parse[trigger]
-    return t.pos_ == "VERB" and not t.is_ancestor(obj) and obj is not t
+    return (t.pos_ == "VERB" and t.dep_ in CLAUSAL_VERB and not t.is_ancestor(obj) and obj is not t)
 
 
 def owner_of_modified(parse: Doc, off: int, obj: Token, ms: Sequence[Mention]) -> bool:

@@ -281,3 +281,47 @@ def test_contribute_to_a_benefit(relations_of: Callable[[str], list], marked: st
                                  expected: list[tuple[str, str, str]]) -> None:
     # no parse: the surface reader and finalize's benefit cues
     assert [(r.subject.text, r.predicate, r.object.text) for r in relations_of(marked)] == expected
+
+
+HOMING = {
+    "the migration of X to Y": (
+        "The migration of [MSCs|CELL_TYPE] to injury sites rose .",
+        [(1, "det", D), (7, "nsubj", N), (1, "prep", P), (2, "pobj", N), (1, "prep", P), (6, "compound", N),
+         (4, "pobj", N), (7, "ROOT", V), (7, "punct", X)],
+        {("MSCs", "MIGRATES_TO", "injury sites", False)}),
+    "X homing to Y": (
+        "[Platelet|CELL_TYPE] homing to the [lung|ANATOMY] rose .",
+        [(1, "compound", N), (5, "nsubj", N), (1, "prep", P), (4, "det", D), (2, "pobj", N), (5, "ROOT", V),
+         (5, "punct", X)],
+        {("Platelet", "MIGRATES_TO", "lung", False)}),
+    # a recruitment of cells is no homing of its agent to them
+    "recruitment of cells by a cytokine": (
+        "The recruitment of [monocytes|CELL_TYPE] by [CCL2|CYTOKINE] rose .",
+        [(1, "det", D), (6, "nsubj", N), (1, "prep", P), (2, "pobj", N), (1, "prep", P), (4, "pobj", N),
+         (6, "ROOT", V), (6, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", HOMING.values(), ids=HOMING.keys())
+def test_homing_named_by_a_noun(parsed_relations: Callable[..., set], marked: str,
+                                rows: list[tuple[int, str, str]],
+                                expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [("Damage to [neurons|CELL_TYPE] contributes to [ataxia|DISEASE] .",
+      [("Damage to neurons", "DRIVES", "ataxia", "")]),
+     ("Loss of the [microglia|CELL_TYPE] causes [ataxia|DISEASE] .",
+      [("Loss of the microglia", "DRIVES", "ataxia", "")]),
+     # a molecule's loss is its subject state: the row states its own effect
+     ("Knockdown of [IL-6|CYTOKINE] reduced [fibrosis|DISEASE] .",
+      [("IL-6", "INCREASES", "fibrosis", "loss")]),
+     ("[Neurons|CELL_TYPE] cause [ataxia|DISEASE] .", [("Neurons", "DRIVES", "ataxia", "")])],
+)
+def test_a_subject_named_by_its_damage(relations_of: Callable[[str], list], marked: str,
+                                       expected: list[tuple[str, str, str, str]]) -> None:
+    rels = relations_of(marked)
+    assert [(r.subject.text, r.predicate, r.object.text, r.subject_state) for r in rels] == expected
