@@ -155,6 +155,7 @@ def test_subject_state(relations_of: Callable[[str], list], marked: str, state: 
      # a disease's risk is no treatment risk
      ("Smoking raises the risk of developing Y.", False),
      ("Age is a risk factor for Y.", False),
+     ("X reduces harmful immune activity.", False),
      ("X binds Y.", False)],
 )
 def test_names_risk(rules: RuleSet, text: str, risk: bool) -> None:
