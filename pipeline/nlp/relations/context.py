@@ -5,14 +5,22 @@ Cues come from ``resources/context_cues.yaml`` (:class:`~.rules.Cues`):
 - negation: a NegEx cue in the text between the clause start and the trigger,
   once pseudo-negations ("not only") are taken out;
 - hedging: a hedge cue anywhere in the sentence (BioScope);
-- evidence level: the first level whose cue occurs in the sentence, else the
-  article's (:func:`article_evidence`, from the article kind on the Doc);
+- evidence level, from the document rather than from stray words
+  (:func:`document_evidence`, :func:`relation_evidence`): every relation of a review
+  (its article kind, or the review's own wording: "in this review") is "review"; a
+  primary study's relations have the level of its design sentences (sentences naming
+  the study's own design: "in this study", "we ...", "cells were cultured"), a
+  relation's own sentence counting only when it is such a sentence; a web page's stay
+  "unspecified" unless their sentence cites a study. Cues are matched on text whose
+  entity spans are masked (:func:`masked`: "glial cell line-derived neurotrophic
+  factor" is no in_vitro cue);
 - subject state: "knockdown of X", "X siRNA" (loss), "mutations in X" (variant).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from pipeline.nlp.relations.rules import Cues
 from pipeline.nlp.relations.types import Mention
@@ -21,9 +29,9 @@ UNSPECIFIED = "unspecified"
 # article kinds (resources/kinds.yaml) that are reviews: their statements are "review"
 REVIEW_KINDS = frozenset({"review", "review_summary"})
 # kinds whose own text says what evidence they report: primary studies and unknown documents
-# (web pages and news stay "unspecified": a clinic page that mentions patients reports no
-# clinical evidence)
-KINDS_READ_FOR_EVIDENCE = frozenset({"abstract", "research_article", "full_text", "document"})
+# ("" when no kind was given); web pages and news stay "unspecified" unless a sentence cites
+# a study (a clinic page that mentions patients reports no clinical evidence)
+KINDS_READ_FOR_EVIDENCE = frozenset({"abstract", "research_article", "full_text", "document", ""})
 
 
 def is_negated(cues: Cues, text: str) -> bool:
@@ -38,6 +46,17 @@ def is_hedged(cues: Cues, text: str) -> bool:
     return cues.hedge.search(text) is not None
 
 
+def masked(text: str, spans: Iterable[tuple[int, int]], offset: int = 0) -> str:
+    """``text`` with the characters of ``spans`` blanked (character offsets in the document;
+    ``text`` starts at ``offset``): cue words inside entity names never count."""
+    chars = list(text)
+    n = len(chars)
+    for start, end in spans:
+        for i in range(max(0, start - offset), min(n, end - offset)):
+            chars[i] = " "
+    return "".join(chars)
+
+
 def sentence_evidence(cues: Cues, text: str) -> str:
     """The first evidence level whose cue occurs in ``text`` ('' when none)."""
     for level, pattern in cues.evidence:
@@ -46,14 +65,53 @@ def sentence_evidence(cues: Cues, text: str) -> str:
     return ""
 
 
-def article_evidence(cues: Cues, kind: str, text: str) -> str:
-    """Evidence level of a relation whose sentence has no cue: "review" for reviews and review
-    summaries; for abstracts, research articles, full texts and other documents the level of
-    the article's cues; else (web pages, news, unknown kinds) "unspecified"."""
+def names_design(cues: Cues, text: str) -> bool:
+    """The sentence names the study's own design ("in this study", "cells were cultured")."""
+    return cues.design is not None and cues.design.search(text) is not None
+
+
+def cites_study(cues: Cues, text: str) -> bool:
+    """The sentence cites a study ("a study published in ...", "Smith et al")."""
+    return cues.citation is not None and cues.citation.search(text) is not None
+
+
+@dataclass(frozen=True)
+class DocumentEvidence:
+    """What the document says of its evidence: ``kind`` "review", "primary" (a study whose
+    sentences are read) or "other" (web pages, news, unknown), and a primary study's level."""
+
+    kind: str
+    level: str = ""
+
+
+def document_evidence(cues: Cues, kind: str, sentences: Sequence[str]) -> DocumentEvidence:
+    """The document's evidence from its article ``kind`` and its (masked) ``sentences``: a
+    review by kind or by its own wording; for a primary study (or an unknown document) the
+    first level cued in a design sentence, else the first level cued anywhere."""
     if kind in REVIEW_KINDS:
+        return DocumentEvidence("review")
+    if kind not in KINDS_READ_FOR_EVIDENCE:
+        return DocumentEvidence("other")
+    if cues.review_wording is not None and any(cues.review_wording.search(s) for s in sentences):
+        return DocumentEvidence("review")
+    found = [sentence_evidence(cues, s) for s in sentences if names_design(cues, s)]
+    level = next((lv for lv, _ in cues.evidence if lv in found), "")
+    if not level:
+        level = next((lv for lv in map(lambda s: sentence_evidence(cues, s), sentences) if lv), "")
+    return DocumentEvidence("primary", level)
+
+
+def relation_evidence(cues: Cues, document: DocumentEvidence, sentence: str) -> str:
+    """The evidence level of a relation in (masked) ``sentence``: "review" in a review; in a
+    primary study the sentence's level when it names the study's design, else the
+    document's; elsewhere the sentence's level only when it cites a study."""
+    if document.kind == "review":
         return "review"
-    if kind in KINDS_READ_FOR_EVIDENCE and text:
-        return sentence_evidence(cues, text) or UNSPECIFIED
+    if document.kind == "primary":
+        own = sentence_evidence(cues, sentence) if names_design(cues, sentence) else ""
+        return own or document.level or UNSPECIFIED
+    if cites_study(cues, sentence):
+        return sentence_evidence(cues, sentence) or UNSPECIFIED
     return UNSPECIFIED
 
 
@@ -85,6 +143,36 @@ def deficit_predicate(cues: Cues, predicate: str) -> str:
     return cues.deficit[2].get(predicate, predicate) if cues.deficit else predicate
 
 
+def damage_start(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> int | None:
+    """The doc token where a phrase naming the harm done to ``m`` starts ("Damage to
+    neurons", "loss of the neurons"; cues: ``damage_subject``), for a cell or tissue
+    mention; else None."""
+    if cues.damage_subject is None or not m.start >= offset:
+        return None
+    cue, classes = cues.damage_subject
+    if not any(c in classes for c in m.classes):
+        return None
+    before = words[max(0, m.start - offset - 5):m.start - offset]
+    found = cue.search(" ".join(before))
+    if found is None:
+        return None
+    return m.start - (len(before) - len(" ".join(before)[:found.start()].split()))
+
+
+def benefit_predicate(cues: Cues, predicate: str, m: Mention, words: Sequence[str], offset: int) -> str:
+    """The predicate a relation to an object named by what is kept or gained states ("X
+    contributes to joint homeostasis": X PROTECTS joint; "... to OA management": X TREATS
+    OA; cues: ``benefit`` of the cues file); else ``predicate``."""
+    after = " ".join(words[m.end - offset:m.end - offset + 2])
+    for after_cue, object_cue, turns in cues.benefit:
+        if predicate not in turns:
+            continue
+        if (after_cue is not None and after_cue.search(after)) or (
+                object_cue is not None and object_cue.search(m.text.lower())):
+            return turns[predicate]
+    return predicate
+
+
 def is_privative(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> bool:
     """The mention is negated by its own prefix ("non-hematopoietic cells"): no argument."""
     if cues.privative is None:
@@ -93,19 +181,29 @@ def is_privative(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> b
     return bool(cues.privative.search(before)) or bool(cues.privative.match(m.text.lower()))
 
 
+def names_risk(cues: Cues, text: str) -> bool:
+    """The sentence names a risk or side effect ("potential risks include tumour formation",
+    "side effects such as fever"), once risks avoided or absent ("minimal side effects",
+    "no evidence of tumor formation") and a disease's risk ("risk of developing PD") are
+    taken out (``not_risk`` of the cues file)."""
+    risk = next((p for name, p in cues.context if name == "risk"), None)
+    if risk is None:
+        return False
+    for phrase in cues.not_risk:
+        text = phrase.sub(" ", text)
+    return risk.search(text) is not None
+
+
 def statement_context(cues: Cues, text: str, subject: Mention) -> str:
-    """What a statement is about: "risk" (a risk or side effect cue in the sentence), else
-    "pathology" (a disease or process as the agent, or a pathology cue), else "therapeutic"
-    (a therapy cue), else ""."""
-    found = {name for name, pattern in cues.context if pattern.search(text)}
-    if "risk" in found:
+    """What a statement is about: "risk" (the sentence names a risk or side effect:
+    :func:`names_risk`), else "pathology" (a disease as the agent, or a pathology cue), else
+    "therapeutic" (a therapy cue), else ""."""
+    if names_risk(cues, text):
         return "risk"
     if any(c in cues.pathology_subjects for c in subject.classes):
         return "pathology"
-    for name in ("therapeutic", "pathology"):
-        if name in found:
-            return name
-    return ""
+    found = {name for name, pattern in cues.context if name != "risk" and pattern.search(text)}
+    return next((name for name in ("therapeutic", "pathology") if name in found), "")
 
 
 def anaphora(cues: Cues, words: Sequence[str]) -> tuple[bool, bool]:

@@ -45,8 +45,11 @@ from pipeline.nlp.relations.syntax import (
     misparsed_verb_object,
     modifies_nominal_trigger,
     outcome_phrase,
+    outside_verb_phrase,
+    owner_of_modified,
     parse_negated,
     same_list,
+    source_holder,
     subject_head,
     verb_read_as_adjective,
 )
@@ -234,12 +237,15 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
 
 
 def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, int]],
-                  parses: dict[int, Doc]) -> list[Candidate]:
+                  parses: dict[int, Doc], ms: Sequence[Mention] = ()) -> list[Candidate]:
     """The surface reader's candidates, read against the parse where their sentence has one:
     items of one list are not related to each other (:func:`same_list`), a hyphenated agent of a
-    nominalisation is the nominalisation's (:func:`modifies_nominal_trigger`) and negation takes
-    its syntactic scope (:func:`parse_negated`). Triggers must be marked on the parses
-    (:func:`doc_candidates` does)."""
+    nominalisation is the nominalisation's (:func:`modifies_nominal_trigger`), an active verb's
+    object lies in its phrase (:func:`outside_verb_phrase`) and is not the owner of a noun a
+    mention modifies (:func:`owner_of_modified`), the subject "Y" of "X from Y" is the mention X
+    (:func:`source_holder`, with ``ms`` the doc's mentions), and negation takes its syntactic
+    scope (:func:`parse_negated`). Triggers must be marked on the parses (:func:`doc_candidates`
+    does)."""
     from dataclasses import replace
 
     out: list[Candidate] = []
@@ -256,5 +262,14 @@ def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, i
             continue
         if c.form == "hyphen" and modifies_nominal_trigger(parse, c.trigger - start):
             continue  # "MSC-mediated inhibition of X": the nominalisation states the relation
-        out.append(replace(c, negated=parse_negated(parse, c.trigger - start)))
+        obj = subject_head(parse, start, c.object)
+        if obj is not None and c.form == "active" and (outside_verb_phrase(parse, c.trigger - start, obj)
+                                                       or owner_of_modified(parse, start, obj, ms)):
+            continue
+        negated = parse_negated(parse, c.trigger - start)
+        holder = source_holder(parse, start, c.subject) if ms else None
+        sources = [] if holder is None else [
+            m for m in dict.fromkeys(mention_at(ms, t.i + start) for t in (holder, *holder.conjuncts))
+            if m is not None and m is not c.object]
+        out.extend(replace(c, subject=m, negated=negated) for m in sources or [c.subject])
     return out

@@ -2,28 +2,33 @@
 
 For each candidate, in order: the class filters (the rule's subject and object
 classes; no subject right after "not"; no relation of a concept with itself),
-the context (:mod:`.context`: negation in the candidate's scope, hedging and
-evidence level of its sentence, with the article's level as the fallback, the
-subject's state), the polarity (the predicate's, flipped for a lost subject,
-neutral for a variant), and de-duplication: one relation per (subject,
-predicate, object) and sentence, the first proposed.
+the context (:mod:`.context`: negation in the candidate's scope, hedging of its
+sentence, the evidence level from the document (:func:`.context.document_evidence`,
+cues matched with the entity spans masked), the subject's state), the polarity (the
+predicate's, flipped for a lost subject, neutral for a variant), and de-duplication:
+one relation per (subject, predicate, object) and sentence, the first proposed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from pipeline.nlp.relations.arguments import after_not, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.context import (
-    article_evidence,
+    DocumentEvidence,
+    benefit_predicate,
+    damage_start,
     deficit_predicate,
+    document_evidence,
     is_hedged,
     is_negated,
     is_privative,
+    masked,
     object_deficit,
-    sentence_evidence,
+    relation_evidence,
     statement_context,
     subject_state,
 )
@@ -31,6 +36,8 @@ from pipeline.nlp.relations.rules import RuleSet
 from pipeline.nlp.relations.types import Candidate, Mention, Relation
 
 FLIP = {"positive": "negative", "negative": "positive"}
+# the class of a "damage to X" subject phrase, checked against the rule's subject classes
+PROCESS_SUBJECT = Mention(0, 0, 0, 0, "", "PROCESS", ("PROCESS",), "")
 
 
 def effective_polarity(polarity: str, state: str) -> str:
@@ -47,25 +54,43 @@ def overlaps(a: Mention, b: Mention) -> bool:
 
 
 def admissible(c: Candidate, rules: RuleSet, words: Sequence[str]) -> bool:
-    """The candidate's arguments are of the rule's classes, its subject follows no "not", and
+    """The candidate's arguments are of the rule's classes, its subject follows no "not" and is
+    not found by the rule's ``subject_exclude`` ("M2" in "M2 polarization of macrophages"), and
     subject and object are different concepts and do not overlap. ``words``: its sentence's
     lower-cased tokens."""
     off = c.sentence.start
     return (allowed(c.subject, subject_classes(rules, c.rule)) and object_fits(c.object, c.rule)
             and not after_not(c.subject, words, off)
+            and not (c.rule.subject_exclude is not None and c.rule.subject_exclude.search(c.subject.text))
             and c.subject.key() != c.object.key()
             and not overlaps(c.subject, c.object)
             and not (c.subject.start >= off and is_privative(rules.cues, c.subject, words, off))
             and not is_privative(rules.cues, c.object, words, off))
 
 
+def damaged_subject(c: Candidate, rules: RuleSet, words: Sequence[str], doc: Doc) -> Candidate:
+    """The candidate with its subject the phrase naming the harm done to it ("Damage to
+    neurons contributes to Y": the subject is "Damage to neurons", a PROCESS) when the rule
+    takes process subjects; else ``c``."""
+    start = damage_start(rules.cues, c.subject, words, c.sentence.start)
+    if start is None or not allowed(PROCESS_SUBJECT, subject_classes(rules, c.rule)):
+        return c
+    span = doc[start:c.subject.end]
+    phrase = Mention(start, c.subject.end, span.start_char, span.end_char, span.text, "PROCESS",
+                     ("PROCESS",), "")
+    return replace(c, subject=phrase)
+
+
 def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str]) -> str:
     """The predicate the text states: the rule's, as a deficit object turns it ("causes loss of
-    Y": DECREASES Y) and as the argument classes retype it (a gene "contributing to" a disease:
+    Y": DECREASES Y) or an object named by what is kept or gained ("contributes to joint
+    homeostasis": PROTECTS joint) and as the argument classes retype it (a gene "contributing to" a disease:
     ASSOCIATED_WITH)."""
     predicate = c.rule.predicate
     if c.object.start >= c.sentence.start and object_deficit(rules.cues, c.object, words, c.sentence.start):
         predicate = deficit_predicate(rules.cues, predicate)
+    elif c.object.start >= c.sentence.start:
+        predicate = benefit_predicate(rules.cues, predicate, c.object, words, c.sentence.start)
     for t in rules.retype:
         if predicate in t.predicates and allowed(c.subject, t.subject) and allowed(c.object, t.object):
             return t.becomes
@@ -76,12 +101,13 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
              article_kind: str = "") -> list[Relation]:
     """The relations of ``doc`` from its candidates (in sentence order). ``lower``: the doc's
     lower-cased tokens; ``article_kind``: the article's kind (``doc._.article_kind``), which
-    sets the evidence level of sentences without a cue (:func:`.context.article_evidence`)."""
+    with the document's design sentences sets the evidence level (:func:`.context.document_evidence`)."""
     if not candidates:
         return []
     cues = rules.cues
     text = doc.text  # built from the tokens on every access: once per doc
-    fallback: str | None = None
+    plain = ""  # the text with entity spans masked, for the evidence cues
+    document: DocumentEvidence | None = None
     current = -1
     words: Sequence[str] = ()
     sent_text = ""
@@ -95,7 +121,8 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             current, seen = sent.index, set()
             words = lower[sent.start:sent.end]
             sent_text = text[sent.start_char:sent.end_char]
-            hedged, evidence = is_hedged(cues, sent_text), sentence_evidence(cues, sent_text)
+            hedged, evidence = is_hedged(cues, sent_text), ""
+        c = damaged_subject(c, rules, words, doc)
         if not admissible(c, rules, words):
             continue
         predicate = stated_predicate(c, rules, words)
@@ -108,8 +135,12 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             span = doc[c.scope_start:c.trigger + 1]
             negated[scope] = is_negated(cues, text[span.start_char:span.end_char])
         neg = negated[scope] if c.negated is None else c.negated
-        if not evidence and fallback is None:
-            fallback = article_evidence(cues, article_kind, text)
+        if document is None:
+            plain = masked(text, ((e.start_char, e.end_char) for e in doc.ents))
+            document = document_evidence(cues, article_kind,
+                                         [plain[s.start_char:s.end_char] for s in doc.sents])
+        if not evidence:
+            evidence = relation_evidence(cues, document, plain[sent.start_char:sent.end_char])
         state = subject_state(cues, c.subject, words, sent.start)
         turned = cues.state_turns.get(state, {}).get(predicate)
         if turned is not None:  # the predicate now states the subject's own effect
@@ -119,6 +150,6 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         out.append(Relation(c.subject, predicate, c.object,
                             polarity if turned is not None else effective_polarity(polarity, state),
                             neg, hedged,
-                            evidence or fallback or "", c.rule_id, c.form, sent.index, sent.start_char,
+                            evidence, c.rule_id, c.form, sent.index, sent.start_char,
                             sent.end_char, state, statement_context(cues, sent_text, c.subject), carried))
     return out

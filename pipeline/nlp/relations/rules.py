@@ -43,6 +43,7 @@ class RuleSpec(Strict):
     prepositions: list[str] = Field(default_factory=lambda: ["to", "with"])
     reverse: bool = False
     object_exclude: str = ""
+    subject_exclude: str = ""
     object_only: str = ""
 
 
@@ -86,18 +87,40 @@ class DeficitCues(Strict):
     predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
 
 
+class EvidenceCues(Strict):
+    # design cues per level, in priority order (the first that occurs wins)
+    levels: dict[Literal["clinical", "animal", "in_vitro"], list[str]]
+    review: list[str] = Field(default_factory=list)  # a review's own wording
+    design: list[str] = Field(default_factory=list)  # a sentence naming the study's design
+    citation: list[str] = Field(default_factory=list)  # a sentence citing a study
+
+
+class DamageSubjectCues(Strict):
+    before: str
+    classes: list[str]
+
+
+class BenefitCues(Strict):
+    after: str = ""  # the words after the object ("joint homeostasis")
+    object: str = ""  # the object's own text ("tissue repair")
+    predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
+
+
 class CuesFile(Strict):
     meta: Meta
     subject_state: dict[Literal["loss", "variant"], StateCues] = Field(default_factory=dict)
     negation: list[str]
     pseudo_negation: list[str] = Field(default_factory=list)
     hedge: list[str]
-    evidence: dict[str, list[str]]
+    evidence: EvidenceCues
     anaphora: AnaphoraSpec
     deficit: DeficitCues | None = None
+    benefit: list[BenefitCues] = Field(default_factory=list)
+    damage_subject: DamageSubjectCues | None = None
     privative: str = ""
     context: dict[Literal["risk", "pathology", "therapeutic"], list[str]] = Field(default_factory=dict)
     pathology_subjects: list[str] = Field(default_factory=list)
+    not_risk: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -115,6 +138,7 @@ class Rule:
     reverse: bool = False
     object_exclude: re.Pattern[str] | None = None
     object_only: re.Pattern[str] | None = None
+    subject_exclude: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -132,7 +156,7 @@ class Cues:
     negation: re.Pattern[str]
     pseudo_negation: tuple[re.Pattern[str], ...]
     hedge: re.Pattern[str]
-    evidence: tuple[tuple[str, re.Pattern[str]], ...]  # (level, cues), in file order
+    evidence: tuple[tuple[str, re.Pattern[str]], ...]  # (level, design cues), in file order
     subject_anaphor: re.Pattern[str]
     object_anaphor: re.Pattern[str]
     subject_state: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
@@ -143,6 +167,15 @@ class Cues:
     context: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (context, cues) in file order
     pathology_subjects: frozenset[str] = frozenset()
     state_turns: dict[str, dict[str, str]] = field(default_factory=dict)  # state -> predicate map
+    review_wording: re.Pattern[str] | None = None  # "in this review": the document is a review
+    design: re.Pattern[str] | None = None  # the sentence names the study's own design
+    citation: re.Pattern[str] | None = None  # the sentence cites a study
+    not_risk: tuple[re.Pattern[str], ...] = ()  # a risk avoided or absent, a disease's risk
+    # an object named by what is kept or gained ("joint homeostasis"): (words after it, its
+    # own text, the predicate map), each None when not given
+    benefit: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, str]], ...] = ()
+    # a subject named by the harm done to it ("damage to neurons"): words before it, classes
+    damage_subject: tuple[re.Pattern[str], frozenset[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -200,7 +233,9 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
                           compile_pattern(r.object_exclude, f"{rules_where}: rule {r.id}")
                           if r.object_exclude else None,
                           compile_pattern(r.object_only, f"{rules_where}: rule {r.id}")
-                          if r.object_only else None))
+                          if r.object_only else None,
+                          compile_pattern(r.subject_exclude, f"{rules_where}: rule {r.id}")
+                          if r.subject_exclude else None))
     for t in spec.retype:
         for name in (*t.predicates, t.becomes):
             if name not in spec.predicates:
@@ -210,11 +245,12 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
     turns = {a: b for a, b in deficit.predicates.items()
              if a in spec.predicates and b in spec.predicates} if deficit else {}
     where = cues_where
+    ev = cue_spec.evidence
     cues = Cues(
         combine(cue_spec.negation, where),
         tuple(compile_pattern(p, where) for p in cue_spec.pseudo_negation),
         combine(cue_spec.hedge, where),
-        tuple((level, combine(pats, where)) for level, pats in cue_spec.evidence.items()),
+        tuple((level, combine(pats, where)) for level, pats in cue_spec.evidence.levels.items()),
         compile_pattern(cue_spec.anaphora.subject, where),
         compile_pattern(cue_spec.anaphora.objects, where),
         tuple((state, compile_pattern(c.before, where), compile_pattern(c.after, where))
@@ -226,6 +262,16 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         frozenset(cue_spec.pathology_subjects),
         {state: {a: b for a, b in c.predicates.items() if a in spec.predicates and b in spec.predicates}
          for state, c in cue_spec.subject_state.items() if c.predicates},
+        combine(ev.review, where) if ev.review else None,
+        combine(ev.design, where) if ev.design else None,
+        combine(ev.citation, where) if ev.citation else None,
+        tuple(compile_pattern(p, where) for p in cue_spec.not_risk),
+        tuple((compile_pattern(b.after, where) if b.after else None,
+               compile_pattern(b.object, where) if b.object else None,
+               {x: y for x, y in b.predicates.items() if x in spec.predicates and y in spec.predicates})
+              for b in cue_spec.benefit),
+        (compile_pattern(cue_spec.damage_subject.before, where), frozenset(cue_spec.damage_subject.classes))
+        if cue_spec.damage_subject else None,
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),

@@ -246,6 +246,56 @@ def subject_head(parse: Doc, off: int, m: Mention) -> Token | None:
     return mention_head(parse, m, off)
 
 
+# verbs of a source phrase: "exosomes derived from MSCs", "vesicles secreted by BMSCs"
+SOURCE_VERBS = frozenset({"derived", "isolated", "secreted", "released", "obtained", "produced", "shed",
+                          "purified", "collected", "harvested"})
+
+
+def source_holder(parse: Doc, off: int, m: Mention) -> Token | None:
+    """The noun whose source ``m`` names: "EVs from BMSCs", "exosomes derived from MSCs", "vesicles
+    secreted by MSCs (BMSCs)" give the EVs/exosomes/vesicles token; else None. An "X from Y"
+    subject is X."""
+    head = subject_head(parse, off, m)
+    if head is None:
+        return None
+    while head.dep_ == "appos" and head.head is not head:
+        head = head.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("from", "by"):
+        return None
+    noun = prep.head
+    if noun.lower_ in SOURCE_VERBS and noun.dep_ in ("acl", "amod") and noun.head is not noun:
+        noun = noun.head
+    elif prep.lower_ == "by":  # "inhibited by MSCs" is an agent, not a source
+        return None
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun is not prep else None
+
+
+# a verb heading a clause (a participle modifying a noun, "induced IFN-gamma expression", is
+# read by the surface reader as a verb whose object it modifies)
+CLAUSAL_VERB = frozenset({"ROOT", "relcl", "conj", "ccomp", "advcl", "xcomp", "pcomp", "parataxis"})
+
+
+def outside_verb_phrase(parse: Doc, trigger: int, obj: Token) -> bool:
+    """The object lies outside the phrase of the clausal verb trigger ("X, which prevented Y,
+    abolished the effects of Z": Z is no object of "prevented")."""
+    t = parse[trigger]
+    return (t.pos_ == "VERB" and t.dep_ in CLAUSAL_VERB and not t.is_ancestor(obj) and obj is not t)
+
+
+def owner_of_modified(parse: Doc, off: int, obj: Token, ms: Sequence[Mention]) -> bool:
+    """``obj`` is the "of" phrase of a noun that a mention modifies ("IL-6 secretion of MSCs",
+    "M2-polarization of macrophages"): the modifier names what the verb acts on, ``obj`` only
+    whose it is."""
+    if obj.dep_ != "pobj" or obj.head.lower_ != "of" or obj.head.dep_ != "prep":
+        return False
+    noun = obj.head.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and mention_at(ms, c.i + off)
+               for c in noun.children)
+
+
 OUTCOME_MODIFIERS = {"compound", "amod", "poss", "nmod"}
 
 

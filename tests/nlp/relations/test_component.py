@@ -26,18 +26,22 @@ def triples(doc: Doc) -> list[tuple[str, str, str, str, str]]:
 
 def test_call_sets_relations(blank: Language, marked_doc: Callable[[str], Doc]) -> None:
     doc = blank.get_pipe("mechmine_relations")(marked_doc(TEXT))
-    assert triples(doc) == [("MSCs", "SECRETES", "BDNF", "surface:secrete", "unspecified"),
+    # no kind given: read as a primary study, whose level ("In mice") counts for every sentence
+    assert triples(doc) == [("MSCs", "SECRETES", "BDNF", "surface:secrete", "animal"),
                             ("IL-10", "INHIBITS", "T cells", "surface:inhibit", "animal")]
 
 
-@pytest.mark.parametrize(("kind", "level"), [("abstract", "animal"), ("review_summary", "review"),
-                                             ("web_page", "unspecified")])
+@pytest.mark.parametrize(("kind", "levels"), [("abstract", ["animal", "animal"]),
+                                              ("review_summary", ["review", "review"]),
+                                              ("web_page", ["unspecified", "unspecified"])])
 def test_article_kind_on_the_doc(blank: Language, marked_doc: Callable[[str], Doc], kind: str,
-                                 level: str) -> None:
+                                 levels: list[str]) -> None:
+    # the evidence level comes from the document: a review's relations are "review", a web
+    # page's "unspecified" even where a sentence names mice
     doc = marked_doc(TEXT)
     doc._.article_kind = kind
     doc = blank.get_pipe("mechmine_relations")(doc)
-    assert [r.evidence_level for r in doc._.relations] == [level, "animal"]
+    assert [r.evidence_level for r in doc._.relations] == levels
 
 
 def test_not_initialized_is_a_clear_error(marked_doc: Callable[[str], Doc]) -> None:

@@ -225,3 +225,103 @@ def test_a_privative_subject_is_not_carried_over(relations_of: Callable[[str], l
     rels = relations_of("[Pericytes|CELL_TYPE] are non - [hematopoietic cells|CELL_TYPE] expressing "
                         "[CD90|GENE_OR_PROTEIN] . The cells differentiate into [adipocytes|CELL_TYPE] .")
     assert all(r.subject.text != "hematopoietic cells" for r in rels)
+
+
+SOURCE_AND_SCOPE = {
+    # "X from Y" as the subject: the relation is X's; "contribute to" a kept or managed
+    # outcome is a beneficial effect, not a cause
+    "X from Y contributes to homeostasis": (
+        "[Vesicles|ANATOMY] from [platelets|CELL_TYPE] contribute to [bone|ANATOMY] homeostasis .",
+        [(3, "nsubj", N), (0, "prep", P), (1, "pobj", N), (3, "ROOT", V), (3, "prep", P),
+         (6, "compound", N), (4, "pobj", N), (3, "punct", X)],
+        {("Vesicles", "PROTECTS", "bone", False)}),
+    "X derived from Y contributes to management": (
+        "[Vesicles|ANATOMY] derived from [platelets|CELL_TYPE] contribute to [gout|DISEASE] management .",
+        [(4, "nsubj", N), (0, "acl", V), (1, "prep", P), (2, "pobj", N), (4, "ROOT", V), (4, "prep", P),
+         (7, "compound", N), (5, "pobj", N), (4, "punct", X)],
+        {("Vesicles", "TREATS", "gout", False)}),
+    # the object of a verb in a relative clause lies in that clause
+    "no object past the relative clause": (
+        "Injection of [IL-4|CYTOKINE] into rats , which blocked [B cells|CELL_TYPE] , abolished the "
+        "effect of [T cells|CELL_TYPE] .",
+        [(11, "nsubj", N), (0, "prep", P), (1, "pobj", N), (0, "prep", P), (3, "pobj", N), (4, "punct", X),
+         (7, "dep", D), (4, "relcl", V), (9, "compound", N), (7, "dobj", N), (11, "punct", X),
+         (11, "ROOT", V), (13, "det", D), (11, "dobj", N), (13, "prep", P), (16, "compound", N),
+         (14, "pobj", N), (11, "punct", X)],
+        {("IL-4", "INHIBITS", "B cells", False)}),
+    # "prevented M2-polarization of macrophages": M2 is what is prevented, macrophages only
+    # whose polarization it is; M2 is no agent of the polarization
+    "the modifier, not the of-phrase": (
+        "Injection of [IL-4|CYTOKINE] into rats , which prevented [M2|CELL_TYPE] - polarization of "
+        "[macrophages|CELL_TYPE] , failed .",
+        [(14, "nsubj", N), (0, "prep", P), (1, "pobj", N), (0, "prep", P), (3, "pobj", N), (4, "punct", X),
+         (7, "dep", D), (4, "relcl", V), (10, "compound", N), (10, "punct", X), (7, "dobj", N),
+         (10, "prep", P), (11, "pobj", N), (14, "punct", X), (14, "ROOT", V), (14, "punct", X)],
+        {("IL-4", "INHIBITS", "M2", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", SOURCE_AND_SCOPE.values(), ids=SOURCE_AND_SCOPE.keys())
+def test_source_subjects_and_verb_scope(parsed_relations: Callable[..., set], marked: str,
+                                        rows: list[tuple[int, str, str]],
+                                        expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [("[Vesicles|ANATOMY] contribute to [gout|DISEASE] management .", [("Vesicles", "TREATS", "gout")]),
+     ("[Vesicles|ANATOMY] contribute to [cartilage|ANATOMY] homeostasis .",
+      [("Vesicles", "PROTECTS", "cartilage")]),
+     ("[Vesicles|ANATOMY] contribute to [tissue repair|PROCESS] .",
+      [("Vesicles", "INCREASES", "tissue repair")]),
+     ("[IL-6|CYTOKINE] contributes to [gout|DISEASE] progression .", [("IL-6", "DRIVES", "gout")])],
+)
+def test_contribute_to_a_benefit(relations_of: Callable[[str], list], marked: str,
+                                 expected: list[tuple[str, str, str]]) -> None:
+    # no parse: the surface reader and finalize's benefit cues
+    assert [(r.subject.text, r.predicate, r.object.text) for r in relations_of(marked)] == expected
+
+
+HOMING = {
+    "the migration of X to Y": (
+        "The migration of [MSCs|CELL_TYPE] to injury sites rose .",
+        [(1, "det", D), (7, "nsubj", N), (1, "prep", P), (2, "pobj", N), (1, "prep", P), (6, "compound", N),
+         (4, "pobj", N), (7, "ROOT", V), (7, "punct", X)],
+        {("MSCs", "MIGRATES_TO", "injury sites", False)}),
+    "X homing to Y": (
+        "[Platelet|CELL_TYPE] homing to the [lung|ANATOMY] rose .",
+        [(1, "compound", N), (5, "nsubj", N), (1, "prep", P), (4, "det", D), (2, "pobj", N), (5, "ROOT", V),
+         (5, "punct", X)],
+        {("Platelet", "MIGRATES_TO", "lung", False)}),
+    # a recruitment of cells is no homing of its agent to them
+    "recruitment of cells by a cytokine": (
+        "The recruitment of [monocytes|CELL_TYPE] by [CCL2|CYTOKINE] rose .",
+        [(1, "det", D), (6, "nsubj", N), (1, "prep", P), (2, "pobj", N), (1, "prep", P), (4, "pobj", N),
+         (6, "ROOT", V), (6, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", HOMING.values(), ids=HOMING.keys())
+def test_homing_named_by_a_noun(parsed_relations: Callable[..., set], marked: str,
+                                rows: list[tuple[int, str, str]],
+                                expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [("Damage to [neurons|CELL_TYPE] contributes to [ataxia|DISEASE] .",
+      [("Damage to neurons", "DRIVES", "ataxia", "")]),
+     ("Loss of the [microglia|CELL_TYPE] causes [ataxia|DISEASE] .",
+      [("Loss of the microglia", "DRIVES", "ataxia", "")]),
+     # a molecule's loss is its subject state: the row states its own effect
+     ("Knockdown of [IL-6|CYTOKINE] reduced [fibrosis|DISEASE] .",
+      [("IL-6", "INCREASES", "fibrosis", "loss")]),
+     ("[Neurons|CELL_TYPE] cause [ataxia|DISEASE] .", [("Neurons", "DRIVES", "ataxia", "")])],
+)
+def test_a_subject_named_by_its_damage(relations_of: Callable[[str], list], marked: str,
+                                       expected: list[tuple[str, str, str, str]]) -> None:
+    rels = relations_of(marked)
+    assert [(r.subject.text, r.predicate, r.object.text, r.subject_state) for r in rels] == expected

@@ -1,4 +1,4 @@
-"""Negation, hedging, evidence level (sentence and article), subject state, anaphora."""
+"""Negation, hedging, evidence level, risk and statement context, subject state, anaphora."""
 
 from __future__ import annotations
 
@@ -7,13 +7,19 @@ from collections.abc import Callable
 import pytest
 
 from pipeline.nlp.relations.context import (
+    DocumentEvidence,
     anaphora,
-    article_evidence,
+    document_evidence,
     is_hedged,
     is_negated,
+    masked,
+    names_risk,
+    relation_evidence,
     sentence_evidence,
+    statement_context,
 )
 from pipeline.nlp.relations.rules import RuleSet
+from pipeline.nlp.relations.types import Mention
 
 
 @pytest.mark.parametrize(
@@ -41,15 +47,56 @@ def test_sentence_evidence(rules: RuleSet, text: str, level: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kind", "text", "level"),
-    [("review_summary", "In mice, X binds Y.", "review"), ("abstract", "Rats were given X.", "animal"),
-     ("document", "X binds Y.", "unspecified"), ("web_page", "Our patients love X.", "unspecified"),
-     ("", "In mice, X binds Y.", "unspecified"), ("abstract", "", "unspecified"),
-     ("review", "In mice, X binds Y.", "review"), ("research_article", "Rats were given X.", "animal"),
-     ("news", "Rats were given X.", "unspecified")],
+    ("kind", "sentences", "expected"),
+    [("review_summary", ["In mice, X binds Y."], DocumentEvidence("review")),
+     ("review", [], DocumentEvidence("review")),
+     # a review's own wording makes an unknown document or an abstract a review
+     ("document", ["In this review we discuss X.", "In mice, X binds Y."], DocumentEvidence("review")),
+     ("abstract", ["Here, we summarize how X binds Y."], DocumentEvidence("review")),
+     # a design sentence's level wins over a level named in the background
+     ("abstract", ["Patients with Z lack X.", "In this study, X was added to cultured cells."],
+      DocumentEvidence("primary", "in_vitro")),
+     # design sentences naming two levels: the first in file order
+     ("research_article", ["Mice were injected with X.", "We cultured cells from patients."],
+      DocumentEvidence("primary", "clinical")),
+     # no design sentence names a level: the first level anywhere
+     ("abstract", ["X binds Y.", "Rats lack X."], DocumentEvidence("primary", "animal")),
+     ("abstract", ["X binds Y."], DocumentEvidence("primary", "")),
+     ("", ["In mice, X binds Y."], DocumentEvidence("primary", "animal")),
+     ("web_page", ["In this review, patients love X."], DocumentEvidence("other")),
+     ("news", ["Rats were given X."], DocumentEvidence("other"))],
 )
-def test_article_evidence(rules: RuleSet, kind: str, text: str, level: str) -> None:
-    assert article_evidence(rules.cues, kind, text) == level
+def test_document_evidence(rules: RuleSet, kind: str, sentences: list[str],
+                           expected: DocumentEvidence) -> None:
+    assert document_evidence(rules.cues, kind, sentences) == expected
+
+
+@pytest.mark.parametrize(
+    ("document", "sentence", "level"),
+    [(DocumentEvidence("review"), "In mice, X binds Y.", "review"),
+     (DocumentEvidence("primary", "in_vitro"), "X binds Y in patients.", "in_vitro"),  # not its design
+     (DocumentEvidence("primary", "in_vitro"), "We then treated mice with X.", "animal"),  # names it
+     (DocumentEvidence("primary", ""), "X binds Y.", "unspecified"),
+     (DocumentEvidence("other"), "Our patients feel better with X.", "unspecified"),
+     (DocumentEvidence("other"), "A study published in 2019 found X helps patients.", "clinical"),
+     (DocumentEvidence("other"), "A study found X binds Y.", "unspecified")],
+)
+def test_relation_evidence(rules: RuleSet, document: DocumentEvidence, sentence: str, level: str) -> None:
+    assert relation_evidence(rules.cues, document, sentence) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [("GDNF cell line factor", [(5, 14)], "GDNF           factor"), ("abc", [], "abc"),
+     ("xx abc", [(0, 2), (5, 9)], "   ab "), ],
+)
+def test_masked(text: str, spans: list[tuple[int, int]], expected: str) -> None:
+    assert masked(text, spans) == expected
+
+
+def test_masked_with_an_offset() -> None:
+    # the text starts at document offset 10; the span covers its characters 2..5
+    assert masked("xcell lines", [(12, 16), (0, 3)], offset=10) == "xc    lines"
 
 
 @pytest.mark.parametrize(
@@ -92,3 +139,38 @@ def test_context_on_relations(relations_of: Callable[[str], list], marked: str, 
 def test_subject_state(relations_of: Callable[[str], list], marked: str, state: str, polarity: str) -> None:
     assert [(r.subject.text, r.subject_state, r.polarity) for r in relations_of(marked)] == [
         ("STAT3", state, polarity)]
+
+
+@pytest.mark.parametrize(
+    ("text", "risk"),
+    [("Possible risks include tumour formation and unwanted vessel growth.", True),
+     ("Side effects such as fever were seen after X.", True),
+     ("X may cause tumorigenicity.", True),
+     ("The theoretical risk of promoting tumor growth remains.", True),
+     # a risk avoided or absent
+     ("X gave minimal side effects.", False),
+     ("Vesicles may help while minimizing risks of cell grafts.", False),
+     ("We found no evidence of tumor formation.", False),
+     ("X lowers the risk of complications.", False),
+     # a disease's risk is no treatment risk
+     ("Smoking raises the risk of developing Y.", False),
+     ("Age is a risk factor for Y.", False),
+     ("X reduces harmful immune activity.", False),
+     ("X binds Y.", False)],
+)
+def test_names_risk(rules: RuleSet, text: str, risk: bool) -> None:
+    assert names_risk(rules.cues, text) is risk
+
+
+@pytest.mark.parametrize(
+    ("text", "classes", "context"),
+    [("Potential risks include unwanted growth of MSCs.", ("CELL_TYPE",), "risk"),
+     ("MSC therapy reduces X.", ("CELL_TYPE",), "therapeutic"),
+     ("MSC therapy reduces X with minimal side effects.", ("CELL_TYPE",), "therapeutic"),
+     ("Y increases the risk of developing Z.", ("DISEASE",), "pathology"),
+     ("Oxidative stress increases risk.", ("PROCESS",), "pathology"),
+     ("X binds Y.", ("GENE_OR_PROTEIN",), "")],
+)
+def test_statement_context(rules: RuleSet, text: str, classes: tuple[str, ...], context: str) -> None:
+    subject = Mention(0, 1, 0, 1, "X", classes[0], classes, "")
+    assert statement_context(rules.cues, text, subject) == context

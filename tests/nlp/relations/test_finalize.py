@@ -91,3 +91,32 @@ def test_an_argument_inside_the_other_is_no_relation(marked_doc: Callable[[str],
     rule = next(r for r in rules.rules if r.id == "activation_hyphen")
     cand = Candidate(ms[0], outcome, rule, "hyphen", Sentence(0, 0, len(doc), 0, len(doc.text)), 2, 2, "dep")
     assert finalize([cand], doc, [t.lower_ for t in doc], rules) == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "kind", "level"),
+    [
+        # a cue word inside an entity name is no cue: the text is masked first
+        ("[MSCs|CELL_TYPE] secrete [glial cell line-derived factor|GROWTH_FACTOR] .", "abstract",
+         "unspecified"),
+        ("[MSCs|CELL_TYPE] secrete [BDNF|GROWTH_FACTOR] in cell lines .", "abstract", "in_vitro"),
+        # the design sentence sets the level of a sentence that names none of its own
+        ("[MSCs|CELL_TYPE] secrete [BDNF|GROWTH_FACTOR] . In this study , mice were injected .",
+         "abstract", "animal"),
+        # a background sentence's cue does not count when a design sentence names the level
+        ("[MSCs|CELL_TYPE] secrete [BDNF|GROWTH_FACTOR] in patients . We cultured them in vitro .",
+         "research_article", "in_vitro"),
+        ("[MSCs|CELL_TYPE] secrete [BDNF|GROWTH_FACTOR] in patients .", "review", "review"),
+        ("[MSCs|CELL_TYPE] secrete [BDNF|GROWTH_FACTOR] in patients .", "web_page", "unspecified"),
+    ],
+)
+def test_evidence_from_the_document(marked_doc: Callable[[str], Doc], rules: RuleSet, marked: str,
+                                    kind: str, level: str) -> None:
+    doc = marked_doc(marked)
+    ms = doc_mentions(doc, rules)
+    secrete = next(r for r in rules.rules if r.id == "secrete")
+    end = next(t.i for t in doc if t.text == ".") + 1
+    sent = Sentence(0, 0, end, 0, doc[end - 1].idx + 1)
+    cand = Candidate(ms[0], ms[1], secrete, "active", sent, 1, 1, "dep")
+    assert run(doc, rules, [cand], kind) == [("MSCs", "SECRETES", ms[1].text, "dep:secrete", "secrete",
+                                              level)]

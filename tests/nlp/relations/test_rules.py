@@ -61,7 +61,7 @@ def test_no_rules_is_an_error(rules_file: Path) -> None:
 def test_bad_cue_file(tmp_path: Path) -> None:
     cues = tmp_path / "cues.yaml"
     cues.write_text("meta: {name: t, version: '1', source: s, licence: MIT}\nnegation: []\nhedge: []\n"
-                    "evidence: {}\nanaphora: {subject: x, objects: y}\nsarcasm: []\n")
+                    "evidence: {levels: {}}\nanaphora: {subject: x, objects: y}\nsarcasm: []\n")
     with pytest.raises(ResourceError, match="sarcasm"):
         load_rules(cues_path=cues)
 
