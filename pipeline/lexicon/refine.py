@@ -90,9 +90,11 @@ def phrase_concept(text: str, label: str) -> Concept:
     return Concept("", text, label, (label,), ())
 
 
-def on_word_boundaries(doc: Doc, start: int, end: int) -> bool:
-    """Tokens ``start:end`` begin and end on word boundaries of the original text."""
-    text = doc.text
+def on_word_boundaries(doc: Doc, start: int, end: int, text: str | None = None) -> bool:
+    """Tokens ``start:end`` begin and end on word boundaries of the original text (``text``:
+    ``doc.text``, which spaCy joins anew on every read; pass it when asking many times)."""
+    if text is None:
+        text = doc.text
     a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return not (a > 0 and text[a - 1].isalnum() and text[a].isalnum()) and not (
         b < len(text) and text[b].isalnum() and text[b - 1].isalnum())
@@ -164,8 +166,9 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     """The matches of ``chosen`` (token start, end, match; non-overlapping, in order) that are
     mentions, plus the longer names and phrases the rules make of the others."""
     out: list[tuple[int, int, Match]] = []
+    doc_text = doc.text
     for s, e, m in chosen:
-        if not on_word_boundaries(doc, s, e):
+        if not on_word_boundaries(doc, s, e, doc_text):
             continue
         if is_fragment(doc, s, e, rules):
             made = _compound(doc, s, e, rules)
