@@ -54,22 +54,27 @@ def readable(case: str) -> bool:
     return case.isalpha() and case[1:].islower()
 
 
-_S, _I, _E = ord("s"), ord("i"), ord("e")  # the last letters of the plurals :func:`singulars` reads
+_S, _I, _E, _A, _U, _Y = (ord(c) for c in "sieauy")
 
 
 def plural_candidates(keyed: KeyedText, positions: tuple[np.ndarray, np.ndarray, np.ndarray],
                       ) -> list[dict[int, tuple[str, str]]]:
     """Per reading (most likely first, then the second of "-es" words), token i -> (singular
     key, singular exact-case key) of each token that reads as a plural. Only tokens whose key
-    has :data:`MIN_LENGTH` characters and ends in s, i or e are looked at (found with numpy)."""
+    has :data:`MIN_LENGTH` characters and an ending :func:`singulars` reads are looked at
+    (found with numpy)."""
     tokens, starts, ends = positions
     variants: list[dict[int, tuple[str, str]]] = [{}, {}]
     if not len(tokens):
         return variants
     text = keyed.text
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    last = codes[ends - 1]
-    maybe = np.flatnonzero((ends - starts >= MIN_LENGTH) & ((last == _S) | (last == _I) | (last == _E)))
+    long = ends - starts >= MIN_LENGTH
+    last, second = codes[ends - 1], codes[np.maximum(ends - 2, 0)]
+    # what singulars() can read: -s but not -ss/-us/-is/-ys, -ae, -i (a superset: it decides)
+    ending = (((last == _S) & (second != _S) & (second != _U) & (second != _I) & (second != _Y))
+              | ((last == _E) & (second == _A)) | (last == _I))
+    maybe = np.flatnonzero(long & ending)
     cases = keyed.cases
     for i, s, e in zip(tokens[maybe].tolist(), starts[maybe].tolist(), ends[maybe].tolist(), strict=True):
         case = cases[i]
