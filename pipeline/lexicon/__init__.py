@@ -220,8 +220,10 @@ class Lexicon:
             return []
         return self.scan(keyed_from_norms(list(norms), list(case_forms)), stopped)
 
-    def scan(self, keyed: KeyedText, stopped: frozenset[int] = frozenset()) -> list[Match]:
-        """:meth:`find` over a prepared key text (see :mod:`pipeline.lexicon.tokens`).
+    def scan(self, keyed: KeyedText, stopped: frozenset[int] = frozenset(),
+             ends: frozenset[int] | None = None) -> list[Match]:
+        """:meth:`find` over a prepared key text (see :mod:`pipeline.lexicon.tokens`); with
+        ``ends``, only the matches whose end token (exclusive) is in it.
 
         The automaton's hits are filtered to token boundaries with numpy; a key
         whose first candidate needs no case check and is not stopped takes it
@@ -230,6 +232,7 @@ class Lexicon:
         text = keyed.text
         if not text or not self.n_terms:
             return []
+        only = ends
         out: list[Match] = []
         # Keys are stored behind a space and the text is read behind one, so the
         # automaton only reports matches that begin a word (index shift: +1) ...
@@ -241,7 +244,12 @@ class Lexicon:
             key_starts = ends - (values & LENGTH_MASK) + 1
             first = keyed.start_at[key_starts]
             last = keyed.end_at[ends]
-            sel = np.flatnonzero((first >= 0) & (last >= 0))
+            ok = (first >= 0) & (last >= 0)
+            if only is not None:
+                wanted = np.zeros(max(only, default=0) + 2, dtype=bool)
+                wanted[list(only)] = True
+                ok &= wanted[np.clip(last, 0, len(wanted) - 1)]  # the last slot stays False
+            sel = np.flatnonzero(ok)
             chosen = self._simple_choice(stopped)[groups[sel]]
             for f, la, g, c, ks, ke in zip(first[sel].tolist(), last[sel].tolist(), groups[sel].tolist(),
                                            chosen.tolist(), key_starts[sel].tolist(), ends[sel].tolist(),
@@ -252,14 +260,30 @@ class Lexicon:
                 else:
                     self._accept(out, f, la, g, keyed.cases, text, ks, ke, stopped)
         # ... and, separately, matches that begin inside a joined run ("L-dopa" -> "dopa")
-        start_at, end_at = keyed.start_at, keyed.end_at
-        for pos in keyed.glued:
-            window = " " + text[pos:pos + self.max_key]
-            for end, value in self.automaton.iter(window):
-                if end - (value & LENGTH_MASK) + 1 == 0:
-                    f, la = int(start_at[pos]), int(end_at[pos + end])
-                    self._accept(out, f if f >= 0 else None, la if la >= 0 else None, value >> LENGTH_BITS,
-                                 keyed.cases, text, pos, pos + end, stopped)
+        # (a key read from there: only token ends can end one, and the walk stops at the first
+        # piece no key begins with)
+        if keyed.glued:
+            start_at, end_at = keyed.start_at, keyed.end_at
+            token_ends = np.flatnonzero(end_at >= 0)
+            after = np.searchsorted(token_ends, keyed.glued, side="right").tolist()
+            token_ends = token_ends.tolist()
+            get, is_prefix = self.automaton.get, self.automaton.match
+            for pos, k in zip(keyed.glued, after, strict=True):
+                f = int(start_at[pos])
+                for e in token_ends[k:]:
+                    if e - pos > self.max_key:
+                        break
+                    piece = " " + text[pos:e]
+                    value = get(piece, None)
+                    if value is None:
+                        if not is_prefix(piece):
+                            break
+                        continue
+                    la = int(end_at[e])
+                    if only is not None and la not in only:
+                        continue
+                    self._accept(out, f if f >= 0 else None, la, value >> LENGTH_BITS,
+                                 keyed.cases, text, pos, e, stopped)
         return out
 
     def _simple_choice(self, stopped: frozenset[int]) -> np.ndarray:

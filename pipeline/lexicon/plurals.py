@@ -14,8 +14,10 @@ exact case.
 
 from __future__ import annotations
 
+import numpy as np
+
 from pipeline.lexicon import Lexicon, Match
-from pipeline.lexicon.tokens import KeyedText, keyed_from_norms
+from pipeline.lexicon.tokens import KeyedText, keyed_from_norms, token_positions, with_norms
 
 MIN_LENGTH = 4  # "has", "was", "its" are no plurals of a name
 _ES = ("sses", "shes", "ches", "xes", "zes")
@@ -52,28 +54,62 @@ def readable(case: str) -> bool:
     return case.isalpha() and case[1:].islower()
 
 
+_S, _I, _E, _A, _U, _Y = (ord(c) for c in "sieauy")
+
+
+def plural_candidates(keyed: KeyedText, positions: tuple[np.ndarray, np.ndarray, np.ndarray],
+                      ) -> list[dict[int, tuple[str, str]]]:
+    """Per reading (most likely first, then the second of "-es" words), token i -> (singular
+    key, singular exact-case key) of each token that reads as a plural. Only tokens whose key
+    has :data:`MIN_LENGTH` characters and an ending :func:`singulars` reads are looked at
+    (found with numpy)."""
+    tokens, starts, ends = positions
+    variants: list[dict[int, tuple[str, str]]] = [{}, {}]
+    if not len(tokens):
+        return variants
+    text = keyed.text
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    long = ends - starts >= MIN_LENGTH
+    last, second = codes[ends - 1], codes[np.maximum(ends - 2, 0)]
+    # what singulars() can read: -s but not -ss/-us/-is/-ys, -ae, -i (a superset: it decides)
+    ending = (((last == _S) & (second != _S) & (second != _U) & (second != _I) & (second != _Y))
+              | ((last == _E) & (second == _A)) | (last == _I))
+    maybe = np.flatnonzero(long & ending)
+    cases = keyed.cases
+    for i, s, e in zip(tokens[maybe].tolist(), starts[maybe].tolist(), ends[maybe].tolist(), strict=True):
+        case = cases[i]
+        if not readable(case):
+            continue
+        norm = text[s:e]
+        for v, singular in enumerate(singulars(norm)[:2]):
+            variants[v][i] = (singular, _case_singular(case, norm, singular))
+    return variants
+
+
 def plural_matches(lexicon: Lexicon, keyed: KeyedText, n_tokens: int,
                    stopped: frozenset[int]) -> list[Match]:
     """Matches of names whose last word is a plural read in the singular (the caller drops
     those whose span the first scan already matched or stopped: "cytokines" stoplisted
-    stays so, and is not read as "cytokine")."""
-    norms = [keyed.norm(i) for i in range(n_tokens)]
-    cases = list(keyed.cases[0:n_tokens])
-    variants: list[dict[int, tuple[str, str]]] = [{}, {}]
-    for i, (norm, case) in enumerate(zip(norms, cases, strict=True)):
-        if not readable(case):
-            continue
-        for v, singular in enumerate(singulars(norm)[:2]):
-            variants[v][i] = (singular, _case_singular(case, norm, singular))
+    stays so, and is not read as "cytokine").
+
+    Each reading's key text is ``keyed`` with the plural keys replaced
+    (:func:`pipeline.lexicon.tokens.with_norms`; rebuilt token by token only when a
+    replacement could change how tokens join), and the scan keeps only matches that end
+    on a replaced word."""
+    positions = token_positions(keyed)
     out: list[Match] = []
     seen: set[tuple[int, int]] = set()
-    for changed in variants:
+    for changed in plural_candidates(keyed, positions):
         if not changed:
             continue
-        v_norms, v_cases = list(norms), list(cases)
-        for i, (singular, case) in changed.items():
-            v_norms[i], v_cases[i] = singular, case
-        for m in lexicon.scan(keyed_from_norms(v_norms, v_cases), stopped):
+        variant = with_norms(keyed, changed, positions)
+        if variant is None:
+            norms = [keyed.norm(i) for i in range(n_tokens)]
+            cases = list(keyed.cases[0:n_tokens])
+            for i, (singular, case) in changed.items():
+                norms[i], cases[i] = singular, case
+            variant = keyed_from_norms(norms, cases)
+        for m in lexicon.scan(variant, stopped, frozenset(i + 1 for i in changed)):
             last = m.end - 1
             if m.stopped or last not in changed or (m.start, m.end) in seen:
                 continue

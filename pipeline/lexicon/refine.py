@@ -25,7 +25,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from pydantic import Field
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from pipeline.lexicon import Concept, Match
@@ -91,11 +93,17 @@ def phrase_concept(text: str, label: str) -> Concept:
 
 
 def on_word_boundaries(doc: Doc, start: int, end: int) -> bool:
-    """Tokens ``start:end`` begin and end on word boundaries of the original text."""
-    text = doc.text
-    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return not (a > 0 and text[a - 1].isalnum() and text[a].isalnum()) and not (
-        b < len(text) and text[b].isalnum() and text[b - 1].isalnum())
+    """Tokens ``start:end`` begin and end on word boundaries of the original text.
+
+    Read from the tokens around them (the character before a token is the last one of the
+    previous token's text with its whitespace): ``doc.text``, which spaCy joins anew on
+    every read, is never needed."""
+    first, last = doc[start], doc[end - 1]
+    if start > 0 and doc[start - 1].text_with_ws[-1].isalnum() and first.text[0].isalnum():
+        return False
+    if last.whitespace_ or end >= len(doc):
+        return True
+    return not (doc[end].text[0].isalnum() and last.text[-1].isalnum())
 
 
 def _word(doc: Doc, i: int) -> str:
@@ -203,9 +211,14 @@ def eponyms(doc: Doc, rules: MentionRules, lookup: Callable[[str], Concept | Non
     """A capitalised name with a possessive ("Parkinson's") not followed by a head word, which
     the vocabulary names "<name> <head>" as a DISEASE."""
     out = []
-    for i in range(len(doc) - 1):
-        tok, poss = doc[i], doc[i + 1]
-        if not (tok.is_title and tok.is_alpha and poss.lower_ in ("'s", "\u2019s") and not tok.whitespace_):
+    if len(doc) < 2:
+        return out
+    lower = doc.to_array(LOWER)
+    strings = doc.vocab.strings
+    possessive = np.flatnonzero((lower[1:] == strings["'s"]) | (lower[1:] == strings["\u2019s"])).tolist()
+    for i in possessive:  # token i + 1 is a possessive
+        tok = doc[i]
+        if not (tok.is_title and tok.is_alpha and not tok.whitespace_):
             continue
         if _word(doc, i + 2) in rules.eponym_heads or _word(doc, i + 2) in ("syndrome", "disorder"):
             continue

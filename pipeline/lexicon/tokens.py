@@ -57,6 +57,85 @@ def keyed_from_norms(norms: list[str], cases: list[str]) -> KeyedText:
     return KeyedText(text, start_at, end_at, glued, list(cases), norms.__getitem__)
 
 
+def token_positions(keyed: KeyedText) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(tokens, starts, ends): the tokens that have a key in ``keyed.text`` (in order) and
+    where each one's key starts and ends there."""
+    starts = np.flatnonzero(keyed.start_at >= 0)
+    ends = np.flatnonzero(keyed.end_at >= 0)
+    return keyed.start_at[starts], starts, ends
+
+
+def _joins_alike(old: str, new: str) -> bool:
+    """Token key ``new`` in place of ``old`` leaves every join decision of :func:`join_norms`
+    as it was (same first-digit and last-letter flags, neither a Greek letter name)."""
+    return (bool(new) and new != HYPHEN and old not in GREEK_NAMES and new not in GREEK_NAMES
+            and old[0].isdigit() == new[0].isdigit() and old[-1].isalpha() == new[-1].isalpha())
+
+
+def with_norms(keyed: KeyedText, changes: dict[int, tuple[str, str]],
+               positions: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> KeyedText | None:
+    """``keyed`` with token i's (key, exact-case key) replaced by ``changes[i]``, as
+    :func:`keyed_from_norms` would build it from the changed keys, without joining the
+    document again; None when a change could alter how tokens join (see
+    :func:`_joins_alike`) or names a token without a key (then use :func:`keyed_from_norms`)."""
+    tokens, starts, ends = positions if positions is not None else token_positions(keyed)
+    text = keyed.text
+    order = sorted(changes)
+    where = np.searchsorted(tokens, np.asarray(order, dtype=np.int64)).tolist()
+    pieces: list[str] = []
+    cut = 0
+    shifts: list[tuple[int, int]] = []  # (old end position, length change) per changed token
+    for i, k in zip(order, where, strict=True):
+        if k >= len(tokens) or int(tokens[k]) != i:
+            return None
+        norm = changes[i][0]
+        s, e = int(starts[k]), int(ends[k])
+        if not _joins_alike(text[s:e], norm):
+            return None
+        pieces += [text[cut:s], norm]
+        cut = e
+        shifts.append((e, len(norm) - (e - s)))
+    pieces.append(text[cut:])
+    new_text = "".join(pieces)
+    change_at = np.array([e for e, _ in shifts], dtype=np.int64)
+    deltas = np.cumsum([d for _, d in shifts])
+
+    def moved(pos: np.ndarray) -> np.ndarray:
+        k = np.searchsorted(change_at, pos, side="right")
+        return pos + np.concatenate(([0], deltas))[k]
+
+    start_at = np.full(len(new_text) + 1, -1, dtype=np.int64)
+    end_at = np.full(len(new_text) + 1, -1, dtype=np.int64)
+    start_at[moved(starts)] = tokens
+    end_at[moved(ends)] = tokens + 1
+    glued = moved(np.asarray(keyed.glued, dtype=np.int64)).tolist()
+    cases = _Override(keyed.cases, {i: case for i, (_norm, case) in changes.items()})
+    norms = {i: norm for i, (norm, _case) in changes.items()}
+    base_norm = keyed.norm
+
+    def norm_of(i: int) -> str:
+        got = norms.get(i)
+        return got if got is not None else base_norm(i)
+
+    return KeyedText(new_text, start_at, end_at, glued, cases, norm_of)
+
+
+class _Override(Sequence[str]):
+    """``base`` with some items replaced."""
+
+    def __init__(self, base: Sequence[str], changes: dict[int, str]) -> None:
+        self.base, self.changes = base, changes
+
+    def __len__(self) -> int:
+        return len(self.base)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def,override]
+        if isinstance(i, slice):
+            return [self.changes.get(k, self.base[k]) for k in range(*i.indices(len(self)))]
+        got = self.changes.get(i)
+        return got if got is not None else self.base[i]
+
+
 class _Lookup(Sequence[str]):
     """``values[ids[i]]``, read on demand (most tokens are never asked for)."""
 

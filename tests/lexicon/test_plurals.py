@@ -9,8 +9,8 @@ from conftest import write_lexicon
 
 from pipeline.lexicon import Lexicon
 from pipeline.lexicon.normalize import fold, token_norm
-from pipeline.lexicon.plurals import plural_matches, readable, singulars
-from pipeline.lexicon.tokens import keyed_from_norms
+from pipeline.lexicon.plurals import plural_candidates, plural_matches, readable, singulars
+from pipeline.lexicon.tokens import keyed_from_norms, token_positions
 
 
 @pytest.mark.parametrize(("word", "expected"), [
@@ -98,3 +98,21 @@ def test_matcher_keeps_the_first_scan(tmp_path: Path) -> None:
     assert spans(["GENE7", "proteins", "bind"], set()) == [("GENE7", "X:7")]
     # nor a gene family
     assert spans(["kinases"], set()) == []
+
+
+@pytest.mark.parametrize("words", [
+    ["Chronic", "wounds", "and", "pulmonary", "alveoli", "heal"],
+    ["processes", "niches", "therapies", "vertebrae", "stress", "virus", "fibrosis", "numerous", "days"],
+    ["DCs", "MSCs", "was", "il6s", "-", "'s", "Wounds"],
+])
+def test_candidates_are_those_of_every_token(words: list[str]) -> None:
+    """The numpy pre-selection by ending loses no token the word-by-word reading takes."""
+    cases = [fold(w).replace("-", "") for w in words]
+    keyed = keyed_from_norms([token_norm(w) for w in words], cases)
+    expected: list[dict[int, str]] = [{}, {}]
+    for i, (w, case) in enumerate(zip(words, cases, strict=True)):
+        if readable(case):
+            for v, singular in enumerate(singulars(token_norm(w))[:2]):
+                expected[v][i] = singular
+    got = plural_candidates(keyed, token_positions(keyed))
+    assert [{i: s for i, (s, _c) in g.items()} for g in got] == expected

@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from pipeline.lexicon.normalize import token_norm
-from pipeline.lexicon.tokens import BLOCK, DocKeys, keyed_from_norms
+from pipeline.lexicon.tokens import BLOCK, DocKeys, keyed_from_norms, with_norms
 from pipeline.tokenize import make_tokenizer
 
 TEXTS = [
@@ -46,3 +46,30 @@ def test_cache_merges_and_still_finds_old_entries(nlp: spacy.language.Language) 
     words = " ".join(f"w{i}" for i in range(6000))  # more than one merge's worth of new entries
     assert keys(nlp(words)).text == words
     assert keys(nlp("w1 w5999 TNF-α")).text == "w1 w5999 tnfalpha"
+
+
+@pytest.mark.parametrize(("words", "changes"), [
+    (["chronic", "wounds", "and", "IL", "10", "cells"], {1: ("wound", "wound"), 5: ("cell", "cell")}),
+    (["L", "-", "dopa", "doses", "alpha", "cells"], {3: ("dose", "dose"), 5: ("cell", "cell")}),
+    (["processes"], {0: ("process", "process")}),
+])
+def test_with_norms_equals_a_new_join(words: list[str], changes: dict[int, tuple[str, str]]) -> None:
+    norms = [token_norm(w) for w in words]
+    keyed = keyed_from_norms(norms, list(words))
+    got = with_norms(keyed, changes)
+    new_norms, new_cases = list(norms), list(words)
+    for i, (norm, case) in changes.items():
+        new_norms[i], new_cases[i] = norm, case
+    ref = keyed_from_norms(new_norms, new_cases)
+    assert got is not None
+    assert (got.text, got.glued) == (ref.text, ref.glued)
+    assert np.array_equal(got.start_at, ref.start_at) and np.array_equal(got.end_at, ref.end_at)
+    assert list(got.cases[0:len(words)]) == new_cases
+    assert [got.norm(i) for i in range(len(words))] == new_norms
+
+
+@pytest.mark.parametrize("changes", [{1: ("beta", "beta")}, {0: ("", "")}, {1: ("-", "-")}, {9: ("x", "x")}])
+def test_with_norms_declines_what_could_join_otherwise(changes: dict[int, tuple[str, str]]) -> None:
+    """A Greek letter name, an empty or hyphen key, or a token without a key: rebuild instead."""
+    keyed = keyed_from_norms(["tgf", "betas", "rose"], ["tgf", "betas", "rose"])
+    assert with_norms(keyed, changes) is None
