@@ -40,6 +40,7 @@ from pipeline.nlp.relations.syntax import (
     MODIFIED_BY_CLAUSE,
     argument_heads,
     clause_examples,
+    instrument,
     mention_at,
     mention_head,
     misparsed_verb_object,
@@ -242,7 +243,8 @@ def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, i
     items of one list are not related to each other (:func:`same_list`), a hyphenated agent of a
     nominalisation is the nominalisation's (:func:`modifies_nominal_trigger`), an active verb's
     object lies in its phrase (:func:`outside_verb_phrase`) and is not the owner of a noun a
-    mention modifies (:func:`owner_of_modified`), the subject "Y" of "X from Y" is the mention X
+    mention modifies (:func:`owner_of_modified`), the agent of "using X to V" is X
+    (:func:`instrument`), the subject "Y" of "X from Y" is the mention X
     (:func:`source_holder`, with ``ms`` the doc's mentions), and negation takes its syntactic
     scope (:func:`parse_negated`). Triggers must be marked on the parses (:func:`doc_candidates`
     does)."""
@@ -266,6 +268,9 @@ def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, i
         if obj is not None and c.form == "active" and (outside_verb_phrase(parse, c.trigger - start, obj)
                                                        or owner_of_modified(parse, start, obj, ms)):
             continue
+        used = instrument(parse[c.trigger - start]) if c.form == "active" else None
+        if used is not None and used is not subject_head(parse, start, c.subject):
+            continue  # "using drugs to suppress X": the drugs suppress, not the sentence's subject
         negated = parse_negated(parse, c.trigger - start)
         holder = source_holder(parse, start, c.subject) if ms else None
         sources = [] if holder is None else [

@@ -35,6 +35,11 @@ PRONOUNS = {"they", "these", "it", "this", "those", "both"}
 STAND_INS = {"those", "ones", "genes", "proteins", "factors", "molecules"}
 
 
+# verbs of use: the purpose clause of "using X to suppress Y" has X, not the user, as its agent
+USE_VERBS = frozenset({"use", "uses", "used", "using", "employ", "employs", "employed", "employing",
+                       "apply", "applies", "applied", "applying"})
+
+
 NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "without forming X"
 
 
@@ -65,10 +70,28 @@ def clause_noun(noun: Token) -> tuple[Token, str]:
     return noun, "relcl"
 
 
+def instrument(verb: Token) -> Token | None:
+    """What is used in "using X to V" when ``verb`` is that V: the object of a verb of use
+    that ends right before the infinitive (wherever the parse attaches the infinitive)."""
+    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                       for c in verb.children):
+        return None
+    start = min([c.i for c in verb.children if c.dep_ in ("aux", "advmod") and c.i < verb.i] + [verb.i])
+    for j in range(start - 1, max(start - 7, -1), -1):
+        user = verb.doc[j]
+        if user.lower_ in USE_VERBS:
+            used = [c for c in user.children if c.dep_ == "dobj" and c.i < start]
+            return used[0] if used else None
+        if user.pos_ in ("VERB", "AUX") or user.is_punct:
+            return None
+    return None
+
+
 def inherited_subject(token: Token) -> tuple[Token | None, str]:
     """The agent of a verb without its own subject, and the link it was reached by. A
     relative pronoun's clause takes the noun it modifies (or, when the parse hangs the
-    clause elsewhere, the noun right before the pronoun)."""
+    clause elsewhere, the noun right before the pronoun); the purpose clause of a verb of
+    use takes what is used ("using drugs to suppress X": drugs)."""
     seen = 0
     link = ""
     while seen < 6:
@@ -85,6 +108,9 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
         if token.dep_ in MODIFIED_BY_CLAUSE:
             noun, how = clause_noun(token.head)
             return noun, how if how != "relcl" else token.dep_
+        used = instrument(token)
+        if used is not None:
+            return used, "instrument"
         if token.dep_ in INHERIT_THROUGH and token.head is not token:
             link = link or token.dep_
             token = token.head

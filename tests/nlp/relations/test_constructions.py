@@ -325,3 +325,29 @@ def test_a_subject_named_by_its_damage(relations_of: Callable[[str], list], mark
                                        expected: list[tuple[str, str, str, str]]) -> None:
     rels = relations_of(marked)
     assert [(r.subject.text, r.predicate, r.object.text, r.subject_state) for r in rels] == expected
+
+
+INSTRUMENT = {
+    "using X to suppress Y: X is the agent": (
+        "[Grafts|CELL_TYPE] involve using [cisplatin|CHEMICAL] to suppress [lymphocytes|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "xcomp", V), (2, "dobj", N), (5, "aux", P), (2, "advcl", V),
+         (5, "dobj", N), (1, "punct", X)],
+        {("cisplatin", "INHIBITS", "lymphocytes", False)}),
+    "the infinitive hung on the main verb by the parse: still the used one's": (
+        "[Grafts|CELL_TYPE] involve using [cisplatin|CHEMICAL] to suppress [lymphocytes|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "xcomp", V), (2, "dobj", N), (5, "aux", P), (1, "advcl", V),
+         (5, "dobj", N), (1, "punct", X)],
+        {("cisplatin", "INHIBITS", "lymphocytes", False)}),
+    "a purpose clause of another verb keeps the subject": (
+        "[Grafts|CELL_TYPE] release [cisplatin|CHEMICAL] to suppress [lymphocytes|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (4, "aux", P), (1, "advcl", V), (4, "dobj", N),
+         (1, "punct", X)],
+        {("Grafts", "INHIBITS", "lymphocytes", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", INSTRUMENT.values(), ids=INSTRUMENT.keys())
+def test_instrument_of_a_purpose_clause(parsed_relations: Callable[..., set], marked: str,
+                                        rows: list[tuple[int, str, str]],
+                                        expected: set[tuple[str, str, str, bool]]) -> None:
+    assert {r for r in parsed_relations(marked, rows) if r[1] == "INHIBITS"} == expected
