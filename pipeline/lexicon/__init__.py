@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import hashlib
-import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ import yaml
 
 from pipeline.errors import ResourceError
 from pipeline.lexicon.casing import LOWERCASE_FILE, read_lowercase, relax_case
+from pipeline.lexicon.reference import TABLES, lexicon_digest, load_reference, save_reference
 from pipeline.lexicon.tokens import KeyedText, keyed_from_norms
 from pipeline.ruledata import resource_path
 
@@ -37,7 +36,6 @@ MATCH_COLUMNS = ["key", "case_form", "kb_id", "source"]  # what matching reads o
 LENGTH_BITS = 12  # automaton values: group << LENGTH_BITS | key length (keys up to 4094 characters)
 LENGTH_MASK = (1 << LENGTH_BITS) - 1
 CONCEPT_COLUMNS = ["kb_id", "canonical_name", "label", "classes", "xrefs"]
-TABLES = ("concepts.tsv.gz", "terms.tsv.gz", "corpus_terms.tsv.gz", "lowercase_terms.tsv")
 
 
 @dataclass(frozen=True)
@@ -376,49 +374,6 @@ def cached_lexicon(folder: Path | str | None = None) -> Lexicon:
     caller ever clears this cache. Safe to share: :meth:`Lexicon.scan` keeps no state."""
     path = Path(folder) if folder else resource_path("lexicon")
     return _cached(str(path.resolve()), _stamp(path))
-
-
-def lexicon_digest(folder: Path) -> str:
-    """Digest of the lexicon tables in ``folder`` (what a saved pipeline checks it is given)."""
-    h = hashlib.sha256()
-    for name in TABLES:
-        path = folder / name
-        if path.exists():
-            h.update(name.encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
-REFERENCE_FILE = "lexicon.json"
-
-
-def save_reference(folder: Path, out: Path) -> None:
-    """Write ``out/lexicon.json``: which lexicon a saved component used (``"packaged"`` or a
-    folder) and the digest of its tables. The tables themselves (~11 MB, 231k concepts) are
-    not copied into every saved pipeline."""
-    packaged = folder.resolve() == resource_path("lexicon").resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    ref = {"folder": "packaged" if packaged else str(folder.resolve()), "digest": lexicon_digest(folder)}
-    (out / REFERENCE_FILE).write_text(json.dumps(ref, indent=1), encoding="utf-8")
-
-
-def load_reference(out: Path) -> Path:
-    """The lexicon folder a saved component names (:func:`save_reference`); a missing reference
-    (a pipeline saved before components kept their data) is the packaged lexicon. Raises
-    ResourceError when the tables there are no longer those the pipeline was saved with."""
-    path = out / REFERENCE_FILE
-    if not path.exists():
-        return resource_path("lexicon")
-    try:
-        ref = json.loads(path.read_text(encoding="utf-8"))
-        folder = resource_path("lexicon") if ref["folder"] == "packaged" else Path(ref["folder"])
-        digest = ref["digest"]
-    except (OSError, ValueError, KeyError, TypeError) as err:
-        raise ResourceError(f"{path}: not a lexicon reference ({err})") from err
-    if lexicon_digest(folder) != digest:
-        raise ResourceError(f"{path}: the lexicon in {folder} changed since this pipeline was saved "
-                            f"(digest {digest}); save the pipeline again")
-    return folder
 
 
 __all__ = ["Concept", "Lexicon", "Match", "cached_lexicon", "lexicon_digest", "load_reference",
