@@ -18,7 +18,6 @@ Writes ``benchmarks/results/batch_throughput.csv`` and ``.md``.
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import shutil
 import subprocess
@@ -28,6 +27,7 @@ import time
 from pathlib import Path
 
 import spacy
+from results_table import write_results
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 
 from pipeline.gold.pubtator import pubtator_records
@@ -122,16 +122,9 @@ def main() -> None:
             ]
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    args.out.mkdir(parents=True, exist_ok=True)
-    with (args.out / "batch_throughput.csv").open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["measure", "value"])
-        writer.writeheader()
-        writer.writerows(rows)
-    lines = ["| measure | value |", "|---|---|", *(f"| {r['measure']} | {r['value']} |" for r in rows), "",
-             f"{os.cpu_count()} CPUs; each run is a `python -m pipeline run` child process "
-             "(start-up and lexicon load included)."]
-    (args.out / "batch_throughput.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    print(write_results(args.out, "batch_throughput", [(r["measure"], r["value"]) for r in rows],
+                        f"{os.cpu_count()} CPUs; each run is a `python -m pipeline run` child process "
+                        "(start-up and lexicon load included)."))
 
 
 if __name__ == "__main__":

@@ -29,7 +29,6 @@ Writes ``benchmarks/results/speed.csv`` and ``.md``.
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import platform
 import shutil
@@ -44,6 +43,7 @@ from pathlib import Path
 import psutil
 import scispacy.abbreviation  # noqa: F401  (registers abbreviation_detector)
 import spacy
+from results_table import write_results
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -223,17 +223,11 @@ def main() -> None:
         ("sentences", n_sents)]
     if not args.no_cli:
         rows += cli_runs(texts, args.noop_docs)
-    args.out.mkdir(parents=True, exist_ok=True)
-    with (args.out / "speed.csv").open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["measure", "value"])
-        writer.writerows(rows)
-    lines = ["| measure | value |", "|---|---|", *(f"| {m} | {v} |" for m, v in rows), "",
-             f"Python {platform.python_version()}, spaCy {spacy.__version__}, {len(texts)} BC5CDR dev "
-             f"abstracts, best of {args.repeat} interleaved passes after a warm-up; {os.cpu_count()} cores "
-             "shared with other jobs: read the ratios, not the absolute times."]
-    (args.out / "speed.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    print(write_results(args.out, "speed", rows,
+                        f"Python {platform.python_version()}, spaCy {spacy.__version__}, {len(texts)} BC5CDR "
+                        f"dev abstracts, best of {args.repeat} interleaved passes after a warm-up; "
+                        f"{os.cpu_count()} cores shared with other jobs: read the ratios, not the absolute "
+                        "times."))
 
 
 if __name__ == "__main__":

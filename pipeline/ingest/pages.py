@@ -32,6 +32,7 @@ one article scores ``title`` alone, which is kept below the threshold.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -215,37 +216,28 @@ def _novel_title(segment: list[Block], i: int, rules: PageRules) -> bool:
     title = set(content_words(segment[i].text))
     if len(title) < 2:
         return False
-    before: set[str] = set()
-    n = 0
-    for b in reversed(segment[:i]):
-        words = content_words(b.text)
-        before.update(words)
-        n += len(words)
-        if n >= rules.novelty_window:
-            break
-    after: set[str] = set()
-    n = 0
-    for b in segment[i + 1:]:
-        words = content_words(b.text)
-        after.update(words)
-        n += len(words)
-        if n >= rules.novelty_window:
-            break
+    before = _words_in(reversed(segment[:i]), rules.novelty_window)
+    after = _words_in(segment[i + 1:], rules.novelty_window)
     new = {w for w in title - before if w in after}
     return len(new) >= 2 and len(new) >= rules.novelty_share * len(title)
 
 
-def _words_before(segment: list[Block], i: int, limit: int) -> set[str]:
-    """Content words of the blocks before ``i`` (nearest first, about ``limit`` words)."""
+def _words_in(blocks: Iterable[Block], limit: int) -> set[str]:
+    """Content words of ``blocks``, in their order, until about ``limit`` words are read."""
     seen: set[str] = set()
     n = 0
-    for b in reversed(segment[:i]):
+    for b in blocks:
         words = content_words(b.text)
         seen.update(words)
         n += len(words)
         if n >= limit:
             break
     return seen
+
+
+def _words_before(segment: list[Block], i: int, limit: int) -> set[str]:
+    """Content words of the blocks before ``i`` (nearest first, about ``limit`` words)."""
+    return _words_in(reversed(segment[:i]), limit)
 
 
 def _words_after(segment: list[Block], i: int, limit: int) -> list[str]:
