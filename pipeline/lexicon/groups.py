@@ -27,9 +27,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from pydantic import field_validator
+from spacy.tokens import Doc
+
 from pipeline.errors import ResourceError
+from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 GROUPS_FILE = "groups.tsv"
+MODIFIERS_FILE = "group_modifiers.yaml"
 GROUP_SPANS = "mechmine_group"  # doc.spans key of the class-noun entities
 COLUMNS = ["kb_id", "evidence"]
 # MeSH's first three tree levels are categories of substances and things ("Proteins" D12.776,
@@ -97,3 +102,46 @@ def is_group_noun(words: list[str]) -> bool:
     last = words[-1]
     return all(w.islower() or not any(c.isalpha() for c in w) for w in words) and (
         len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "is", "us")))
+
+
+class GroupModifiersFile(Strict):
+    meta: Meta
+    modifiers: list[str]
+
+    @field_validator("modifiers")
+    @classmethod
+    def _one_lower_word(cls, words: list[str]) -> list[str]:
+        if not words:
+            raise ValueError("the list is empty")
+        for w in words:
+            if not w or w != w.lower() or not w.replace("-", "").isalpha() or w.startswith("-") \
+                    or w.endswith("-"):
+                raise ValueError(f"{w!r}: a modifier is one lower-case word (letters, inner hyphens)")
+        if len(set(words)) != len(words):
+            raise ValueError("a modifier is listed twice")
+        return words
+
+
+def load_group_modifiers(path: Path | None = None) -> frozenset[str]:
+    """The modifiers of ``resources/group_modifiers.yaml`` (or ``path``), validated."""
+    return frozenset(load_yaml(path or resource_path(MODIFIERS_FILE), GroupModifiersFile).modifiers)
+
+
+MODIFIER_TOKENS = 3  # "anti-inflammatory" may be three tokens: "anti", "-", "inflammatory"
+_JOINERS = frozenset("-\u2010\u2011\u2012\u2013/")
+
+
+def modifier_start(doc: Doc, start: int, floor: int, modifiers: frozenset[str]) -> int:
+    """Where the group noun starting at token ``start`` begins with the modifier that directly
+    precedes it ("pro-inflammatory cytokines"): a whole word of ``modifiers`` separated from the
+    noun by a space, starting at or after ``floor`` (the end of the previous entity); else
+    ``start``. "non-inflammatory" is no modifier "inflammatory" (a joiner comes before it)."""
+    if start == 0 or not doc[start - 1].whitespace_:
+        return start
+    for s in range(max(floor, start - MODIFIER_TOKENS), start):  # widest first
+        if doc[s:start].text.lower() not in modifiers:
+            continue
+        before = doc[s - 1] if s > 0 else None
+        if before is None or before.whitespace_ or (before.is_punct and before.text not in _JOINERS):
+            return s
+    return start

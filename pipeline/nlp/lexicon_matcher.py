@@ -35,6 +35,7 @@ from spacy.util import filter_spans
 
 from pipeline.errors import MechmineError
 from pipeline.lexicon import Concept, Lexicon, Match, cached_lexicon, load_reference, save_reference
+from pipeline.lexicon import groups as lexicon_groups
 from pipeline.lexicon.groups import GROUP_SPANS, GROUPS_FILE, is_group_noun, read_groups
 from pipeline.lexicon.plurals import plural_matches
 from pipeline.lexicon.refine import RULES_FILE, MentionRules, load_mention_rules, refine, rules_path
@@ -78,7 +79,7 @@ PLURAL_FAMILY = "GENE_OR_PROTEIN"
 def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[int],
                   generic: list[Span] | None = None, rules: MentionRules | None = None,
                   plurals: bool = True, class_nouns: frozenset[tuple[str, str]] = frozenset(),
-                  ) -> list[tuple[Span, Match]]:
+                  modifiers: frozenset[str] = frozenset()) -> list[tuple[Span, Match]]:
     """Longest non-overlapping lexicon matches of ``doc`` with their concepts.
 
     Stoplisted matches ("cytokines", "protein") are not entities; when
@@ -91,7 +92,9 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     A stoplisted match whose (key, kb_id) is in ``class_nouns`` (a group concept, see
     :func:`class_noun_keys`) and that is written as a lower-case plural ("cytokines") is an
     entity all the same; its source gets the suffix ``+group`` and :func:`group_spans`
-    lists it (:mod:`pipeline.lexicon.groups`).
+    lists it (:mod:`pipeline.lexicon.groups`). Such a class noun directly preceded by a word
+    of ``modifiers`` ("pro-inflammatory cytokines") is extended over it
+    (:func:`pipeline.lexicon.groups.modifier_start`).
     """
     keyed = keys(doc)
     n = len(doc)
@@ -121,6 +124,10 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     chosen = [(s, e, found[(s, e)]) for s, e in longest_first(found)]
     if rules is not None:
         chosen = refine(doc, chosen, rules, lexicon.lookup, lambda text: _key_of(doc, keys, text))
+    if modifiers:
+        start_of = lexicon_groups.modifier_start
+        chosen = [(start_of(doc, s, floor, modifiers) if m.source.endswith(GROUP_SUFFIX) else s, e, m)
+                  for (s, e, m), floor in zip(chosen, [0] + [e for _, e, _ in chosen], strict=False)]
     return [(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id), m) for s, e, m in chosen]
 
 
@@ -283,7 +290,8 @@ def _extend_by_lexicon(model_ents: list[Span], lexicon: list[tuple[Span, Match]]
     return out
 
 
-MATCHER_DATA = ("stoplist.tsv", "contextual_terms.yaml", "model_labels.yaml", RULES_FILE)
+MATCHER_DATA = ("stoplist.tsv", "contextual_terms.yaml", "model_labels.yaml", RULES_FILE,
+                lexicon_groups.MODIFIERS_FILE)
 
 
 def packaged_matcher_data() -> dict[str, Path]:
@@ -315,15 +323,16 @@ class LexiconMatcher:
         self.contextual: list[ContextualTerm] = []
         self.rules: MentionRules | None = None
         self.class_nouns: frozenset[tuple[str, str]] = frozenset()
+        self.modifiers: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None, *,
                    nlp: Language | None = None, lexicon_dir: Path | None = None, stoplist: Path | None = None,
                    contextual_terms: Path | None = None, model_labels: Path | None = None,
-                   mention_rules: Path | None = None) -> None:
+                   mention_rules: Path | None = None, group_modifiers: Path | None = None) -> None:
         """Load the lexicon and the rule files (each default: the packaged one)."""
         files = packaged_matcher_data()
-        for name, given in zip(MATCHER_DATA, (stoplist, contextual_terms, model_labels, mention_rules),
-                               strict=True):
+        for name, given in zip(MATCHER_DATA, (stoplist, contextual_terms, model_labels, mention_rules,
+                                              group_modifiers), strict=True):
             if given is not None:
                 files[name] = Path(given)
         self._load(Path(lexicon_dir) if lexicon_dir else resource_path("lexicon"), files)
@@ -338,6 +347,8 @@ class LexiconMatcher:
         generic = self.rules.generic_keys() if self.use_stoplist and self.rules is not None else set()
         self.class_nouns = class_noun_keys(self.stoplist, read_groups(lexicon_dir / GROUPS_FILE), generic)
         self.stoplist |= generic
+        mods = files[lexicon_groups.MODIFIERS_FILE]  # a pipeline saved before the file existed has none
+        self.modifiers = lexicon_groups.load_group_modifiers(mods) if mods.exists() else frozenset()
         self.stopped = self.lexicon.stopped_candidates(self.stoplist)
         self.contextual = load_contextual_terms(
             self.lexicon, lambda term: self.keys(self._make_doc(term)).text, self._add_string,
@@ -360,7 +371,7 @@ class LexiconMatcher:
         info = mentions(doc)
         generic: list[Span] = []
         chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic, self.rules,
-                               class_nouns=self.class_nouns)
+                               class_nouns=self.class_nouns, modifiers=self.modifiers)
         doc.spans[GROUP] = group_spans(chosen)
         extra = contextual_spans(doc, self.contextual, ((s.start, s.end) for s, _ in chosen))
         if extra:

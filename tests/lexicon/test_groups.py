@@ -5,8 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
-from pipeline.lexicon.groups import famplex_groups, is_group_noun, mesh_groups, read_groups, write_groups
+from pipeline.errors import ResourceError
+from pipeline.lexicon.groups import (
+    famplex_groups,
+    is_group_noun,
+    load_group_modifiers,
+    mesh_groups,
+    modifier_start,
+    read_groups,
+    write_groups,
+)
 
 
 def test_mesh_groups_need_narrower_descriptors_and_depth() -> None:
@@ -31,3 +42,46 @@ def test_groups_file_round_trip(tmp_path: Path) -> None:
     (["cytokine"], False), (["hepatitis"], False), (["VEGF", "receptors"], False)])
 def test_is_group_noun(words: list[str], expected: bool) -> None:
     assert is_group_noun(words) is expected
+
+
+MODS = frozenset({"inflammatory", "anti-inflammatory", "peripheral"})
+
+
+@pytest.mark.parametrize(("words", "spaces", "start", "floor", "expected"), [
+    (["some", "inflammatory", "cytokines"], [True, True, False], 2, 0, 1),
+    (["some", "anti", "-", "inflammatory", "cytokines"], [True, False, False, True, False], 4, 0, 1),
+    (["Anti", "-", "inflammatory", "cytokines"], [False, False, True, False], 3, 0, 0),
+    (["(", "inflammatory", "cytokines"], [False, True, False], 2, 0, 1),
+    # "non-inflammatory": the word is not the modifier
+    (["non", "-", "inflammatory", "cytokines"], [False, False, True, False], 3, 0, 3),
+    # glued to the noun, or another word between
+    (["inflammatory", "-", "cytokines"], [False, False, False], 2, 0, 2),
+    (["inflammatory", "key", "cytokines"], [True, True, False], 2, 0, 2),
+    # the modifier inside the previous entity stays there
+    (["some", "inflammatory", "cytokines"], [True, True, False], 2, 2, 2),
+    (["cytokines"], [False], 0, 0, 0),
+])
+def test_modifier_start(words: list[str], spaces: list[bool], start: int, floor: int, expected: int) -> None:
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    assert modifier_start(doc, start, floor, MODS) == expected
+
+
+def test_packaged_modifiers_load() -> None:
+    mods = load_group_modifiers()
+    assert {"pro-inflammatory", "anti-inflammatory", "neurotrophic", "peripheral"} <= mods
+
+
+@pytest.mark.parametrize("modifiers", [
+    "[Inflammatory]", "[inflammatory, inflammatory]", "['pro inflammatory']", "['-angiogenic']", "[]"])
+def test_bad_modifier_files_are_rejected(tmp_path: Path, modifiers: str) -> None:
+    path = tmp_path / "mods.yaml"
+    path.write_text("meta: {name: t, version: '1', source: s, licence: MIT}\nmodifiers: " + modifiers + "\n")
+    with pytest.raises(ResourceError):
+        load_group_modifiers(path)
+
+
+def test_unknown_keys_are_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "mods.yaml"
+    path.write_text("meta: {name: t, version: '1', source: s, licence: MIT}\nmodifiers: [x]\nextra: 1\n")
+    with pytest.raises(ResourceError):
+        load_group_modifiers(path)

@@ -273,3 +273,24 @@ def test_class_nouns_are_entities_listed_as_groups(nlp: spacy.language.Language)
     assert ents(nlp, doc.text).get("cytokines") == ("CYTOKINE", "MESH:D016207")
     assert [s.text for s in doc.spans["mechmine_group"]] == ["cytokines"]
     assert "Proteins" not in ents(nlp, doc.text) and "cells" not in ents(nlp, doc.text)
+
+
+@pytest.mark.parametrize(("text", "mention", "label", "kb_id"), [
+    ("Grafts secreted anti-inflammatory cytokines.", "anti-inflammatory cytokines", "CYTOKINE",
+     "MESH:D016207"),
+    ("Pro-inflammatory cytokines fell.", "Pro-inflammatory cytokines", "CYTOKINE", "MESH:D016207"),
+    ("Serum inflammatory cytokines fell.", "inflammatory cytokines", "CYTOKINE", "MESH:D016207"),
+    ("Grafts released angiogenic cell adhesion molecules.", "angiogenic cell adhesion molecules",
+     "GENE_OR_PROTEIN", "MESH:D015815"),
+    ("Levels of non-inflammatory cytokines rose.", "cytokines", "CYTOKINE", "MESH:D016207"),
+])
+def test_class_noun_with_its_modifier(nlp: spacy.language.Language, text: str, mention: str, label: str,
+                                      kb_id: str) -> None:
+    doc = nlp(text)
+    assert ents(nlp, text).get(mention) == (label, kb_id)
+    assert [s.text for s in doc.spans["mechmine_group"]] == [mention]
+
+
+def test_no_modifier_without_a_class_noun(nlp: spacy.language.Language) -> None:
+    """"Cytokine" (capitalised, singular) stays stoplisted, so nothing is extended over its modifier."""
+    assert not [e for e in nlp("An inflammatory cytokine was added.").ents if "inflammatory" in e.text]

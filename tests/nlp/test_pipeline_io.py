@@ -30,7 +30,8 @@ def test_default_pipeline_round_trip(tmp_path: Path) -> None:
     assert _ents(back(TEXT)) == _ents(nlp(TEXT)) and len(nlp(TEXT).ents) >= 5
     saved = tmp_path / "saved" / "mechmine_lexicon"
     assert {p.name for p in saved.iterdir()} == {"lexicon.json", "stoplist.tsv", "contextual_terms.yaml",
-                                                  "model_labels.yaml", "mention_rules.yaml"}
+                                                  "model_labels.yaml", "mention_rules.yaml",
+                                                  "group_modifiers.yaml"}
 
 
 def test_analyze_pipes_shows_requires_and_assigns() -> None:
