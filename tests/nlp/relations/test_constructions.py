@@ -351,3 +351,33 @@ def test_instrument_of_a_purpose_clause(parsed_relations: Callable[..., set], ma
                                         rows: list[tuple[int, str, str]],
                                         expected: set[tuple[str, str, str, bool]]) -> None:
     assert {r for r in parsed_relations(marked, rows) if r[1] == "INHIBITS"} == expected
+
+
+RESULT_IN = {
+    "X results in Y": (
+        "[Gout|DISEASE] results in [ataxia|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
+        {("Gout", "DRIVES", "ataxia", False)}),
+    "X can result in Y and Z": (
+        "[Gout|DISEASE] can result in [ataxia|DISEASE] and [fibrosis|DISEASE] .",
+        [(2, "nsubj", N), (2, "aux", V), (2, "ROOT", V), (2, "prep", P), (3, "pobj", N), (4, "cc", C),
+         (4, "conj", N), (2, "punct", X)],
+        {("Gout", "DRIVES", "ataxia", False), ("Gout", "DRIVES", "fibrosis", False)}),
+    "relative clause: X, which results in Y": (
+        "We saw [gout|DISEASE] , which resulted in [ataxia|DISEASE] .",
+        [(1, "nsubj", PR), (1, "ROOT", V), (1, "dobj", N), (2, "punct", X), (5, "dep", D), (2, "relcl", V),
+         (5, "prep", P), (6, "pobj", N), (1, "punct", X)],
+        {("gout", "DRIVES", "ataxia", False)}),
+    # "result" behind another preposition names no outcome
+    "X results from Y": (
+        "[Ataxia|DISEASE] results from [gout|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", RESULT_IN.values(), ids=RESULT_IN.keys())
+def test_a_cause_results_in_its_outcome(parsed_relations: Callable[..., set], marked: str,
+                                        rows: list[tuple[int, str, str]],
+                                        expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
