@@ -5,6 +5,7 @@ guard against."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -45,13 +46,19 @@ NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "w
 
 def antecedent(relative: Token) -> Token | None:
     """The noun a relative pronoun refers back to: the nearest word before it, past
-    punctuation ("IDO, which ..."), when that word is a noun."""
+    punctuation ("IDO, which ..."), when that word is a noun. After a comma that noun may end a
+    list ("IL-6, IL-8 and VEGF, which promote X"): the list's first item stands for all of it
+    (:func:`argument_heads` expands it)."""
     j = relative.i - 1
     while j >= 0 and relative.doc[j].is_punct:
         j -= 1
     if j < 0 or relative.doc[j].pos_ not in ("NOUN", "PROPN", "NUM", "X"):
         return None
-    return relative.doc[j]
+    noun = relative.doc[j]
+    if j < relative.i - 1 and relative.doc[j + 1].text == ",":
+        while noun.dep_ == "conj" and noun.head is not noun and noun.head.pos_ in ("NOUN", "PROPN", "X"):
+            noun = noun.head
+    return noun
 
 
 COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remains", "become", "becomes"}
@@ -87,13 +94,76 @@ def instrument(verb: Token) -> Token | None:
     return None
 
 
+# nouns of ability whose infinitive's agent is the noun's owner: "MSCs have the potential to
+# reduce X", "their ability to suppress X" (control by the possessor or the verb's subject)
+ABILITY_NOUNS = frozenset({"ability", "abilities", "potential", "capacity", "capacities", "capability",
+                           "capabilities", "propensity", "tendency", "power", "potency"})
+
+
+POSSESSIVE_PRONOUNS = frozenset({"their", "its"})
+
+
+# adjectives whose infinitive shares the copula's subject: "MSCs are able to suppress X"
+CONTROL_ADJECTIVES = frozenset({"able", "capable", "likely", "sufficient"})
+
+
+# verbs of reporting: a coordinated verb the parse hangs on one of them ("Studies show that X
+# lowers A, restores B, reduces C") belongs to the that-clause before it
+REPORTING = re.compile(r"^(show|demonstrat|suggest|indicat|reveal|found|find|report|confirm|conclud|observ|"
+                       r"establish|prove)\w*$")
+
+
+def ability_owner(token: Token) -> Token | None:
+    """The agent of the infinitive ``token`` of an ability noun: the noun's possessor ("their
+    ability to V"), else the subject of the verb the noun is the object of ("X has the
+    potential to V")."""
+    noun = token.head
+    if token.dep_ != "acl" or noun.lower_ not in ABILITY_NOUNS or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    if owner and owner[0].lower_ not in POSSESSIVE_PRONOUNS:
+        return owner[0]
+    if noun.dep_ == "dobj" and noun.head is not noun:
+        return inherited_subject(noun.head)[0]
+    if owner:  # "X is studied for its ability to V": the pronoun is the clause's subject
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subject[0] if subject else owner[0]
+    return None
+
+
+def reported_clause(token: Token) -> Token | None:
+    """The that-clause verb ``token`` is coordinated with when the parse hangs it on the
+    reporting verb instead ("Studies show that X lowers A, restores B": restores): the
+    nearest clausal complement of the same head ending right before ``token`` (past
+    punctuation and a coordinator), ``token`` having no complementizer of its own."""
+    head = token.head
+    if (token.dep_ not in ("conj", "ccomp") or head is token or not REPORTING.match(head.lower_)
+            or any(c.dep_ == "mark" for c in token.children)):
+        return None
+    before = [c for c in head.children if c.dep_ == "ccomp" and c.i < token.i and c is not token]
+    if not before:
+        return None
+    clause = before[-1]
+    gap = token.doc[clause.right_edge.i + 1:token.left_edge.i]
+    if clause.right_edge.i >= token.i or any(not (t.is_punct or t.dep_ == "cc") for t in gap):
+        return None
+    return clause
+
+
 def inherited_subject(token: Token) -> tuple[Token | None, str]:
     """The agent of a verb without its own subject, and the link it was reached by. A
     relative pronoun's clause takes the noun it modifies (or, when the parse hangs the
     clause elsewhere, the noun right before the pronoun); the purpose clause of a verb of
-    use takes what is used ("using drugs to suppress X": drugs)."""
+    use takes what is used ("using drugs to suppress X": drugs). Control and raising pass the
+    subject down (link ``xcomp``): the passive subject of "X is known / was found to V", the
+    copula's subject of "X is able to V", the owner of "X has the ability / potential to V"."""
     seen = 0
     link = ""
+    step = ""
     while seen < 6:
         seen += 1
         for child in token.children:
@@ -103,8 +173,20 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
                 found = antecedent(child)
                 if found is not None:
                     return clause_noun(found)
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and step == "xcomp"):
                 return child, link
+        owner = ability_owner(token)
+        if owner is not None:
+            return owner, link or "xcomp"
+        if token.dep_ == "acomp" and token.lower_ in CONTROL_ADJECTIVES and step == "xcomp":
+            link = link or "xcomp"
+            token, step = token.head, "acomp"
+            continue
+        clause = reported_clause(token)
+        if clause is not None:
+            link = link or "conj"
+            token, step = clause, "conj"
+            continue
         if token.dep_ in MODIFIED_BY_CLAUSE:
             noun, how = clause_noun(token.head)
             return noun, how if how != "relcl" else token.dep_
@@ -113,7 +195,7 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
             return used, "instrument"
         if token.dep_ in INHERIT_THROUGH and token.head is not token:
             link = link or token.dep_
-            token = token.head
+            token, step = token.head, token.dep_
             continue
         return None, ""
     return None, ""
