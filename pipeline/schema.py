@@ -140,7 +140,9 @@ class RelationRecord:
                                "risk (a side effect or danger), or empty (resources/context_cues.yaml).")
     subject_carried: str = col(STRING, "How the subject was found when the clause does not name it: "
                                        "anaphor (from an earlier sentence: 'They ...'), conj / xcomp / "
-                                       "relcl / copula / appos (from the clause it depends on), or empty.")
+                                       "relcl / copula / appos (from the clause it depends on), cargo "
+                                       "(the producer of generic cargo a relative clause is on: 'EVs "
+                                       "carry molecules that reduce X'), or empty.")
     rule_id: str = col(STRING, "Reader and rule that proposed the relation: dep:<rule> (dependency patterns "
                                "over the parse) or surface:<rule> (surface reader); rules in "
                                "resources/relation_rules.yaml.")

@@ -12,8 +12,10 @@ helpers are in :mod:`.syntax`. For each match:
    ``inherit``, :func:`inherited_subject` climbs from the trigger: its own
    ``nsubj``; a coordinated, control or purpose verb's subject (``conj``,
    ``xcomp``, ``advcl``, ``pcomp``: "MSCs reduce X and promote Y", "MSCs help
-   reduce X"); the noun a relative or participial clause modifies ("IDO, which
-   suppresses T cells"; "MSCs secreting BDNF");
+   reduce X"); control and raising ("X is able / known to V", "X has the potential
+   to V"), a gerund of means ("X helps by secreting Y"); the noun a relative or
+   participial clause modifies ("IDO, which suppresses T cells"; "MSCs secreting
+   BDNF"), the producer of generic cargo ("EVs carry molecules that reduce X");
 3. :func:`argument_heads` expands a head over conjuncts and appositions and
    through amount/activity heads ("levels of IL-6", "BDNF expression");
 4. :func:`mention_at` maps a head token to the entity mention that contains it.

@@ -64,10 +64,39 @@ def antecedent(relative: Token) -> Token | None:
 COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remains", "become", "becomes"}
 
 
+# generic nouns of what a cell or vesicle releases or carries: "EVs carry proteins and other
+# molecules that reduce X" states what the carrier does through its cargo
+CARGO_NOUNS = frozenset({"molecules", "factors", "proteins", "mediators", "substances", "signals",
+                         "cargo", "cargoes", "products", "compounds", "cytokines", "chemokines"})
+
+
+CARRIER_VERBS = re.compile(r"^(secret|releas|produc|carr|deliver|contain|transfer|shed|transport)\w*$")
+
+
+def cargo_producer(noun: Token) -> Token | None:
+    """The producer or carrier of a generic cargo noun a relative clause modifies: "MSCs secrete
+    factors that restore X", "vesicles carry RNAs and other molecules that reduce X" give the
+    subject of the verb of secretion or carriage the noun (or the list it ends) is the object
+    of; None for a named antecedent ("MSCs secrete TGF-beta, which promotes fibrosis")."""
+    if noun.lower_ not in CARGO_NOUNS:
+        return None
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    verb = first.head
+    if first.dep_ != "dobj" or verb is first or not CARRIER_VERBS.match(verb.lower_):
+        return None
+    return inherited_subject(verb)[0]
+
+
 def clause_noun(noun: Token) -> tuple[Token, str]:
     """The agent a relative clause on ``noun`` speaks of: ``noun`` itself, or, when ``noun``
     only describes another noun, that noun: the subject of a copula ("IPF is a lung disease
-    that causes X": IPF) or the noun it is in apposition with ("MSCs, stromal cells that ...")."""
+    that causes X": IPF) or the noun it is in apposition with ("MSCs, stromal cells that ..."),
+    or, for generic cargo, its producer (:func:`cargo_producer`, link ``cargo``)."""
+    producer = cargo_producer(noun)
+    if producer is not None:
+        return producer, "cargo"
     if noun.dep_ in ("attr", "oprd") and noun.head.lower_ in COPULAS:
         subj = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
@@ -98,6 +127,11 @@ def instrument(verb: Token) -> Token | None:
 # reduce X", "their ability to suppress X" (control by the possessor or the verb's subject)
 ABILITY_NOUNS = frozenset({"ability", "abilities", "potential", "capacity", "capacities", "capability",
                            "capabilities", "propensity", "tendency", "power", "potency"})
+
+
+# prepositions of means whose gerund shares the subject of the verb they modify: "X helps by
+# secreting Y", "X acts through inhibiting Y", "X reduces Y without forming Z"
+MANNER_PREPOSITIONS = frozenset({"by", "through", "via", "without"})
 
 
 POSSESSIVE_PRONOUNS = frozenset({"their", "its"})
@@ -160,7 +194,8 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
     clause elsewhere, the noun right before the pronoun); the purpose clause of a verb of
     use takes what is used ("using drugs to suppress X": drugs). Control and raising pass the
     subject down (link ``xcomp``): the passive subject of "X is known / was found to V", the
-    copula's subject of "X is able to V", the owner of "X has the ability / potential to V"."""
+    copula's subject of "X is able to V", the owner of "X has the ability / potential to V"; a
+    gerund of means takes the subject of the verb it modifies ("X helps by secreting Y")."""
     seen = 0
     link = ""
     step = ""
@@ -181,6 +216,10 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
         if token.dep_ == "acomp" and token.lower_ in CONTROL_ADJECTIVES and step == "xcomp":
             link = link or "xcomp"
             token, step = token.head, "acomp"
+            continue
+        if (token.dep_ == "prep" and token.lower_ in MANNER_PREPOSITIONS and step == "pcomp"
+                and token.head.pos_ in ("VERB", "AUX")):
+            token, step = token.head, "prep"  # "X helps by secreting Y": the means of X's doing
             continue
         clause = reported_clause(token)
         if clause is not None:

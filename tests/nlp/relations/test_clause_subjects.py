@@ -1,6 +1,7 @@
 """Subjects carried through clause structure (issue 12): control and raising ("X is able to V",
-"X is known to V", "X has the potential to V"), coordinated verbs the parse hangs on a verb of
-reporting, and a relative clause after a list. Hand-built parses (CRAFT/ClearNLP labels):
+"X is known to V", "X has the potential to V"), gerunds of means ("X helps by V-ing Y"),
+coordinated verbs the parse hangs on a verb of reporting, a relative clause after a list and
+on generic cargo ("EVs carry molecules that reduce X"). Hand-built parses (CRAFT/ClearNLP labels):
 :func:`inherited_subject` on its own, then whole sentences through the component."""
 
 from __future__ import annotations
@@ -98,6 +99,37 @@ INHERITED = {
         [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "cc", C), (5, "advmod", "ADV"), (1, "conj", V),
          (5, "dobj", N), (1, "punct", X)],
         5, "Macrophages", "conj"),
+    "X helps by V-ing Y": (
+        "Platelets help by releasing serotonin .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pcomp", V), (3, "dobj", N), (1, "punct", X)],
+        3, "Platelets", "pcomp"),
+    "X V1 Y through V2-ing Z": (
+        "Platelets seal wounds through releasing thrombin .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "prep", P), (3, "pcomp", V), (4, "dobj", N),
+         (1, "punct", X)],
+        4, "Platelets", "pcomp"),
+    # a gerund in a noun's phrase is no means of the verb: the blocker does not release
+    "the step of V-ing: no subject": (
+        "Drugs block the step of releasing serotonin .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (3, "prep", P), (4, "pcomp", V),
+         (5, "dobj", N), (1, "punct", X)],
+        5, None, ""),
+    # generic cargo: the carrier acts through what it carries or releases
+    "X carries other molecules that V Y: the carrier": (
+        "Vesicles carry RNAs and other molecules that reduce apoptosis .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "cc", C), (5, "amod", A), (2, "conj", N),
+         (7, "dep", D), (5, "relcl", V), (7, "dobj", N), (1, "punct", X)],
+        7, "Vesicles", "cargo"),
+    "a named antecedent is the agent": (
+        "Cells secrete TGF-beta , which promotes fibrosis .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "punct", X), (5, "dep", D), (2, "relcl", V),
+         (5, "dobj", N), (1, "punct", X)],
+        5, "TGF-beta", "relcl"),
+    "generic factors of a verb that carries nothing: the factors": (
+        "Cells bind factors that promote fibrosis .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (4, "dep", D), (2, "relcl", V), (4, "dobj", N),
+         (1, "punct", X)],
+        4, "factors", "relcl"),
     # "which" after a comma that ends a list speaks of the whole list (its first item stands for it)
     "which after a list: the list": (
         "Cells secrete IL-6 , IL-8 and VEGF , which promote angiogenesis .",
