@@ -17,10 +17,18 @@ that a new page starts there is summed:
 - ``site_suffix``: the title ends with a site name ("Knee Pain | Clinic");
 - ``topic_shift``: the TextTiling depth (:mod:`pipeline.ingest.topics`) at
   the gap before the block reaches ``topic_depth``;
-- ``title_seen``, ``definition_lead``, ``vocab_novelty``: share of the
-  title's words used before, a lead sentence defining a subject ("X is a
-  ..."), share of new words after the block (weights 0 in pages.yaml 1.2:
-  see its comments).
+- ``definition_lead``: an untitled body paragraph after body text opens by
+  defining a subject ("X is a ...");
+- ``redefinition``: the lead defines an abbreviated subject ("Multiple
+  sclerosis (MS) is a ...") whose abbreviation was introduced since the last
+  page start (:mod:`pipeline.ingest.pagecues`);
+- ``chrome_below``: boilerplate removed just under the title, before a body
+  paragraph (a page header: byline widget, "Recommended Videos");
+- ``title_seen``, ``vocab_novelty``: share of the title's words used before,
+  share of new words after the block (weight 0: see pages.yaml).
+
+A title is never a section label, notice, byline, metadata or date line
+(``titles.yaml`` ``not_titles``, and two words of letters at least).
 
 :func:`page_features` gives the evidence by name (the keys of ``weights``),
 :func:`page_scores` its weighted sum; weights may be negative.
@@ -43,20 +51,21 @@ from pipeline.errors import ResourceError
 from pipeline.ingest.blocks import ends_sentence, is_heading_like
 from pipeline.ingest.classify import classify_blocks
 from pipeline.ingest.model import Block, BlockKind
+from pipeline.ingest.pagecues import (
+    SITE_SUFFIX,
+    abbreviations_defined,
+    defines_subject,
+    glue_point,
+    n_words,
+    norm,
+    site_name,
+    subject_abbreviation,
+)
+from pipeline.ingest.titles import is_title
 from pipeline.ingest.topics import content_words, depth_scores, gap_similarities
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
-# a word boundary lost between two files: lower-case letter or sentence end
-# (or a "»" widget) directly followed by a capitalised word
-_GLUE = re.compile(r"(?<=[a-z.!?»)])(?=[A-Z][a-z])")
-_SITE_SUFFIX = re.compile(r"\s\|\s*\S.{0,60}$")
-_WORD = re.compile(r"\w+")
-# a line that is only a URL or a domain name ("www.example-clinic.com")
-_DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?$",
-                          re.IGNORECASE)
-_MIN_HEAD_WORDS = 6
-# a lead sentence that defines the page's subject: "Knee arthritis (KA) is a ..."
-_DEFINITION = re.compile(r"^[A-Z][^.!?:]{2,80}?\b(?:is|are|refers to)\s+(?:a|an|the|one)\b")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 class PageWeightsSpec(Strict):
@@ -73,6 +82,8 @@ class PageWeightsSpec(Strict):
     title_seen: float
     definition_lead: float
     vocab_novelty: float
+    redefinition: float
+    chrome_below: float
 
 
 class PageRulesFile(Strict):
@@ -125,19 +136,8 @@ def default_page_rules() -> PageRules:
     return load_page_rules()
 
 
-def _n_words(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
-def glue_point(text: str, max_words: int) -> int | None:
-    """Offset in ``text`` where a title-like line was glued onto a longer line, else None."""
-    for m in _GLUE.finditer(text):
-        head, tail = text[:m.start()], text[m.start():]
-        if _n_words(tail) > max_words or not is_heading_like(tail):
-            continue
-        if _n_words(head) >= _MIN_HEAD_WORDS or head.rstrip().endswith("»"):
-            return m.start()
-    return None
 
 
 def unglue(blocks: list[Block], rules: PageRules | None = None) -> set[int]:
@@ -150,7 +150,7 @@ def unglue(blocks: list[Block], rules: PageRules | None = None) -> set[int]:
     out: list[Block] = []
     tails: set[int] = set()
     for block in blocks:
-        cut = None if block.removed else glue_point(block.text, rules.title_max_words)
+        cut = None if block.removed else glue_point(block.text, rules.title_max_words, _is_chrome)
         if cut is None:
             out.append(block)
             continue
@@ -165,10 +165,21 @@ def unglue(blocks: list[Block], rules: PageRules | None = None) -> set[int]:
     return tails
 
 
+def _is_chrome(text: str) -> bool:
+    """The block rules remove ``text`` as boilerplate (a glued line's short head)."""
+    probe = Block(0, len(text), text)
+    classify_blocks([probe])
+    return probe.removed
+
+
 def _is_title(segment: list[Block], i: int, rules: PageRules) -> bool:
-    """Block i is a short title-like line (no final period or "!") with body text within three blocks."""
+    """Block i is a short title-like line (no final period or "!") with body text within three
+    blocks, and could be a page's title: not a section label, notice, byline or metadata line
+    (``titles.yaml``)."""
     text = segment[i].text.strip()
-    if _n_words(text) > rules.title_max_words or not is_heading_like(text) or text.endswith("!"):
+    if n_words(text) > rules.title_max_words or not is_heading_like(text) or text.endswith("!"):
+        return False
+    if not is_title(text) or len(_LETTER_WORD.findall(text)) < 2:
         return False
     return any(b.kind is BlockKind.BODY for b in segment[i + 1:i + 4])
 
@@ -179,17 +190,8 @@ def _unfinished(text: str) -> bool:
     return not ends_sentence(text) and not text.endswith((":", ",", ";"))
 
 
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
 
 
-def site_name(text: str) -> str:
-    """The site a block names: its title suffix ("... | Clinic") or a bare URL/domain line."""
-    m = _SITE_SUFFIX.search(text)
-    if m and _n_words(text) <= 20:
-        return _norm(m.group(0))
-    m = _DOMAIN_LINE.match(text.strip())
-    return m.group(1).lower() if m else ""
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,7 @@ class _SourceView:
 def _source_view(blocks: list[Block]) -> _SourceView:
     repeats: dict[str, int] = {}
     for b in blocks:
-        key = _norm(b.text)
+        key = norm(b.text)
         if key:
             repeats[key] = repeats.get(key, 0) + 1
     sites = [(b.start, name) for b in blocks if (name := site_name(b.text))]
@@ -260,7 +262,7 @@ def _closing(prev: Block, gap: list[Block], rules: PageRules) -> bool:
     """A page-closing block (call to action, copyright, share widget) ends the text before."""
     if any(b.rule_id in rules.closing_rules for b in gap):
         return True
-    return _n_words(prev.text) <= 30 and any(p.search(prev.text) for p in rules.closing_patterns)
+    return n_words(prev.text) <= 30 and any(p.search(prev.text) for p in rules.closing_patterns)
 
 
 def _site_change(view: _SourceView, lo: int, block: Block) -> bool:
@@ -268,6 +270,32 @@ def _site_change(view: _SourceView, lo: int, block: Block) -> bool:
     earlier = [name for start, name in view.sites if start < lo]
     here = [name for start, name in view.sites if lo <= start <= block.start]
     return bool(earlier and here and here[-1] != earlier[-1])
+
+
+def _lead(segment: list[Block], i: int) -> list[Block]:
+    """Block i and the blocks after it up to its first body paragraph (at most three)."""
+    out: list[Block] = []
+    for b in segment[i:i + 3]:
+        out.append(b)
+        if b.kind is BlockKind.BODY:
+            break
+    return out
+
+
+def _redefines(segment: list[Block], i: int, since: int = 0) -> bool:
+    """The lead from block i defines an abbreviated subject ("Multiple sclerosis (MS) is a ...")
+    whose abbreviation was introduced in blocks ``since`` to i."""
+    subjects = {a for b in _lead(segment, i) if (a := subject_abbreviation(b.text))}
+    return any(subjects & abbreviations_defined(b.text) for b in segment[since:i])
+
+
+def _chrome_below(segment: list[Block], at: int, view: _SourceView) -> bool:
+    """Boilerplate (byline widget, share bar, "Recommended Videos") removed under the title at
+    ``at``, before a body paragraph within three kept blocks: a page header under a page title
+    (not the chrome opening the next page)."""
+    lead = segment[at:at + 4]
+    return any(lead[j].kind is BlockKind.BODY and lead[j - 1].end <= b.start < lead[j].start
+               for j in range(1, len(lead)) for b in view.removed)
 
 
 def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
@@ -291,7 +319,7 @@ def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
             f["glued_line"] = 1.0
         if prev.kind is BlockKind.BODY and gap:
             f["chrome_run"] = 1.0
-            if any(view.repeats.get(_norm(b.text), 0) >= 2 for b in gap):
+            if any(view.repeats.get(norm(b.text), 0) >= 2 for b in gap):
                 f["repeated_chrome"] = 1.0
         at = i
         title = _is_title(segment, i, rules)
@@ -300,11 +328,11 @@ def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
             title = _is_title(segment, at, rules)  # a site/URL line heads the page's title
         if title:
             f["title"] = 1.0
-            if _SITE_SUFFIX.search(segment[at].text):
+            if SITE_SUFFIX.search(segment[at].text):
                 f["site_suffix"] = 1.0
             if _novel_title(segment, at, rules):
                 f["title_novelty"] = 1.0
-        if prev.kind is BlockKind.BODY and _n_words(prev.text) >= 8 and _unfinished(prev.text) \
+        if prev.kind is BlockKind.BODY and n_words(prev.text) >= 8 and _unfinished(prev.text) \
                 and (title or block.text[:1].isupper()):
             f["unfinished_body"] = 1.0
         if _closing(prev, gap, rules):
@@ -314,9 +342,13 @@ def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
         before = _words_before(segment, i, rules.history_words)
         if title:
             f["title_seen"] = _seen_share(content_words(segment[at].text), before)
-        lead = next((b for b in segment[i:i + 3] if b.kind is BlockKind.BODY), None)
-        if lead is not None and _DEFINITION.match(lead.text.strip()):
+        if not title and block.kind is BlockKind.BODY and prev.kind is BlockKind.BODY \
+                and defines_subject(block.text):
             f["definition_lead"] = 1.0
+        if _redefines(segment, i):
+            f["redefinition"] = 1.0
+        if title and _chrome_below(segment, at, view):
+            f["chrome_below"] = 1.0
         f["vocab_novelty"] = 1.0 - _seen_share(_words_after(segment, i, rules.novelty_window),
                                                 before)
         if i - 1 < len(depths):
@@ -335,15 +367,25 @@ def page_scores(segment: list[Block], blocks: list[Block], tails: set[int],
             for n, f in enumerate(page_features(segment, blocks, tails, rules))]
 
 
-def page_boundaries(segment: list[Block], scores: list[float], min_words: int,
+def page_boundaries(segment: list[Block], blocks: list[Block], tails: set[int], min_words: int,
                     rules: PageRules | None = None) -> list[int]:
-    """Indexes where a page starts: score at threshold, both sides ``min_words`` or more."""
+    """Indexes where a page starts: score at ``threshold``, both sides ``min_words`` or more.
+
+    One pass in source order: ``redefinition`` counts only an abbreviation
+    introduced since the last page start (one introduced on an earlier page
+    says nothing about this one).
+    """
     rules = rules or default_page_rules()
-    sizes = [_n_words(b.text) for b in segment]
+    weights = rules.weights.model_dump()
+    sizes = [n_words(b.text) for b in segment]
     cuts: list[int] = []
     last = 0
-    for i, score in enumerate(scores):
-        if i == 0 or score < rules.threshold:
+    for i, f in enumerate(page_features(segment, blocks, tails, rules)):
+        if i == 0:
+            continue
+        if f.get("redefinition") and not _redefines(segment, i, since=last):
+            f = {k: v for k, v in f.items() if k != "redefinition"}
+        if sum(weights[k] * v for k, v in f.items()) < rules.threshold:
             continue
         if sum(sizes[last:i]) >= min_words and sum(sizes[i:]) >= min_words:
             cuts.append(i)

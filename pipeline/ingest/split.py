@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.ingest.model import Block, BlockKind
-from pipeline.ingest.pages import page_boundaries, page_scores, unglue
+from pipeline.ingest.pages import page_boundaries, unglue
 from pipeline.ingest.topics import content_words, depth_scores, gap_similarities
 
 _WORD = re.compile(r"\w+")
@@ -175,8 +175,7 @@ def split_blocks(
     for segment in evidence_segments(blocks):
         cuts = topic_boundaries(segment, settings) if settings.use_topic_shift else []
         if settings.use_page_evidence and len(segment) > 1:
-            scores = page_scores(segment, blocks, tails)
-            pages = page_boundaries(segment, scores, settings.min_article_words)
+            pages = page_boundaries(segment, blocks, tails, settings.min_article_words)
             cuts = sorted(set(cuts) | set(pages))
         bounds = [0, *cuts, len(segment)]
         for lo, hi in itertools.pairwise(bounds):

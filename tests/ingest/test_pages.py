@@ -144,7 +144,7 @@ def test_page_features_name_the_evidence_and_scores_are_their_weighted_sum() -> 
     assert feats[0] == {}
     assert feats[2]["title"] == 1.0 and feats[2]["title_novelty"] == 1.0
     assert feats[2]["title_seen"] == pytest.approx(1 / 5)  # only "cells" was used on the knee page
-    assert feats[2]["definition_lead"] == 1.0  # "Asthma is a disease ..."
+    assert "definition_lead" not in feats[2]  # under a title: the title is the evidence
     assert "definition_lead" not in feats[1]  # "Knee pain in older adults often comes from ..."
     assert feats[2]["vocab_novelty"] == pytest.approx(7 / 8)  # 8 words, only "cell" used before
     weights = default_page_rules().weights.model_dump()
@@ -159,3 +159,72 @@ def test_a_section_heading_reuses_its_articles_words() -> None:
     feats = page_features(blocks, blocks, set())
     assert feats[2]["title_seen"] == pytest.approx(2 / 3)  # knee, pain seen; treatment new
     assert "title_novelty" not in feats[2]
+
+
+# -- evidence added in pages.yaml 1.3 ---------------------------------------------------------
+
+GOUT_A = ("Gouty arthritis (GA) is a painful joint disease caused by crystals of uric acid. "
+          "Our clinic treats the swollen joint with cells taken from the patient's own fat, "
+          "and most patients report less pain and swelling after two months of care.")
+GOUT_A2 = ("Each visit takes about an hour. A nurse checks the joint, the blood pressure and the "
+           "diet diary, and the doctor adjusts the plan when a flare comes back too soon.")
+GOUT_B = ("Gouty arthritis (GA) is a form of inflammatory arthritis that strikes the big toe "
+          "first. Researchers want to know whether infused cord cells shorten the flares and "
+          "lower the uric acid level in adults who cannot take the usual tablets.")
+GOUT_B2 = ("Sixty adults will join the study for one year, and half of them will receive a "
+           "placebo infusion so that the effect of the cells can be measured fairly.")
+
+
+def test_a_page_redefining_its_subject_is_evidence() -> None:
+    from pipeline.ingest.pages import default_page_rules, page_features, page_scores
+
+    blocks = _segment(["Gout Care", GOUT_A, "Gouty Arthritis Trial", GOUT_B])
+    feats = page_features(blocks, blocks, set())
+    assert feats[2]["redefinition"] == 1.0 and "redefinition" not in feats[1]
+    # the same abbreviation used again without a defining lead is no evidence
+    again = GOUT_B.replace("Gouty arthritis (GA) is a form of", "Like other forms of")
+    plain = _segment(["Gout Care", GOUT_A, "Gouty Arthritis Trial", again])
+    assert "redefinition" not in page_features(plain, plain, set())[2]
+    weight = default_page_rules().weights.redefinition
+    assert weight > 0
+    assert page_scores(blocks, blocks, set())[2] > page_scores(plain, plain, set())[2]
+
+
+def test_redefinition_counts_only_since_the_last_page_start() -> None:
+    from pipeline.ingest.pages import _redefines
+
+    blocks = _segment(["Gout Care", GOUT_A, "Gouty Arthritis Trial", GOUT_B])
+    assert _redefines(blocks, 2) and _redefines(blocks, 2, since=0)
+    assert not _redefines(blocks, 2, since=2)  # GA was introduced on an earlier page
+
+
+def test_an_untitled_page_opening_with_a_definition_after_a_cut_off_page() -> None:
+    from pipeline.ingest.pages import page_features
+
+    cut_off = GOUT_A2[:-40].rstrip()  # a scraped page that stops mid-sentence
+    lead = ("Cord blood banking is a service that freezes the blood left in the umbilical cord "
+            "after birth, so that its stem cells can be used later for the child or a sibling.")
+    blocks = _segment(["Gout Care", GOUT_A, cut_off, lead])
+    feats = page_features(blocks, blocks, set())
+    assert feats[3]["unfinished_body"] == 1.0 and feats[3]["definition_lead"] == 1.0
+    titled = _segment(["Gout Care", GOUT_A, "Cord Blood Banks", lead])
+    assert "definition_lead" not in page_features(titled, titled, set())[3]  # the title counts
+
+
+def test_a_line_glued_after_site_chrome_is_cut() -> None:
+    from pipeline.ingest.pagecues import glue_point
+    from pipeline.ingest.pages import _is_chrome
+
+    assert _is_chrome("Advertisement")
+    text = "AdvertisementCord blood banking is a service that freezes cord blood."
+    assert glue_point(text, 15, _is_chrome) == len("Advertisement")
+    assert glue_point(text, 15) is None  # without the block rules a short head is kept
+
+
+def test_a_date_or_byline_is_no_page_title() -> None:
+    from pipeline.ingest.pages import _is_title, default_page_rules
+
+    blocks = _segment(["Gout Care", GOUT_A, "Mar 3, 2024", GOUT_A2, "Author: Jane Roe", GOUT_B2])
+    rules = default_page_rules()
+    assert _is_title(blocks, 0, rules)
+    assert not _is_title(blocks, 2, rules) and not _is_title(blocks, 4, rules)
