@@ -18,6 +18,7 @@ GENE = Concept("HGNC:1", "GENE1", "GENE_OR_PROTEIN", ("GENE_OR_PROTEIN",), ())
 CHEM = Concept("MESH:1", "Dopamine", "CHEMICAL", ("CHEMICAL",), ())
 PROC = Concept("GO:1", "memory", "PROCESS", ("PROCESS",), ())
 PD = Concept("MESH:2", "Parkinson Disease", "DISEASE", ("DISEASE",), ())
+ORGAN = Concept("MESH:3", "Organ", "ANATOMY", ("ANATOMY",), ())
 
 
 def doc(words: list[str], spaces: list[bool] | None = None) -> Doc:
@@ -85,6 +86,26 @@ def test_eponym_alone_is_the_vocabularys_disease() -> None:
     followed = doc(["Parkinson", "'s", "disease"], [False, True, False])
     assert run(followed, [], {"parkinson disease": PD}) == []
     assert run(d, [], {}) == []  # no such disease in the vocabulary
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # "<organ> tissue" is the organ itself: same concept and id
+        (["organ", "tissue", "heals"], [("organ tissue", "ANATOMY", "MESH:3")]),
+        (["organ", "tissues"], [("organ tissues", "ANATOMY", "MESH:3")]),
+        # "<organ> cells" are cells of it: a cell mention without an id
+        (["organ", "cells", "die"], [("organ cells", "CELL_TYPE", "")]),
+        # any other next word leaves the organ alone
+        (["organ", "damage"], [("organ", "ANATOMY", "MESH:3")]),
+    ],
+)
+def test_anatomy_heads(words: list[str], expected: list[tuple[str, str, str]]) -> None:
+    assert run(doc(words), [(0, 1, ORGAN)]) == expected
+
+
+def test_anatomy_head_needs_an_anatomy_match() -> None:
+    assert run(doc(["GENE1", "cells"]), [(0, 1, GENE)]) == [("GENE1", "GENE_OR_PROTEIN", "HGNC:1")]
 
 
 def test_generic_words_become_stoplist_rows() -> None:
