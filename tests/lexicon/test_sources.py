@@ -20,6 +20,7 @@ from pipeline.lexicon.sources import (
     greek_variants,
     tree_classes,
 )
+from pipeline.ruledata import load_yaml, resource_path
 
 META = {"name": "t", "version": "1", "source": "hand-made", "licence": "CC0"}
 RULES = ClassRules.model_validate({
@@ -138,3 +139,22 @@ def test_cell_ontology_and_number_variants(store: ConceptStore) -> None:
 def test_helpers() -> None:
     assert greek_variants("TGFB1") == ["TGFbeta1"] and greek_variants("ABC") == []
     assert tree_classes(["C08.127", "C23.1", "D12.644.9"], RULES) == {"DISEASE", "GENE_OR_PROTEIN"}
+
+
+PACKAGED = load_yaml(resource_path("lexicon_classes.yaml"), ClassRules)
+
+
+@pytest.mark.parametrize(
+    ("trees", "expected"),
+    [
+        # Axons, Nerve Fibers: parts of neurons, also filed under Neurons (A11.671)
+        (["A08.675.542.145", "A11.284.180.075", "A11.671.501.145"], {"ANATOMY"}),
+        (["A08.675.542", "A11.671.501"], {"ANATOMY"}),
+        # Dendrites
+        (["A08.675.256", "A11.284.180.225", "A11.671.240"], {"ANATOMY"}),
+        # a neuron type stays a cell type (Motor Neurons)
+        (["A08.675.655.500", "A11.671.655.500"], {"ANATOMY", "CELL_TYPE"}),
+    ],
+)
+def test_packaged_classes_of_neuron_parts(trees: list[str], expected: set[str]) -> None:
+    assert tree_classes(trees, PACKAGED) == expected
