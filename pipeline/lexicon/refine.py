@@ -16,7 +16,8 @@ The automaton finds every term; :func:`refine` then applies
 4. **eponyms**: "Parkinson's" alone is the vocabulary's "Parkinson disease";
 5. **anatomy heads**: an ANATOMY match followed by a head noun of ``anatomy_heads`` is one
    mention with it: "lung tissue" is the lung (same concept; ``ANATOMY`` head), "spleen
-   cells" the cells of the spleen (a ``CELL_TYPE`` head: that class, no id).
+   cells" the cells of the spleen, "liver damage" its disease (a ``CELL_TYPE`` or ``DISEASE``
+   head: that class, no id).
 
 Generic words (``generic``) are handled by the stoplist machinery (see
 :meth:`MentionRules.generic_keys`). New mentions carry a concept with an empty id.

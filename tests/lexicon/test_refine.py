@@ -96,8 +96,11 @@ def test_eponym_alone_is_the_vocabularys_disease() -> None:
         (["organ", "tissues"], [("organ tissues", "ANATOMY", "MESH:3")]),
         # "<organ> cells" are cells of it: a cell mention without an id
         (["organ", "cells", "die"], [("organ cells", "CELL_TYPE", "")]),
+        # "<organ> damage/injury" is a disease of it, without an id
+        (["organ", "damage"], [("organ damage", "DISEASE", "")]),
+        (["organ", "injuries", "heal"], [("organ injuries", "DISEASE", "")]),
         # any other next word leaves the organ alone
-        (["organ", "damage"], [("organ", "ANATOMY", "MESH:3")]),
+        (["organ", "function"], [("organ", "ANATOMY", "MESH:3")]),
     ],
 )
 def test_anatomy_heads(words: list[str], expected: list[tuple[str, str, str]]) -> None:
