@@ -135,6 +135,9 @@ def name_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple[in
     if not label:
         return None
     stop = i + 2
+    while _word(doc, stop) in rules.name_heads:  # a compound head: "dopamine-producing neuron precursors"
+        label = rules.name_heads[_word(doc, stop)]
+        stop += 1
     if label == "GENE_OR_PROTEIN":  # "gene 6", "protein-6"
         while stop < len(doc) and (doc[stop].like_num or doc[stop].text in ("-", "/")) and stop - i < 6:
             stop += 1

@@ -46,6 +46,9 @@ def test_word_boundaries_of_the_original_text() -> None:
         # a participle and a head noun: the whole is the name, of the head's class
         (["Dopamine", "-", "producing", "neurons", "die"], [False, False, True, True, False], (0, 1, CHEM),
          [("Dopamine-producing neurons", "CELL_TYPE", "")]),
+        (["Dopamine", "-", "producing", "neuron", "precursors"], [False, False, True, True, False],
+         (0, 1, CHEM),
+         [("Dopamine-producing neuron precursors", "CELL_TYPE", "")]),
         (["GENE1", "stimulated", "gene", "6", "rises"], None, (0, 1, GENE),
          [("GENE1 stimulated gene 6", "GENE_OR_PROTEIN", "")]),
         # a modifier head: a factor is no mention of its modifier; a drug's target stays
