@@ -65,7 +65,8 @@ def test_mesh_descriptors_and_supplementary(store: ConceptStore) -> None:
             "D003\tSkin\t\tC23.1\n")
     supp = ("C001\tSTC2 protein, human\tSTC-2, human|stanniocalcin-2, human\tD002\n"
             "C002\tfoo protein, mouse\t\tD002\n"
-            "C003\tAsthmazol\tAsthmazol, human|asthmazol B\t*D001\n")
+            "C003\tAsthmazol\tAsthmazol, human|asthmazol B|Set\t*D001\n"
+            "C004\tMacrophage\tWAS\tD001\n")
     mappings = "MESH\tD002\tStanniocalcin 2 desc\tHGNC\t9\n"
     MeshParser(store).parse(desc, supp, mappings, hgnc)
     assert store.concepts["MESH:D001"].terms == {"Asthma": "mesh_label", "Asthmas": "mesh_synonym"}
@@ -75,7 +76,11 @@ def test_mesh_descriptors_and_supplementary(store: ConceptStore) -> None:
     assert gene.terms["STC-2"] == "mesh_supp_human" and gene.terms["Stanniocalcin 2 desc"] == "mesh_label"
     assert store.concepts["MESH:C003"].classes == {"DISEASE"}
     assert store.concepts["MESH:C003"].terms == {"Asthmazol": "mesh_supp_label",
-                                                 "asthmazol B": "mesh_supp_synonym"}
+                                                 "asthmazol B": "mesh_supp_synonym",
+                                                 "Set": "mesh_supp_synonym"}
+    # a common English word is dropped, unless written as a symbol the matcher keeps in exact case
+    assert store.concepts["MESH:C004"].terms == {"WAS": "mesh_supp_synonym"}
+    assert store.counts["dropped_common_word_supplementary"] == 1
     assert store.counts["dropped_species_supplementary"] == 1
     assert store.counts["dropped_permuted_mesh_term"] == 1
 
