@@ -217,6 +217,9 @@ def provenance(wheels: dict[str, Path], counts: dict[str, int]) -> dict[str, obj
             "MeSH supplementary protein records dropped (HGNC and MeSH descriptors cover them)",
             "HGNC: approved genes with a protein product only",
             "HGNC aliases/previous symbols with wordfreq Zipf >= 3.5 dropped",
+            "MeSH supplementary names of one all-letter word, not a capitals or <= 4-letter symbol,"
+            " with wordfreq Zipf >= 3.5 dropped ('TimeLine', 'brass', 'granite': product and"
+            " material names that are English words)",
             "GO: biological_process names of at most 5 words",
             "cells and cellular structures: singular/plural variants of the last word added",
             "terms shorter than 3 characters or without a letter dropped",

@@ -13,7 +13,11 @@ The automaton finds every term; :func:`refine` then applies
    stimulated gene 6": the whole is a mention of the head's class);
 3. **deficit phrases**: a PROCESS match inside "loss of ...", "... difficulties" becomes a
    DISEASE phrase ("memory difficulties");
-4. **eponyms**: "Parkinson's" alone is the vocabulary's "Parkinson disease".
+4. **eponyms**: "Parkinson's" alone is the vocabulary's "Parkinson disease";
+5. **anatomy heads**: an ANATOMY match followed by a head noun of ``anatomy_heads`` is one
+   mention with it: "lung tissue" is the lung (same concept; ``ANATOMY`` head), "spleen
+   cells" the cells of the spleen, "liver damage" its disease (a ``CELL_TYPE`` or ``DISEASE``
+   head: that class, no id).
 
 Generic words (``generic``) are handled by the stoplist machinery (see
 :meth:`MentionRules.generic_keys`). New mentions carry a concept with an empty id.
@@ -45,6 +49,7 @@ class MentionRulesFile(Strict):
     deficit_before: list[str]
     deficit_after: list[str]
     eponym_heads: list[str] = Field(min_length=1)
+    anatomy_heads: dict[str, str] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,7 @@ class MentionRules:
     deficit_before: tuple[tuple[str, ...], ...]
     deficit_after: frozenset[str]
     eponym_heads: tuple[str, ...]
+    anatomy_heads: dict[str, str]
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -72,7 +78,7 @@ def rules_path() -> Path:
 def load_mention_rules(path: Path | None = None) -> MentionRules:
     """Read and validate ``mention_rules.yaml`` (default: packaged)."""
     spec = load_yaml(path or rules_path(), MentionRulesFile)
-    for label in (*spec.name_heads.values(), *spec.modifier_heads.values()):
+    for label in (*spec.name_heads.values(), *spec.modifier_heads.values(), *spec.anatomy_heads.values()):
         if label and not label.isupper():
             from pipeline.errors import ResourceError
             raise ResourceError(f"{path or rules_path()}: {label!r} is not a class name")
@@ -84,6 +90,7 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         tuple(sorted((tuple(p.lower().split()) for p in spec.deficit_before), key=len, reverse=True)),
         frozenset(w.lower() for w in spec.deficit_after),
         tuple(spec.eponym_heads),
+        {k.lower(): v for k, v in spec.anatomy_heads.items()},
     )
 
 
@@ -128,6 +135,9 @@ def name_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple[in
     if not label:
         return None
     stop = i + 2
+    while _word(doc, stop) in rules.name_heads:  # a compound head: "dopamine-producing neuron precursors"
+        label = rules.name_heads[_word(doc, stop)]
+        stop += 1
     if label == "GENE_OR_PROTEIN":  # "gene 6", "protein-6"
         while stop < len(doc) and (doc[stop].like_num or doc[stop].text in ("-", "/")) and stop - i < 6:
             stop += 1
@@ -187,11 +197,22 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
                 text = doc[a:b].text
                 out.append((a, b, Match(a, b, phrase_concept(text, "DISEASE"), "deficit")))
                 continue
+        if m.concept.label == "ANATOMY" and _word(doc, e) in rules.anatomy_heads:
+            out.append(anatomy_head(doc, s, e, m, rules))
+            continue
         out.append((s, e, m))
     taken = {i for s, e, _ in out for i in range(s, e)}
     out += [x for x in eponyms(doc, rules, lookup, key_of) if x[0] not in taken]
     out.sort(key=lambda x: x[0])
     return _non_overlapping(out)
+
+
+def anatomy_head(doc: Doc, s: int, e: int, m: Match, rules: MentionRules) -> tuple[int, int, Match]:
+    """ANATOMY tokens ``s:e`` and the head noun after them ("lung tissue", "spleen cells"):
+    the organ's own concept for an ANATOMY head, else a mention of the head's class, no id."""
+    label = rules.anatomy_heads[_word(doc, e)]
+    concept = m.concept if label == m.concept.label else phrase_concept(doc[s:e + 1].text, label)
+    return s, e + 1, Match(s, e + 1, concept, m.source + "+head" if concept is m.concept else "compound")
 
 
 def _compound(doc: Doc, s: int, e: int, rules: MentionRules) -> tuple[int, int, Match] | None:

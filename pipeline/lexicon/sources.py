@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from pydantic import Field
 
+from pipeline.lexicon.normalize import is_case_sensitive
 from pipeline.ruledata import Meta, Strict
 
 # "M2 macrophage" is also written "M2 phenotype", "M2-like" (the code is the cell state)
@@ -59,6 +60,12 @@ class Concept:
 def usable(term: str) -> bool:
     """A surface form worth matching: 3+ characters and at least one letter."""
     return len(term) >= 3 and any(c.isalpha() for c in term)
+
+
+def _common_word_name(name: str, common: Callable[[str], bool]) -> bool:
+    """A one-word name that is a common English word and would match in any case: not a
+    symbol the matcher keeps in exact case (capitals, or <= 4 letters: "TEMPO", "dUMP")."""
+    return name.isalpha() and not name.isupper() and not is_case_sensitive(name) and common(name)
 
 
 def tree_classes(trees: Iterable[str], rules: ClassRules) -> set[str]:
@@ -220,12 +227,16 @@ class MeshParser(SourceParser):
                 continue
             if classes & {"GENE_OR_PROTEIN", "CYTOKINE", "GROWTH_FACTOR"} and "CHEMICAL" not in classes:
                 continue  # proteins are covered by HGNC and MeSH descriptors
+            names = [label, *(n for n in synonyms.split("|")
+                              if n and not _PERMUTED.search(n) and not _SPECIES.search(n))]
+            kept = [n for n in names if not _common_word_name(n, self._common)]
+            self.counts["dropped_common_word_supplementary"] += len(names) - len(kept)
+            if not kept:
+                continue
             c = self.concept(f"MESH:{supp_id}", label)
             c.classes |= classes
-            c.add(label, "mesh_supp_label")
-            for syn in synonyms.split("|"):
-                if syn and not _PERMUTED.search(syn) and not _SPECIES.search(syn):
-                    c.add(syn, "mesh_supp_synonym")
+            for n in kept:
+                c.add(n, "mesh_supp_label" if n == label else "mesh_supp_synonym")
             self.counts["mesh_supplementary"] += 1
 
 

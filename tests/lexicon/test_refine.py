@@ -18,6 +18,7 @@ GENE = Concept("HGNC:1", "GENE1", "GENE_OR_PROTEIN", ("GENE_OR_PROTEIN",), ())
 CHEM = Concept("MESH:1", "Dopamine", "CHEMICAL", ("CHEMICAL",), ())
 PROC = Concept("GO:1", "memory", "PROCESS", ("PROCESS",), ())
 PD = Concept("MESH:2", "Parkinson Disease", "DISEASE", ("DISEASE",), ())
+ORGAN = Concept("MESH:3", "Organ", "ANATOMY", ("ANATOMY",), ())
 
 
 def doc(words: list[str], spaces: list[bool] | None = None) -> Doc:
@@ -45,6 +46,9 @@ def test_word_boundaries_of_the_original_text() -> None:
         # a participle and a head noun: the whole is the name, of the head's class
         (["Dopamine", "-", "producing", "neurons", "die"], [False, False, True, True, False], (0, 1, CHEM),
          [("Dopamine-producing neurons", "CELL_TYPE", "")]),
+        (["Dopamine", "-", "producing", "neuron", "precursors"], [False, False, True, True, False],
+         (0, 1, CHEM),
+         [("Dopamine-producing neuron precursors", "CELL_TYPE", "")]),
         (["GENE1", "stimulated", "gene", "6", "rises"], None, (0, 1, GENE),
          [("GENE1 stimulated gene 6", "GENE_OR_PROTEIN", "")]),
         # a modifier head: a factor is no mention of its modifier; a drug's target stays
@@ -85,6 +89,29 @@ def test_eponym_alone_is_the_vocabularys_disease() -> None:
     followed = doc(["Parkinson", "'s", "disease"], [False, True, False])
     assert run(followed, [], {"parkinson disease": PD}) == []
     assert run(d, [], {}) == []  # no such disease in the vocabulary
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # "<organ> tissue" is the organ itself: same concept and id
+        (["organ", "tissue", "heals"], [("organ tissue", "ANATOMY", "MESH:3")]),
+        (["organ", "tissues"], [("organ tissues", "ANATOMY", "MESH:3")]),
+        # "<organ> cells" are cells of it: a cell mention without an id
+        (["organ", "cells", "die"], [("organ cells", "CELL_TYPE", "")]),
+        # "<organ> damage/injury" is a disease of it, without an id
+        (["organ", "damage"], [("organ damage", "DISEASE", "")]),
+        (["organ", "injuries", "heal"], [("organ injuries", "DISEASE", "")]),
+        # any other next word leaves the organ alone
+        (["organ", "function"], [("organ", "ANATOMY", "MESH:3")]),
+    ],
+)
+def test_anatomy_heads(words: list[str], expected: list[tuple[str, str, str]]) -> None:
+    assert run(doc(words), [(0, 1, ORGAN)]) == expected
+
+
+def test_anatomy_head_needs_an_anatomy_match() -> None:
+    assert run(doc(["GENE1", "cells"]), [(0, 1, GENE)]) == [("GENE1", "GENE_OR_PROTEIN", "HGNC:1")]
 
 
 def test_generic_words_become_stoplist_rows() -> None:

@@ -20,6 +20,7 @@ from pipeline.lexicon.sources import (
     greek_variants,
     tree_classes,
 )
+from pipeline.ruledata import load_yaml, resource_path
 
 META = {"name": "t", "version": "1", "source": "hand-made", "licence": "CC0"}
 RULES = ClassRules.model_validate({
@@ -64,7 +65,8 @@ def test_mesh_descriptors_and_supplementary(store: ConceptStore) -> None:
             "D003\tSkin\t\tC23.1\n")
     supp = ("C001\tSTC2 protein, human\tSTC-2, human|stanniocalcin-2, human\tD002\n"
             "C002\tfoo protein, mouse\t\tD002\n"
-            "C003\tAsthmazol\tAsthmazol, human|asthmazol B\t*D001\n")
+            "C003\tAsthmazol\tAsthmazol, human|asthmazol B|Set\t*D001\n"
+            "C004\tMacrophage\tWAS\tD001\n")
     mappings = "MESH\tD002\tStanniocalcin 2 desc\tHGNC\t9\n"
     MeshParser(store).parse(desc, supp, mappings, hgnc)
     assert store.concepts["MESH:D001"].terms == {"Asthma": "mesh_label", "Asthmas": "mesh_synonym"}
@@ -74,7 +76,11 @@ def test_mesh_descriptors_and_supplementary(store: ConceptStore) -> None:
     assert gene.terms["STC-2"] == "mesh_supp_human" and gene.terms["Stanniocalcin 2 desc"] == "mesh_label"
     assert store.concepts["MESH:C003"].classes == {"DISEASE"}
     assert store.concepts["MESH:C003"].terms == {"Asthmazol": "mesh_supp_label",
-                                                 "asthmazol B": "mesh_supp_synonym"}
+                                                 "asthmazol B": "mesh_supp_synonym",
+                                                 "Set": "mesh_supp_synonym"}
+    # a common English word is dropped, unless written as a symbol the matcher keeps in exact case
+    assert store.concepts["MESH:C004"].terms == {"WAS": "mesh_supp_synonym"}
+    assert store.counts["dropped_common_word_supplementary"] == 1
     assert store.counts["dropped_species_supplementary"] == 1
     assert store.counts["dropped_permuted_mesh_term"] == 1
 
@@ -138,3 +144,22 @@ def test_cell_ontology_and_number_variants(store: ConceptStore) -> None:
 def test_helpers() -> None:
     assert greek_variants("TGFB1") == ["TGFbeta1"] and greek_variants("ABC") == []
     assert tree_classes(["C08.127", "C23.1", "D12.644.9"], RULES) == {"DISEASE", "GENE_OR_PROTEIN"}
+
+
+PACKAGED = load_yaml(resource_path("lexicon_classes.yaml"), ClassRules)
+
+
+@pytest.mark.parametrize(
+    ("trees", "expected"),
+    [
+        # Axons, Nerve Fibers: parts of neurons, also filed under Neurons (A11.671)
+        (["A08.675.542.145", "A11.284.180.075", "A11.671.501.145"], {"ANATOMY"}),
+        (["A08.675.542", "A11.671.501"], {"ANATOMY"}),
+        # Dendrites
+        (["A08.675.256", "A11.284.180.225", "A11.671.240"], {"ANATOMY"}),
+        # a neuron type stays a cell type (Motor Neurons)
+        (["A08.675.655.500", "A11.671.655.500"], {"ANATOMY", "CELL_TYPE"}),
+    ],
+)
+def test_packaged_classes_of_neuron_parts(trees: list[str], expected: set[str]) -> None:
+    assert tree_classes(trees, PACKAGED) == expected
