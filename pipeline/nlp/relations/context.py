@@ -214,3 +214,18 @@ def anaphora(cues: Cues, words: Sequence[str]) -> tuple[bool, bool]:
     first_words = " ".join(words[:2])
     subject = bool(cues.subject_anaphor.match(words[0]) or cues.subject_anaphor.match(first_words))
     return subject, bool(cues.object_anaphor.match(first_words))
+
+
+def prevented_harm(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> bool:
+    """The object follows a harm prevented ("help prevent damage caused to nerve cells", "limit
+    injury to the lung"; cues: ``prevented_harm``): the relation protects it."""
+    if cues.prevented_harm is None or m.start < offset:
+        return False
+    before = " ".join(words[max(0, m.start - offset - 8):m.start - offset])
+    return cues.prevented_harm.search(before) is not None
+
+
+def expletive_opening(cues: Cues, words: Sequence[str]) -> bool:
+    """The sentence opens with an expletive "it" ("It is crucial to identify ..."; cues:
+    ``expletive``): it carries no subject over from the sentence before."""
+    return cues.expletive is not None and cues.expletive.match(" ".join(words[:8])) is not None

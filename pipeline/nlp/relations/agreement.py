@@ -1,0 +1,152 @@
+"""Does a candidate's subject agree with the parse of its sentence?
+
+Readers propose a subject from the words (the surface reader) or from patterns that climb
+to an inherited subject (the dependency reader); both can take the wrong noun when the
+trigger's own subject is elsewhere. :func:`understood_subject` finds, in the parse, who the
+trigger's clause says acts:
+
+- its own nominal subject ("immune cells" of "allowing immune cells to enter the brain and
+  trigger a response"), through coordinated verbs and subject-control infinitives
+  ("MSCs are able to help reduce X": MSCs);
+- the object of an object-control verb ("stimulate resident stem cells to differentiate":
+  the stem cells; the rule set's ``object_control`` verbs);
+- the noun a relative clause or an -ing participle modifies ("the sheath that covers nerve
+  fibers and causes Y": the sheath; "an M2 phenotype capable of regulating Y": the phenotype);
+- for a past participle modifying a noun ("damage caused to nerve cells"), only an agent
+  inside the participle's phrase ("cytokines secreted by MSCs").
+
+:func:`agrees` checks a candidate's subject against it: the subject lies in that noun's
+phrase (its subtree without its clauses: "levels of IL-6" holds IL-6), or was carried over
+from an anaphor the parse names ("These molecules can protect ..."). Pure functions over a
+sentence parse (``doc._.parses``; token ``i`` of the parse is doc token ``off + i``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from pipeline.nlp.relations.types import Candidate
+
+NOUNS = frozenset({"NOUN", "PROPN"})
+VERBS = frozenset({"VERB", "AUX"})
+# clauses attached to a noun: not part of the phrase that names it
+CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc"})
+# determiners of a noun phrase that points back ("these molecules", "the cells")
+ANAPHORIC = frozenset({"these", "those", "such", "this", "that", "the", "their", "its"})
+SUBJECT, AGENT = "subject", "agent"
+# words that introduce examples of a noun ("genes that contribute to gout, including SLC2A9"):
+# an example stands for the noun it illustrates
+EXAMPLE_WORDS = frozenset({"including", "like", "as", "especially", "particularly", "notably", "namely"})
+
+
+def understood_subject(t: Token, control: re.Pattern[str] | None) -> tuple[Token | None, str]:
+    """(token, mode) for the trigger ``t``: a noun whose phrase must hold the subject
+    (mode ``subject``), the trigger itself when the subject must be an agent in its phrase
+    (mode ``agent``), or (None, "") when the parse does not say."""
+    seen: set[int] = set()
+    while t.i not in seen:
+        seen.add(t.i)
+        deps = {c.dep_: c for c in t.children}
+        subj = deps.get("nsubj") or deps.get("csubj")
+        if subj is not None:
+            if subj.pos_ in NOUNS:
+                return subj, SUBJECT
+            return (t.head, SUBJECT) if t.dep_ == "relcl" and t.head.pos_ in NOUNS else (None, "")
+        if "nsubjpass" in deps or "expl" in deps:
+            return None, ""
+        head = t.head
+        if t.dep_ == "relcl" and head.pos_ in NOUNS:
+            return head, SUBJECT
+        if t.dep_ == "acl" and head.pos_ in NOUNS:
+            if any(c.dep_ == "aux" for c in t.children):  # "their ability to restore X": the owner's
+                return None, ""
+            return (head, SUBJECT) if t.text.lower().endswith("ing") else (t, AGENT)
+        if t.dep_ == "pcomp" and head.dep_ == "prep" and head.head.dep_ == "amod" \
+                and head.head.head.pos_ in NOUNS:  # "a phenotype capable of regulating Y"
+            return head.head.head, SUBJECT
+        if t.dep_ in ("xcomp", "ccomp") or (t.dep_ == "dobj" and t.pos_ == "VERB" and head.pos_ == "VERB"):
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < t.i and c.pos_ in NOUNS), None)
+            if obj is not None and control is not None and control.match(head.text):
+                return obj, SUBJECT
+            if t.dep_ == "ccomp":  # "Studies show that ...": the reporting verb's subject is no agent
+                return None, ""
+            t = head
+            continue
+        if t.dep_ == "conj" and head.pos_ in VERBS:
+            if any(c.dep_ == "ccomp" for c in head.children):  # a list hung on a reporting verb
+                return None, ""
+            t = head
+            continue
+        if t.pos_ == "ADJ" and t.dep_ == "acomp":
+            t = head
+            continue
+        return None, ""
+    return None, ""
+
+
+def phrase_tokens(t: Token) -> set[int]:
+    """The tokens naming ``t``'s noun phrase: its subtree without the clauses attached to it
+    (conjuncts, appositions and "of" phrases stay)."""
+    out = {t.i}
+    for c in t.children:
+        if c.dep_ not in CLAUSES:
+            out |= phrase_tokens(c)
+    return out
+
+
+def naming_phrase(t: Token) -> set[int]:
+    """The tokens that may hold the subject the noun ``t`` names: the phrase of the largest
+    noun phrase it ends ("injection of IL-4 into rats, which ...": the injection's phrase,
+    through conjuncts and of/into phrases), and for a predicate noun of a copula the copula's
+    subject too ("Fibrocytes are progenitor cells that ...")."""
+    while (t.dep_ == "conj" and t.head.pos_ in NOUNS) or (
+            t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in NOUNS):
+        t = t.head if t.dep_ == "conj" else t.head.head
+    out = phrase_tokens(t)
+    if t.dep_ == "attr":
+        for c in t.head.children:
+            if c.dep_ == "nsubj":
+                out |= phrase_tokens(c)
+    return out
+
+
+def points_back(t: Token) -> bool:
+    """``t`` heads an anaphoric noun phrase ("these molecules", "the cells")."""
+    return any(c.dep_ == "det" and c.text.lower() in ANAPHORIC for c in t.children)
+
+
+def is_example_of(parse: Doc, span: set[int], anchors: set[int]) -> bool:
+    """A token of ``span`` sits in an example phrase ("including X", "such as X") attached to
+    one of ``anchors``."""
+    for i in span:
+        if not 0 <= i < len(parse):
+            continue
+        for a in parse[i].ancestors:
+            if a.text.lower() in EXAMPLE_WORDS and a.head.i in anchors:
+                return True
+    return False
+
+
+def agrees(c: Candidate, parse: Doc, off: int, control: re.Pattern[str] | None) -> tuple[bool, int | None]:
+    """(whether ``c``'s subject agrees with the parse, the doc token of the subject the parse
+    names instead, when it disagrees in ``subject`` mode). Only active forms are checked."""
+    if c.form != "active" or not 0 <= c.trigger - off < len(parse):
+        return True, None
+    token, mode = understood_subject(parse[c.trigger - off], control)
+    if token is None:
+        return True, None
+    span = set(range(c.subject.start - off, c.subject.end - off))
+    if mode == AGENT:
+        return bool(span & {x.i for x in token.subtree if x.i != token.i}), None
+    if points_back(token):  # "these cells", "the cells": an anaphor the reader resolved
+        return True, None
+    if c.subject.start < off:  # carried over, but the clause names its own subject
+        return False, token.i + off
+    phrase = naming_phrase(token)
+    trigger = parse[c.trigger - off]
+    chain = {trigger.i, *(a.i for a in trigger.ancestors)}
+    if span & phrase or is_example_of(parse, span, phrase | chain):
+        return True, None
+    return False, token.i + off
