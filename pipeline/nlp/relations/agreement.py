@@ -34,7 +34,9 @@ VERBS = frozenset({"VERB", "AUX"})
 # clauses attached to a noun: not part of the phrase that names it
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc"})
 # determiners of a noun phrase that points back ("these molecules", "the cells")
-ANAPHORIC = frozenset({"these", "those", "such", "this", "that", "the", "their", "its"})
+ANAPHORIC = frozenset({"these", "those", "such", "this", "that"})
+# ... and those that point back only to a subject carried from the sentence before ("the cells")
+DEFINITE = frozenset({"the", "their", "its"})
 SUBJECT, AGENT = "subject", "agent"
 # words that introduce examples of a noun ("genes that contribute to gout, including SLC2A9"):
 # an example stands for the noun it illustrates
@@ -112,9 +114,11 @@ def naming_phrase(t: Token) -> set[int]:
     return out
 
 
-def points_back(t: Token) -> bool:
-    """``t`` heads an anaphoric noun phrase ("these molecules", "the cells")."""
-    return any(c.dep_ == "det" and c.text.lower() in ANAPHORIC for c in t.children)
+def points_back(t: Token, carried: bool = False) -> bool:
+    """``t`` heads an anaphoric noun phrase ("these molecules"; with ``carried``, a subject
+    from the sentence before, also "the cells")."""
+    words = ANAPHORIC | DEFINITE if carried else ANAPHORIC
+    return any(c.dep_ in ("det", "poss") and c.text.lower() in words for c in t.children)
 
 
 def is_example_of(parse: Doc, span: set[int], anchors: set[int]) -> bool:
@@ -131,8 +135,9 @@ def is_example_of(parse: Doc, span: set[int], anchors: set[int]) -> bool:
 
 def agrees(c: Candidate, parse: Doc, off: int, control: re.Pattern[str] | None) -> tuple[bool, int | None]:
     """(whether ``c``'s subject agrees with the parse, the doc token of the subject the parse
-    names instead, when it disagrees in ``subject`` mode). Only active forms are checked."""
-    if c.form != "active" or not 0 <= c.trigger - off < len(parse):
+    names instead, when it disagrees in ``subject`` mode). Only active forms are checked, and
+    not a reversed rule's (its subject is the verb's object: "X requires Y")."""
+    if c.form != "active" or c.rule.reverse or not 0 <= c.trigger - off < len(parse):
         return True, None
     token, mode = understood_subject(parse[c.trigger - off], control)
     if token is None:
@@ -140,7 +145,7 @@ def agrees(c: Candidate, parse: Doc, off: int, control: re.Pattern[str] | None) 
     span = set(range(c.subject.start - off, c.subject.end - off))
     if mode == AGENT:
         return bool(span & {x.i for x in token.subtree if x.i != token.i}), None
-    if points_back(token):  # "these cells", "the cells": an anaphor the reader resolved
+    if points_back(token, c.subject.start < off):  # "these cells": an anaphor the reader resolved
         return True, None
     if c.subject.start < off:  # carried over, but the clause names its own subject
         return False, token.i + off
