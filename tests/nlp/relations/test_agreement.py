@@ -82,6 +82,11 @@ SURFACE = {
                            {("LPS", "ACTIVATES", "monocytes")}),
     "X-induced disease": ("Here [LPS|CHEMICAL] - induced [sepsis|DISEASE] was mild .",
                           {("LPS", "DRIVES", "sepsis")}),
+    # a named agent after its target acts; without a name the target's loss is stated
+    "named inhibitor": ("Here the [PGE2|CHEMICAL] inhibitor [NS-398|CHEMICAL] restored [IL-12|CYTOKINE] .",
+                        {("NS-398", "INCREASES", "IL-12")}),
+    "unnamed inhibitor": ("Here the [PGE2|CHEMICAL] inhibitor restored [IL-12|CYTOKINE] .",
+                          {("PGE2", "DECREASES", "IL-12")}),
     # an expletive "it" carries no subject over; a referring "it" does
     "expletive it": ("[MSCs|CELL_TYPE] grow . It is crucial to block [IL-6|CYTOKINE] .", set()),
 }
