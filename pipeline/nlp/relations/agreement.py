@@ -155,3 +155,68 @@ def agrees(c: Candidate, parse: Doc, off: int, control: re.Pattern[str] | None) 
     if span & phrase or is_example_of(parse, span, phrase | chain):
         return True, None
     return False, token.i + off
+
+
+def head_of(parse: Doc, off: int, start: int, end: int) -> Token | None:
+    """The parse token heading doc tokens ``start .. end`` (its head lies outside them)."""
+    for i in range(max(start - off, 0), min(end - off, len(parse))):
+        t = parse[i]
+        if not start - off <= t.head.i < end - off or t.head.i == t.i:
+            return t
+    return None
+
+
+def object_agrees(c: Candidate, parse: Doc, off: int) -> bool:
+    """An active verb's object lies in its own clause and not behind one of the rule's ``stop``
+    prepositions: on the way from the object up to the trigger there is no verb with a subject
+    of its own ("MSCs enhance X, and exosome-based treatments provide Y": no exosome object of
+    "enhance") and no ``stop`` preposition ("transfer mitochondria to neurons": neurons are where
+    the mitochondria go). An object the trigger does not govern is not judged here."""
+    if c.form != "active" or c.rule.reverse or c.object.start < off:
+        return True
+    t = head_of(parse, off, c.object.start, c.object.end)
+    trigger = c.trigger - off
+    if t is None or not 0 <= trigger < len(parse):
+        return True
+    path = []
+    for a in t.ancestors:
+        if a.i == trigger:
+            break
+        path.append(a)
+    else:
+        return True
+    for a in path:
+        if a.dep_ == "prep" and a.text.lower() in c.rule.stop:
+            return False
+        if a.pos_ in VERBS and any(x.dep_ in ("nsubj", "nsubjpass") for x in a.children):
+            return False
+    return True
+
+
+def harmed_in_list(parse: Doc, off: int, start: int, end: int,
+                   cue: re.Pattern[str]) -> tuple[int, str] | None:
+    """(doc token of the harm noun, its preposition) when the mention at ``start .. end`` is a
+    conjunct or an example of what a harm noun names ("Damage to neurons and supporting cells,
+    such as astrocytes and microglia": astrocytes are damaged too); ``cue`` tells a harm noun
+    with its preposition ("damage to"). None otherwise."""
+    t = head_of(parse, off, start, end)
+    seen: set[int] = set()
+    while t is not None and t.i not in seen:
+        seen.add(t.i)
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            return None
+        prep = t.head
+        if prep.text.lower() in EXAMPLE_WORDS:
+            owner = prep.head
+            first = next((x for x in owner.children if x.dep_ == "prep" and x.i < prep.i), None)
+            if first is not None and cue.search(f"{owner.text.lower()} {first.text.lower()}"):
+                return owner.i + off, first.text
+            t = owner
+            continue
+        if cue.search(f"{prep.head.text.lower()} {prep.text.lower()}"):
+            return prep.head.i + off, prep.text
+        return None
+    return None

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from pipeline.nlp.relations.agreement import agrees
+from pipeline.nlp.relations.agreement import agrees, harmed_in_list, object_agrees
 from pipeline.nlp.relations.arguments import (
     after_not,
     allowed,
@@ -82,11 +82,23 @@ def damaged_subject(c: Candidate, rules: RuleSet, words: Sequence[str], doc: Doc
     """The candidate with its subject the phrase naming the harm done to it ("Damage to
     neurons contributes to Y": the subject is "Damage to neurons", a PROCESS) when the rule
     takes process subjects; else ``c``."""
-    start = damage_start(rules.cues, c.subject, words, c.sentence.start)
-    if start is None or not allowed(PROCESS_SUBJECT, subject_classes(rules, c.rule)):
+    if not allowed(PROCESS_SUBJECT, subject_classes(rules, c.rule)):
         return c
+    start = damage_start(rules.cues, c.subject, words, c.sentence.start)
+    text = ""
+    if start is None:  # a conjunct or example of the harmed ("damage to neurons and glia, such as X")
+        sent, ds = c.sentence, rules.cues.damage_subject
+        parse = (doc._.parses or {}).get(sent.start)
+        if ds is None or parse is None or len(parse) != sent.end - sent.start \
+                or c.subject.start < sent.start or not any(k in ds[1] for k in c.subject.classes):
+            return c
+        found = harmed_in_list(parse, sent.start, c.subject.start, c.subject.end, ds[0])
+        if found is None:
+            return c
+        start, prep = found
+        text = f"{doc[start].text} {prep} {c.subject.text}"  # "Damage to astrocytes"
     span = doc[start:c.subject.end]
-    phrase = Mention(start, c.subject.end, span.start_char, span.end_char, span.text, "PROCESS",
+    phrase = Mention(start, c.subject.end, span.start_char, span.end_char, text or span.text, "PROCESS",
                      ("PROCESS",), "")
     return replace(c, subject=phrase)
 
@@ -100,6 +112,8 @@ def parse_subject(c: Candidate, rules: RuleSet, doc: Doc, ms: list[Mention]) -> 
     parse = (doc._.parses or {}).get(sent.start)
     if parse is None or len(parse) != sent.end - sent.start:
         return c
+    if not object_agrees(c, parse, sent.start):
+        return None
     ok, token = agrees(c, parse, sent.start, rules.object_control)
     if ok:
         return c

@@ -58,6 +58,29 @@ PARSED = {
         [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (5, "aux", PT), (3, "acl", V),
          (5, "dobj", N), (1, "punct", X)],
         {("MSCs", "DECREASES", "fibrosis", False)}),
+    # an object in a later clause with its own subject is no object of the first verb
+    "no object from a coordinated clause with its own subject": (
+        "[IL-2|CYTOKINE] enhances growth , and [IL-7|CYTOKINE] - based drugs provide relief .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X), (1, "cc", C), (7, "npadvmod", N),
+         (7, "punct", X), (8, "amod", V), (9, "nsubj", N), (1, "conj", V), (9, "dobj", N), (1, "punct", X)],
+        set()),
+    "an object of the verb's own clause stays": (
+        "[IL-2|CYTOKINE] enhances the growth of [T cells|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (3, "prep", P), (6, "compound", N),
+         (4, "pobj", N), (1, "punct", X)],
+        {("IL-2", "ACTIVATES", "T cells", False)}),
+    # the rule's stop preposition ends the object: the recipient of a transfer is no object
+    "transfer to a recipient": (
+        "[MSCs|CELL_TYPE] transfer [mitochondria|ANATOMY] to [neurons|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "prep", P), (3, "pobj", N), (1, "punct", X)],
+        {("MSCs", "TRANSFERS", "mitochondria", False)}),
+    # the examples of a harmed noun are harmed too (the reader takes the examples of the
+    # subject noun as its subjects)
+    "harm to a list's examples": (
+        "Injury to [neurons|CELL_TYPE] , such as [astrocytes|CELL_TYPE] , causes [ataxia|DISEASE] .",
+        [(8, "nsubj", N), (0, "prep", P), (1, "pobj", N), (0, "punct", X), (5, "amod", A), (0, "prep", P),
+         (5, "pobj", N), (8, "punct", X), (8, "ROOT", V), (8, "dobj", N), (8, "punct", X)],
+        {("Injury to astrocytes", "DRIVES", "ataxia", False)}),
 }
 
 
