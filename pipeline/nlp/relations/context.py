@@ -229,3 +229,12 @@ def expletive_opening(cues: Cues, words: Sequence[str]) -> bool:
     """The sentence opens with an expletive "it" ("It is crucial to identify ..."; cues:
     ``expletive``): it carries no subject over from the sentence before."""
     return cues.expletive is not None and cues.expletive.match(" ".join(words[:8])) is not None
+
+
+def behind_means(cues: Cues, c_trigger: int, m: Mention, words: Sequence[str], offset: int) -> bool:
+    """A means phrase stands between an active verb (doc token ``c_trigger``) and the later
+    mention ``m`` ("promote healing through ... the release of EVs"; cues: ``means``): the
+    mention is no object of the verb."""
+    if cues.means is None or m.start <= c_trigger or m.start < offset:
+        return False
+    return cues.means.search(" ".join(words[c_trigger - offset + 1:m.start - offset])) is not None

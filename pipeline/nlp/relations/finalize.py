@@ -27,6 +27,7 @@ from pipeline.nlp.relations.arguments import (
 )
 from pipeline.nlp.relations.context import (
     DocumentEvidence,
+    behind_means,
     benefit_predicate,
     damage_start,
     deficit_predicate,
@@ -192,6 +193,9 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             expletive = expletive_opening(cues, words)
         if expletive and c.subject.start < sent.start:
             continue  # "It is crucial to ...": nothing to carry over
+        if c.form == "active" and not c.rule.reverse and behind_means(cues, c.trigger, c.object, words,
+                                                                        sent.start):
+            continue  # "promote X through the release of EVs": the EVs are the means
         harm = c.object.start >= sent.start and prevented_harm(cues, c.object, words, sent.start)
         if not harm:  # a harm prevented states its own relation, whatever the trigger's subject
             found = parse_subject(c, rules, doc, ms)

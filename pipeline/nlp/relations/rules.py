@@ -128,6 +128,8 @@ class CuesFile(Strict):
     expletive: str = ""
     # the word between a target and its named agent ("the PGE2 inhibitor NS-398")
     named_agent: str = ""
+    # a means phrase between an active verb and a mention ("through", "via", "by secreting")
+    means: str = ""
     context: dict[Literal["risk", "pathology", "therapeutic"], list[str]] = Field(default_factory=dict)
     pathology_subjects: list[str] = Field(default_factory=list)
     not_risk: list[str] = Field(default_factory=list)
@@ -189,6 +191,7 @@ class Cues:
     prevented_harm: re.Pattern[str] | None = None  # "prevent damage (caused) to" before an object
     expletive: re.Pattern[str] | None = None  # "It is crucial to ...": the "it" is no anaphor
     named_agent: re.Pattern[str] | None = None  # "inhibitor" in "the PGE2 inhibitor NS-398"
+    means: re.Pattern[str] | None = None  # "through", "via", "by secreting" before an object
 
 
 @dataclass(frozen=True)
@@ -289,6 +292,7 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         compile_pattern(cue_spec.prevented_harm, where) if cue_spec.prevented_harm else None,
         compile_pattern(cue_spec.expletive, where) if cue_spec.expletive else None,
         compile_pattern(cue_spec.named_agent, where) if cue_spec.named_agent else None,
+        compile_pattern(cue_spec.means, where) if cue_spec.means else None,
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),

@@ -81,6 +81,12 @@ PARSED = {
         [(8, "nsubj", N), (0, "prep", P), (1, "pobj", N), (0, "punct", X), (5, "amod", A), (0, "prep", P),
          (5, "pobj", N), (8, "punct", X), (8, "ROOT", V), (8, "dobj", N), (8, "punct", X)],
         {("Injury to astrocytes", "DRIVES", "ataxia", False)}),
+    # a means phrase between the verb and a mention (here misparsed as a second object)
+    "a mention behind a means phrase is no object": (
+        "[IL-2|CYTOKINE] activates [T cells|CELL_TYPE] through signaling , the release of [IFN|CYTOKINE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "prep", P), (4, "pobj", N),
+         (1, "punct", X), (8, "det", D), (1, "dobj", N), (8, "prep", P), (9, "pobj", N), (1, "punct", X)],
+        {("IL-2", "ACTIVATES", "T cells", False)}),
 }
 
 
@@ -110,6 +116,9 @@ SURFACE = {
                         {("NS-398", "INCREASES", "IL-12")}),
     "unnamed inhibitor": ("Here the [PGE2|CHEMICAL] inhibitor restored [IL-12|CYTOKINE] .",
                           {("PGE2", "DECREASES", "IL-12")}),
+    # a means phrase: the mention behind it is no object; the verb's own object stays
+    "by + gerund": ("[MSCs|CELL_TYPE] reduce [fibrosis|DISEASE] by releasing [HGF|GROWTH_FACTOR] .",
+                    {("MSCs", "DECREASES", "fibrosis"), ("MSCs", "SECRETES", "HGF")}),
     # an expletive "it" carries no subject over; a referring "it" does
     "expletive it": ("[MSCs|CELL_TYPE] grow . It is crucial to block [IL-6|CYTOKINE] .", set()),
 }
