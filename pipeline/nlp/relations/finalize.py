@@ -128,22 +128,6 @@ def parse_subject(c: Candidate, rules: RuleSet, doc: Doc, ms: list[Mention]) -> 
     return replace(c, subject=m, carried="parse")
 
 
-def named_agent(c: Candidate, rules: RuleSet, words: Sequence[str], doc: Doc,
-                ms: list[Mention]) -> Candidate:
-    """``c`` with the named agent as subject when its subject only names that agent's target
-    ("the PGE2 inhibitor NS-398 restored Y": NS-398 acts; cues: ``named_agent``); else ``c``."""
-    cue, off = rules.cues.named_agent, c.sentence.start
-    k = c.subject.end - off
-    if cue is None or c.subject.start < off or k + 1 >= len(words) or not cue.match(words[k]):
-        return c
-    if not ms:
-        ms.extend(doc_mentions(doc, rules))
-    m = mention_at(ms, c.subject.end + 1)
-    if m is None or m.start != c.subject.end + 1 or overlaps(m, c.object):
-        return c
-    return replace(c, subject=m)
-
-
 def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: bool = False) -> str:
     """The predicate the text states: the rule's, as a deficit object turns it ("causes loss of
     Y": DECREASES Y) or an object named by what is kept or gained ("contributes to joint
@@ -202,7 +186,7 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             if found is None:
                 continue
             c = found
-        c = damaged_subject(named_agent(c, rules, words, doc, ms), rules, words, doc)
+        c = damaged_subject(c, rules, words, doc)
         if not admissible(c, rules, words):
             continue
         predicate = stated_predicate(c, rules, words, harm)

@@ -126,8 +126,6 @@ class CuesFile(Strict):
     prevented_harm: str = ""
     # a sentence opening with an expletive "it" ("It is crucial to ..."): no anaphor
     expletive: str = ""
-    # the word between a target and its named agent ("the PGE2 inhibitor NS-398")
-    named_agent: str = ""
     # a means phrase between an active verb and a mention ("through", "via", "by secreting")
     means: str = ""
     context: dict[Literal["risk", "pathology", "therapeutic"], list[str]] = Field(default_factory=dict)
@@ -190,7 +188,6 @@ class Cues:
     damage_subject: tuple[re.Pattern[str], frozenset[str]] | None = None
     prevented_harm: re.Pattern[str] | None = None  # "prevent damage (caused) to" before an object
     expletive: re.Pattern[str] | None = None  # "It is crucial to ...": the "it" is no anaphor
-    named_agent: re.Pattern[str] | None = None  # "inhibitor" in "the PGE2 inhibitor NS-398"
     means: re.Pattern[str] | None = None  # "through", "via", "by secreting" before an object
 
 
@@ -291,7 +288,6 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         if cue_spec.damage_subject else None,
         compile_pattern(cue_spec.prevented_harm, where) if cue_spec.prevented_harm else None,
         compile_pattern(cue_spec.expletive, where) if cue_spec.expletive else None,
-        compile_pattern(cue_spec.named_agent, where) if cue_spec.named_agent else None,
         compile_pattern(cue_spec.means, where) if cue_spec.means else None,
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,

@@ -111,7 +111,8 @@ SURFACE = {
                            {("LPS", "ACTIVATES", "monocytes")}),
     "X-induced disease": ("Here [LPS|CHEMICAL] - induced [sepsis|DISEASE] was mild .",
                           {("LPS", "DRIVES", "sepsis")}),
-    # a named agent after its target acts; without a name the target's loss is stated
+    # a named agent after its target acts (the dependency and surface readers); without a name
+    # the target's loss is stated, its polarity reading right on its own
     "named inhibitor": ("Here the [PGE2|CHEMICAL] inhibitor [NS-398|CHEMICAL] restored [IL-12|CYTOKINE] .",
                         {("NS-398", "INCREASES", "IL-12")}),
     "unnamed inhibitor": ("Here the [PGE2|CHEMICAL] inhibitor restored [IL-12|CYTOKINE] .",
