@@ -133,6 +133,19 @@ def is_example_of(parse: Doc, span: set[int], anchors: set[int]) -> bool:
     return False
 
 
+def swallowed(t: Token, span: set[int], trigger: int) -> bool:
+    """The subject sits in a clause of the noun ``t`` that does not hold the trigger ("research
+    that suggests stem cells may help treat Y", where the parse hangs "stem cells" on
+    "suggests" and makes "research" the subject of "help"): a misparse, the reader's subject
+    stands."""
+    for c in t.children:
+        if c.dep_ in ("relcl", "acl"):
+            inside = {x.i for x in c.subtree}
+            if span <= inside and trigger not in inside:
+                return True
+    return False
+
+
 def agrees(c: Candidate, parse: Doc, off: int, control: re.Pattern[str] | None) -> tuple[bool, int | None]:
     """(whether ``c``'s subject agrees with the parse, the doc token of the subject the parse
     names instead, when it disagrees in ``subject`` mode). Only active forms are checked, and
@@ -152,7 +165,7 @@ def agrees(c: Candidate, parse: Doc, off: int, control: re.Pattern[str] | None) 
     phrase = naming_phrase(token)
     trigger = parse[c.trigger - off]
     chain = {trigger.i, *(a.i for a in trigger.ancestors)}
-    if span & phrase or is_example_of(parse, span, phrase | chain):
+    if span & phrase or is_example_of(parse, span, phrase | chain) or swallowed(token, span, trigger.i):
         return True, None
     return False, token.i + off
 

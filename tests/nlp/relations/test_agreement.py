@@ -81,6 +81,13 @@ PARSED = {
         [(8, "nsubj", N), (0, "prep", P), (1, "pobj", N), (0, "punct", X), (5, "amod", A), (0, "prep", P),
          (5, "pobj", N), (8, "punct", X), (8, "ROOT", V), (8, "dobj", N), (8, "punct", X)],
         {("Injury to astrocytes", "DRIVES", "ataxia", False)}),
+    # a subject swallowed by a relative clause of the parse's subject, the trigger outside it:
+    # a misparse ("data that show X may help treat Y"), the reader's subject stands
+    "a subject swallowed by another noun's relative clause": (
+        "Data that show [MSCs|CELL_TYPE] may help treat [colitis|DISEASE] .",
+        [(5, "nsubj", N), (2, "dep", D), (0, "relcl", V), (2, "dobj", N), (5, "aux", V), (5, "ROOT", V),
+         (5, "xcomp", V), (6, "dobj", N), (5, "punct", X)],
+        {("MSCs", "TREATS", "colitis", False)}),
     # a means phrase between the verb and a mention (here misparsed as a second object)
     "a mention behind a means phrase is no object": (
         "[IL-2|CYTOKINE] activates [T cells|CELL_TYPE] through signaling , the release of [IFN|CYTOKINE] .",
