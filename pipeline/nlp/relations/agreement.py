@@ -156,8 +156,9 @@ def agrees(c: Candidate, parse: Doc, off: int, control: re.Pattern[str] | None) 
     if token is None:
         return True, None
     span = set(range(c.subject.start - off, c.subject.end - off))
-    if mode == AGENT:
-        return bool(span & {x.i for x in token.subtree if x.i != token.i}), None
+    if mode == AGENT:  # the participle's agent, or the noun it hangs on when the parse made a
+        # main verb a participle ("Sulpiride induced SOCS-1" read as "Sulpiride [induced SOCS-1]")
+        return bool(span & ({x.i for x in token.subtree if x.i != token.i} | {token.head.i})), None
     if points_back(token, c.subject.start < off):  # "these cells": an anaphor the reader resolved
         return True, None
     if c.subject.start < off:  # carried over, but the clause names its own subject

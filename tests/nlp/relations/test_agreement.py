@@ -53,6 +53,11 @@ PARSED = {
         [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "acl", V), (3, "prep", P), (4, "pobj", N),
          (1, "punct", X)],
         {("MSCs", "PROTECTS", "neurons", False), ("MSCs", "DECREASES", "damage", False)}),
+    # a main verb parsed as a participle of its own subject: the subject stands
+    "a main verb misparsed as a participle": (
+        "[Sulpiride|CHEMICAL] induced [SOCS-1|GENE_OR_PROTEIN] here .",
+        [(0, "ROOT", N), (0, "acl", V), (1, "dobj", N), (1, "advmod", "ADV"), (0, "punct", X)],
+        {("Sulpiride", "ACTIVATES", "SOCS-1", False)}),
     "a noun's ability to act is its owner's": (
         "[MSCs|CELL_TYPE] have the ability to reduce [fibrosis|DISEASE] .",
         [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (5, "aux", PT), (3, "acl", V),
