@@ -225,10 +225,10 @@ def prevented_harm(cues: Cues, m: Mention, words: Sequence[str], offset: int) ->
     return cues.prevented_harm.search(before) is not None
 
 
-def expletive_opening(cues: Cues, words: Sequence[str]) -> bool:
-    """The sentence opens with an expletive "it" ("It is crucial to identify ..."; cues:
-    ``expletive``): it carries no subject over from the sentence before."""
-    return cues.expletive is not None and cues.expletive.match(" ".join(words[:8])) is not None
+def has_expletive(cues: Cues, words: Sequence[str]) -> bool:
+    """The sentence has an expletive "it" ("It is crucial to identify ...", "..., it remains
+    unclear whether ..."; cues: ``expletive``): no subject is carried over to it."""
+    return cues.expletive is not None and cues.expletive.search(" ".join(words)) is not None
 
 
 def behind_means(cues: Cues, c_trigger: int, m: Mention, words: Sequence[str], offset: int) -> bool:

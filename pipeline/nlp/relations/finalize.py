@@ -32,7 +32,7 @@ from pipeline.nlp.relations.context import (
     damage_start,
     deficit_predicate,
     document_evidence,
-    expletive_opening,
+    has_expletive,
     is_hedged,
     is_negated,
     is_privative,
@@ -174,7 +174,7 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             words = lower[sent.start:sent.end]
             sent_text = text[sent.start_char:sent.end_char]
             hedged, evidence = is_hedged(cues, sent_text), ""
-            expletive = expletive_opening(cues, words)
+            expletive = has_expletive(cues, words)
         if expletive and c.subject.start < sent.start:
             continue  # "It is crucial to ...": nothing to carry over
         if c.form == "active" and not c.rule.reverse and behind_means(cues, c.trigger, c.object, words,

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from pipeline.nlp.relations import RuleSet
-from pipeline.nlp.relations.context import expletive_opening, prevented_harm, subject_state
+from pipeline.nlp.relations.context import has_expletive, prevented_harm, subject_state
 from pipeline.nlp.relations.types import Mention
 
 N, V, A, P, D, X, C, PR, AUX, PT = ("NOUN", "VERB", "ADJ", "ADP", "DET", "PUNCT", "CCONJ", "PRON", "AUX",
@@ -159,10 +159,11 @@ def test_prevented_harm(rules: RuleSet, words: str, start: int, expected: bool) 
 @pytest.mark.parametrize("words,expected", [
     ("it is crucial to identify new strategies", True),
     ("it remains unclear whether they act", True),
+    ("given this , it is crucial to act", True),
     ("it secretes il-10", False),
 ])
-def test_expletive_opening(rules: RuleSet, words: str, expected: bool) -> None:
-    assert expletive_opening(rules.cues, words.split()) is expected
+def test_has_expletive(rules: RuleSet, words: str, expected: bool) -> None:
+    assert has_expletive(rules.cues, words.split()) is expected
 
 
 @pytest.mark.parametrize("words,expected", [
