@@ -1,6 +1,9 @@
 """Candidates -> relations: the one step every reader's candidates go through.
 
-For each candidate, in order: the class filters (the rule's subject and object
+For each candidate, in order: a subject carried over to a sentence with an expletive "it"
+dropped, an object behind a means phrase dropped, the subject and object checked against the
+parse (:mod:`.agreement`; not for an object behind a harm prevented, "prevent damage caused to
+X", which is PROTECTS X), the class filters (the rule's subject and object
 classes; no subject right after "not"; no relation of a concept with itself),
 the context (:mod:`.context`: negation in the candidate's scope, hedging of its
 sentence, the evidence level from the document (:func:`.context.document_evidence`,
