@@ -9,7 +9,10 @@ Candidates come from readers and go through one finalize step:
 - :mod:`.dependency`: the dependency reader over ``doc._.parses`` (patterns as data in
   :mod:`.patterns`, syntax over a parse in :mod:`.syntax`);
 - :mod:`.context`: negation, hedging, evidence level (with the article's), subject state;
-- :mod:`.finalize`: candidates -> relations (class filters, context, polarity, dedup);
+- :mod:`.agreement`: a candidate's subject and object checked against its sentence's parse
+  (the clause's own subject, object control, relative and participle heads);
+- :mod:`.finalize`: candidates -> relations (class filters, parse agreement, context,
+  polarity, dedup);
 - :mod:`.component`: the spaCy component wiring them (rules loaded in ``initialize``,
   saved with ``to_disk``).
 """

@@ -214,3 +214,27 @@ def anaphora(cues: Cues, words: Sequence[str]) -> tuple[bool, bool]:
     first_words = " ".join(words[:2])
     subject = bool(cues.subject_anaphor.match(words[0]) or cues.subject_anaphor.match(first_words))
     return subject, bool(cues.object_anaphor.match(first_words))
+
+
+def prevented_harm(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> bool:
+    """The object follows a harm prevented ("help prevent damage caused to nerve cells", "limit
+    injury to the lung"; cues: ``prevented_harm``): the relation protects it."""
+    if cues.prevented_harm is None or m.start < offset:
+        return False
+    before = " ".join(words[max(0, m.start - offset - 8):m.start - offset])
+    return cues.prevented_harm.search(before) is not None
+
+
+def has_expletive(cues: Cues, words: Sequence[str]) -> bool:
+    """The sentence has an expletive "it" ("It is crucial to identify ...", "..., it remains
+    unclear whether ..."; cues: ``expletive``): no subject is carried over to it."""
+    return cues.expletive is not None and cues.expletive.search(" ".join(words)) is not None
+
+
+def behind_means(cues: Cues, c_trigger: int, m: Mention, words: Sequence[str], offset: int) -> bool:
+    """A means phrase stands between an active verb (doc token ``c_trigger``) and the later
+    mention ``m`` ("promote healing through ... the release of EVs"; cues: ``means``): the
+    mention is no object of the verb."""
+    if cues.means is None or m.start <= c_trigger or m.start < offset:
+        return False
+    return cues.means.search(" ".join(words[c_trigger - offset + 1:m.start - offset])) is not None

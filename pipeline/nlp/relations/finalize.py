@@ -1,6 +1,9 @@
 """Candidates -> relations: the one step every reader's candidates go through.
 
-For each candidate, in order: the class filters (the rule's subject and object
+For each candidate, in order: a subject carried over to a sentence with an expletive "it"
+dropped, an object behind a means phrase dropped, the subject and object checked against the
+parse (:mod:`.agreement`; not for an object behind a harm prevented, "prevent damage caused to
+X", which is PROTECTS X), the class filters (the rule's subject and object
 classes; no subject right after "not"; no relation of a concept with itself),
 the context (:mod:`.context`: negation in the candidate's scope, hedging of its
 sentence, the evidence level from the document (:func:`.context.document_evidence`,
@@ -16,18 +19,29 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from pipeline.nlp.relations.arguments import after_not, allowed, object_fits, subject_classes
+from pipeline.nlp.relations.agreement import agrees, harmed_in_list, object_agrees
+from pipeline.nlp.relations.arguments import (
+    after_not,
+    allowed,
+    doc_mentions,
+    mention_at,
+    object_fits,
+    subject_classes,
+)
 from pipeline.nlp.relations.context import (
     DocumentEvidence,
+    behind_means,
     benefit_predicate,
     damage_start,
     deficit_predicate,
     document_evidence,
+    has_expletive,
     is_hedged,
     is_negated,
     is_privative,
     masked,
     object_deficit,
+    prevented_harm,
     relation_evidence,
     statement_context,
     subject_state,
@@ -72,22 +86,61 @@ def damaged_subject(c: Candidate, rules: RuleSet, words: Sequence[str], doc: Doc
     """The candidate with its subject the phrase naming the harm done to it ("Damage to
     neurons contributes to Y": the subject is "Damage to neurons", a PROCESS) when the rule
     takes process subjects; else ``c``."""
-    start = damage_start(rules.cues, c.subject, words, c.sentence.start)
-    if start is None or not allowed(PROCESS_SUBJECT, subject_classes(rules, c.rule)):
+    if not allowed(PROCESS_SUBJECT, subject_classes(rules, c.rule)):
         return c
+    start = damage_start(rules.cues, c.subject, words, c.sentence.start)
+    text = ""
+    if start is None:  # a conjunct or example of the harmed ("damage to neurons and glia, such as X")
+        sent, ds = c.sentence, rules.cues.damage_subject
+        parse = (doc._.parses or {}).get(sent.start)
+        if ds is None or parse is None or len(parse) != sent.end - sent.start \
+                or c.subject.start < sent.start or not any(k in ds[1] for k in c.subject.classes):
+            return c
+        found = harmed_in_list(parse, sent.start, c.subject.start, c.subject.end, ds[0])
+        if found is None:
+            return c
+        start, prep = found
+        text = f"{doc[start].text} {prep} {c.subject.text}"  # "Damage to astrocytes"
     span = doc[start:c.subject.end]
-    phrase = Mention(start, c.subject.end, span.start_char, span.end_char, span.text, "PROCESS",
+    phrase = Mention(start, c.subject.end, span.start_char, span.end_char, text or span.text, "PROCESS",
                      ("PROCESS",), "")
     return replace(c, subject=phrase)
 
 
-def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str]) -> str:
+def parse_subject(c: Candidate, rules: RuleSet, doc: Doc, ms: list[Mention]) -> Candidate | None:
+    """``c`` when its subject agrees with its sentence's parse (:func:`.agreement.agrees`; no
+    parse: ``c``); else ``c`` with the mention the parse names as subject ("They stimulate
+    resident stem cells to differentiate": the stem cells differentiate), or None when that
+    noun is no mention. ``ms``: the doc's mentions, filled on first use."""
+    sent = c.sentence
+    parse = (doc._.parses or {}).get(sent.start)
+    if parse is None or len(parse) != sent.end - sent.start:
+        return c
+    if not object_agrees(c, parse, sent.start):
+        return None
+    ok, token = agrees(c, parse, sent.start, rules.object_control)
+    if ok:
+        return c
+    if token is None:
+        return None
+    if not ms:
+        ms.extend(doc_mentions(doc, rules))
+    m = mention_at(ms, token)
+    if m is None or overlaps(m, c.object):
+        return None
+    return replace(c, subject=m, carried="parse")
+
+
+def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: bool = False) -> str:
     """The predicate the text states: the rule's, as a deficit object turns it ("causes loss of
     Y": DECREASES Y) or an object named by what is kept or gained ("contributes to joint
     homeostasis": PROTECTS joint) and as the argument classes retype it (a gene "contributing to" a disease:
-    ASSOCIATED_WITH)."""
+    ASSOCIATED_WITH); PROTECTS with ``harm``, an object behind a harm prevented ("prevent damage
+    caused to X")."""
     predicate = c.rule.predicate
-    if c.object.start >= c.sentence.start and object_deficit(rules.cues, c.object, words, c.sentence.start):
+    if harm and "PROTECTS" in rules.predicates:
+        predicate = "PROTECTS"
+    elif c.object.start >= c.sentence.start and object_deficit(rules.cues, c.object, words, c.sentence.start):
         predicate = deficit_predicate(rules.cues, predicate)
     elif c.object.start >= c.sentence.start:
         predicate = benefit_predicate(rules.cues, predicate, c.object, words, c.sentence.start)
@@ -113,6 +166,8 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
     sent_text = ""
     hedged, evidence = False, ""
     negated: dict[tuple[int, int], bool] = {}
+    ms: list[Mention] = []  # the doc's mentions, for a subject the parse names
+    expletive = False
     seen: set[tuple[str, str, str]] = set()
     out: list[Relation] = []
     for c in candidates:
@@ -122,10 +177,22 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             words = lower[sent.start:sent.end]
             sent_text = text[sent.start_char:sent.end_char]
             hedged, evidence = is_hedged(cues, sent_text), ""
+            expletive = has_expletive(cues, words)
+        if expletive and c.subject.start < sent.start:
+            continue  # "It is crucial to ...": nothing to carry over
+        if c.form == "active" and not c.rule.reverse and behind_means(cues, c.trigger, c.object, words,
+                                                                        sent.start):
+            continue  # "promote X through the release of EVs": the EVs are the means
+        harm = c.object.start >= sent.start and prevented_harm(cues, c.object, words, sent.start)
+        if not harm:  # a harm prevented states its own relation, whatever the trigger's subject
+            found = parse_subject(c, rules, doc, ms)
+            if found is None:
+                continue
+            c = found
         c = damaged_subject(c, rules, words, doc)
         if not admissible(c, rules, words):
             continue
-        predicate = stated_predicate(c, rules, words)
+        predicate = stated_predicate(c, rules, words, harm)
         key = (c.subject.key(), predicate, c.object.key())
         if key in seen:
             continue

@@ -65,6 +65,9 @@ class RulesFile(Strict):
     ignore: list[str] = Field(default_factory=list)
     generic_classes: list[str] = Field(default_factory=list)
     retype: list[RetypeSpec] = Field(default_factory=list)
+    # verbs whose object is the subject of their infinitive ("stimulate stem cells to
+    # differentiate": the stem cells differentiate; see :mod:`.agreement`)
+    object_control: str = ""
     rules: list[RuleSpec]
 
 
@@ -118,6 +121,13 @@ class CuesFile(Strict):
     benefit: list[BenefitCues] = Field(default_factory=list)
     damage_subject: DamageSubjectCues | None = None
     privative: str = ""
+    # the words before an object naming harm prevented ("prevent damage caused to X"): the
+    # relation protects the object, whatever its trigger
+    prevented_harm: str = ""
+    # a sentence opening with an expletive "it" ("It is crucial to ..."): no anaphor
+    expletive: str = ""
+    # a means phrase between an active verb and a mention ("through", "via", "by secreting")
+    means: str = ""
     context: dict[Literal["risk", "pathology", "therapeutic"], list[str]] = Field(default_factory=dict)
     pathology_subjects: list[str] = Field(default_factory=list)
     not_risk: list[str] = Field(default_factory=list)
@@ -176,6 +186,9 @@ class Cues:
     benefit: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, str]], ...] = ()
     # a subject named by the harm done to it ("damage to neurons"): words before it, classes
     damage_subject: tuple[re.Pattern[str], frozenset[str]] | None = None
+    prevented_harm: re.Pattern[str] | None = None  # "prevent damage (caused) to" before an object
+    expletive: re.Pattern[str] | None = None  # "It is crucial to ...": the "it" is no anaphor
+    means: re.Pattern[str] | None = None  # "through", "via", "by secreting" before an object
 
 
 @dataclass(frozen=True)
@@ -188,6 +201,7 @@ class RuleSet:
     ignore: frozenset[str] = frozenset()
     generic_classes: frozenset[str] = frozenset()
     retype: tuple[Retype, ...] = ()
+    object_control: re.Pattern[str] | None = None  # "stimulate X to V": X is V's subject
 
     def triggered(self, word: str) -> tuple[Rule, ...]:
         """The rules whose trigger matches ``word`` (uncached; see :class:`TriggerIndex`)."""
@@ -272,12 +286,16 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
               for b in cue_spec.benefit),
         (compile_pattern(cue_spec.damage_subject.before, where), frozenset(cue_spec.damage_subject.classes))
         if cue_spec.damage_subject else None,
+        compile_pattern(cue_spec.prevented_harm, where) if cue_spec.prevented_harm else None,
+        compile_pattern(cue_spec.expletive, where) if cue_spec.expletive else None,
+        compile_pattern(cue_spec.means, where) if cue_spec.means else None,
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),
                    frozenset(spec.generic_classes),
                    tuple(Retype(frozenset(t.predicates), frozenset(t.subject), frozenset(t.object), t.becomes)
-                         for t in spec.retype))
+                         for t in spec.retype),
+                   compile_pattern(spec.object_control, rules_where) if spec.object_control else None)
 
 
 def load_rules(rules_path: Path | None = None, cues_path: Path | None = None) -> RuleSet:
