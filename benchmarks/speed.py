@@ -167,6 +167,26 @@ def cli_runs(texts: list[str], n: int) -> list[tuple[str, float]]:
     return rows
 
 
+def entity_rows(texts: list[str], repeat: int) -> list[tuple[str, object]]:
+    """The entity pipeline and the peer build against the tokenizer (``--only entities``)."""
+    from pipeline.nlp import make_nlp
+
+    tokenizer = combined_rule_tokenizer(spacy.blank("en"))
+    peer, entities = peer_build(), make_nlp()
+
+    def run(nlp: Language) -> Pass:
+        return lambda batch: sum(len(d) for d in nlp.pipe(batch, batch_size=64))
+
+    rates = best_rates({"scispacy_tokenizer": lambda batch: sum(len(tokenizer(t)) for t in batch),
+                        "peer_build": run(peer), "entity_pipeline": run(entities)}, texts, repeat)
+    tok = rates["scispacy_tokenizer"]
+    return [("peer_build_over_tokenizer", round(rates["peer_build"] / tok, 3)),
+            ("entity_pipeline_over_tokenizer", round(rates["entity_pipeline"] / tok, 3)),
+            ("entity_pipeline_over_peer_build", round(rates["entity_pipeline"] / rates["peer_build"], 2)),
+            *((f"{name}_tokens_per_s", round(rate)) for name, rate in rates.items()),
+            ("documents", len(texts))]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=Path("../shared/gold"))
@@ -174,10 +194,17 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--noop-docs", type=int, default=400)
     parser.add_argument("--no-cli", action="store_true", help="skip the mechmine run subprocesses")
+    parser.add_argument("--only", choices=["entities"], help="entities: only the tokenizer, the peer build "
+                        "and the entity pipeline (no relations, lexicon load or CLI runs; a quick check)")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
     args = parser.parse_args()
     texts = [d.text for d in read_pubtator(args.gold / "BC5CDR/pubtator/CDR_DevelopmentSet.PubTator.txt")]
     texts = texts[:args.documents]
+    if args.only == "entities":
+        note = (f"Python {platform.python_version()}, spaCy {spacy.__version__}, {len(texts)} BC5CDR dev "
+                f"abstracts, best of {args.repeat} interleaved passes after a warm-up; entities only")
+        print(write_results(args.out, "speed_entities", entity_rows(texts, args.repeat), note))
+        return
 
     build_s = lexicon_load_s("off")
     lexicon_load_s()  # the first load of these lexicon files keeps the built lexicon

@@ -304,8 +304,8 @@ class AbbreviationPropagator:
         # ("VEGF" defined, "VEGF-C" matched: VEGF-C stays)
         kept = [e for e in doc.ents
                 if all(contains(e, a, b) or not (e.start < b and a < e.end) for a, b in shorts)]
-        doc.ents = filter_spans([*kept, *(s for s in new if (s.start, s.end) in shorts),
-                                 *(s for s in new if (s.start, s.end) not in shorts)])
+        doc.set_ents(filter_spans([*kept, *(s for s in new if (s.start, s.end) in shorts),
+                                 *(s for s in new if (s.start, s.end) not in shorts)]))
         return doc
 
 

@@ -382,7 +382,8 @@ class LexiconMatcher:
         for span, mention in merged:
             info[(span.start_char, span.end_char)] = mention
         # lexicon spans alone never overlap (longest_first); with a model's they may
-        doc.ents = filter_spans([s for s, _ in merged]) if model_ents else [s for s, _ in merged]
+        # (set_ents: the ``doc.ents`` setter would copy every span first)
+        doc.set_ents(filter_spans([s for s, _ in merged]) if model_ents else [s for s, _ in merged])
         return doc
 
 
