@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 from pydantic import Field
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
 from pipeline.lexicon import Concept, Match
@@ -99,46 +99,74 @@ def phrase_concept(text: str, label: str) -> Concept:
     return Concept("", text, label, (label,), ())
 
 
+class TokenText:
+    """A doc's token strings read from its arrays on demand, for the rules below: ``doc[i]``
+    makes a Token object per call, which costs more than the rule itself."""
+
+    __slots__ = ("_lower", "_orth", "_strings", "_ws", "doc", "n")
+
+    def __init__(self, doc: Doc) -> None:
+        arr = doc.to_array([LOWER, ORTH, SPACY]) if len(doc) else np.zeros((0, 3), dtype=np.uint64)
+        self.doc, self.n, self._strings = doc, len(doc), doc.vocab.strings
+        self._lower, self._orth, self._ws = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
+
+    def word(self, i: int) -> str:
+        """Token i's lower-case text ('' outside the doc)."""
+        return self._strings[self._lower[i]] if 0 <= i < self.n else ""
+
+    def text(self, i: int) -> str:
+        return self._strings[self._orth[i]]
+
+    def spaced(self, i: int) -> bool:
+        """Token i has trailing whitespace."""
+        return bool(self._ws[i])
+
+
 def on_word_boundaries(doc: Doc, start: int, end: int) -> bool:
     """Tokens ``start:end`` begin and end on word boundaries of the original text.
 
     Read from the tokens around them (the character before a token is the last one of the
     previous token's text with its whitespace): ``doc.text``, which spaCy joins anew on
     every read, is never needed."""
-    first, last = doc[start], doc[end - 1]
-    if start > 0 and doc[start - 1].text_with_ws[-1].isalnum() and first.text[0].isalnum():
+    return _on_word_boundaries(TokenText(doc), start, end)
+
+
+def _on_word_boundaries(t: TokenText, start: int, end: int) -> bool:
+    if start > 0 and not t.spaced(start - 1) and t.text(start - 1)[-1].isalnum() \
+            and t.text(start)[0].isalnum():
         return False
-    if last.whitespace_ or end >= len(doc):
+    if t.spaced(end - 1) or end >= t.n:
         return True
-    return not (doc[end].text[0].isalnum() and last.text[-1].isalnum())
+    return not (t.text(end)[0].isalnum() and t.text(end - 1)[-1].isalnum())
 
 
-def _word(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
-
-
-def _glued(doc: Doc, i: int) -> bool:
+def _glued(t: TokenText, i: int) -> bool:
     """Token i follows token i-1 with no space."""
-    return i > 0 and not doc[i - 1].whitespace_
+    return i > 0 and not t.spaced(i - 1)
 
 
 def name_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple[int, str] | None:
     """(end, label) of the longer name that tokens ``start:end`` modify through a participle
     ("dopamine-producing neurons", "TNF-alpha stimulated gene 6"), or None."""
+    return _name_extent(TokenText(doc), start, end, rules)
+
+
+def _name_extent(t: TokenText, start: int, end: int, rules: MentionRules) -> tuple[int, str] | None:
     i = end
-    if _word(doc, i) == "-" and _glued(doc, i):
+    if t.word(i) == "-" and _glued(t, i):
         i += 1
-    if _word(doc, i) not in rules.name_participles:
+    if t.word(i) not in rules.name_participles:
         return None
-    head = _word(doc, i + 1)
+    head = t.word(i + 1)
     label = rules.name_heads.get(head)
     if not label:
         return None
     stop = i + 2
-    while _word(doc, stop) in rules.name_heads:  # a compound head: "dopamine-producing neuron precursors"
-        label = rules.name_heads[_word(doc, stop)]
+    while t.word(stop) in rules.name_heads:  # a compound head: "dopamine-producing neuron precursors"
+        label = rules.name_heads[t.word(stop)]
         stop += 1
     if label == "GENE_OR_PROTEIN":  # "gene 6", "protein-6"
+        doc = t.doc
         while stop < len(doc) and (doc[stop].like_num or doc[stop].text in ("-", "/")) and stop - i < 6:
             stop += 1
         while stop > i + 2 and doc[stop - 1].text in ("-", "/"):
@@ -148,30 +176,38 @@ def name_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple[in
 
 def is_fragment(doc: Doc, start: int, end: int, rules: MentionRules) -> bool:
     """Tokens ``start:end`` modify a longer name the text uses (see the module doc)."""
-    nxt = _word(doc, end)
+    return _is_fragment(TokenText(doc), start, end, rules)
+
+
+def _is_fragment(t: TokenText, start: int, end: int, rules: MentionRules) -> bool:
+    nxt = t.word(end)
     if nxt in rules.modifier_heads:
         return True
-    if nxt.startswith("(") and (_glued_parenthesis(doc, end) if nxt == "(" else
+    if nxt.startswith("(") and (_glued_parenthesis(t, end) if nxt == "(" else
                                 not nxt.endswith(")") and ")" in nxt):  # "(IL)-1" as one token
         return True
-    return name_extent(doc, start, end, rules) is not None
+    return _name_extent(t, start, end, rules) is not None
 
 
-def _glued_parenthesis(doc: Doc, i: int) -> bool:
+def _glued_parenthesis(t: TokenText, i: int) -> bool:
     """A short parenthesis at token i is glued to the rest of the name: "(IL)-1"."""
-    for k in range(i + 1, min(i + 5, len(doc))):
-        if doc[k].text == ")":
-            return k + 1 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-"
+    for k in range(i + 1, min(i + 5, t.n)):
+        if t.text(k) == ")":
+            return k + 1 < t.n and not t.spaced(k) and t.text(k + 1) == "-"
     return False
 
 
 def deficit_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple[int, int] | None:
     """The deficit phrase around a PROCESS match ("loss of smell", "memory difficulties")."""
-    if _word(doc, end) in rules.deficit_after:
+    return _deficit_extent(TokenText(doc), start, end, rules)
+
+
+def _deficit_extent(t: TokenText, start: int, end: int, rules: MentionRules) -> tuple[int, int] | None:
+    if t.word(end) in rules.deficit_after:
         return start, end + 1
     for words in rules.deficit_before:
         n = len(words)
-        if start - n >= 0 and tuple(t.lower_ for t in doc[start - n:start]) == words:
+        if start - n >= 0 and tuple(t.word(k) for k in range(start - n, start)) == words:
             return start - n, end
     return None
 
@@ -182,27 +218,28 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     """The matches of ``chosen`` (token start, end, match; non-overlapping, in order) that are
     mentions, plus the longer names and phrases the rules make of the others."""
     out: list[tuple[int, int, Match]] = []
+    t = TokenText(doc)
     for s, e, m in chosen:
-        if not on_word_boundaries(doc, s, e):
+        if not _on_word_boundaries(t, s, e):
             continue
-        if is_fragment(doc, s, e, rules):
-            made = _compound(doc, s, e, rules)
+        if _is_fragment(t, s, e, rules):
+            made = _compound(t, s, e, rules)
             if made is not None:
                 out.append(made)
             continue
         if m.concept.label == "PROCESS":
-            phrase = deficit_extent(doc, s, e, rules)
+            phrase = _deficit_extent(t, s, e, rules)
             if phrase is not None:
                 a, b = phrase
                 text = doc[a:b].text
                 out.append((a, b, Match(a, b, phrase_concept(text, "DISEASE"), "deficit")))
                 continue
-        if m.concept.label == "ANATOMY" and _word(doc, e) in rules.anatomy_heads:
-            out.append(anatomy_head(doc, s, e, m, rules))
+        if m.concept.label == "ANATOMY" and t.word(e) in rules.anatomy_heads:
+            out.append(_anatomy_head(t, s, e, m, rules))
             continue
         out.append((s, e, m))
     taken = {i for s, e, _ in out for i in range(s, e)}
-    out += [x for x in eponyms(doc, rules, lookup, key_of) if x[0] not in taken]
+    out += [x for x in _eponyms(t, rules, lookup, key_of) if x[0] not in taken]
     out.sort(key=lambda x: x[0])
     return _non_overlapping(out)
 
@@ -210,20 +247,24 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
 def anatomy_head(doc: Doc, s: int, e: int, m: Match, rules: MentionRules) -> tuple[int, int, Match]:
     """ANATOMY tokens ``s:e`` and the head noun after them ("lung tissue", "spleen cells"):
     the organ's own concept for an ANATOMY head, else a mention of the head's class, no id."""
-    label = rules.anatomy_heads[_word(doc, e)]
-    concept = m.concept if label == m.concept.label else phrase_concept(doc[s:e + 1].text, label)
+    return _anatomy_head(TokenText(doc), s, e, m, rules)
+
+
+def _anatomy_head(t: TokenText, s: int, e: int, m: Match, rules: MentionRules) -> tuple[int, int, Match]:
+    label = rules.anatomy_heads[t.word(e)]
+    concept = m.concept if label == m.concept.label else phrase_concept(t.doc[s:e + 1].text, label)
     return s, e + 1, Match(s, e + 1, concept, m.source + "+head" if concept is m.concept else "compound")
 
 
-def _compound(doc: Doc, s: int, e: int, rules: MentionRules) -> tuple[int, int, Match] | None:
-    label = rules.modifier_heads.get(_word(doc, e), "")
+def _compound(t: TokenText, s: int, e: int, rules: MentionRules) -> tuple[int, int, Match] | None:
+    label = rules.modifier_heads.get(t.word(e), "")
     stop = e + 1
     if not label:
-        found = name_extent(doc, s, e, rules)
+        found = _name_extent(t, s, e, rules)
         if found is None:
             return None
         stop, label = found
-    text = doc[s:stop].text
+    text = t.doc[s:stop].text
     return s, stop, Match(s, stop, phrase_concept(text, label), "compound")
 
 
@@ -231,17 +272,23 @@ def eponyms(doc: Doc, rules: MentionRules, lookup: Callable[[str], Concept | Non
             key_of: Callable[[str], str]) -> list[tuple[int, int, Match]]:
     """A capitalised name with a possessive ("Parkinson's") not followed by a head word, which
     the vocabulary names "<name> <head>" as a DISEASE."""
-    out = []
+    return _eponyms(TokenText(doc), rules, lookup, key_of)
+
+
+def _eponyms(t: TokenText, rules: MentionRules, lookup: Callable[[str], Concept | None],
+             key_of: Callable[[str], str]) -> list[tuple[int, int, Match]]:
+    out: list[tuple[int, int, Match]] = []
+    doc = t.doc
     if len(doc) < 2:
         return out
-    lower = doc.to_array(LOWER)
+    lower = np.asarray(t._lower, dtype=np.uint64)
     strings = doc.vocab.strings
     possessive = np.flatnonzero((lower[1:] == strings["'s"]) | (lower[1:] == strings["\u2019s"])).tolist()
     for i in possessive:  # token i + 1 is a possessive
         tok = doc[i]
         if not (tok.is_title and tok.is_alpha and not tok.whitespace_):
             continue
-        if _word(doc, i + 2) in rules.eponym_heads or _word(doc, i + 2) in ("syndrome", "disorder"):
+        if t.word(i + 2) in rules.eponym_heads or t.word(i + 2) in ("syndrome", "disorder"):
             continue
         for head in rules.eponym_heads:
             concept = lookup(key_of(f"{tok.text} {head}"))

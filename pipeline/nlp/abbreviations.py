@@ -201,10 +201,12 @@ def _head_entity(long_form: Span, ents: list[Span], min_cover: float = 0.6) -> S
     return best if covered >= min_cover else None
 
 
-def abbreviation_spans(doc: Doc, rules: list[HeadRule]) -> list[tuple[Span, MentionInfo]]:
-    """Entity spans for short forms (and unrecognised long forms) with their info."""
+def abbreviation_spans(doc: Doc, rules: list[HeadRule], ents: list[Span] | None = None,
+                       ) -> list[tuple[Span, MentionInfo]]:
+    """Entity spans for short forms (and unrecognised long forms) with their info (``ents``: the
+    doc's entities when the caller has read them already)."""
     info = mentions(doc)
-    ents = list(doc.ents)
+    ents = list(doc.ents) if ents is None else ents
     by_span = {(e.start, e.end): e for e in ents if e.kb_id_}
     out: list[tuple[Span, MentionInfo]] = []
     for short in getattr(doc._, "abbreviations", None) or []:
@@ -288,7 +290,8 @@ class AbbreviationPropagator:
         if self.rules is None:
             raise MechmineError(f"{self.name}: not initialized (call nlp.initialize() or the component's "
                                 "initialize())")
-        found = abbreviation_spans(doc, self.rules)
+        ents = list(doc.ents)  # each read of doc.ents makes its Span objects anew
+        found = abbreviation_spans(doc, self.rules, ents)
         if not found:
             return doc
         info = mentions(doc)
@@ -302,10 +305,12 @@ class AbbreviationPropagator:
 
         # a short form beats an entity it overlaps, unless that entity contains it
         # ("VEGF" defined, "VEGF-C" matched: VEGF-C stays)
-        kept = [e for e in doc.ents
-                if all(contains(e, a, b) or not (e.start < b and a < e.end) for a, b in shorts)]
-        doc.ents = filter_spans([*kept, *(s for s in new if (s.start, s.end) in shorts),
-                                 *(s for s in new if (s.start, s.end) not in shorts)])
+        covered = {i for a, b in shorts for i in range(a, b)}
+        kept = [e for e in ents
+                if not any(i in covered for i in range(e.start, e.end))  # overlaps no short form
+                or all(contains(e, a, b) or not (e.start < b and a < e.end) for a, b in shorts)]
+        doc.set_ents(filter_spans([*kept, *(s for s in new if (s.start, s.end) in shorts),
+                                 *(s for s in new if (s.start, s.end) not in shorts)]))
         return doc
 
 

@@ -204,7 +204,11 @@ def contextual_spans(doc: Doc, rules: list[ContextualTerm], taken: Iterable[tupl
     if not rules or not len(doc):
         return []
     by_orth = {r.orth: r for r in rules}
-    hits = np.flatnonzero(np.isin(doc.to_array(ORTH), list(by_orth))).tolist()
+    orth = doc.to_array(ORTH)
+    hit = np.zeros(len(orth), dtype=bool)
+    for o in by_orth:  # a handful of rules: comparisons beat np.isin's sort
+        hit |= orth == o
+    hits = np.flatnonzero(hit).tolist()
     if not hits:
         return []
     covered = {i for s, e in taken for i in range(s, e)}
@@ -246,6 +250,9 @@ def merge_with_model(doc: Doc, model_ents: list[Span], lexicon: list[tuple[Span,
     Before that, a model span inside a longer lexicon match of its class takes
     the lexicon's boundaries (:func:`_extend_by_lexicon`).
     """
+    if not model_ents:  # the lexicon alone (what the loops below come to without a model span)
+        return [(span, MentionInfo(m.concept.classes, m.concept.canonical_name, f"lexicon:{m.source}"))
+                for span, m in lexicon if not (finds and finds.intersection(m.concept.classes))]
     by_span = {(s.start, s.end): (s, m) for s, m in lexicon}
     out: list[tuple[Span, MentionInfo]] = []
     model_ents = _extend_by_lexicon(model_ents, lexicon, model_labels)
@@ -382,7 +389,8 @@ class LexiconMatcher:
         for span, mention in merged:
             info[(span.start_char, span.end_char)] = mention
         # lexicon spans alone never overlap (longest_first); with a model's they may
-        doc.ents = filter_spans([s for s, _ in merged]) if model_ents else [s for s, _ in merged]
+        # (set_ents: the ``doc.ents`` setter would copy every span first)
+        doc.set_ents(filter_spans([s for s, _ in merged]) if model_ents else [s for s, _ in merged])
         return doc
 
 
