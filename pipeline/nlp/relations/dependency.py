@@ -40,6 +40,7 @@ from pipeline.nlp.relations.syntax import (
     MODIFIED_BY_CLAUSE,
     argument_heads,
     clause_examples,
+    inner_conjuncts,
     instrument,
     mention_at,
     mention_head,
@@ -120,8 +121,13 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
     molecules", "these vesicles") stands for ``named``: the previous relation's objects."""
     out: list[Mention] = []
     patterns = reader.patterns
-    for t in argument_heads(parse[head], patterns.through):
+    heads = argument_heads(parse[head], patterns.through)
+    for t in heads:
         m = mention_at(ms, off + t.i)
+        if m is not None and m not in out and m.end - m.start > 1 and m.start >= off:
+            # a list the parse hangs inside a multi-word mention ("loss of consciousness, confusion")
+            for c in inner_conjuncts(parse, m.start - off, m.end - off):
+                heads += [x for x in argument_heads(c, patterns.through) if x not in heads]
         if m is None and sent is not None and (t.lower_ in patterns.outcomes or t.lower_ in patterns.sites):
             found = outcome_mention(parse, t, sent, OUTCOME if t.lower_ in patterns.outcomes else SITE)
             if all(x.key() != found.key() for x in out):

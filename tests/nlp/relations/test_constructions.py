@@ -381,3 +381,45 @@ def test_a_cause_results_in_its_outcome(parsed_relations: Callable[..., set], ma
                                         rows: list[tuple[int, str, str]],
                                         expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+# --- list members as arguments (rel-lists): one relation per named member, and the class noun's
+# own relation when it is an entity
+LISTS = {
+    "members of the subject: types of X, including A and B": (
+        "Certain types of [stem cells|CELL_TYPE] , including [iPSCs|CELL_TYPE] and [MSCs|CELL_TYPE] , "
+        "release [cytokines|CYTOKINE] .",
+        [(1, "amod", A), (11, "nsubj", N), (1, "prep", P), (4, "compound", N), (2, "pobj", N),
+         (1, "punct", X), (1, "prep", V), (6, "pobj", N), (7, "cc", C), (7, "conj", N), (11, "punct", X),
+         (11, "ROOT", V), (11, "dobj", N), (11, "punct", X)],
+        {("stem cells", "SECRETES", "cytokines", False), ("iPSCs", "SECRETES", "cytokines", False),
+         ("MSCs", "SECRETES", "cytokines", False)}),
+    "members of the object: class noun (e.g. A and B)": (
+        "[MSCs|CELL_TYPE] secrete [cytokines|CYTOKINE] ( e.g. , [IL-6|CYTOKINE] and [IL-8|CYTOKINE] ) .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "punct", X), (6, "advmod", "ADV"),
+         (6, "punct", X), (2, "parataxis", N), (6, "cc", C), (6, "conj", N), (2, "punct", X),
+         (1, "punct", X)],
+        {("MSCs", "SECRETES", "cytokines", False), ("MSCs", "SECRETES", "IL-6", False),
+         ("MSCs", "SECRETES", "IL-8", False)}),
+    "a list the parse hangs inside a mention": (
+        "[Stroke|DISEASE] leads to problems like [loss of smell|DISEASE] , [confusion|DISEASE] and "
+        "[ataxia|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (3, "prep", P), (4, "pobj", N),
+         (5, "prep", P), (6, "pobj", N), (7, "punct", X), (7, "conj", N), (9, "cc", C), (9, "conj", N),
+         (1, "punct", X)],
+        {("Stroke", "DRIVES", "loss of smell", False), ("Stroke", "DRIVES", "confusion", False),
+         ("Stroke", "DRIVES", "ataxia", False)}),
+    # a second verb the parse read as a noun ends the list: IL-6 is reduced, not secreted
+    "no member across a trigger": (
+        "[MSCs|CELL_TYPE] secrete growth factors and reduce [IL-6|CYTOKINE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (3, "cc", C),
+         (6, "compound", N), (3, "conj", N), (1, "punct", X)],
+        {("MSCs", "DECREASES", "IL-6", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", LISTS.values(), ids=LISTS.keys())
+def test_list_members_are_arguments(parsed_relations: Callable[..., set], marked: str,
+                                    rows: list[tuple[int, str, str]],
+                                    expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
