@@ -45,6 +45,7 @@ from pipeline.nlp.relations.syntax import (
     mention_at,
     mention_head,
     misparsed_verb_object,
+    modifier_readings,
     modifies_nominal_trigger,
     outcome_phrase,
     outside_verb_phrase,
@@ -105,11 +106,19 @@ SITE = "SITE"  # class of a place object without an entity mention ("migrate to 
 def outcome_mention(parse: Doc, head: Token, sent: Sentence, label: str = OUTCOME) -> Mention:
     """An OUTCOME (or SITE) argument for the noun phrase headed by ``head``
     (:func:`outcome_phrase`)."""
+    return outcome_mentions(parse, head, sent, label)[0]
+
+
+def outcome_mentions(parse: Doc, head: Token, sent: Sentence, label: str = OUTCOME) -> list[Mention]:
+    """:func:`outcome_mention`, or one argument per listed modifier when the phrase has a
+    coordinated modifier list ("restore alveolar and endothelial function": alveolar function,
+    endothelial function; :func:`modifier_readings`), each over the whole phrase's span."""
     lo, hi = outcome_phrase(head, keep_of=label == SITE)
     span = parse[lo:hi]
     start_char = sent.start_char + span.start_char
-    return Mention(sent.start + lo, sent.start + hi, start_char, start_char + len(span.text), span.text,
-                   label, (label,), "")
+    texts = modifier_readings(head, lo, hi) or [span.text]
+    return [Mention(sent.start + lo, sent.start + hi, start_char, start_char + len(span.text), text,
+                    label, (label,), "") for text in texts]
 
 
 def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off: int,
@@ -129,9 +138,9 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
             for c in inner_conjuncts(parse, m.start - off, m.end - off):
                 heads += [x for x in argument_heads(c, patterns.through) if x not in heads]
         if m is None and sent is not None and (t.lower_ in patterns.outcomes or t.lower_ in patterns.sites):
-            found = outcome_mention(parse, t, sent, OUTCOME if t.lower_ in patterns.outcomes else SITE)
-            if all(x.key() != found.key() for x in out):
-                out.append(found)
+            for found in outcome_mentions(parse, t, sent, OUTCOME if t.lower_ in patterns.outcomes else SITE):
+                if all(x.key() != found.key() for x in out):
+                    out.append(found)
             continue
         if m is None and is_anaphor(t, lambda w: bool(reader.rules.cues.subject_anaphor.match(w))):
             local = antecedent_in_sentence(parse, t, ms, off)

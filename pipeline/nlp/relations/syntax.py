@@ -371,6 +371,23 @@ def outcome_phrase(head: Token, keep_of: bool = False) -> tuple[int, int]:
     return min(left, default=head.i), end
 
 
+def modifier_readings(head: Token, lo: int, hi: int) -> list[str]:
+    """The phrases a noun phrase (sentence tokens ``lo``..``hi``, headed by ``head``) with a
+    coordinated modifier list stands for, one per listed modifier ("alveolar and endothelial
+    function": "alveolar function", "endothelial function"); nothing without such a list."""
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and lo <= c.i < head.i]
+    for c in mods:
+        members = [c] + [x for x in c.conjuncts if c.i < x.i < head.i]
+        if len(members) < 2:
+            continue
+        first, last = c.left_edge.i, max(x.right_edge.i for x in members)
+        doc = head.doc
+        before, after = doc[lo:first], doc[last + 1:hi]
+        return ["".join(t.text_with_ws for t in (*before, *doc[m.left_edge.i:m.i + 1], *after)).strip()
+                for m in members]
+    return []
+
+
 def mention_at(ms: Sequence[Mention], token: int) -> Mention | None:
     """The mention that contains doc token ``token``, else None."""
     for m in ms:

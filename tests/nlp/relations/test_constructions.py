@@ -409,6 +409,17 @@ LISTS = {
          (1, "punct", X)],
         {("Stroke", "DRIVES", "loss of smell", False), ("Stroke", "DRIVES", "confusion", False),
          ("Stroke", "DRIVES", "ataxia", False)}),
+    # a coordinated modifier list names one outcome per modifier
+    "outcome with a coordinated modifier list": (
+        "[KGF|GROWTH_FACTOR] restores alveolar and endothelial function .",
+        [(1, "nsubj", N), (1, "ROOT", V), (5, "amod", A), (2, "cc", C), (2, "conj", A), (1, "dobj", N),
+         (1, "punct", X)],
+        {("KGF", "INCREASES", "alveolar function", False),
+         ("KGF", "INCREASES", "endothelial function", False)}),
+    "outcome with one modifier": (
+        "[KGF|GROWTH_FACTOR] restores alveolar function .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
+        {("KGF", "INCREASES", "alveolar function", False)}),
     # a second verb the parse read as a noun ends the list: IL-6 is reduced, not secreted
     "no member across a trigger": (
         "[MSCs|CELL_TYPE] secrete growth factors and reduce [IL-6|CYTOKINE] .",
