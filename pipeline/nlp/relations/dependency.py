@@ -38,8 +38,10 @@ from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
 from pipeline.nlp.relations.syntax import (
     CLAUSE_LINKS,
     MODIFIED_BY_CLAUSE,
+    TRIGGER_EXAMPLE_WORDS,
     argument_heads,
     clause_examples,
+    example_members,
     inner_conjuncts,
     instrument,
     mention_at,
@@ -206,6 +208,11 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             for t in clause_examples(parse[match.subject], parse[match.trigger]):
                 subjects += [m for m in _arguments(reader, parse, t.i, ms, off, ()) if m not in subjects]
         objects = _arguments(reader, parse, match.object, ms, off, previous.objects, sent)
+        # "the release of growth factors, such as X" with the example phrase hung on the
+        # nominalisation (on a verb it is left to the surface reader: it cost GE precision)
+        if spec.form == "nominal":
+            for t in example_members(parse[match.trigger], TRIGGER_EXAMPLE_WORDS, after=match.object):
+                objects += [m for m in _arguments(reader, parse, t.i, ms, off, (), sent) if m not in objects]
         for rule in rules:
             subj, obj = (objects, subjects) if rule.reverse else (subjects, objects)
             subj = [m for m in subj if m.label not in (OUTCOME, SITE)]  # never an agent

@@ -138,17 +138,29 @@ def list_members(t: Token) -> list[Token]:
     a trigger word), the objects of an example phrase on it ("X such as A", "X including A",
     "X (e.g. A)") and the nouns a ``npadvmod``/``appos`` example word introduces."""
     out = [c for c in t.children if c.dep_ in ("conj", "appos") and not _trigger_between(t, c)]
+    return out + [c for c in example_members(t, EXAMPLE_WORDS) if c not in out]
+
+
+def example_members(t: Token, words: frozenset[str], after: int = -1) -> list[Token]:
+    """The heads an example phrase on ``t`` names (its word one of ``words``, after ``t`` and
+    token ``after``): the objects of "such as" / "including" / "like" ..., or the first member
+    of a parenthesised "(e.g., X and Y)" (the example word modifies that member)."""
+    out: list[Token] = []
     for c in t.children:
-        if c.i < t.i or _trigger_between(t, c):
+        if c.i < max(t.i, after) or _trigger_between(t, c):
             continue
-        if c.lower_ in EXAMPLE_WORDS and (c.dep_ == "prep" or c.lower_ != "as"):
+        if c.lower_ in words and (c.dep_ == "prep" or c.lower_ != "as"):
             out += [g for g in c.children if g.dep_ in ("pobj", "dobj", "appos", "conj")
                     and not _trigger_between(t, g)]
-        # "cytokines (e.g., IL-6 and IL-8)": the example word modifies the first member
         elif c.dep_ in ("parataxis", "dep", "npadvmod", "appos") and any(
-                g.lower_ in EXAMPLE_WORDS and g.dep_ in ("advmod", "prep", "dep") for g in c.children):
+                g.lower_ in words and g.dep_ in ("advmod", "prep", "dep") for g in c.children):
             out.append(c)
     return out
+
+
+# example words that may also hang on the nominalisation of an object ("the release of growth
+# factors, such as X": X is released); not "like", which may compare ("act like X")
+TRIGGER_EXAMPLE_WORDS = EXAMPLE_WORDS - {"like"}
 
 
 def inner_conjuncts(parse: Doc, lo: int, hi: int) -> list[Token]:

@@ -420,6 +420,24 @@ LISTS = {
         "[KGF|GROWTH_FACTOR] restores alveolar function .",
         [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
         {("KGF", "INCREASES", "alveolar function", False)}),
+    # a nominalisation naming the means of a verb has the verb's subject as its agent
+    "means: through the secretion of factors such as X": (
+        "[MSCs|CELL_TYPE] act through the secretion of factors such as [HGF|GROWTH_FACTOR] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (4, "det", D), (2, "pobj", N), (4, "prep", P),
+         (5, "pobj", N), (8, "amod", A), (6, "prep", P), (8, "pobj", N), (1, "punct", X)],
+        {("MSCs", "SECRETES", "HGF", False)}),
+    "means: a later item of the via-list, example phrase on the nominalisation": (
+        "[MSCs|CELL_TYPE] act via contact and release of factors , such as [HGF|GROWTH_FACTOR] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (3, "cc", C), (3, "conj", N),
+         (5, "prep", P), (6, "pobj", N), (5, "punct", X), (10, "amod", A), (5, "prep", P), (10, "pobj", N),
+         (1, "punct", X)],
+        {("MSCs", "SECRETES", "HGF", False)}),
+    # the means of a passive verb has no agent: nothing secretes IL-10 here
+    "means of a passive verb": (
+        "[T cells|CELL_TYPE] were suppressed by secretion of [IL-10|CYTOKINE] .",
+        [(1, "compound", N), (3, "nsubjpass", N), (3, "auxpass", AUX), (3, "ROOT", V), (3, "agent", P),
+         (4, "pobj", N), (5, "prep", P), (6, "pobj", N), (3, "punct", X)],
+        {("IL-10", "INHIBITS", "T cells", False)}),
     # a second verb the parse read as a noun ends the list: IL-6 is reduced, not secreted
     "no member across a trigger": (
         "[MSCs|CELL_TYPE] secrete growth factors and reduce [IL-6|CYTOKINE] .",
