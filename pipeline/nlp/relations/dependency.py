@@ -233,8 +233,19 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             last_objects = [m for m in obj if m.label not in (OUTCOME, SITE)]
             break
     out.sort(key=lambda c: c.trigger)
+    if not subjects_seen:  # no relation, but the sentence's subject is what "They ..." next refers to
+        subjects_seen = clause_subject_mentions(parse, ms, off)
     carry = Carry(tuple(subjects_seen) or previous.subjects, tuple(last_objects) or previous.objects)
     return out, carry
+
+
+def clause_subject_mentions(parse: Doc, ms: Sequence[Mention], off: int) -> list[Mention]:
+    """The mentions the grammatical subject of the sentence's main clause names ("Once mobilized,
+    MSCs activate repair mechanisms": MSCs), as the surface reader carries them; none for an anaphor."""
+    roots = [t for t in parse if t.dep_ == "ROOT"]
+    heads = [c for r in roots[:1] for c in r.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = [mention_at(ms, off + t.i) for h in heads[:1] for t in (h, *h.conjuncts)]
+    return [m for m in dict.fromkeys(found) if m is not None]
 
 
 def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequence[tuple[int, int]],

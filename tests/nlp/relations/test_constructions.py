@@ -452,3 +452,20 @@ def test_list_members_are_arguments(parsed_relations: Callable[..., set], marked
                                     rows: list[tuple[int, str, str]],
                                     expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+@pytest.mark.parametrize("marked,first,expected", [
+    # a sentence without a relation still leaves its subject for "They ..." (read by the dependency
+    # reader, as the surface reader does)
+    ("[Monocytes|CELL_TYPE] gather quickly . They release [exosomes|ANATOMY] .",
+     [(1, "nsubj", N), (1, "ROOT", V), (1, "advmod", "ADV"), (1, "punct", X)],
+     {("Monocytes", "SECRETES", "exosomes", "dep")}),
+    ("The weather was nice . They release [exosomes|ANATOMY] .",
+     [(1, "det", D), (2, "nsubj", N), (2, "ROOT", AUX), (2, "acomp", A), (2, "punct", X)],
+     set()),
+], ids=["subject of a sentence without a relation", "no subject mention"])
+def test_a_clause_subject_is_carried_without_a_relation(blank: object, marked_doc: Callable[..., object],
+                                                        marked: str, first: list[tuple[int, str, str]],
+                                                        expected: set[tuple[str, str, str, str]]) -> None:
+    second = [(1, "nsubj", PR), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)]
+    assert two_sentence_relations(blank, marked_doc(marked), first, second) == expected
