@@ -87,10 +87,12 @@ def plural_candidates(keyed: KeyedText, positions: tuple[np.ndarray, np.ndarray,
 
 
 def plural_matches(lexicon: Lexicon, keyed: KeyedText, n_tokens: int,
-                   stopped: frozenset[int]) -> list[Match]:
+                   stopped: frozenset[int], keep_stopped: bool = False) -> list[Match]:
     """Matches of names whose last word is a plural read in the singular (the caller drops
     those whose span the first scan already matched or stopped: "cytokines" stoplisted
-    stays so, and is not read as "cytokine").
+    stays so, and is not read as "cytokine"). Stoplisted readings are left out, unless
+    ``keep_stopped`` (then they come with ``stopped`` set: "growth factors" read as the
+    stoplisted family "growth factor" may be a class noun).
 
     Each reading's key text is ``keyed`` with the plural keys replaced
     (:func:`pipeline.lexicon.tokens.with_norms`; rebuilt token by token only when a
@@ -111,10 +113,10 @@ def plural_matches(lexicon: Lexicon, keyed: KeyedText, n_tokens: int,
             variant = keyed_from_norms(norms, cases)
         for m in lexicon.scan(variant, stopped, frozenset(i + 1 for i in changed)):
             last = m.end - 1
-            if m.stopped or last not in changed or (m.start, m.end) in seen:
+            if (m.stopped and not keep_stopped) or last not in changed or (m.start, m.end) in seen:
                 continue
             if any(i in changed for i in range(m.start, last)):
                 continue  # only the last word of a name is read in the singular
             seen.add((m.start, m.end))
-            out.append(Match(m.start, m.end, m.concept, f"{m.source}+plural", m.key))
+            out.append(Match(m.start, m.end, m.concept, f"{m.source}+plural", m.key, m.stopped))
     return out

@@ -112,8 +112,13 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
         found.setdefault((m.start, m.end), m)
     if plurals:
         first = dict(found)
-        for m in plural_matches(lexicon, keyed, n, stopped):
-            if m.concept.label == PLURAL_FAMILY or (m.start, m.end) in held or any(
+        for m in plural_matches(lexicon, keyed, n, stopped, keep_stopped=bool(class_nouns)):
+            if m.stopped:  # a stoplisted family read as a plural: only a class noun ("growth factors")
+                if (m.key, m.concept.kb_id) not in class_nouns or not is_group_noun(
+                        [t.text for t in doc[m.start:m.end]]) or (m.start, m.end) in held:
+                    continue
+                m = Match(m.start, m.end, m.concept, m.source + GROUP_SUFFIX, m.key)
+            elif m.concept.label == PLURAL_FAMILY or (m.start, m.end) in held or any(
                     m.start <= a and b <= m.end and f.concept.kb_id == m.concept.kb_id
                     for (a, b), f in first.items() if a < m.end and m.start < b):
                 continue

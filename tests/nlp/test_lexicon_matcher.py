@@ -291,6 +291,18 @@ def test_class_noun_with_its_modifier(nlp: spacy.language.Language, text: str, m
     assert [s.text for s in doc.spans["mechmine_group"]] == [mention]
 
 
+@pytest.mark.parametrize(("text", "groups"), [
+    # the vocabulary has the family "growth factor" (stoplisted) only in the singular
+    ("Grafts released growth factors such as BDNF.", ["growth factors"]),
+    ("Grafts released a growth factor.", []),  # singular: stays stoplisted
+])
+def test_class_noun_read_as_a_plural(nlp: spacy.language.Language, text: str, groups: list[str]) -> None:
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["mechmine_group"]] == groups
+    assert [e.label_ for e in doc.ents if e.text in groups] == ["GROWTH_FACTOR"] * len(groups)
+    assert ents(nlp, text).get("BDNF", ("GROWTH_FACTOR", "HGNC:1033")) == ("GROWTH_FACTOR", "HGNC:1033")
+
+
 def test_no_modifier_without_a_class_noun(nlp: spacy.language.Language) -> None:
     """"Cytokine" (capitalised, singular) stays stoplisted, so nothing is extended over its modifier."""
     assert not [e for e in nlp("An inflammatory cytokine was added.").ents if "inflammatory" in e.text]

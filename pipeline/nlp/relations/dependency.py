@@ -40,12 +40,16 @@ from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
 from pipeline.nlp.relations.syntax import (
     CLAUSE_LINKS,
     MODIFIED_BY_CLAUSE,
+    TRIGGER_EXAMPLE_WORDS,
     argument_heads,
     clause_examples,
+    example_members,
+    inner_conjuncts,
     instrument,
     mention_at,
     mention_head,
     misparsed_verb_object,
+    modifier_readings,
     modifies_nominal_trigger,
     outcome_phrase,
     outside_verb_phrase,
@@ -106,11 +110,19 @@ SITE = "SITE"  # class of a place object without an entity mention ("migrate to 
 def outcome_mention(parse: Doc, head: Token, sent: Sentence, label: str = OUTCOME) -> Mention:
     """An OUTCOME (or SITE) argument for the noun phrase headed by ``head``
     (:func:`outcome_phrase`)."""
+    return outcome_mentions(parse, head, sent, label)[0]
+
+
+def outcome_mentions(parse: Doc, head: Token, sent: Sentence, label: str = OUTCOME) -> list[Mention]:
+    """:func:`outcome_mention`, or one argument per listed modifier when the phrase has a
+    coordinated modifier list ("restore alveolar and endothelial function": alveolar function,
+    endothelial function; :func:`modifier_readings`), each over the whole phrase's span."""
     lo, hi = outcome_phrase(head, keep_of=label == SITE)
     span = parse[lo:hi]
     start_char = sent.start_char + span.start_char
-    return Mention(sent.start + lo, sent.start + hi, start_char, start_char + len(span.text), span.text,
-                   label, (label,), "")
+    texts = modifier_readings(head, lo, hi) or [span.text]
+    return [Mention(sent.start + lo, sent.start + hi, start_char, start_char + len(span.text), text,
+                    label, (label,), "") for text in texts]
 
 
 def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off: int,
@@ -122,12 +134,17 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
     molecules", "these vesicles") stands for ``named``: the previous relation's objects."""
     out: list[Mention] = []
     patterns = reader.patterns
-    for t in argument_heads(parse[head], patterns.through):
+    heads = argument_heads(parse[head], patterns.through)
+    for t in heads:
         m = mention_at(ms, off + t.i)
+        if m is not None and m not in out and m.end - m.start > 1 and m.start >= off:
+            # a list the parse hangs inside a multi-word mention ("loss of consciousness, confusion")
+            for c in inner_conjuncts(parse, m.start - off, m.end - off):
+                heads += [x for x in argument_heads(c, patterns.through) if x not in heads]
         if m is None and sent is not None and (t.lower_ in patterns.outcomes or t.lower_ in patterns.sites):
-            found = outcome_mention(parse, t, sent, OUTCOME if t.lower_ in patterns.outcomes else SITE)
-            if all(x.key() != found.key() for x in out):
-                out.append(found)
+            for found in outcome_mentions(parse, t, sent, OUTCOME if t.lower_ in patterns.outcomes else SITE):
+                if all(x.key() != found.key() for x in out):
+                    out.append(found)
             continue
         if m is None and is_anaphor(t, lambda w: bool(reader.rules.cues.subject_anaphor.match(w))):
             local = antecedent_in_sentence(parse, t, ms, off)
@@ -193,6 +210,11 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             for t in clause_examples(parse[match.subject], parse[match.trigger]):
                 subjects += [m for m in _arguments(reader, parse, t.i, ms, off, ()) if m not in subjects]
         objects = _arguments(reader, parse, match.object, ms, off, previous.objects, sent)
+        # "the release of growth factors, such as X" with the example phrase hung on the
+        # nominalisation (on a verb it is left to the surface reader: it cost GE precision)
+        if spec.form == "nominal":
+            for t in example_members(parse[match.trigger], TRIGGER_EXAMPLE_WORDS, after=match.object):
+                objects += [m for m in _arguments(reader, parse, t.i, ms, off, (), sent) if m not in objects]
         for rule in rules:
             subj, obj = (objects, subjects) if rule.reverse else (subjects, objects)
             subj = [m for m in subj if m.label not in (OUTCOME, SITE)]  # never an agent
@@ -213,8 +235,19 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             last_objects = [m for m in obj if m.label not in (OUTCOME, SITE)]
             break
     out.sort(key=lambda c: c.trigger)
+    if not subjects_seen:  # no relation, but the sentence's subject is what "They ..." next refers to
+        subjects_seen = clause_subject_mentions(parse, ms, off)
     carry = Carry(tuple(subjects_seen) or previous.subjects, tuple(last_objects) or previous.objects)
     return out, carry
+
+
+def clause_subject_mentions(parse: Doc, ms: Sequence[Mention], off: int) -> list[Mention]:
+    """The mentions the grammatical subject of the sentence's main clause names ("Once mobilized,
+    MSCs activate repair mechanisms": MSCs), as the surface reader carries them; none for an anaphor."""
+    roots = [t for t in parse if t.dep_ == "ROOT"]
+    heads = [c for r in roots[:1] for c in r.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = [mention_at(ms, off + t.i) for h in heads[:1] for t in (h, *h.conjuncts)]
+    return [m for m in dict.fromkeys(found) if m is not None]
 
 
 def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequence[tuple[int, int]],

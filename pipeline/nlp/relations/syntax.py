@@ -247,9 +247,57 @@ def _trigger_between(head: Token, conjunct: Token) -> bool:
     return any(t._.mm_trigger for t in head.doc[lo + 1:hi])
 
 
+# prepositions (and the participle "including") that introduce the members of a class noun:
+# "growth factors such as X", "cytokines like X", "factors, including X", "agents, e.g. X",
+# "two factors, namely X and Y"
+EXAMPLE_WORDS = frozenset({"as", "including", "like", "e.g.", "e.g", "eg", "namely", "especially",
+                           "particularly", "notably"})
+
+
+def list_members(t: Token) -> list[Token]:
+    """The heads listed with ``t`` or as its members: its conjuncts and appositions (not across
+    a trigger word), the objects of an example phrase on it ("X such as A", "X including A",
+    "X (e.g. A)") and the nouns a ``npadvmod``/``appos`` example word introduces."""
+    out = [c for c in t.children if c.dep_ in ("conj", "appos") and not _trigger_between(t, c)]
+    return out + [c for c in example_members(t, EXAMPLE_WORDS) if c not in out]
+
+
+def example_members(t: Token, words: frozenset[str], after: int = -1) -> list[Token]:
+    """The heads an example phrase on ``t`` names (its word one of ``words``, after ``t`` and
+    token ``after``): the objects of "such as" / "including" / "like" ..., or the first member
+    of a parenthesised "(e.g., X and Y)" (the example word modifies that member)."""
+    out: list[Token] = []
+    for c in t.children:
+        if c.i < max(t.i, after) or _trigger_between(t, c):
+            continue
+        if c.lower_ in words and (c.dep_ == "prep" or c.lower_ != "as"):
+            out += [g for g in c.children if g.dep_ in ("pobj", "dobj", "appos", "conj")
+                    and not _trigger_between(t, g)]
+        elif c.dep_ in ("parataxis", "dep", "npadvmod", "appos") and any(
+                g.lower_ in words and g.dep_ in ("advmod", "prep", "dep") for g in c.children):
+            out.append(c)
+    return out
+
+
+# example words that may also hang on the nominalisation of an object ("the release of growth
+# factors, such as X": X is released); not "like", which may compare ("act like X")
+TRIGGER_EXAMPLE_WORDS = EXAMPLE_WORDS - {"like"}
+
+
+def inner_conjuncts(parse: Doc, lo: int, hi: int) -> list[Token]:
+    """Conjuncts and appositions the parse hangs on a token inside a mention (sentence tokens
+    ``lo``..``hi``) that is not its head: "loss of consciousness, confusion and X" parsed with
+    "confusion" a conjunct of "consciousness" lists "confusion" with the whole mention."""
+    return [c for t in parse[lo:hi] for c in t.children
+            if c.dep_ in ("conj", "appos") and not lo <= c.i < hi and c.i > t.i
+            and not _trigger_between(t, c)]
+
+
 def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
-    """The head token of an argument and those coordinated or in apposition with it; an
-    amount/activity head ("levels of X", "X expression") stands for its of-phrase or compound."""
+    """The head token of an argument and those coordinated or in apposition with it or named
+    as its members ("growth factors such as X and Y": :func:`list_members`); an
+    amount/activity head ("levels of X", "X expression") stands for its of-phrase or compound
+    (and keeps its own conjuncts and members: "types of cells, including X")."""
     out: list[Token] = []
     stack = [token]
     while stack:
@@ -263,17 +311,14 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
             if inner:
                 stack[:0] = inner
                 out.append(t)
+                stack.extend(list_members(t))
                 continue
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ in ("conj", "appos") and not _trigger_between(t, c))
-        # "such as X, Y" / "including X"
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("as", "including", "like"):
-                stack.extend(g for g in c.children if g.dep_ == "pobj")
-            # "those related to X", "ones involved in X": the pronoun stands for X
-            if t.lower_ in STAND_INS and c.dep_ == "acl":
-                stack.extend(g for p in c.children if p.dep_ == "prep"
-                             for g in p.children if g.dep_ == "pobj")
+        stack.extend(list_members(t))
+        # "those related to X", "ones involved in X": the pronoun stands for X
+        if t.lower_ in STAND_INS:
+            stack.extend(g for c in t.children if c.dep_ == "acl" for p in c.children if p.dep_ == "prep"
+                         for g in p.children if g.dep_ == "pobj")
     return out
 
 
@@ -457,6 +502,23 @@ def outcome_phrase(head: Token, keep_of: bool = False) -> tuple[int, int]:
         end = max([c.right_edge.i + 1 for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                    and c.i > head.i], default=end)
     return min(left, default=head.i), end
+
+
+def modifier_readings(head: Token, lo: int, hi: int) -> list[str]:
+    """The phrases a noun phrase (sentence tokens ``lo``..``hi``, headed by ``head``) with a
+    coordinated modifier list stands for, one per listed modifier ("alveolar and endothelial
+    function": "alveolar function", "endothelial function"); nothing without such a list."""
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and lo <= c.i < head.i]
+    for c in mods:
+        members = [c] + [x for x in c.conjuncts if c.i < x.i < head.i]
+        if len(members) < 2:
+            continue
+        first, last = c.left_edge.i, max(x.right_edge.i for x in members)
+        doc = head.doc
+        before, after = doc[lo:first], doc[last + 1:hi]
+        return ["".join(t.text_with_ws for t in (*before, *doc[m.left_edge.i:m.i + 1], *after)).strip()
+                for m in members]
+    return []
 
 
 def mention_at(ms: Sequence[Mention], token: int) -> Mention | None:

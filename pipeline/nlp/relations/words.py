@@ -5,8 +5,10 @@ from __future__ import annotations
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 BREAKS = frozenset({";", ":", ".", "?", "!"})
 RELATIVE = frozenset({"which", "that", "who"})
+# between the items of one list, or a class noun and its members ("growth factors, namely X and Y",
+# "cytokines, e.g. X", "X as well as Y")
 LIST_LINKS = frozenset({",", "and", "or", "such", "as", "like", "including", "other", "&", "/", "both",
-                        "well"})
+                        "well", "e.g.", "e.g", "i.e.", "namely"})
 OBJECT_STOP = frozenset({
     "to", "into", "through", "via", "in", "by", "during", "after", "under", "at", "within", "without",
     "across", "toward", "towards", "when", "while", "whereas", "because", "although", "but", "from",

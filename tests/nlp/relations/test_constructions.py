@@ -381,3 +381,91 @@ def test_a_cause_results_in_its_outcome(parsed_relations: Callable[..., set], ma
                                         rows: list[tuple[int, str, str]],
                                         expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+# --- list members as arguments (rel-lists): one relation per named member, and the class noun's
+# own relation when it is an entity
+LISTS = {
+    "members of the subject: types of X, including A and B": (
+        "Certain types of [stem cells|CELL_TYPE] , including [iPSCs|CELL_TYPE] and [MSCs|CELL_TYPE] , "
+        "release [cytokines|CYTOKINE] .",
+        [(1, "amod", A), (11, "nsubj", N), (1, "prep", P), (4, "compound", N), (2, "pobj", N),
+         (1, "punct", X), (1, "prep", V), (6, "pobj", N), (7, "cc", C), (7, "conj", N), (11, "punct", X),
+         (11, "ROOT", V), (11, "dobj", N), (11, "punct", X)],
+        {("stem cells", "SECRETES", "cytokines", False), ("iPSCs", "SECRETES", "cytokines", False),
+         ("MSCs", "SECRETES", "cytokines", False)}),
+    "members of the object: class noun (e.g. A and B)": (
+        "[MSCs|CELL_TYPE] secrete [cytokines|CYTOKINE] ( e.g. , [IL-6|CYTOKINE] and [IL-8|CYTOKINE] ) .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "punct", X), (6, "advmod", "ADV"),
+         (6, "punct", X), (2, "parataxis", N), (6, "cc", C), (6, "conj", N), (2, "punct", X),
+         (1, "punct", X)],
+        {("MSCs", "SECRETES", "cytokines", False), ("MSCs", "SECRETES", "IL-6", False),
+         ("MSCs", "SECRETES", "IL-8", False)}),
+    "a list the parse hangs inside a mention": (
+        "[Stroke|DISEASE] leads to problems like [loss of smell|DISEASE] , [confusion|DISEASE] and "
+        "[ataxia|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (3, "prep", P), (4, "pobj", N),
+         (5, "prep", P), (6, "pobj", N), (7, "punct", X), (7, "conj", N), (9, "cc", C), (9, "conj", N),
+         (1, "punct", X)],
+        {("Stroke", "DRIVES", "loss of smell", False), ("Stroke", "DRIVES", "confusion", False),
+         ("Stroke", "DRIVES", "ataxia", False)}),
+    # a coordinated modifier list names one outcome per modifier
+    "outcome with a coordinated modifier list": (
+        "[KGF|GROWTH_FACTOR] restores alveolar and endothelial function .",
+        [(1, "nsubj", N), (1, "ROOT", V), (5, "amod", A), (2, "cc", C), (2, "conj", A), (1, "dobj", N),
+         (1, "punct", X)],
+        {("KGF", "INCREASES", "alveolar function", False),
+         ("KGF", "INCREASES", "endothelial function", False)}),
+    "outcome with one modifier": (
+        "[KGF|GROWTH_FACTOR] restores alveolar function .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
+        {("KGF", "INCREASES", "alveolar function", False)}),
+    # a nominalisation naming the means of a verb has the verb's subject as its agent
+    "means: through the secretion of factors such as X": (
+        "[MSCs|CELL_TYPE] act through the secretion of factors such as [HGF|GROWTH_FACTOR] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (4, "det", D), (2, "pobj", N), (4, "prep", P),
+         (5, "pobj", N), (8, "amod", A), (6, "prep", P), (8, "pobj", N), (1, "punct", X)],
+        {("MSCs", "SECRETES", "HGF", False)}),
+    "means: a later item of the via-list, example phrase on the nominalisation": (
+        "[MSCs|CELL_TYPE] act via contact and release of factors , such as [HGF|GROWTH_FACTOR] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (3, "cc", C), (3, "conj", N),
+         (5, "prep", P), (6, "pobj", N), (5, "punct", X), (10, "amod", A), (5, "prep", P), (10, "pobj", N),
+         (1, "punct", X)],
+        {("MSCs", "SECRETES", "HGF", False)}),
+    # the means of a passive verb has no agent: nothing secretes IL-10 here
+    "means of a passive verb": (
+        "[T cells|CELL_TYPE] were suppressed by secretion of [IL-10|CYTOKINE] .",
+        [(1, "compound", N), (3, "nsubjpass", N), (3, "auxpass", AUX), (3, "ROOT", V), (3, "agent", P),
+         (4, "pobj", N), (5, "prep", P), (6, "pobj", N), (3, "punct", X)],
+        {("IL-10", "INHIBITS", "T cells", False)}),
+    # a second verb the parse read as a noun ends the list: IL-6 is reduced, not secreted
+    "no member across a trigger": (
+        "[MSCs|CELL_TYPE] secrete growth factors and reduce [IL-6|CYTOKINE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (3, "cc", C),
+         (6, "compound", N), (3, "conj", N), (1, "punct", X)],
+        {("MSCs", "DECREASES", "IL-6", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", LISTS.values(), ids=LISTS.keys())
+def test_list_members_are_arguments(parsed_relations: Callable[..., set], marked: str,
+                                    rows: list[tuple[int, str, str]],
+                                    expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+@pytest.mark.parametrize("marked,first,expected", [
+    # a sentence without a relation still leaves its subject for "They ..." (read by the dependency
+    # reader, as the surface reader does)
+    ("[Monocytes|CELL_TYPE] gather quickly . They release [exosomes|ANATOMY] .",
+     [(1, "nsubj", N), (1, "ROOT", V), (1, "advmod", "ADV"), (1, "punct", X)],
+     {("Monocytes", "SECRETES", "exosomes", "dep")}),
+    ("The weather was nice . They release [exosomes|ANATOMY] .",
+     [(1, "det", D), (2, "nsubj", N), (2, "ROOT", AUX), (2, "acomp", A), (2, "punct", X)],
+     set()),
+], ids=["subject of a sentence without a relation", "no subject mention"])
+def test_a_clause_subject_is_carried_without_a_relation(blank: object, marked_doc: Callable[..., object],
+                                                        marked: str, first: list[tuple[int, str, str]],
+                                                        expected: set[tuple[str, str, str, str]]) -> None:
+    second = [(1, "nsubj", PR), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)]
+    assert two_sentence_relations(blank, marked_doc(marked), first, second) == expected

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline.errors import ResourceError
 from pipeline.nlp.relations.patterns import load_patterns, mark_triggers, match_sentence
-from pipeline.nlp.relations.syntax import argument_heads
+from pipeline.nlp.relations.syntax import argument_heads, inner_conjuncts
 
 TRIGGERS = {"secrete", "suppresses", "suppressed", "induced", "secretion", "driver", "reduce", "help",
             "promote", "inhibits"}
@@ -111,3 +111,55 @@ def test_a_trigger_between_conjuncts_ends_the_list() -> None:
     doc = parse([("MSCs", 1, "nsubj", "NOUN"), ("secrete", 1, "ROOT", "VERB"), ("HGF", 1, "dobj", "NOUN"),
                  ("and", 2, "cc", "CCONJ"), ("reduce", 5, "compound", "NOUN"), ("TGF", 2, "conj", "NOUN")])
     assert [t.text for t in argument_heads(doc[2], load_patterns().through)] == ["HGF"]
+
+
+# --- list members as arguments (rel-lists) ---
+LIST_MEMBERS = {
+    # an amount/class head keeps its example phrase: "growth factors such as X and Y"
+    "class noun with a compound, such as": (
+        [("growth", 1, "compound", "NOUN"), ("factors", 1, "ROOT", "NOUN"), ("such", 3, "amod", "ADJ"),
+         ("as", 1, "prep", "ADP"), ("BDNF", 3, "pobj", "NOUN"), ("and", 4, "cc", "CCONJ"),
+         ("GDNF", 4, "conj", "NOUN")],
+        1, ["factors", "growth", "BDNF", "GDNF"]),
+    "types of X, including A and B": (
+        [("types", 0, "ROOT", "NOUN"), ("of", 0, "prep", "ADP"), ("cells", 1, "pobj", "NOUN"),
+         (",", 0, "punct", "PUNCT"), ("including", 0, "prep", "VERB"), ("iPSCs", 4, "pobj", "NOUN"),
+         ("and", 5, "cc", "CCONJ"), ("MSCs", 5, "conj", "NOUN")],
+        0, ["types", "cells", "iPSCs", "MSCs"]),
+    "parenthesised e.g. list": (
+        [("cytokines", 0, "ROOT", "NOUN"), ("(", 0, "punct", "PUNCT"), ("e.g.", 4, "advmod", "ADV"),
+         (",", 4, "punct", "PUNCT"), ("IL-6", 0, "parataxis", "NOUN"), ("and", 4, "cc", "CCONJ"),
+         ("IL-8", 4, "conj", "NOUN"), (")", 0, "punct", "PUNCT")],
+        0, ["cytokines", "IL-6", "IL-8"]),
+    # a parenthesised aside without an example word names no member
+    "parenthesised aside": (
+        [("cytokines", 0, "ROOT", "NOUN"), ("(", 0, "punct", "PUNCT"), ("Figure", 0, "parataxis", "NOUN"),
+         ("2", 2, "nummod", "NUM"), (")", 0, "punct", "PUNCT")],
+        0, ["cytokines"]),
+    # "like" on the verb compares, it lists nothing of the object
+    "like before the head is no member": (
+        [("like", 1, "prep", "ADP"), ("cytokines", 1, "ROOT", "NOUN"), ("IL-6", 0, "pobj", "NOUN")],
+        1, ["cytokines"]),
+}
+
+
+@pytest.mark.parametrize("rows,head,expected", LIST_MEMBERS.values(), ids=LIST_MEMBERS.keys())
+def test_arguments_expand_to_list_members(rows: list[tuple[str, int, str, str]], head: int,
+                                          expected: list[str]) -> None:
+    doc = parse(rows)
+    assert [t.text for t in argument_heads(doc[head], load_patterns().through)] == expected
+
+
+@pytest.mark.parametrize("rows,span,expected", [
+    # "loss of smell, confusion and ataxia" with the list hung on "smell"
+    ([("loss", 0, "ROOT", "NOUN"), ("of", 0, "prep", "ADP"), ("smell", 1, "pobj", "NOUN"),
+      (",", 2, "punct", "PUNCT"), ("confusion", 2, "conj", "NOUN"), ("and", 4, "cc", "CCONJ"),
+      ("ataxia", 4, "conj", "NOUN")], (0, 3), ["confusion"]),
+    # a trigger word between: a second clause the parse read as a conjunct
+    ([("loss", 0, "ROOT", "NOUN"), ("of", 0, "prep", "ADP"), ("smell", 1, "pobj", "NOUN"),
+      ("and", 2, "cc", "CCONJ"), ("reduce", 5, "compound", "NOUN"), ("TGF", 2, "conj", "NOUN")],
+     (0, 3), []),
+], ids=["list hung inside a mention", "not across a trigger"])
+def test_conjuncts_inside_a_mention(rows: list[tuple[str, int, str, str]], span: tuple[int, int],
+                                    expected: list[str]) -> None:
+    assert [t.text for t in inner_conjuncts(parse(rows), *span)] == expected

@@ -57,6 +57,14 @@ CASES = [
      {("MSCs", "TRANSFERS", "mitochondria", "active")}),
     ("[MSC|CELL_TYPE] - derived [exosomes|ANATOMY] reduce [apoptosis|PROCESS] .",
      {("MSC", "SECRETES", "exosomes", "hyphen"), ("exosomes", "DECREASES", "apoptosis", "active")}),
+    # a class noun and its members are one list (rel-lists)
+    ("[Growth factors|GROWTH_FACTOR] , namely [BDNF|GROWTH_FACTOR] and [GDNF|GROWTH_FACTOR] , protect "
+     "[neurons|CELL_TYPE] .",
+     {(s, "PROTECTS", "neurons", "active") for s in ("Growth factors", "BDNF", "GDNF")}),
+    ("[Cytokines|CYTOKINE] , e.g. [IL-6|CYTOKINE] , reduce [apoptosis|PROCESS] .",
+     {(s, "DECREASES", "apoptosis", "active") for s in ("Cytokines", "IL-6")}),
+    ("[BDNF|GROWTH_FACTOR] was low , but [GDNF|GROWTH_FACTOR] protects [neurons|CELL_TYPE] .",
+     {("GDNF", "PROTECTS", "neurons", "active")}),
     ("The weather was nice and we walked to the park .", set()),
     # an antibody is no agent
     ("Treatment with [anti-IL10|GENE_OR_PROTEIN] reduced [TNF|CYTOKINE] levels .", set()),
