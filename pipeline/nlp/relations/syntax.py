@@ -249,7 +249,8 @@ def _trigger_between(head: Token, conjunct: Token) -> bool:
 
 def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
     """The head token of an argument and those coordinated or in apposition with it; an
-    amount/activity head ("levels of X", "X expression") stands for its of-phrase or compound."""
+    amount/activity head ("levels of X", "X expression") stands for its of-phrase (else its
+    with-phrase: "treatment with X") or compound."""
     out: list[Token] = []
     stack = [token]
     while stack:
@@ -259,6 +260,9 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
         if t.lower_ in through:
             inner = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
+            # else its with-phrase: "treatment with X"
+            inner = inner or [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                              for g in c.children if g.dep_ == "pobj"]
             inner += [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i]
             if inner:
                 stack[:0] = inner

@@ -1,0 +1,86 @@
+"""Drug -> disease constructions of pharmacology abstracts (issue 12, BioRED recall): an agent
+used for / effective in the treatment or prevention of a disease, a disease caused by an agent,
+"X corrected D", and the agent of "treatment with X" / "X pretreatment". Marked sentences with
+hand-built parses (CRAFT/ClearNLP labels) through the whole component."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+N, V, A, P, D, X, AUX = "NOUN", "VERB", "ADJ", "ADP", "DET", "PUNCT", "AUX"
+
+# "X is used for the treatment of D": Aspirin0 is1 used2 for3 the4 <noun>5 of6 gout7 .8
+USED_FOR = [(2, "nsubjpass", N), (2, "auxpass", AUX), (2, "ROOT", V), (2, "prep", P), (5, "det", D),
+            (3, "pobj", N), (5, "prep", P), (6, "pobj", N), (2, "punct", X)]
+# "X was effective in the treatment of D", the in-phrase on the copula (index 3 -> 1) or on the
+# adjective (3 -> 2)
+
+
+def effective(prep_head: int) -> list[tuple[int, str, str]]:
+    return [(1, "nsubj", N), (1, "ROOT", AUX), (1, "acomp", A), (prep_head, "prep", P), (5, "det", D),
+            (3, "pobj", N), (5, "prep", P), (6, "pobj", N), (1, "punct", X)]
+
+
+# "The D caused by X faded": The0 fever1 <verb>2 by3 aspirin4 faded5 .6
+CAUSED_BY = [(1, "det", D), (5, "nsubj", N), (1, "acl", V), (2, "agent", P), (3, "pobj", N),
+             (5, "ROOT", V), (5, "punct", X)]
+
+CASES = {
+    "used for the treatment of": (
+        "[Aspirin|CHEMICAL] is used for the treatment of [gout|DISEASE] .", USED_FOR,
+        {("Aspirin", "TREATS", "gout", False)}),
+    "approved for the prevention of": (
+        "[Aspirin|CHEMICAL] is approved for the prevention of [gout|DISEASE] .", USED_FOR,
+        {("Aspirin", "TREATS", "gout", False)}),
+    # a verb of study is no use for a therapy
+    "examined for the treatment of: none": (
+        "[Aspirin|CHEMICAL] is examined for the treatment of [gout|DISEASE] .", USED_FOR, set()),
+    "used for the analysis of: none": (
+        "[Aspirin|CHEMICAL] is used for the analysis of [gout|DISEASE] .", USED_FOR, set()),
+    "effective in the treatment of (on the copula)": (
+        "[Aspirin|CHEMICAL] was effective in the treatment of [gout|DISEASE] .", effective(1),
+        {("Aspirin", "TREATS", "gout", False)}),
+    "effective in the management of (on the adjective)": (
+        "[Aspirin|CHEMICAL] was effective in the management of [gout|DISEASE] .", effective(2),
+        {("Aspirin", "TREATS", "gout", False)}),
+    "ineffective in the treatment of: none": (
+        "[Aspirin|CHEMICAL] was ineffective in the treatment of [gout|DISEASE] .", effective(1), set()),
+    "the disease caused by": (
+        "The [fever|DISEASE] caused by [aspirin|CHEMICAL] faded .", CAUSED_BY,
+        {("aspirin", "DRIVES", "fever", False)}),
+    "the disease produced by": (
+        "The [fever|DISEASE] produced by [aspirin|CHEMICAL] faded .", CAUSED_BY,
+        {("aspirin", "DRIVES", "fever", False)}),
+    # a protein made by a drug is no disease it causes
+    "a protein produced by a drug: none": (
+        "The [IL6|GENE_OR_PROTEIN] produced by [aspirin|CHEMICAL] faded .", CAUSED_BY, set()),
+    "X-elicited D": (
+        "[Aspirin|CHEMICAL] - elicited [fever|DISEASE] faded .",
+        [(2, "npadvmod", N), (2, "punct", X), (3, "amod", V), (4, "nsubj", N), (4, "ROOT", V),
+         (4, "punct", X)],
+        {("Aspirin", "DRIVES", "fever", False)}),
+    "X corrected D": (
+        "[Iodide|CHEMICAL] corrected the [goitre|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (1, "punct", X)],
+        {("Iodide", "TREATS", "goitre", False)}),
+    "X corrected a protein: none": (
+        "[Iodide|CHEMICAL] corrected the [IL6|GENE_OR_PROTEIN] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (1, "punct", X)], set()),
+    "treatment with X reduced D": (
+        "Treatment with [aspirin|CHEMICAL] reduced [fever|DISEASE] .",
+        [(3, "nsubj", N), (0, "prep", P), (1, "pobj", N), (3, "ROOT", V), (3, "dobj", N), (3, "punct", X)],
+        {("aspirin", "DECREASES", "fever", False)}),
+    "X pretreatment reduced D": (
+        "[Aspirin|CHEMICAL] pretreatment reduced [fever|DISEASE] .",
+        [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)],
+        {("Aspirin", "DECREASES", "fever", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", CASES.values(), ids=CASES.keys())
+def test_drug_disease_constructions(parsed_relations: Callable[..., set], marked: str,
+                                    rows: list[tuple[int, str, str]],
+                                    expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
