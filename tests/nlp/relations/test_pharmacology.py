@@ -84,3 +84,40 @@ def test_drug_disease_constructions(parsed_relations: Callable[..., set], marked
                                     rows: list[tuple[int, str, str]],
                                     expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+# "Z attenuated X-induced D": Aspirin0 attenuated1 cocaine2 -3 induced4 fever5 .6
+HYPHEN_INDUCED = [(1, "nsubj", N), (1, "ROOT", V), (4, "npadvmod", N), (4, "punct", X), (5, "amod", V),
+                  (1, "dobj", N), (1, "punct", X)]
+COUNTER = {
+    "Z attenuated X-induced D": (
+        "[Aspirin|CHEMICAL] attenuated [cocaine|CHEMICAL] - induced [fever|DISEASE] .", HYPHEN_INDUCED,
+        {("Aspirin", "INHIBITS", "cocaine", False), ("Aspirin", "DECREASES", "fever", False),
+         ("cocaine", "DRIVES", "fever", False)}),
+    # a verb of increase counters nothing
+    "Z enhanced X-induced D: no counter": (
+        "[Aspirin|CHEMICAL] enhanced [cocaine|CHEMICAL] - induced [fever|DISEASE] .", HYPHEN_INDUCED,
+        {("Aspirin", "ACTIVATES", "fever", False), ("cocaine", "DRIVES", "fever", False)}),
+    # a cell counters the disease, not the inducer (molecules only)
+    "cells attenuated X-induced D: no counter": (
+        "[Monocytes|CELL_TYPE] attenuated [cocaine|CHEMICAL] - induced [fever|DISEASE] .", HYPHEN_INDUCED,
+        {("Monocytes", "DECREASES", "fever", False), ("cocaine", "DRIVES", "fever", False)}),
+    "Z decreased IL6 expression induced by X": (
+        "[Aspirin|CHEMICAL] decreased [IL6|GENE_OR_PROTEIN] expression induced by [cocaine|CHEMICAL] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (3, "acl", V), (4, "agent", P),
+         (5, "pobj", N), (1, "punct", X)],
+        {("Aspirin", "INHIBITS", "cocaine", False), ("Aspirin", "DECREASES", "IL6", False),
+         ("cocaine", "ACTIVATES", "IL6", False)}),
+    "Z protects against X-induced D": (
+        "[Aspirin|CHEMICAL] protects against [cocaine|CHEMICAL] - induced [fever|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (5, "npadvmod", N), (5, "punct", X), (6, "amod", V),
+         (2, "pobj", N), (1, "punct", X)],
+        {("Aspirin", "INHIBITS", "cocaine", False), ("cocaine", "DRIVES", "fever", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", COUNTER.values(), ids=COUNTER.keys())
+def test_an_agent_countering_an_induced_effect_counters_its_inducer(
+        parsed_relations: Callable[..., set], marked: str, rows: list[tuple[int, str, str]],
+        expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
