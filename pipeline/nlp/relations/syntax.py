@@ -313,6 +313,7 @@ def misparsed_verb_object(parse: Doc, trigger: int, obj: int) -> bool:
 def parse_negated(parse: Doc, trigger: int) -> bool:
     """NegEx with syntactic scope: the trigger, or a verb it is the complement or later conjunct
     of ("cannot halt or reverse X", "failed to reduce X", "it is not known whether X reduces Y"),
+    or the adjective is the complement of ("X was not effective against Y"),
     has a ``neg`` dependent, or the
     trigger is the object of "without" ("without forming tumours")."""
     token = parse[trigger]
@@ -321,7 +322,7 @@ def parse_negated(parse: Doc, trigger: int) -> bool:
             return True
         if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in NEGATION_HEADS:
             return True
-        if token.dep_ in ("xcomp", "conj", "ccomp") and token.head is not token:
+        if token.dep_ in ("xcomp", "conj", "ccomp", "acomp") and token.head is not token:
             # a conjunct with its own auxiliary is a clause of its own ("X did not ... but Y can")
             if token.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in token.children):
                 return False

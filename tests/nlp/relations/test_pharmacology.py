@@ -121,3 +121,44 @@ def test_an_agent_countering_an_induced_effect_counters_its_inducer(
         parsed_relations: Callable[..., set], marked: str, rows: list[tuple[int, str, str]],
         expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+TREATED = {
+    "D was treated with X": (
+        "[Gout|DISEASE] was treated with [aspirin|CHEMICAL] .",
+        [(2, "nsubjpass", N), (2, "auxpass", AUX), (2, "ROOT", V), (2, "prep", P), (3, "pobj", N),
+         (2, "punct", X)],
+        {("aspirin", "TREATS", "Gout", False)}),
+    # patients are no disease
+    "patients were treated with X: none": (
+        "Patients were treated with [aspirin|CHEMICAL] .",
+        [(2, "nsubjpass", N), (2, "auxpass", AUX), (2, "ROOT", V), (2, "prep", P), (3, "pobj", N),
+         (2, "punct", X)],
+        set()),
+    "the treatment of D with X (with on the disease)": (
+        "The treatment of [gout|DISEASE] with [aspirin|CHEMICAL] works .",
+        [(1, "det", D), (6, "nsubj", N), (1, "prep", P), (2, "pobj", N), (3, "prep", P), (4, "pobj", N),
+         (6, "ROOT", V), (6, "punct", X)],
+        {("aspirin", "TREATS", "gout", False)}),
+    "X is effective against D": (
+        "[Aspirin|CHEMICAL] is effective against [gout|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", AUX), (1, "acomp", A), (2, "prep", P), (3, "pobj", N), (1, "punct", X)],
+        {("Aspirin", "TREATS", "gout", False)}),
+    # the copula's negation reaches its adjective
+    "X is not effective against D: negated": (
+        "[Aspirin|CHEMICAL] is not effective against [gout|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", AUX), (1, "neg", "PART"), (1, "acomp", A), (3, "prep", P),
+         (4, "pobj", N), (1, "punct", X)],
+        {("Aspirin", "TREATS", "gout", True)}),
+    "X is effective against a protein: none": (
+        "[Aspirin|CHEMICAL] is effective against [IL6|GENE_OR_PROTEIN] .",
+        [(1, "nsubj", N), (1, "ROOT", AUX), (1, "acomp", A), (2, "prep", P), (3, "pobj", N), (1, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", TREATED.values(), ids=TREATED.keys())
+def test_treated_with_and_effective_against(parsed_relations: Callable[..., set], marked: str,
+                                            rows: list[tuple[int, str, str]],
+                                            expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
