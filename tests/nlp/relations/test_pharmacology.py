@@ -162,3 +162,36 @@ def test_treated_with_and_effective_against(parsed_relations: Callable[..., set]
                                             rows: list[tuple[int, str, str]],
                                             expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+DUE_TO = {
+    "D secondary to X": (
+        "[Hepatitis|DISEASE] secondary to [isoniazid|CHEMICAL] occurs .",
+        [(4, "nsubj", N), (0, "amod", A), (1, "prep", P), (2, "pobj", N), (4, "ROOT", V), (4, "punct", X)],
+        {("isoniazid", "DRIVES", "Hepatitis", False)}),
+    "D was due to X": (
+        "The [hepatitis|DISEASE] was due to [isoniazid|CHEMICAL] .",
+        [(1, "det", D), (2, "nsubj", N), (2, "ROOT", AUX), (2, "prep", A), (3, "pcomp", P), (3, "pobj", N),
+         (2, "punct", X)],
+        {("isoniazid", "DRIVES", "hepatitis", False)}),
+    "D due to X": (
+        "[Hepatitis|DISEASE] due to [isoniazid|CHEMICAL] occurs .",
+        [(4, "nsubj", N), (0, "prep", A), (1, "pcomp", P), (1, "pobj", N), (4, "ROOT", V), (4, "punct", X)],
+        {("isoniazid", "DRIVES", "Hepatitis", False)}),
+    # the cause must be an agent, the effect a disease
+    "a disease due to a disease: none": (
+        "[Hepatitis|DISEASE] due to [cirrhosis|DISEASE] occurs .",
+        [(4, "nsubj", N), (0, "prep", A), (1, "pcomp", P), (1, "pobj", N), (4, "ROOT", V), (4, "punct", X)],
+        set()),
+    "a protein due to a drug: none": (
+        "[IL6|GENE_OR_PROTEIN] due to [isoniazid|CHEMICAL] occurs .",
+        [(4, "nsubj", N), (0, "prep", A), (1, "pcomp", P), (1, "pobj", N), (4, "ROOT", V), (4, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", DUE_TO.values(), ids=DUE_TO.keys())
+def test_a_disease_due_to_its_cause(parsed_relations: Callable[..., set], marked: str,
+                                    rows: list[tuple[int, str, str]],
+                                    expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
