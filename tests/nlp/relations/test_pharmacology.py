@@ -195,3 +195,28 @@ def test_a_disease_due_to_its_cause(parsed_relations: Callable[..., set], marked
                                     rows: list[tuple[int, str, str]],
                                     expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "expected"), [
+    # how often a disease occurs stands for it: "the risk of gout", "the incidence of gout"
+    (["the", "risk", "of", "gout"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"], ["risk", "gout"]),
+    (["the", "incidence", "of", "gout"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],
+     ["incidence", "gout"]),
+    # a drug's treatment / pretreatment stands for the drug
+    (["treatment", "with", "aspirin"], [0, 0, 1], ["ROOT", "prep", "pobj"], ["treatment", "aspirin"]),
+    (["aspirin", "pretreatment"], [1, 1], ["compound", "ROOT"], ["pretreatment", "aspirin"]),
+    # a noun that is no measure of occurrence does not
+    (["the", "cost", "of", "gout"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"], ["cost"]),
+    (["care", "with", "aspirin"], [0, 0, 1], ["ROOT", "prep", "pobj"], ["care"]),
+])
+def test_argument_heads_through_occurrence_and_treatment(words: list[str], heads: list[int],
+                                                         deps: list[str], expected: list[str]) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.nlp.relations.patterns import load_patterns
+    from pipeline.nlp.relations.syntax import argument_heads
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert [t.text for t in argument_heads(root, load_patterns().through)] == expected
