@@ -121,11 +121,13 @@ def evaluate_relations_cli(
     if fmt not in ("ge", "biored"):
         raise typer.BadParameter("use ge, biored or key", param_hint="--format")
     nlp = make_nlp(relations=True)
-    scores = evaluate_ge(nlp, gold) if fmt == "ge" else evaluate_biored(nlp, gold)
+    errors = json_out is not None
+    scores = evaluate_ge(nlp, gold, errors) if fmt == "ge" else evaluate_biored(nlp, gold, errors)
     rows = scores.rows()
     _print_table(f"{gold} ({scores.n_docs} documents, {fmt})", rows, 120)
     if json_out:
-        json_out.write_text(json.dumps({"gold": str(gold), "format": fmt, "rows": rows}, indent=2))
+        json_out.write_text(json.dumps({"gold": str(gold), "format": fmt, "rows": rows,
+                                        "missed": scores.missed, "unmatched": scores.unmatched}, indent=2))
 
 
 @evaluate_app.command("mechanisms")

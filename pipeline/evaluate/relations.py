@@ -55,6 +55,9 @@ class RelationScores:
     counts: Counts = field(default_factory=Counts)
     unlabelled: Counts = field(default_factory=Counts)
     n_docs: int = 0
+    # with ``errors``: gold pairs not found and predicted pairs matching none, with their sentences
+    missed: list[dict[str, object]] = field(default_factory=list)
+    unmatched: list[dict[str, object]] = field(default_factory=list)
 
     def rows(self) -> list[dict[str, object]]:
         out = []
@@ -118,6 +121,11 @@ UNDIRECTED = frozenset({"regulate", "regulation_nominal"})
 
 def predicted_pairs(doc: Doc, unscored: frozenset[frozenset[str]] = frozenset(),
                     undirected: bool = False) -> set[tuple[str, str, str]]:
+    return set(predicted_relations(doc, unscored, undirected))
+
+
+def predicted_relations(doc: Doc, unscored: frozenset[frozenset[str]] = frozenset(),
+                        undirected: bool = False) -> dict[tuple[str, str, str], list]:
     """(subject id, object id, polarity) of the doc's non-negated relations with a polarity;
     with ``undirected`` (a gold schema with an undirected regulation type), a relation of an
     :data:`UNDIRECTED` rule too, with polarity ``any``.
@@ -125,8 +133,9 @@ def predicted_pairs(doc: Doc, unscored: frozenset[frozenset[str]] = frozenset(),
     Pairs whose label pair is in ``unscored`` (types the gold schema never relates) are left out,
     and so are relations with an argument that is no gold entity (an outcome phrase such as
     "motor function" has no id: the gold pairs cannot say whether it is right).
+    :func:`predicted_relations` gives the relations behind each pair.
     """
-    pred = set()
+    pred: dict[tuple[str, str, str], list] = {}
     for rel in doc._.relations:
         if frozenset((rel.subject.label, rel.object.label)) in unscored:
             continue
@@ -136,28 +145,65 @@ def predicted_pairs(doc: Doc, unscored: frozenset[frozenset[str]] = frozenset(),
         if undirected and rel.rule_name in UNDIRECTED:
             pol = "any"
         if pol and not rel.negated and rel.subject.kb_id != rel.object.kb_id:
-            pred.add((rel.subject.kb_id, rel.object.kb_id, pol))
+            pred.setdefault((rel.subject.kb_id, rel.object.kb_id, pol), []).append(rel)
     return pred
+
+
+def _errors(scores: RelationScores, doc_id: str, doc: Doc, gold: set[tuple],
+            pred: dict[tuple[str, str, str], list], unordered: bool) -> None:
+    """Record the gold pairs no prediction matched (with the sentences naming both entities and
+    a prediction of the pair with another polarity) and the predictions matching no gold pair."""
+    names: dict[str, list[str]] = {}
+    for e in doc.ents:
+        names.setdefault(e.kb_id_, []).append(e.text)
+    sents = [(s.text.strip(), {e.kb_id_ for e in s.ents}) for s in doc.sents]
+
+    def same(a: tuple, b: tuple) -> bool:
+        return (a[0], a[1]) == (b[0], b[1]) or (unordered and (a[0], a[1]) == (b[1], b[0]))
+
+    def found(p: tuple, g: tuple) -> bool:
+        return same(p, g) and (g[2] == "any" or p[2] == g[2])
+
+    for g in sorted(gold):
+        if any(found(p, g) for p in pred):
+            continue
+        scores.missed.append({
+            "doc": doc_id, "pair": list(g), "names": [sorted(set(names.get(x, [])))[:3] for x in g[:2]],
+            "other_polarity": sorted({p[2] for p in pred if same(p, g)}),
+            "sentences": [t for t, ids in sents if g[0] in ids and g[1] in ids]})
+    for p, rels in sorted(pred.items()):
+        if any(found(p, g) for g in gold):
+            continue
+        rel = rels[0]
+        scores.unmatched.append({
+            "doc": doc_id, "pair": list(p), "subject": rel.subject.text, "predicate": rel.predicate,
+            "object": rel.object.text, "rule_id": rel.rule_id,
+            "gold_polarity": sorted({g[2] for g in gold if same(p, g)}),
+            "sentence": doc.text[rel.sentence_start:rel.sentence_end].strip()})
 
 
 def score_documents(nlp: Language, docs: Iterator[tuple[str, str, list[GoldEntity], set[tuple]]],
                     unordered: bool, unscored: frozenset[frozenset[str]] = frozenset(),
-                    undirected: bool = False) -> RelationScores:
-    """Relation P/R/F1 over (id, text, gold entities, gold pairs) documents."""
+                    undirected: bool = False, errors: bool = False) -> RelationScores:
+    """Relation P/R/F1 over (id, text, gold entities, gold pairs) documents; with ``errors``, the
+    missed and unmatched pairs too (:attr:`RelationScores.missed`, ``unmatched``)."""
     scores = RelationScores()
-    for _, text, ents, gold in docs:
-        _score(scores, gold, predicted_pairs(with_gold_entities(nlp, text, ents), unscored, undirected),
-               unordered=unordered)
+    for doc_id, text, ents, gold in docs:
+        doc = with_gold_entities(nlp, text, ents)
+        pred = predicted_relations(doc, unscored, undirected)
+        _score(scores, gold, set(pred), unordered=unordered)
+        if errors:
+            _errors(scores, doc_id, doc, gold, pred, unordered)
     return scores
 
 
-def evaluate_ge(nlp: Language, folder: Path) -> RelationScores:
+def evaluate_ge(nlp: Language, folder: Path, errors: bool = False) -> RelationScores:
     if not folder.is_dir():
         raise MechmineError(f"no such folder: {folder}")
-    return score_documents(nlp, read_ge(folder), unordered=False, undirected=True)
+    return score_documents(nlp, read_ge(folder), unordered=False, undirected=True, errors=errors)
 
 
-def evaluate_biored(nlp: Language, path: Path) -> RelationScores:
+def evaluate_biored(nlp: Language, path: Path, errors: bool = False) -> RelationScores:
     if not path.is_file():
         raise MechmineError(f"no such file: {path}")
-    return score_documents(nlp, read_biored(path), unordered=True, unscored=BIORED_UNSCORED)
+    return score_documents(nlp, read_biored(path), unordered=True, unscored=BIORED_UNSCORED, errors=errors)

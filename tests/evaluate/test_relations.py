@@ -41,3 +41,25 @@ def test_an_undirected_pair_matches_only_a_gold_regulation(gold: str, tp: int, f
     scores = RelationScores()
     _score(scores, {("a", "b", gold)}, {("a", "b", "any")}, unordered=False)
     assert (scores.counts.tp, scores.counts.fp) == (tp, fp)
+
+
+def test_errors_list_missed_and_unmatched_pairs() -> None:
+    from spacy.tokens import Span
+
+    from pipeline.evaluate.relations import _errors
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("IL6 binds STAT3 . STAT3 helps JAK2 .")
+    doc.ents = [Span(doc, 0, 1, "GENE_OR_PROTEIN", kb_id="a"), Span(doc, 2, 3, "GENE_OR_PROTEIN", kb_id="b"),
+                Span(doc, 4, 5, "GENE_OR_PROTEIN", kb_id="b"), Span(doc, 6, 7, "GENE_OR_PROTEIN", kb_id="c")]
+    rel = Relation(mention("IL6", "a"), "INHIBITS", mention("STAT3", "b"), "negative", False, False, "",
+                   "dep:inhibit", "active", 0, 0, 17)
+    scores = RelationScores()
+    gold = {("b", "a", "positive"), ("b", "c", "positive")}
+    _errors(scores, "d1", doc, gold, {("a", "b", "negative"): [rel]}, unordered=True)
+    assert [(m["pair"], m["other_polarity"], m["sentences"]) for m in scores.missed] == [
+        (["b", "a", "positive"], ["negative"], ["IL6 binds STAT3 ."]),
+        (["b", "c", "positive"], [], ["STAT3 helps JAK2 ."])]
+    assert [(u["pair"], u["rule_id"], u["gold_polarity"], u["sentence"]) for u in scores.unmatched] == [
+        (["a", "b", "negative"], "dep:inhibit", ["positive"], "IL6 binds STAT3 .")]

@@ -296,8 +296,9 @@ def inner_conjuncts(parse: Doc, lo: int, hi: int) -> list[Token]:
 def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
     """The head token of an argument and those coordinated or in apposition with it or named
     as its members ("growth factors such as X and Y": :func:`list_members`); an
-    amount/activity head ("levels of X", "X expression") stands for its of-phrase or compound
-    (and keeps its own conjuncts and members: "types of cells, including X")."""
+    amount/activity head ("levels of X", "X expression") stands for its of-phrase (else its
+    with-phrase: "treatment with X") or compound (and keeps its own conjuncts and members:
+    "types of cells, including X")."""
     out: list[Token] = []
     stack = [token]
     while stack:
@@ -307,6 +308,9 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
         if t.lower_ in through:
             inner = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
+            # else its with-phrase: "treatment with X"
+            inner = inner or [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                              for g in c.children if g.dep_ == "pobj"]
             inner += [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i]
             if inner:
                 stack[:0] = inner
@@ -354,6 +358,7 @@ def misparsed_verb_object(parse: Doc, trigger: int, obj: int) -> bool:
 def parse_negated(parse: Doc, trigger: int) -> bool:
     """NegEx with syntactic scope: the trigger, or a verb it is the complement or later conjunct
     of ("cannot halt or reverse X", "failed to reduce X", "it is not known whether X reduces Y"),
+    or the adjective is the complement of ("X was not effective against Y"),
     has a ``neg`` dependent, or the
     trigger is the object of "without" ("without forming tumours")."""
     token = parse[trigger]
@@ -362,7 +367,7 @@ def parse_negated(parse: Doc, trigger: int) -> bool:
             return True
         if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in NEGATION_HEADS:
             return True
-        if token.dep_ in ("xcomp", "conj", "ccomp") and token.head is not token:
+        if token.dep_ in ("xcomp", "conj", "ccomp", "acomp") and token.head is not token:
             # a conjunct with its own auxiliary is a clause of its own ("X did not ... but Y can")
             if token.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in token.children):
                 return False
