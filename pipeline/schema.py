@@ -142,7 +142,9 @@ class RelationRecord:
                                        "anaphor (from an earlier sentence: 'They ...'), conj / xcomp / "
                                        "relcl / copula / appos (from the clause it depends on), cargo "
                                        "(the producer of generic cargo a relative clause is on: 'EVs "
-                                       "carry molecules that reduce X'), or empty.")
+                                       "carry molecules that reduce X'), event (the main clause's subject, "
+                                       "for a ', which' clause on the event: 'X generates cells, which "
+                                       "facilitates Y'), or empty.")
     rule_id: str = col(STRING, "Reader and rule that proposed the relation: dep:<rule> (dependency patterns "
                                "over the parse) or surface:<rule> (surface reader); rules in "
                                "resources/relation_rules.yaml.")

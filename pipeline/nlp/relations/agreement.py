@@ -27,6 +27,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from pipeline.nlp.relations.syntax import event_relative
 from pipeline.nlp.relations.types import Candidate
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -50,6 +51,9 @@ def understood_subject(t: Token, control: re.Pattern[str] | None) -> tuple[Token
     seen: set[int] = set()
     while t.i not in seen:
         seen.add(t.i)
+        event = event_relative(t)  # ", which facilitates X" after a plural noun: the main clause's event
+        if event is not None:
+            return (event, SUBJECT) if event.pos_ in NOUNS else (None, "")
         deps = {c.dep_: c for c in t.children}
         subj = deps.get("nsubj") or deps.get("csubj")
         if subj is not None:
@@ -180,18 +184,40 @@ def head_of(parse: Doc, off: int, start: int, end: int) -> Token | None:
     return None
 
 
+# modifiers: a participle there names a state, not a second verb ("resting and activated T cells")
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "acl"})
+
+
+def later_verb_object(parse: Doc, trigger: int, obj: int) -> bool:
+    """The object (sentence token ``obj``) follows a second trigger verb coordinated after the
+    trigger's own object ("X increased the expression of IL6 and decreased TNF", which the parse
+    may hang on IL6): TNF is that verb's object, not the trigger's. The trigger must have a noun
+    of its own before the coordinator ("increase or decrease IL-6" shares IL-6)."""
+    for k in range(trigger + 2, obj):
+        v = parse[k]
+        if not (v._.mm_trigger and v.pos_ == "VERB" and v.dep_ not in MODIFIER_DEPS
+                and parse[k - 1].dep_ == "cc"):
+            continue
+        if any(t.pos_ in NOUNS for t in parse[trigger + 1:k - 1]) and not v.is_ancestor(parse[trigger]):
+            return True
+    return False
+
+
 def object_agrees(c: Candidate, parse: Doc, off: int) -> bool:
     """An active verb's object lies in its own clause and not behind one of the rule's ``stop``
     prepositions: on the way from the object up to the trigger there is no verb with a subject
     of its own ("MSCs enhance X, and exosome-based treatments provide Y": no exosome object of
     "enhance") and no ``stop`` preposition ("transfer mitochondria to neurons": neurons are where
-    the mitochondria go). An object the trigger does not govern is not judged here."""
+    the mitochondria go), nor a second verb coordinated after the trigger's object
+    (:func:`later_verb_object`). An object the trigger does not govern is not judged here."""
     if c.form != "active" or c.rule.reverse or c.object.start < off:
         return True
     t = head_of(parse, off, c.object.start, c.object.end)
     trigger = c.trigger - off
     if t is None or not 0 <= trigger < len(parse):
         return True
+    if trigger < t.i and later_verb_object(parse, trigger, t.i):
+        return False
     path = []
     for a in t.ancestors:
         if a.i == trigger:

@@ -188,6 +188,62 @@ def reported_clause(token: Token) -> Token | None:
     return clause
 
 
+# nouns ending in -s that are singular (diseases, Latin forms)
+SINGULAR_IN_S = frozenset({"diabetes", "rabies", "measles", "mumps", "herpes", "series", "species",
+                           "means", "lupus", "sepsis", "fibrosis", "apoptosis", "stenosis", "sclerosis"})
+SINGULAR_AUX = frozenset({"is", "was", "has", "does"})
+PLURAL_AUX = frozenset({"are", "were", "have", "do"})
+
+
+def plural_noun(t: Token) -> bool:
+    """The noun ``t`` is plural: by its morphology, else by its form ("neurons", "MSCs", not
+    "diabetes", "sepsis", "class")."""
+    number = t.morph.get("Number")
+    if number:
+        return number[0] == "Plur"
+    w = t.lower_
+    return (t.pos_ in ("NOUN", "PROPN") and len(w) > 3 and w.endswith("s") and w not in SINGULAR_IN_S
+            and not w.endswith(("ss", "us", "is", "os")) and w[-2].isalpha())
+
+
+def singular_verb(verb: Token) -> bool:
+    """The finite verb of a clause is third person singular: its first auxiliary ("has led", "is
+    known"), else its own form ("supports", "facilitates"); a modal tells nothing ("can help")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if aux:
+        return aux[0].lower_ in SINGULAR_AUX
+    if verb.lower_ in SINGULAR_AUX:
+        return True
+    number = verb.morph.get("Number")
+    if number:
+        return number[0] == "Sing"
+    w = verb.lower_
+    return verb.pos_ in ("VERB", "AUX") and len(w) > 2 and w.endswith("s") and not w.endswith("ss")
+
+
+def event_relative(clause: Token) -> Token | None:
+    """The agent of the event a ", which" clause speaks of when its verb disagrees in number
+    with the noun the parse hangs it on ("X generates myelin-producing cells, which facilitates
+    repair", "X stimulates angiogenesis, providing oxygen to neurons, which supports repair"): the
+    subject of the main clause the noun is in (through participle clauses); None when verb and
+    noun agree or the clause is no comma relative."""
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun is clause or not plural_noun(noun) or not singular_verb(clause):
+        return None
+    rel = [c for c in clause.children if c.lower_ == "which" and c.i < clause.i]
+    if not rel or rel[0].i < 1 or clause.doc[rel[0].i - 1].text != ",":
+        return None
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    while verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = inherited_subject(verb)[0]
+    return subject if subject is not None and subject is not noun else None
+
+
 def inherited_subject(token: Token) -> tuple[Token | None, str]:
     """The agent of a verb without its own subject, and the link it was reached by. A
     relative pronoun's clause takes the noun it modifies (or, when the parse hangs the
@@ -203,6 +259,9 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
         seen += 1
         for child in token.children:
             if child.lower_ in RELATIVE_WORDS and child.i < token.i and child.dep_ in RELATIVE_DEPS:
+                event = event_relative(token)
+                if event is not None:
+                    return event, "event"
                 if token.dep_ in MODIFIED_BY_CLAUSE:
                     return clause_noun(token.head)
                 found = antecedent(child)
