@@ -47,6 +47,7 @@ from pipeline.nlp.relations.context import (
     subject_state,
 )
 from pipeline.nlp.relations.rules import RuleSet
+from pipeline.nlp.relations.syntax import example_tokens
 from pipeline.nlp.relations.types import Candidate, Mention, Relation
 
 FLIP = {"positive": "negative", "negative": "positive"}
@@ -150,6 +151,26 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
     return predicate
 
 
+def without_class_subjects(rels: list[Relation], starts: list[int], doc: Doc) -> list[Relation]:
+    """``rels`` without a relation whose subject is a class noun whose examples state the same
+    relation ("MSCs are guided by chemokines such as SDF-1 and IL-8": SDF-1 and IL-8 guide
+    them, not "chemokines"); objects keep their class noun. ``starts``: each relation's sentence
+    start token."""
+    parses = doc._.parses or {}
+    stated = {(r.sentence_index, r.predicate, r.object.key(), i) for r in rels
+              for i in range(r.subject.start, r.subject.end)}
+    out = []
+    for r, start in zip(rels, starts, strict=True):
+        parse = parses.get(start)
+        if parse is not None and r.subject.start >= start:
+            members = {i for i in example_tokens(parse, start, r.subject)
+                       if not r.subject.start <= i < r.subject.end}
+            if any((r.sentence_index, r.predicate, r.object.key(), i) in stated for i in members):
+                continue
+        out.append(r)
+    return out
+
+
 def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], rules: RuleSet,
              article_kind: str = "") -> list[Relation]:
     """The relations of ``doc`` from its candidates (in sentence order). ``lower``: the doc's
@@ -170,6 +191,7 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
     expletive = False
     seen: set[tuple[str, str, str]] = set()
     out: list[Relation] = []
+    starts: list[int] = []  # each relation's sentence start token
     for c in candidates:
         sent = c.sentence
         if sent.index != current:
@@ -219,4 +241,5 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
                             neg, hedged,
                             evidence, c.rule_id, c.form, sent.index, sent.start_char,
                             sent.end_char, state, statement_context(cues, sent_text, c.subject), carried))
-    return out
+        starts.append(sent.start)
+    return without_class_subjects(out, starts, doc)

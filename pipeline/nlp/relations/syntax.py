@@ -555,16 +555,25 @@ def owner_of_modified(parse: Doc, off: int, obj: Token, ms: Sequence[Mention]) -
 OUTCOME_MODIFIERS = {"compound", "amod", "poss", "nmod"}
 
 
+# outcome nouns named only with their of-phrase: "quality of life" (not "quality")
+OF_NAMED_OUTCOMES = frozenset({"quality"})
+
+
 def outcome_phrase(head: Token, keep_of: bool = False) -> tuple[int, int]:
     """The sentence token range of an outcome noun phrase: ``head`` with its compound,
     adjective and possessive modifiers on its left ("blood-brain barrier integrity", "motor
-    function"); an ``of`` phrase stays out ("function of neurons": function) unless
-    ``keep_of`` (a place: "sites of injury")."""
-    left = [c.left_edge.i for c in head.children if c.dep_ in OUTCOME_MODIFIERS and c.i < head.i]
+    function", not a possessive pronoun: "their survival" names whose only in the text before it);
+    an ``of`` phrase stays out ("function of neurons": function) unless ``keep_of`` (a place:
+    "sites of injury") or the head is named by it ("quality of life", wherever the parse hangs
+    the "of")."""
+    left = [c.left_edge.i for c in head.children if c.dep_ in OUTCOME_MODIFIERS and c.i < head.i
+            and not (c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS)]
     end = head.i + 1
     if keep_of:
         end = max([c.right_edge.i + 1 for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                    and c.i > head.i], default=end)
+    elif head.lower_ in OF_NAMED_OUTCOMES and end < len(head.doc) and head.doc[end].lower_ == "of":
+        end = max(end + 1, head.doc[end].right_edge.i + 1)
     return min(left, default=head.i), end
 
 
@@ -583,6 +592,24 @@ def modifier_readings(head: Token, lo: int, hi: int) -> list[str]:
         return ["".join(t.text_with_ws for t in (*before, *doc[m.left_edge.i:m.i + 1], *after)).strip()
                 for m in members]
     return []
+
+
+def example_tokens(parse: Doc, off: int, m: Mention) -> set[int]:
+    """The doc tokens of the examples a class-noun mention ``m`` names ("chemokines such as A
+    and B", "diseases like A": A and B with their conjuncts and appositions); empty for a
+    mention outside the sentence or without examples."""
+    head = subject_head(parse, off, m)
+    if head is None:
+        return set()
+    out: set[int] = set()
+    stack = example_members(head, EXAMPLE_WORDS)
+    while stack and len(out) < 40:
+        t = stack.pop()
+        if t.i + off in out or t is head:
+            continue
+        out.add(t.i + off)
+        stack += [c for c in t.children if c.dep_ in ("conj", "appos", "parataxis") and not _trigger_between(t, c)]
+    return out
 
 
 def mention_at(ms: Sequence[Mention], token: int) -> Mention | None:
