@@ -198,6 +198,8 @@ def later_verb_object(parse: Doc, trigger: int, obj: int) -> bool:
         if not (v._.mm_trigger and v.pos_ == "VERB" and v.dep_ not in MODIFIER_DEPS
                 and parse[k - 1].dep_ == "cc"):
             continue
+        if v.dep_ == "conj" and v.head.pos_ not in NOUNS and v.head.dep_ in MODIFIER_DEPS:
+            continue  # listed with a modifier: "resting and activated T cells"
         if any(t.pos_ in NOUNS for t in parse[trigger + 1:k - 1]) and not v.is_ancestor(parse[trigger]):
             return True
     return False

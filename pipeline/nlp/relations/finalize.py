@@ -47,11 +47,12 @@ from pipeline.nlp.relations.context import (
     subject_state,
 )
 from pipeline.nlp.relations.rules import RuleSet
-from pipeline.nlp.relations.syntax import example_tokens
+from pipeline.nlp.relations.syntax import example_tokens, owner_tokens
 from pipeline.nlp.relations.types import Candidate, Mention, Relation
 
 FLIP = {"positive": "negative", "negative": "positive"}
 # the class of a "damage to X" subject phrase, checked against the rule's subject classes
+OUTCOME = "OUTCOME"  # class of an outcome object without an entity mention (dependency reader)
 PROCESS_SUBJECT = Mention(0, 0, 0, 0, "", "PROCESS", ("PROCESS",), "")
 
 
@@ -151,21 +152,29 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
     return predicate
 
 
-def without_class_subjects(rels: list[Relation], starts: list[int], doc: Doc) -> list[Relation]:
-    """``rels`` without a relation whose subject is a class noun whose examples state the same
-    relation ("MSCs are guided by chemokines such as SDF-1 and IL-8": SDF-1 and IL-8 guide
-    them, not "chemokines"); objects keep their class noun. ``starts``: each relation's sentence
-    start token."""
+def without_redundant(rels: list[Relation], starts: list[int], doc: Doc) -> list[Relation]:
+    """``rels`` without a relation another one of its sentence states more exactly: a class-noun
+    subject whose examples state the same relation ("MSCs are guided by chemokines such as SDF-1
+    and IL-8": SDF-1 and IL-8 guide them, not "chemokines"; objects keep their class noun), and
+    an outcome object whose of-phrase names an object of the same subject and predicate ("MSCs
+    regulate the effector function of T cells": T cells, not "effector function"). ``starts``:
+    each relation's sentence start token."""
     parses = doc._.parses or {}
-    stated = {(r.sentence_index, r.predicate, r.object.key(), i) for r in rels
-              for i in range(r.subject.start, r.subject.end)}
+    by_subject = {(r.sentence_index, r.predicate, r.object.key(), i) for r in rels
+                  for i in range(r.subject.start, r.subject.end)}
+    by_object = {(r.sentence_index, r.predicate, r.subject.key(), i) for r in rels
+                 for i in range(r.object.start, r.object.end) if r.object.label != OUTCOME}
     out = []
     for r, start in zip(rels, starts, strict=True):
         parse = parses.get(start)
         if parse is not None and r.subject.start >= start:
             members = {i for i in example_tokens(parse, start, r.subject)
                        if not r.subject.start <= i < r.subject.end}
-            if any((r.sentence_index, r.predicate, r.object.key(), i) in stated for i in members):
+            if any((r.sentence_index, r.predicate, r.object.key(), i) in by_subject for i in members):
+                continue
+        if parse is not None and r.object.label == OUTCOME and r.object.start >= start:
+            owners = owner_tokens(parse, start, r.object) - set(range(r.object.start, r.object.end))
+            if any((r.sentence_index, r.predicate, r.subject.key(), i) in by_object for i in owners):
                 continue
         out.append(r)
     return out
@@ -242,4 +251,4 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
                             evidence, c.rule_id, c.form, sent.index, sent.start_char,
                             sent.end_char, state, statement_context(cues, sent_text, c.subject), carried))
         starts.append(sent.start)
-    return without_class_subjects(out, starts, doc)
+    return without_redundant(out, starts, doc)

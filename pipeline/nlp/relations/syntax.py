@@ -608,7 +608,26 @@ def example_tokens(parse: Doc, off: int, m: Mention) -> set[int]:
         if t.i + off in out or t is head:
             continue
         out.add(t.i + off)
-        stack += [c for c in t.children if c.dep_ in ("conj", "appos", "parataxis") and not _trigger_between(t, c)]
+        stack += [c for c in t.children
+                  if c.dep_ in ("conj", "appos", "parataxis") and not _trigger_between(t, c)]
+    return out
+
+
+def owner_tokens(parse: Doc, off: int, m: Mention) -> set[int]:
+    """The doc tokens of the of-phrase of the noun heading ``m`` and their conjuncts ("effector
+    function of T lymphocytes and NK cells": T lymphocytes, NK cells); empty for a mention
+    outside the sentence."""
+    head = subject_head(parse, off, m)
+    if head is None:
+        return set()
+    stack = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
+             for g in c.children if g.dep_ == "pobj"]
+    out: set[int] = set()
+    while stack and len(out) < 40:
+        t = stack.pop()
+        if t.i + off not in out:
+            out.add(t.i + off)
+            stack += [c for c in t.children if c.dep_ in ("conj", "appos", "compound")]
     return out
 
 
