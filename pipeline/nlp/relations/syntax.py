@@ -615,13 +615,19 @@ def example_tokens(parse: Doc, off: int, m: Mention) -> set[int]:
 
 def owner_tokens(parse: Doc, off: int, m: Mention) -> set[int]:
     """The doc tokens of the of-phrase of the noun heading ``m`` and their conjuncts ("effector
-    function of T lymphocytes and NK cells": T lymphocytes, NK cells); empty for a mention
-    outside the sentence."""
+    function of T lymphocytes and NK cells": T lymphocytes, NK cells), or of the list the noun
+    ends ("the proliferation and function of T cells", the parse hanging "of" on the first
+    item); empty for a mention outside the sentence."""
     head = subject_head(parse, off, m)
     if head is None:
         return set()
-    stack = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
-             for g in c.children if g.dep_ == "pobj"]
+    stack: list[Token] = []
+    for _ in range(12):
+        stack = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
+                 for g in c.children if g.dep_ == "pobj"]
+        if stack or head.dep_ != "conj" or head.head is head or head.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        head = head.head
     out: set[int] = set()
     while stack and len(out) < 40:
         t = stack.pop()

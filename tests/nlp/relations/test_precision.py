@@ -194,3 +194,12 @@ FRAGMENTS = {
 def test_outcome_fragments(parsed_relations: Callable[..., set], marked: str, rows: Rows,
                            expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+def test_an_outcome_listed_before_the_owner(parsed_relations: Callable[..., set]) -> None:
+    # the parse hangs "of T cells" on the list's first item
+    rows = [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (3, "cc", C), (6, "amod", A),
+            (3, "conj", N), (3, "prep", P), (9, "compound", N), (7, "pobj", N), (1, "punct", X)]
+    found = parsed_relations("[MSCs|CELL_TYPE] regulate the proliferation and effector function of"
+                             " [T cells|CELL_TYPE] .", rows)
+    assert found == {("MSCs", "ASSOCIATED_WITH", "T cells", False)}
