@@ -160,8 +160,10 @@ def without_redundant(rels: list[Relation], starts: list[int], doc: Doc) -> list
     regulate the effector function of T cells": T cells, not "effector function"). ``starts``:
     each relation's sentence start token."""
     parses = doc._.parses or {}
-    by_subject = {(r.sentence_index, r.predicate, r.object.key(), i) for r in rels
-                  for i in range(r.subject.start, r.subject.end)}
+    by_subject: dict[tuple[int, str, str, int], list[Mention]] = {}
+    for r in rels:
+        for i in range(r.subject.start, r.subject.end):
+            by_subject.setdefault((r.sentence_index, r.predicate, r.object.key(), i), []).append(r.subject)
     by_object = {(r.sentence_index, r.predicate, r.subject.key(), i) for r in rels
                  for i in range(r.object.start, r.object.end) if r.object.label != OUTCOME}
     out = []
@@ -170,7 +172,8 @@ def without_redundant(rels: list[Relation], starts: list[int], doc: Doc) -> list
         if parse is not None and r.subject.start >= start:
             members = {i for i in example_tokens(parse, start, r.subject)
                        if not r.subject.start <= i < r.subject.end}
-            if any((r.sentence_index, r.predicate, r.object.key(), i) in by_subject for i in members):
+            if any(not overlaps(x, r.subject) for i in members
+                   for x in by_subject.get((r.sentence_index, r.predicate, r.object.key(), i), [])):
                 continue
         if parse is not None and r.object.label == OUTCOME and r.object.start >= start:
             owners = owner_tokens(parse, start, r.object) - set(range(r.object.start, r.object.end))

@@ -115,6 +115,14 @@ CLASS_NOUNS = {
         [(2, "nsubjpass", N), (2, "auxpass", V), (2, "ROOT", V), (2, "agent", P), (3, "pobj", N),
          (6, "amod", A), (4, "prep", P), (6, "pobj", N), (7, "cc", C), (7, "conj", N), (2, "punct", X)],
         {("SDF-1", "ACTIVATES", "MSCs", False), ("IL-8", "ACTIVATES", "MSCs", False)}),
+    # examples of a harmed noun are each a subject of their own ("Injury to astrocytes")
+    "the harm to each example": (
+        "Injury to [neurons|CELL_TYPE] , such as [astrocytes|CELL_TYPE] and [glia|CELL_TYPE] , causes"
+        " [ataxia|DISEASE] .",
+        [(10, "nsubj", N), (0, "prep", P), (1, "pobj", N), (0, "punct", X), (5, "amod", A), (0, "prep", P),
+         (5, "pobj", N), (6, "cc", C), (6, "conj", N), (10, "punct", X), (10, "ROOT", V), (10, "dobj", N),
+         (10, "punct", X)],
+        {("Injury to astrocytes", "DRIVES", "ataxia", False), ("Injury to glia", "DRIVES", "ataxia", False)}),
     # an object keeps its class noun
     "an object's examples": (
         "[MSCs|CELL_TYPE] release [cytokines|CYTOKINE] such as [IL-6|CYTOKINE] .",
