@@ -211,3 +211,16 @@ def test_an_outcome_listed_before_the_owner(parsed_relations: Callable[..., set]
     found = parsed_relations("[MSCs|CELL_TYPE] regulate the proliferation and effector function of"
                              " [T cells|CELL_TYPE] .", rows)
     assert found == {("MSCs", "ASSOCIATED_WITH", "T cells", False)}
+
+
+@pytest.mark.parametrize("marked,rows,expected", [
+    ("[Inflammation|PROCESS] worsens motor function .",
+     [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
+     {("Inflammation", "DECREASES", "motor function", False)}),
+    ("[Smoking|CHEMICAL] worsens [asthma|DISEASE] .",
+     [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
+     {("Smoking", "DRIVES", "asthma", False)}),
+], ids=["a gain worsened is lowered", "a disease worsened is driven"])
+def test_a_harm_verb_by_its_object(parsed_relations: Callable[..., set], marked: str, rows: Rows,
+                                   expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
