@@ -53,6 +53,9 @@ from pipeline.nlp.relations.types import Candidate, Mention, Relation
 FLIP = {"positive": "negative", "negative": "positive"}
 # the class of a "damage to X" subject phrase, checked against the rule's subject classes
 OUTCOME = "OUTCOME"  # class of an outcome object without an entity mention (dependency reader)
+# a drug class is an agent of its own ("treated by antipsychotics such as risperidone": BioRED
+# annotates the class as a chemical), unlike a class of cytokines or diseases
+DRUG_CLASS = "CHEMICAL"
 PROCESS_SUBJECT = Mention(0, 0, 0, 0, "", "PROCESS", ("PROCESS",), "")
 
 
@@ -155,7 +158,8 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
 def without_redundant(rels: list[Relation], starts: list[int], doc: Doc) -> list[Relation]:
     """``rels`` without a relation another one of its sentence states more exactly: a class-noun
     subject whose examples state the same relation ("MSCs are guided by chemokines such as SDF-1
-    and IL-8": SDF-1 and IL-8 guide them, not "chemokines"; objects keep their class noun), and
+    and IL-8": SDF-1 and IL-8 guide them, not "chemokines"; objects and drug classes keep their
+    class noun), and
     an outcome object whose of-phrase names an object of the same subject and predicate ("MSCs
     regulate the effector function of T cells": T cells, not "effector function"). ``starts``:
     each relation's sentence start token."""
@@ -169,7 +173,7 @@ def without_redundant(rels: list[Relation], starts: list[int], doc: Doc) -> list
     out = []
     for r, start in zip(rels, starts, strict=True):
         parse = parses.get(start)
-        if parse is not None and r.subject.start >= start:
+        if parse is not None and r.subject.start >= start and DRUG_CLASS not in r.subject.classes:
             members = {i for i in example_tokens(parse, start, r.subject)
                        if not r.subject.start <= i < r.subject.end}
             if any(not overlaps(x, r.subject) for i in members

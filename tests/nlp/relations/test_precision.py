@@ -123,6 +123,12 @@ CLASS_NOUNS = {
          (5, "pobj", N), (6, "cc", C), (6, "conj", N), (10, "punct", X), (10, "ROOT", V), (10, "dobj", N),
          (10, "punct", X)],
         {("Injury to astrocytes", "DRIVES", "ataxia", False), ("Injury to glia", "DRIVES", "ataxia", False)}),
+    # a drug class is an agent of its own
+    "a drug class's examples": (
+        "[Tics|DISEASE] are treated by [neuroleptics|CHEMICAL] such as [haloperidol|CHEMICAL] .",
+        [(2, "nsubjpass", N), (2, "auxpass", V), (2, "ROOT", V), (2, "agent", P), (3, "pobj", N),
+         (6, "amod", A), (4, "prep", P), (6, "pobj", N), (2, "punct", X)],
+        {("neuroleptics", "TREATS", "Tics", False), ("haloperidol", "TREATS", "Tics", False)}),
     # an object keeps its class noun
     "an object's examples": (
         "[MSCs|CELL_TYPE] release [cytokines|CYTOKINE] such as [IL-6|CYTOKINE] .",
