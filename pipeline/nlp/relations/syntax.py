@@ -153,7 +153,7 @@ def ability_owner(token: Token) -> Token | None:
     potential to V")."""
     noun = token.head
     if token.dep_ != "acl" or noun.lower_ not in ABILITY_NOUNS or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for v in _infinitives_before(noun, token)
+            c.dep_ == "aux" and c.lower_ == "to" for v in infinitives_before(noun, token)
             for c in v.children):
         return None
     owner = [c for c in noun.children if c.dep_ == "poss"]
@@ -170,7 +170,7 @@ def ability_owner(token: Token) -> Token | None:
     return None
 
 
-def _infinitives_before(noun: Token, token: Token) -> list[Token]:
+def infinitives_before(noun: Token, token: Token) -> list[Token]:
     """``token`` and the clauses of ``noun`` before it: "the ability to A, B and C" parsed with
     B as a second clause of the noun shares A's "to"."""
     return [token, *(c for c in noun.children if c.dep_ == "acl" and c.i < token.i)]

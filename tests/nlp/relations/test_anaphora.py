@@ -134,3 +134,16 @@ def ability_parse(noun: str) -> Doc:
 def test_coordinated_infinitives_of_an_ability_noun(noun: str, expected: str) -> None:
     subject, _ = inherited_subject(ability_parse(noun)[9])  # "release"
     assert subject is not None and subject.text == expected
+
+
+def test_a_later_infinitive_of_an_ability_noun_keeps_the_carried_subject(
+        blank: Language, marked_doc: Callable[[str], Doc]) -> None:
+    # "They have the ability to adhere , migrate to injury sites .": the reader and the
+    # subject check (agreement) both read "migrate" as the owner's, i.e. the carried Monocytes
+    doc = marked_doc("[Monocytes|CELL_TYPE] secrete [IL-10|CYTOKINE] . "
+                     "They have the ability to adhere , migrate to injury sites .")
+    second = [(1, "nsubj", PR), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (5, "aux", PART),
+              (3, "acl", V), (7, "punct", X), (3, "acl", V), (7, "prep", P), (10, "compound", N),
+              (8, "pobj", N), (1, "punct", X)]
+    assert relations(blank, doc, [FIRST, second]) == {
+        ("Monocytes", "SECRETES", "IL-10", ""), ("Monocytes", "MIGRATES_TO", "injury sites", "anaphor")}
