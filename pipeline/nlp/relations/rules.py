@@ -74,6 +74,7 @@ class RulesFile(Strict):
 class AnaphoraSpec(Strict):
     subject: str
     objects: str
+    event: str | None = None  # a sentence opening with an event anaphor ("This helps reduce X")
 
 
 class StateCues(Strict):
@@ -189,6 +190,9 @@ class Cues:
     prevented_harm: re.Pattern[str] | None = None  # "prevent damage (caused) to" before an object
     expletive: re.Pattern[str] | None = None  # "It is crucial to ...": the "it" is no anaphor
     means: re.Pattern[str] | None = None  # "through", "via", "by secreting" before an object
+    # a sentence opening with an event anaphor whose agent is the previous sentence's ("This
+    # helps reduce X"), matched against its first words (lower case, space-separated)
+    event_anaphor: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -289,6 +293,7 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         compile_pattern(cue_spec.prevented_harm, where) if cue_spec.prevented_harm else None,
         compile_pattern(cue_spec.expletive, where) if cue_spec.expletive else None,
         compile_pattern(cue_spec.means, where) if cue_spec.means else None,
+        compile_pattern(cue_spec.anaphora.event, where) if cue_spec.anaphora.event else None,
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),
