@@ -14,7 +14,9 @@ Cues come from ``resources/context_cues.yaml`` (:class:`~.rules.Cues`):
   "unspecified" unless their sentence cites a study. Cues are matched on text whose
   entity spans are masked (:func:`masked`: "glial cell line-derived neurotrophic
   factor" is no in_vitro cue);
-- subject state: "knockdown of X", "X siRNA" (loss), "mutations in X" (variant).
+- subject state: "knockdown of X", "X siRNA" (loss), "mutations in X" (variant: the gene's
+  own effect is unknown), "R140Q", "c.35delG" (variant named by the mention itself: its own
+  effect is the predicate's, :func:`own_state`).
 """
 
 from __future__ import annotations
@@ -115,10 +117,22 @@ def relation_evidence(cues: Cues, document: DocumentEvidence, sentence: str) -> 
     return UNSPECIFIED
 
 
+def own_state(cues: Cues, m: Mention) -> str:
+    """The state the mention's own text names ('variant' for "R140Q", "c.35delG", "rs123",
+    "M404V mutation": the variant itself, not a gene said to be mutated), else '' (cues:
+    ``mention`` of a ``subject_state`` entry)."""
+    return next((state for state, pattern, classes in cues.state_mentions
+                 if (not classes or any(c in classes for c in m.classes)) and pattern.search(m.text)), "")
+
+
 def subject_state(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> str:
     """'loss' when the text speaks of the subject's loss, knockdown or inhibition, 'variant'
-    of its mutation or polymorphism, else '' (cues: ``subject_state`` of the cues file).
-    ``words``: the sentence's lower-cased tokens, ``offset``: its first token."""
+    of its mutation or polymorphism (or the mention names a variant itself: :func:`own_state`),
+    else '' (cues: ``subject_state`` of the cues file). ``words``: the sentence's lower-cased
+    tokens, ``offset``: its first token."""
+    own = own_state(cues, m)
+    if own:
+        return own
     before = " ".join(words[max(0, m.start - offset - 8):m.start - offset])
     after = " ".join(words[m.end - offset:m.end - offset + 3])
     for state, before_cue, after_cue in cues.subject_state:

@@ -8,7 +8,8 @@ classes; no subject right after "not"; no relation of a concept with itself),
 the context (:mod:`.context`: negation in the candidate's scope, hedging of its
 sentence, the evidence level from the document (:func:`.context.document_evidence`,
 cues matched with the entity spans masked), the subject's state), the polarity (the
-predicate's, flipped for a lost subject, neutral for a variant), and de-duplication:
+predicate's, flipped for a lost subject, neutral for a gene said to be mutated, the
+predicate's for a mention naming the variant itself: "R140Q causes D"), and de-duplication:
 one relation per (subject, predicate, object) and sentence, the first proposed.
 """
 
@@ -41,6 +42,7 @@ from pipeline.nlp.relations.context import (
     is_privative,
     masked,
     object_deficit,
+    own_state,
     prevented_harm,
     relation_evidence,
     statement_context,
@@ -131,12 +133,14 @@ def parse_subject(c: Candidate, rules: RuleSet, doc: Doc, ms: list[Mention]) -> 
     return replace(c, subject=m, carried="parse")
 
 
-def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: bool = False) -> str:
+def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: bool = False,
+                     state: str = "") -> str:
     """The predicate the text states: the rule's, as a deficit object turns it ("causes loss of
     Y": DECREASES Y) or an object named by what is kept or gained ("contributes to joint
     homeostasis": PROTECTS joint) and as the argument classes retype it (a gene "contributing to" a disease:
-    ASSOCIATED_WITH); PROTECTS with ``harm``, an object behind a harm prevented ("prevent damage
-    caused to X")."""
+    ASSOCIATED_WITH; not for a subject in a retype's ``unless_state``: "mutations in X cause D",
+    ``state`` 'variant', stay DRIVES); PROTECTS with ``harm``, an object behind a harm prevented
+    ("prevent damage caused to X")."""
     predicate = c.rule.predicate
     if harm and "PROTECTS" in rules.predicates:
         predicate = "PROTECTS"
@@ -145,7 +149,8 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
     elif c.object.start >= c.sentence.start:
         predicate = benefit_predicate(rules.cues, predicate, c.object, words, c.sentence.start)
     for t in rules.retype:
-        if predicate in t.predicates and allowed(c.subject, t.subject) and allowed(c.object, t.object):
+        if predicate in t.predicates and allowed(c.subject, t.subject) and allowed(c.object, t.object) \
+                and state not in t.unless_state:
             return t.becomes
     return predicate
 
@@ -192,7 +197,8 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         c = damaged_subject(c, rules, words, doc)
         if not admissible(c, rules, words):
             continue
-        predicate = stated_predicate(c, rules, words, harm)
+        state = subject_state(cues, c.subject, words, sent.start)
+        predicate = stated_predicate(c, rules, words, harm, state)
         key = (c.subject.key(), predicate, c.object.key())
         if key in seen:
             continue
@@ -208,14 +214,14 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
                                          [plain[s.start_char:s.end_char] for s in doc.sents])
         if not evidence:
             evidence = relation_evidence(cues, document, plain[sent.start_char:sent.end_char])
-        state = subject_state(cues, c.subject, words, sent.start)
         turned = cues.state_turns.get(state, {}).get(predicate)
         if turned is not None:  # the predicate now states the subject's own effect
             predicate = turned
         polarity = rules.predicates[predicate].polarity if predicate in rules.predicates else c.rule.polarity
         carried = "anaphor" if c.subject.start < sent.start else c.carried
         out.append(Relation(c.subject, predicate, c.object,
-                            polarity if turned is not None else effective_polarity(polarity, state),
+                            polarity if turned is not None or own_state(cues, c.subject)
+                            else effective_polarity(polarity, state),
                             neg, hedged,
                             evidence, c.rule_id, c.form, sent.index, sent.start_char,
                             sent.end_char, state, statement_context(cues, sent_text, c.subject), carried))

@@ -55,6 +55,9 @@ class RetypeSpec(Strict):
     subject: list[str] = Field(min_length=1)
     object: list[str] = Field(min_length=1)
     becomes: str
+    # subject states that keep the predicate ("mutations in X cause D" is DRIVES with the
+    # variant kept as the subject's state, not an association)
+    unless_state: list[Literal["loss", "variant"]] = Field(default_factory=list)
 
 
 class RulesFile(Strict):
@@ -82,6 +85,10 @@ class StateCues(Strict):
     # the predicate a relation of a subject in this state is stated as ("knockdown of X
     # reduced Y": X INCREASES Y)
     predicates: dict[str, str] = Field(default_factory=dict)
+    # a mention whose own text names the state ("R140Q", "c.35delG", "rs123": the variant
+    # itself, whose own effect the predicate states)
+    mention: str = ""
+    mention_classes: list[str] = Field(default_factory=list)  # the classes it applies to (empty: any)
 
 
 class DeficitCues(Strict):
@@ -157,6 +164,7 @@ class Retype:
     subject: frozenset[str]
     object: frozenset[str]
     becomes: str
+    unless_state: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -189,6 +197,8 @@ class Cues:
     prevented_harm: re.Pattern[str] | None = None  # "prevent damage (caused) to" before an object
     expletive: re.Pattern[str] | None = None  # "It is crucial to ...": the "it" is no anaphor
     means: re.Pattern[str] | None = None  # "through", "via", "by secreting" before an object
+    # (state, pattern, classes) of mentions whose own text names the state ("R140Q": a variant)
+    state_mentions: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -289,11 +299,14 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         compile_pattern(cue_spec.prevented_harm, where) if cue_spec.prevented_harm else None,
         compile_pattern(cue_spec.expletive, where) if cue_spec.expletive else None,
         compile_pattern(cue_spec.means, where) if cue_spec.means else None,
+        tuple((state, compile_pattern(c.mention, where), frozenset(c.mention_classes))
+              for state, c in cue_spec.subject_state.items() if c.mention),
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),
                    frozenset(spec.generic_classes),
-                   tuple(Retype(frozenset(t.predicates), frozenset(t.subject), frozenset(t.object), t.becomes)
+                   tuple(Retype(frozenset(t.predicates), frozenset(t.subject), frozenset(t.object), t.becomes,
+                                frozenset(t.unless_state))
                          for t in spec.retype),
                    compile_pattern(spec.object_control, rules_where) if spec.object_control else None)
 

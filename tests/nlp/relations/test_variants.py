@@ -1,0 +1,85 @@
+"""Variants and mutated genes as subjects (issue 12): what a causal statement about a variant
+says, what an association says, and which mentions name a variant themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from pipeline.nlp.relations.context import own_state
+from pipeline.nlp.relations.rules import RuleSet
+from pipeline.nlp.relations.types import Mention
+
+
+def gene(text: str, label: str = "GENE_OR_PROTEIN") -> Mention:
+    return Mention(0, 1, 0, len(text), text, label, (label,), "")
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [("K77E", "variant"), ("p.W12R", "variant"), ("c.91delT", "variant"), ("g.1200A>C", "variant"),
+     ("rs98765", "variant"), ("Lys77Glu", "variant"), ("418 G>A", "variant"), ("IVS3+2", "variant"),
+     ("-415 TT", "variant"), ("a glycine substitution at codon 51", "variant"), ("mutant PKD1", "variant"),
+     ("212del4", "variant"),
+     # a gene or protein is no variant, even when its symbol ends in letter + digits + letter
+     ("PKD1", ""), ("S100B", ""), ("E2F", ""), ("IL-10", ""), ("CD44", ""), ("H3K9", ""), ("rs", "")],
+)
+def test_own_state(rules: RuleSet, text: str, state: str) -> None:
+    assert own_state(rules.cues, gene(text)) == state
+
+
+def test_own_state_only_for_genes(rules: RuleSet) -> None:
+    # a cell line named like a substitution ("T47D" reads as one) is no variant
+    assert own_state(rules.cues, gene("U87G", "CELL_TYPE")) == ""
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # a causal statement about the variant itself: DRIVES, its own effect, positive
+        ("The [K77E|GENE_OR_PROTEIN] mutation causes [gout|DISEASE] .",
+         ("K77E", "DRIVES", "gout", "positive", "variant", False)),
+        ("[c.91delT|GENE_OR_PROTEIN] leads to [ataxia|DISEASE] .",
+         ("c.91delT", "DRIVES", "ataxia", "positive", "variant", False)),
+        ("The [rs98765|GENE_OR_PROTEIN] allele was the cause of [gout|DISEASE] .",
+         ("rs98765", "DRIVES", "gout", "positive", "variant", False)),
+        # a gene said to be mutated: DRIVES, the variant kept as its state, its own effect unknown
+        ("Mutations in [PKD1|GENE_OR_PROTEIN] cause [ataxia|DISEASE] .",
+         ("PKD1", "DRIVES", "ataxia", "neutral", "variant", False)),
+        ("[PKD1|GENE_OR_PROTEIN] mutations cause [ataxia|DISEASE] .",
+         ("PKD1", "DRIVES", "ataxia", "neutral", "variant", False)),
+        # a plain gene causing a disease stays an association (the retype)
+        ("[PKD1|GENE_OR_PROTEIN] causes [ataxia|DISEASE] .",
+         ("PKD1", "ASSOCIATED_WITH", "ataxia", "neutral", "", False)),
+        # an association of a variant stays an association, neutral
+        ("The [K77E|GENE_OR_PROTEIN] mutation is associated with [gout|DISEASE] .",
+         ("K77E", "ASSOCIATED_WITH", "gout", "neutral", "variant", False)),
+        # negated: kept with its flag (dropped by the scorers)
+        ("The [K77E|GENE_OR_PROTEIN] mutation was not associated with [gout|DISEASE] .",
+         ("K77E", "ASSOCIATED_WITH", "gout", "neutral", "variant", True)),
+        ("The [K77E|GENE_OR_PROTEIN] mutation does not cause [gout|DISEASE] .",
+         ("K77E", "DRIVES", "gout", "positive", "variant", True)),
+    ],
+)
+def test_variant_statements(relations_of: Callable[[str], list], marked: str, expected: tuple) -> None:
+    assert [(r.subject.text, r.predicate, r.object.text, r.polarity, r.subject_state, r.negated)
+            for r in relations_of(marked)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # where the variant was found is no relation of ours
+        "[PKD1|GENE_OR_PROTEIN] variants were found in patients with [ataxia|DISEASE] .",
+        "Patients with [gout|DISEASE] carrying the [K77E|GENE_OR_PROTEIN] mutation were studied .",
+    ],
+)
+def test_variant_carriers_state_no_relation(relations_of: Callable[[str], list], marked: str) -> None:
+    assert relations_of(marked) == []
+
+
+def test_variant_effect_on_a_molecule_stays_neutral(relations_of: Callable[[str], list]) -> None:
+    # a mutated gene's effect on another molecule says nothing of the gene's own effect
+    rels = relations_of("Mutations in [PKD1|GENE_OR_PROTEIN] reduced [IL-10|CYTOKINE] levels .")
+    assert [(r.predicate, r.polarity, r.subject_state) for r in rels] == [("DECREASES", "neutral", "variant")]
