@@ -152,6 +152,22 @@ def object_deficit(cues: Cues, m: Mention, words: Sequence[str], offset: int) ->
     return bool(before_cue.search(before) or after_cue.search(after))
 
 
+def behind_raised_risk(cues: Cues, m: Mention, words: Sequence[str], offset: int, start: int) -> bool:
+    """The mention follows a raised risk ("an increased risk of D"; cues: ``raised_risk``), read
+    in the (up to 8) words before it from doc token ``start`` on (the trigger's next word for
+    an object: "increased risk of D was associated with X" raises no risk of X)."""
+    if cues.raised_risk is None or m.start < offset:
+        return False
+    before = " ".join(words[max(start, m.start - 8) - offset:m.start - offset])
+    return cues.raised_risk[0].search(before) is not None
+
+
+def risk_predicate(cues: Cues, predicate: str) -> str:
+    """The predicate a relation to a disease behind a raised risk states ("X is associated with
+    an increased risk of D": X DRIVES D; cues: ``raised_risk``)."""
+    return cues.raised_risk[1].get(predicate, predicate) if cues.raised_risk else predicate
+
+
 def deficit_predicate(cues: Cues, predicate: str) -> str:
     """The predicate a relation to a deficit object states ("X causes loss of Y": X DECREASES Y)."""
     return cues.deficit[2].get(predicate, predicate) if cues.deficit else predicate

@@ -32,6 +32,7 @@ from pipeline.nlp.relations.arguments import (
 from pipeline.nlp.relations.context import (
     DocumentEvidence,
     behind_means,
+    behind_raised_risk,
     benefit_predicate,
     damage_start,
     deficit_predicate,
@@ -45,6 +46,7 @@ from pipeline.nlp.relations.context import (
     own_state,
     prevented_harm,
     relation_evidence,
+    risk_predicate,
     statement_context,
     subject_state,
 )
@@ -134,13 +136,14 @@ def parse_subject(c: Candidate, rules: RuleSet, doc: Doc, ms: list[Mention]) -> 
 
 
 def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: bool = False,
-                     state: str = "") -> str:
+                     state: str = "", raised: bool = False) -> str:
     """The predicate the text states: the rule's, as a deficit object turns it ("causes loss of
     Y": DECREASES Y) or an object named by what is kept or gained ("contributes to joint
     homeostasis": PROTECTS joint) and as the argument classes retype it (a gene "contributing to" a disease:
     ASSOCIATED_WITH; not for a subject in a retype's ``unless_state``: "mutations in X cause D",
-    ``state`` 'variant', stay DRIVES); PROTECTS with ``harm``, an object behind a harm prevented
-    ("prevent damage caused to X")."""
+    ``state`` 'variant', stay DRIVES) and, with ``raised``, as a raised risk of the object turns
+    it ("X is associated with an increased risk of D": DRIVES, :func:`.context.risk_predicate`);
+    PROTECTS with ``harm``, an object behind a harm prevented ("prevent damage caused to X")."""
     predicate = c.rule.predicate
     if harm and "PROTECTS" in rules.predicates:
         predicate = "PROTECTS"
@@ -148,11 +151,30 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
         predicate = deficit_predicate(rules.cues, predicate)
     elif c.object.start >= c.sentence.start:
         predicate = benefit_predicate(rules.cues, predicate, c.object, words, c.sentence.start)
+    if raised:
+        predicate = risk_predicate(rules.cues, predicate)
     for t in rules.retype:
         if predicate in t.predicates and allowed(c.subject, t.subject) and allowed(c.object, t.object) \
                 and state not in t.unless_state:
             return t.becomes
     return predicate
+
+
+def raised_risk(c: Candidate, rules: RuleSet, words: Sequence[str]) -> tuple[Candidate, bool]:
+    """``c`` and whether it states a raised risk of its object ("X is associated with a higher
+    risk of D"); for a subject behind the raised risk ("an increased risk of D was associated
+    with X"), ``c`` with its arguments swapped (X, the risk factor, is the subject) when the
+    swapped candidate is admissible."""
+    cues, off = rules.cues, c.sentence.start
+    if risk_predicate(cues, c.rule.predicate) == c.rule.predicate or c.subject.start < off:
+        return c, False
+    if c.object.start > c.trigger and behind_raised_risk(cues, c.object, words, off, c.trigger + 1):
+        return c, True
+    if c.subject.end <= c.trigger < c.object.start and behind_raised_risk(cues, c.subject, words, off, off):
+        swapped = replace(c, subject=c.object, object=c.subject)
+        if admissible(swapped, rules, words):
+            return swapped, True
+    return c, False
 
 
 def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], rules: RuleSet,
@@ -197,8 +219,9 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         c = damaged_subject(c, rules, words, doc)
         if not admissible(c, rules, words):
             continue
+        c, raised = raised_risk(c, rules, words)
         state = subject_state(cues, c.subject, words, sent.start)
-        predicate = stated_predicate(c, rules, words, harm, state)
+        predicate = stated_predicate(c, rules, words, harm, state, raised)
         key = (c.subject.key(), predicate, c.object.key())
         if key in seen:
             continue

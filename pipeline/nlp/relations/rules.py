@@ -116,6 +116,11 @@ class BenefitCues(Strict):
     predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
 
 
+class RaisedRiskCues(Strict):
+    before: str  # the words before the object ("associated with an increased risk of")
+    predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
+
+
 class CuesFile(Strict):
     meta: Meta
     subject_state: dict[Literal["loss", "variant"], StateCues] = Field(default_factory=dict)
@@ -135,6 +140,8 @@ class CuesFile(Strict):
     expletive: str = ""
     # a means phrase between an active verb and a mention ("through", "via", "by secreting")
     means: str = ""
+    # an object behind a raised risk ("X is associated with an increased risk of D"): X DRIVES D
+    raised_risk: RaisedRiskCues | None = None
     context: dict[Literal["risk", "pathology", "therapeutic"], list[str]] = Field(default_factory=dict)
     pathology_subjects: list[str] = Field(default_factory=list)
     not_risk: list[str] = Field(default_factory=list)
@@ -199,6 +206,8 @@ class Cues:
     means: re.Pattern[str] | None = None  # "through", "via", "by secreting" before an object
     # (state, pattern, classes) of mentions whose own text names the state ("R140Q": a variant)
     state_mentions: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = ()
+    # the words before an object behind a raised risk, and the predicate map
+    raised_risk: tuple[re.Pattern[str], dict[str, str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -301,6 +310,10 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         compile_pattern(cue_spec.means, where) if cue_spec.means else None,
         tuple((state, compile_pattern(c.mention, where), frozenset(c.mention_classes))
               for state, c in cue_spec.subject_state.items() if c.mention),
+        (compile_pattern(cue_spec.raised_risk.before, where),
+         {a: b for a, b in cue_spec.raised_risk.predicates.items()
+          if a in spec.predicates and b in spec.predicates})
+        if cue_spec.raised_risk else None,
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),

@@ -83,3 +83,49 @@ def test_variant_effect_on_a_molecule_stays_neutral(relations_of: Callable[[str]
     # a mutated gene's effect on another molecule says nothing of the gene's own effect
     rels = relations_of("Mutations in [PKD1|GENE_OR_PROTEIN] reduced [IL-10|CYTOKINE] levels .")
     assert [(r.predicate, r.polarity, r.subject_state) for r in rels] == [("DECREASES", "neutral", "variant")]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # an association with a raised risk states its direction: a risk factor
+        ("The [K77E|GENE_OR_PROTEIN] genotype was associated with a higher risk of [gout|DISEASE] .",
+         [("K77E", "DRIVES", "gout", "positive", False)]),
+        ("[Nicotine|CHEMICAL] was associated with a 2-fold greater risk for [gout|DISEASE] .",
+         [("Nicotine", "DRIVES", "gout", "positive", False)]),
+        ("The [K77E|GENE_OR_PROTEIN] genotype was not associated with a higher risk of [gout|DISEASE] .",
+         [("K77E", "DRIVES", "gout", "positive", True)]),
+        # a bare association stays one
+        ("[Nicotine|CHEMICAL] was associated with [gout|DISEASE] .",
+         [("Nicotine", "ASSOCIATED_WITH", "gout", "neutral", False)]),
+        # a plain gene behind a raised risk stays an association (the retype)
+        ("[PKD1|GENE_OR_PROTEIN] was associated with a higher risk of [gout|DISEASE] .",
+         [("PKD1", "ASSOCIATED_WITH", "gout", "neutral", False)]),
+    ],
+)
+def test_raised_risk(relations_of: Callable[[str], list], marked: str, expected: list) -> None:
+    assert [(r.subject.text, r.predicate, r.object.text, r.polarity, r.negated)
+            for r in relations_of(marked)] == expected
+
+
+def test_lowered_risk_is_no_cause(relations_of: Callable[[str], list]) -> None:
+    rels = relations_of("[Nicotine|CHEMICAL] was associated with a lower risk of [gout|DISEASE] .")
+    assert [r for r in rels if r.predicate == "DRIVES"] == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # the disease behind the raised risk is the subject: the risk factor is the object of "with"
+        ("An increased risk of [gout|DISEASE] was associated with the [K77E|GENE_OR_PROTEIN] genotype .",
+         [("K77E", "DRIVES", "gout", "positive")]),
+        # no raised risk of the risk factor itself
+        ("A higher risk of [gout|DISEASE] was associated with [PKD1|GENE_OR_PROTEIN] .",
+         [("PKD1", "ASSOCIATED_WITH", "gout", "neutral")]),
+        ("[Gout|DISEASE] was associated with the [K77E|GENE_OR_PROTEIN] genotype .",
+         [("Gout", "ASSOCIATED_WITH", "K77E", "neutral")]),
+    ],
+)
+def test_raised_risk_of_the_subject(relations_of: Callable[[str], list], marked: str, expected: list) -> None:
+    rels = relations_of(marked)
+    assert [(r.subject.text, r.predicate, r.object.text, r.polarity) for r in rels] == expected
