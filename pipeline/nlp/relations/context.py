@@ -125,6 +125,19 @@ def own_state(cues: Cues, m: Mention) -> str:
                  if (not classes or any(c in classes for c in m.classes)) and pattern.search(m.text)), "")
 
 
+def named_state_before(cues: Cues, ms: Sequence[Mention], m: Mention, words: Sequence[str],
+                       offset: int) -> Mention | None:
+    """The mention naming a state ("p.R229G") that heads the phrase ``m`` lies in ("a p.R229G
+    mutation in the FRMD7 gene": the words between match the state's ``located_in`` cue), else
+    None. ``ms``: the doc's mentions in order; ``offset``: the sentence's first token."""
+    v = next((x for x in reversed(ms) if x.end <= m.start), None)
+    if v is None or v.start < offset or m.start - v.end > 8:
+        return None
+    between = " ".join(words[v.end - offset:m.start - offset])
+    return next((v for state, located in cues.state_located
+                 if located.search(between) and own_state(cues, v) == state), None)
+
+
 def subject_state(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> str:
     """'loss' when the text speaks of the subject's loss, knockdown or inhibition, 'variant'
     of its mutation or polymorphism (or the mention names a variant itself: :func:`own_state`),

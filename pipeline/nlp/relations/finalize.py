@@ -42,6 +42,7 @@ from pipeline.nlp.relations.context import (
     is_negated,
     is_privative,
     masked,
+    named_state_before,
     object_deficit,
     own_state,
     prevented_harm,
@@ -160,6 +161,22 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
     return predicate
 
 
+def variant_subject(c: Candidate, rules: RuleSet, words: Sequence[str], doc: Doc,
+                    ms: list[Mention]) -> Candidate:
+    """``c`` with the variant as its subject when its subject is the gene a named variant lies
+    in ("A p.W12R mutation in the PKD1 gene causes D": p.W12R DRIVES D) and the variant
+    candidate is admissible; else ``c``. ``ms``: the doc's mentions, filled on first use."""
+    if c.subject.start < c.sentence.start or not rules.cues.state_located or own_state(rules.cues, c.subject):
+        return c  # a variant after a variant ("X and the substitution of Y") is its own subject
+    if not ms:
+        ms.extend(doc_mentions(doc, rules))
+    v = named_state_before(rules.cues, ms, c.subject, words, c.sentence.start)
+    if v is None or overlaps(v, c.object):
+        return c
+    found = replace(c, subject=v)
+    return found if admissible(found, rules, words) else c
+
+
 def raised_risk(c: Candidate, rules: RuleSet, words: Sequence[str]) -> tuple[Candidate, bool]:
     """``c`` and whether it states a raised risk of its object ("X is associated with a higher
     risk of D"); for a subject behind the raised risk ("an increased risk of D was associated
@@ -219,6 +236,7 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         c = damaged_subject(c, rules, words, doc)
         if not admissible(c, rules, words):
             continue
+        c = variant_subject(c, rules, words, doc, ms)
         c, raised = raised_risk(c, rules, words)
         state = subject_state(cues, c.subject, words, sent.start)
         predicate = stated_predicate(c, rules, words, harm, state, raised)

@@ -89,6 +89,9 @@ class StateCues(Strict):
     # itself, whose own effect the predicate states)
     mention: str = ""
     mention_classes: list[str] = Field(default_factory=list)  # the classes it applies to (empty: any)
+    # the words between such a mention and a gene after it ("R229G mutation in the" FRMD7 gene):
+    # the mention heads the phrase, so it is the subject, not the gene it lies in
+    located_in: str = ""
 
 
 class DeficitCues(Strict):
@@ -206,6 +209,8 @@ class Cues:
     means: re.Pattern[str] | None = None  # "through", "via", "by secreting" before an object
     # (state, pattern, classes) of mentions whose own text names the state ("R140Q": a variant)
     state_mentions: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = ()
+    # (state, pattern) of the words between a state-naming mention and the gene it lies in
+    state_located: tuple[tuple[str, re.Pattern[str]], ...] = ()
     # the words before an object behind a raised risk, and the predicate map
     raised_risk: tuple[re.Pattern[str], dict[str, str]] | None = None
 
@@ -310,6 +315,8 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         compile_pattern(cue_spec.means, where) if cue_spec.means else None,
         tuple((state, compile_pattern(c.mention, where), frozenset(c.mention_classes))
               for state, c in cue_spec.subject_state.items() if c.mention),
+        tuple((state, compile_pattern(c.located_in, where)) for state, c in cue_spec.subject_state.items()
+              if c.located_in),
         (compile_pattern(cue_spec.raised_risk.before, where),
          {a: b for a, b in cue_spec.raised_risk.predicates.items()
           if a in spec.predicates and b in spec.predicates})

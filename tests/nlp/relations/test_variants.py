@@ -129,3 +129,45 @@ def test_lowered_risk_is_no_cause(relations_of: Callable[[str], list]) -> None:
 def test_raised_risk_of_the_subject(relations_of: Callable[[str], list], marked: str, expected: list) -> None:
     rels = relations_of(marked)
     assert [(r.subject.text, r.predicate, r.object.text, r.polarity) for r in rels] == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "subject"),
+    [
+        # the variant heads the phrase the gene lies in: the variant is the subject
+        ("A [p.W12R|GENE_OR_PROTEIN] missense mutation in the [PKD1|GENE_OR_PROTEIN] gene causes "
+         "[ataxia|DISEASE] .", "p.W12R"),
+        ("The [K77E|GENE_OR_PROTEIN] substitution of [PKD1|GENE_OR_PROTEIN] leads to [ataxia|DISEASE] .",
+         "K77E"),
+        # a gene named first, or a plain gene before another: no change
+        ("Mutations in [PKD1|GENE_OR_PROTEIN] cause [ataxia|DISEASE] .", "PKD1"),
+        ("[TNF|GENE_OR_PROTEIN] and mutations in [PKD1|GENE_OR_PROTEIN] cause [ataxia|DISEASE] .", "PKD1"),
+        # a variant after another variant is its own subject
+        ("The [K77E|GENE_OR_PROTEIN] change and the substitution of [W12R|GENE_OR_PROTEIN] cause "
+         "[ataxia|DISEASE] .", "W12R"),
+    ],
+)
+def test_variant_heads_the_gene_phrase(relations_of: Callable[[str], list], marked: str,
+                                       subject: str) -> None:
+    rels = [r for r in relations_of(marked) if r.object.text == "ataxia" and r.subject.text != "TNF"]
+    assert [(r.subject.text, r.predicate, r.subject_state) for r in rels] == [(subject, "DRIVES", "variant")]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("The [K77E|GENE_OR_PROTEIN] mutation is responsible for [gout|DISEASE] .",
+         [("K77E", "DRIVES", "gout", "positive", False)]),
+        ("[Nicotine|CHEMICAL] is not responsible for [gout|DISEASE] .",
+         [("Nicotine", "DRIVES", "gout", "positive", True)]),
+        ("[PKD1|GENE_OR_PROTEIN] is responsible for [gout|DISEASE] .",
+         [("PKD1", "ASSOCIATED_WITH", "gout", "neutral", False)]),
+        ("The [K77E|GENE_OR_PROTEIN] mutation predisposes to [gout|DISEASE] .",
+         [("K77E", "DRIVES", "gout", "positive", False)]),
+        # responsible for what is no disease: no relation of these rules
+        ("[Nicotine|CHEMICAL] is responsible for [IL-6|CYTOKINE] release .", []),
+    ],
+)
+def test_cause_words(relations_of: Callable[[str], list], marked: str, expected: list) -> None:
+    assert [(r.subject.text, r.predicate, r.object.text, r.polarity, r.negated)
+            for r in relations_of(marked)] == expected
