@@ -51,7 +51,7 @@ from pipeline.nlp.relations.context import (
     statement_context,
     subject_state,
 )
-from pipeline.nlp.relations.rules import RuleSet
+from pipeline.nlp.relations.rules import Cues, RuleSet
 from pipeline.nlp.relations.types import Candidate, Mention, Relation
 
 FLIP = {"positive": "negative", "negative": "positive"}
@@ -177,6 +177,13 @@ def variant_subject(c: Candidate, rules: RuleSet, words: Sequence[str], doc: Doc
     return found if admissible(found, rules, words) else c
 
 
+def variant_effect(cues: Cues, c: Candidate) -> bool:
+    """The subject names a variant itself and the object is a disease ("R140Q causes D"): the
+    predicate states the variant's own effect. On a molecule ("the L35A mutation inhibits X")
+    a variant's effect stays neutral, as a mutated gene's does."""
+    return bool(own_state(cues, c.subject)) and "DISEASE" in c.object.classes
+
+
 def raised_risk(c: Candidate, rules: RuleSet, words: Sequence[str]) -> tuple[Candidate, bool]:
     """``c`` and whether it states a raised risk of its object ("X is associated with a higher
     risk of D"); for a subject behind the raised risk ("an increased risk of D was associated
@@ -261,7 +268,7 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         polarity = rules.predicates[predicate].polarity if predicate in rules.predicates else c.rule.polarity
         carried = "anaphor" if c.subject.start < sent.start else c.carried
         out.append(Relation(c.subject, predicate, c.object,
-                            polarity if turned is not None or own_state(cues, c.subject)
+                            polarity if turned is not None or variant_effect(cues, c)
                             else effective_polarity(polarity, state),
                             neg, hedged,
                             evidence, c.rule_id, c.form, sent.index, sent.start_char,

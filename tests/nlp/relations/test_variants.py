@@ -171,3 +171,8 @@ def test_variant_heads_the_gene_phrase(relations_of: Callable[[str], list], mark
 def test_cause_words(relations_of: Callable[[str], list], marked: str, expected: list) -> None:
     assert [(r.subject.text, r.predicate, r.object.text, r.polarity, r.negated)
             for r in relations_of(marked)] == expected
+
+
+def test_variant_effect_on_a_molecule_is_neutral(relations_of: Callable[[str], list]) -> None:
+    rels = relations_of("The [K77E|GENE_OR_PROTEIN] mutation reduced [IL-10|CYTOKINE] levels .")
+    assert [(r.predicate, r.polarity, r.subject_state) for r in rels] == [("DECREASES", "neutral", "variant")]
