@@ -52,6 +52,10 @@ def singulars(word: str) -> list[str]:
 
 def _case_singular(case: str, norm: str, singular: str) -> str:
     """The exact-case key with the same ending change as ``norm`` -> ``singular``."""
+    if len(case) != len(norm):
+        return singular
+    if norm.startswith(singular):  # "-s", "-es", "-ae": an ending cut off
+        return case[:len(singular)]
     common = 0
     while common < min(len(norm), len(singular)) and norm[common] == singular[common]:
         common += 1

@@ -161,3 +161,16 @@ def test_tail_matches_find_glued_and_inner_names(tmp_path: Path) -> None:
         ("L - dopa wounds", "X:10"), ("dopa wounds", "X:13"), ("wounds", "X:3")]
     assert found(lex, ["nerve", "wounds", "wounds"]) == [("nerve wounds", "X:11"), ("wounds", "X:3"),
                                                           ("wounds", "X:3")]
+
+
+@pytest.mark.parametrize(("case", "norm", "singular", "expected"), [
+    ("Wounds", "wounds", "wound", "Wound"),
+    ("Processes", "processes", "processe", "Processe"),
+    ("Therapies", "therapies", "therapy", "Therapy"),
+    ("Alveoli", "alveoli", "alveolus", "Alveolus"),
+    ("Wounds2", "wounds", "wound", "wound"),  # the case key is not the key's length: the singular as is
+])
+def test_case_singular_keeps_the_written_case(case: str, norm: str, singular: str, expected: str) -> None:
+    from pipeline.lexicon.plurals import _case_singular
+
+    assert _case_singular(case, norm, singular) == expected
