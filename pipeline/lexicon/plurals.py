@@ -3,9 +3,10 @@
 The vocabularies list many names in one number only ("degenerative disease",
 "pulmonary alveolus"); the text writes "degenerative diseases". :func:`singulars`
 gives the singular readings of one lower-case word (English ``-s``/``-es``/``-ies``
-and the Latin ``-i`` -> ``-us``, ``-ae`` -> ``-a``); :func:`plural_matches` scans
-the document again with the last word of a would-be name in the singular and keeps
-the matches that end on such a word; a span the first scan matched or stopped stays as it
+and the Latin ``-i`` -> ``-us``, ``-ae`` -> ``-a``); :func:`plural_matches` reads
+the document again with the last word of a would-be name in the singular (scanning only
+the stretch before each such word, :func:`tail_matches`) and keeps the matches that end on
+such a word; a span the first scan matched or stopped stays as it
 was (a plural the vocabulary has, or one its stoplist removes).
 Only words written in lower case or Title case are read so: "DCs" or "MSCs" are
 abbreviations (see :mod:`pipeline.nlp.abbreviations`), and short symbols keep their
