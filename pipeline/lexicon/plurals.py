@@ -3,9 +3,10 @@
 The vocabularies list many names in one number only ("degenerative disease",
 "pulmonary alveolus"); the text writes "degenerative diseases". :func:`singulars`
 gives the singular readings of one lower-case word (English ``-s``/``-es``/``-ies``
-and the Latin ``-i`` -> ``-us``, ``-ae`` -> ``-a``); :func:`plural_matches` scans
-the document again with the last word of a would-be name in the singular and keeps
-the matches that end on such a word; a span the first scan matched or stopped stays as it
+and the Latin ``-i`` -> ``-us``, ``-ae`` -> ``-a``); :func:`plural_matches` reads
+the document again with the last word of a would-be name in the singular (scanning only
+the stretch before each such word, :func:`tail_matches`) and keeps the matches that end on
+such a word; a span the first scan matched or stopped stays as it
 was (a plural the vocabulary has, or one its stoplist removes).
 Only words written in lower case or Title case are read so: "DCs" or "MSCs" are
 abbreviations (see :mod:`pipeline.nlp.abbreviations`), and short symbols keep their
@@ -14,10 +15,19 @@ exact case.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
-from pipeline.lexicon import Lexicon, Match
-from pipeline.lexicon.tokens import KeyedText, keyed_from_norms, token_positions, with_norms
+from pipeline.lexicon import LENGTH_BITS, LENGTH_MASK, Lexicon, Match
+from pipeline.lexicon.tokens import (
+    BLOCK,
+    KeyedText,
+    _joins_alike,
+    keyed_from_norms,
+    token_positions,
+    with_norms,
+)
 
 MIN_LENGTH = 4  # "has", "was", "its" are no plurals of a name
 _ES = ("sses", "shes", "ches", "xes", "zes")
@@ -43,6 +53,10 @@ def singulars(word: str) -> list[str]:
 
 def _case_singular(case: str, norm: str, singular: str) -> str:
     """The exact-case key with the same ending change as ``norm`` -> ``singular``."""
+    if len(case) != len(norm):
+        return singular
+    if norm.startswith(singular):  # "-s", "-es", "-ae": an ending cut off
+        return case[:len(singular)]
     common = 0
     while common < min(len(norm), len(singular)) and norm[common] == singular[common]:
         common += 1
@@ -94,29 +108,138 @@ def plural_matches(lexicon: Lexicon, keyed: KeyedText, n_tokens: int,
     ``keep_stopped`` (then they come with ``stopped`` set: "growth factors" read as the
     stoplisted family "growth factor" may be a class noun).
 
-    Each reading's key text is ``keyed`` with the plural keys replaced
-    (:func:`pipeline.lexicon.tokens.with_norms`; rebuilt token by token only when a
-    replacement could change how tokens join), and the scan keeps only matches that end
-    on a replaced word."""
+    A reading's matches are those of the key text with the plural keys replaced that end
+    on a replaced word and hold no other: :func:`tail_matches` finds them in one automaton
+    pass over the stretch before each such word (the text is not rebuilt); only when a
+    replacement could change how tokens join is the key text rebuilt token by token and
+    scanned whole."""
     positions = token_positions(keyed)
     out: list[Match] = []
     seen: set[tuple[int, int]] = set()
     for changed in plural_candidates(keyed, positions):
         if not changed:
             continue
-        variant = with_norms(keyed, changed, positions)
-        if variant is None:
-            norms = [keyed.norm(i) for i in range(n_tokens)]
-            cases = list(keyed.cases[0:n_tokens])
-            for i, (singular, case) in changed.items():
-                norms[i], cases[i] = singular, case
-            variant = keyed_from_norms(norms, cases)
-        for m in lexicon.scan(variant, stopped, frozenset(i + 1 for i in changed)):
-            last = m.end - 1
-            if (m.stopped and not keep_stopped) or last not in changed or (m.start, m.end) in seen:
+        if all(_joins_alike(keyed.text[s:e], changed[i][0])
+               for i, s, e in _changed_positions(changed, positions)):
+            found = tail_matches(lexicon, keyed, changed, positions, stopped)
+        else:
+            found = _rescan(lexicon, keyed, n_tokens, changed, stopped)
+        for m in found:
+            if (m.stopped and not keep_stopped) or (m.start, m.end) in seen:
                 continue
-            if any(i in changed for i in range(m.start, last)):
-                continue  # only the last word of a name is read in the singular
             seen.add((m.start, m.end))
             out.append(Match(m.start, m.end, m.concept, f"{m.source}+plural", m.key, m.stopped))
     return out
+
+
+def _changed_positions(changed: dict[int, tuple[str, str]],
+                       positions: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[tuple[int, int, int]]:
+    """(token, key start, key end) of each changed token, in order."""
+    tokens, starts, ends = positions
+    order = sorted(changed)
+    where = np.searchsorted(tokens, np.asarray(order, dtype=np.int64))
+    return list(zip(order, starts[where].tolist(), ends[where].tolist(), strict=True))
+
+
+def _rescan(lexicon: Lexicon, keyed: KeyedText, n_tokens: int, changed: dict[int, tuple[str, str]],
+            stopped: frozenset[int]) -> list[Match]:
+    """The reading's key text rebuilt from the changed keys and scanned whole (the reference)."""
+    variant = with_norms(keyed, changed)
+    if variant is None:
+        norms = [keyed.norm(i) for i in range(n_tokens)]
+        cases = list(keyed.cases[0:n_tokens])
+        for i, (singular, case) in changed.items():
+            norms[i], cases[i] = singular, case
+        variant = keyed_from_norms(norms, cases)
+    out = []
+    for m in lexicon.scan(variant, stopped, frozenset(i + 1 for i in changed)):
+        last = m.end - 1
+        if last in changed and not any(i in changed for i in range(m.start, last)):
+            out.append(m)  # only the last word of a name is read in the singular
+    return out
+
+
+def tail_matches(lexicon: Lexicon, keyed: KeyedText, changed: dict[int, tuple[str, str]],
+                 positions: tuple[np.ndarray, np.ndarray, np.ndarray],
+                 stopped: frozenset[int]) -> list[Match]:
+    """Matches of the reading ``changed`` (token -> (singular key, singular exact-case key))
+    that end on a changed token and hold no other changed token, as :func:`_rescan` finds
+    them when no change alters how tokens join.
+
+    Each changed token's window is the key text of the :attr:`Lexicon.max_key` characters
+    before it plus its singular; the windows, joined by a character no key holds, are
+    scanned in one automaton pass and only the hits that end a window are read. A match
+    that would begin inside a joined run is looked up piece by piece as in
+    :meth:`Lexicon.scan`.
+    """
+    text = keyed.text
+    if not text or not lexicon.n_terms:
+        return []
+    spaced = " " + text  # keys are stored behind a space (see Lexicon.scan)
+    max_key = lexicon.max_key
+    spots = _changed_positions(changed, positions)
+    pieces: list[str] = []
+    # (window end, offset to ``spaced``, token, floor, token start, window start) in ``joined``
+    windows: list[tuple[int, int, int, int, int, int]] = []
+    at = 0
+    floor, floor_end = -1, 0  # the previous changed token (a match that holds it is no reading)
+    for i, s, e in spots:
+        singular = changed[i][0]
+        a = max(floor_end, s + 1 + len(singular) - max_key)  # window start in ``spaced``
+        piece = spaced[a:s + 1] + singular
+        pieces.append(piece)
+        at_end = at + len(piece)
+        windows.append((at_end - 1, a - at, i, floor, s, at))
+        at = at_end + 1
+        floor, floor_end = i, e + 1
+    joined = BLOCK.join(pieces)
+    window_of = {w[0]: w for w in windows}
+    out: list[Match] = []
+    start_at = keyed.start_at
+    simple = lexicon._simple_choice(stopped)
+    cases = keyed.cases
+    for end, value in lexicon.automaton.iter(joined):
+        window = window_of.get(end)
+        if window is None:
+            continue
+        _end, offset, i, floor, _s, window_start = window
+        space_at = end - (value & LENGTH_MASK) + 1  # the key's leading space, in ``joined``
+        if space_at < window_start:  # pragma: no cover - no key holds BLOCK
+            continue
+        f = int(start_at[space_at + offset])  # ``spaced`` index of the space = ``text`` index of the key
+        if f < 0 or f <= floor:
+            continue
+        group = value >> LENGTH_BITS
+        key = joined[space_at + 1:end + 1]
+        _add(lexicon, out, f, i, group, int(simple[group]), cases, changed[i][1], key, stopped)
+    if keyed.glued:
+        glued = keyed.glued
+        get = lexicon.automaton.get
+        starts = np.asarray([s for _i, s, _e in spots], dtype=np.int64)
+        lengths = np.asarray([len(changed[i][0]) for i, _s, _e in spots], dtype=np.int64)
+        los = np.searchsorted(glued, starts + lengths - max_key, side="left").tolist()
+        his = np.searchsorted(glued, starts, side="right").tolist()
+        for (_end, _offset, i, floor, s, _at), lo, hi in zip(windows, los, his, strict=True):
+            singular = changed[i][0]
+            for pos in glued[lo:hi]:
+                f = int(start_at[pos])
+                if f < 0 or f <= floor:
+                    continue
+                value = get(" " + text[pos:s] + singular, None)
+                if value is not None:
+                    _add(lexicon, out, f, i, value >> LENGTH_BITS, -1, cases, changed[i][1],
+                         text[pos:s] + singular, stopped)
+    return out
+
+
+def _add(lexicon: Lexicon, out: list[Match], first: int, i: int, group: int, simple: int,
+         cases: Sequence[str], last_case: str, key: str, stopped: frozenset[int]) -> None:
+    """The match of tokens ``first..i`` (token i read as ``last_case``) for key ``group``."""
+    if simple >= 0:
+        out.append(Match(first, i + 1, lexicon.concept(lexicon.cand_concept[simple]),
+                         lexicon.cand_source[simple], key))
+        return
+    chosen, is_stopped = lexicon._choose(group, [*cases[first:i], last_case], stopped)
+    if chosen is not None:
+        out.append(Match(first, i + 1, lexicon.concept(lexicon.cand_concept[chosen]),
+                         lexicon.cand_source[chosen], key, is_stopped))

@@ -100,8 +100,10 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     n = len(doc)
     found: dict[tuple[int, int], Match] = {}
     held: dict[tuple[int, int], Match] = {}
+    # "et" then a word beginning "al" come out as "et al..." or "etal..." in the key text
+    authors = "et al" in keyed.text or "etal" in keyed.text
     for m in lexicon.scan(keyed, stopped):
-        if m.end + 1 < n and keyed.norm(m.end) == "et" and keyed.norm(m.end + 1).startswith("al"):
+        if authors and m.end + 1 < n and keyed.norm(m.end) == "et" and keyed.norm(m.end + 1).startswith("al"):
             continue  # an author's name ("Li et al.")
         if m.stopped:
             if (m.key, m.concept.kb_id) not in class_nouns or not is_group_noun(

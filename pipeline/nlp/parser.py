@@ -10,8 +10,10 @@ document this component
    object and a different subject among its argument mentions (the relation
    reader's own :func:`~pipeline.nlp.relations.arguments.doc_mentions` and class
    filters; an outcome noun of the dependency patterns outside every mention is
-   an OUTCOME object, as the dependency reader reads it), or only an object when
-   it opens with "They ..." / "These cells ...";
+   an OUTCOME object, and a place noun a SITE object of the rules that name SITE
+   ("migrate to sites of injury"), as the dependency reader reads them), or only
+   an object when it opens with "They ..." / "These cells ..." or an event anaphor ("This
+   helps ...", the cues' ``anaphora.event``);
 2. parses each of them as a sentence ``Doc`` of its own (same words and
    spaces, so token ``k`` of the sentence is token ``sent.start + k`` of the
    document), all sentences of a batch of documents in one ``pipe`` call;
@@ -35,7 +37,7 @@ from spacy.util import minibatch
 
 import pipeline.nlp.extensions  # noqa: F401  (doc._.parses)
 from pipeline.nlp.relations.arguments import allowed, doc_mentions, subject_classes
-from pipeline.nlp.relations.dependency import OUTCOME
+from pipeline.nlp.relations.dependency import OUTCOME, SITE
 from pipeline.nlp.relations.patterns import load_patterns
 from pipeline.nlp.relations.rules import RuleSet, TriggerIndex, load_rules
 from pipeline.nlp.relations.types import Mention
@@ -63,7 +65,8 @@ def candidate_sentences(doc: Doc, could_relate: Callable[[Sequence[str], Sequenc
                         ) -> list[tuple[int, int]]:
     """(start, end) token ranges of the sentences that can hold a relation: some trigger word
     outside the mentions whose rule finds a subject and a different object among them, or only
-    an object when the sentence opens with a subject anaphor ("They ...", "These cells ...").
+    an object when the sentence opens with a subject anaphor ("They ...", "These cells ...", an
+    event anaphor "This helps ...": ``anaphor`` is asked of its first word, two and twelve words).
     ``could_relate(words, mentions, anaphoric)`` decides (:func:`relation_filter`)."""
     bounds = sentence_bounds(doc)
     if not bounds or (not mentions and anaphor is None):
@@ -76,7 +79,8 @@ def candidate_sentences(doc: Doc, could_relate: Callable[[Sequence[str], Sequenc
         if not ms and anaphor is None:
             continue
         words = [t.lower_ for t in doc[start:end]]
-        anaphoric = anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2])))
+        anaphoric = anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2]))
+                                             or anaphor(" ".join(words[:12])))
         if not ms and not anaphoric:  # an anaphor subject may relate to an outcome object
             continue
         # a word inside a mention triggers nothing ("secreted frizzled-related protein")
@@ -87,21 +91,27 @@ def candidate_sentences(doc: Doc, could_relate: Callable[[Sequence[str], Sequenc
     return out
 
 
-# what an outcome noun outside every mention stands for when a rule's object classes are checked
+# what an outcome (place) noun outside every mention stands for when a rule's object classes are checked
 _OUTCOME = Mention(-1, -1, -1, -1, "", OUTCOME, (OUTCOME,), "")
+_SITE = Mention(-1, -1, -1, -1, "", SITE, (SITE,), "")
 
 
-def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[str] = frozenset()
+def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[str] = frozenset(),
+                    sites: frozenset[str] = frozenset(),
                     ) -> Callable[[Sequence[str], Sequence[Mention], bool], bool]:
     """``could_relate(words, mentions, anaphoric)``: a word of the sentence triggers a rule that
     has an object among ``mentions`` (or, when one of ``words`` is an outcome noun, an OUTCOME
-    object the rule allows) and a subject other than it (or an anaphor for subject)."""
+    object the rule allows; a place noun, a SITE object of a rule that names SITE) and a subject
+    other than it (or an anaphor for subject)."""
     def could_relate(words: Sequence[str], ms: Sequence[Mention], anaphoric: bool) -> bool:
         outcome = [_OUTCOME] if outcomes and not outcomes.isdisjoint(words) else []
+        site = sites and not sites.isdisjoint(words)
         for w in words:
             for rule in triggers(w):
                 subjects = [m for m in ms if allowed(m, subject_classes(rules, rule))]
                 objects = [m for m in [*ms, *outcome] if allowed(m, rule.object)]
+                if site and SITE in rule.object:  # as the dependency reader: only a rule naming SITE
+                    objects.append(_SITE)
                 if rule.reverse:
                     subjects, objects = objects, subjects
                 if objects and (anaphoric or any(s != o for s in subjects for o in objects)):
@@ -153,8 +163,12 @@ class CandidateParser:
         self.parser = parser or load_parser(self.model)
         self.rules = rules or load_rules()
         cues = self.rules.cues
-        self.could_relate = relation_filter(self.rules, TriggerIndex(self.rules), load_patterns().outcomes)
-        self.anaphor = lambda words: cues.subject_anaphor.match(words) is not None
+        patterns = load_patterns()
+        self.could_relate = relation_filter(self.rules, TriggerIndex(self.rules), patterns.outcomes,
+                                            patterns.sites)
+        event = cues.event_anaphor
+        self.anaphor = lambda words: (cues.subject_anaphor.match(words) is not None
+                                      or (event is not None and event.match(words) is not None))
 
     def select(self, doc: Doc) -> list[tuple[int, int]]:
         """The sentences to parse: the candidates, or all of them with ``every_sentence``."""

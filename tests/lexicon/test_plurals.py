@@ -116,3 +116,61 @@ def test_candidates_are_those_of_every_token(words: list[str]) -> None:
                 expected[v][i] = singular
     got = plural_candidates(keyed, token_positions(keyed))
     assert [{i: s for i, (s, _c) in g.items()} for g in got] == expected
+
+
+TAIL_ENTRIES = [
+    *ENTRIES,
+    ("dopa", "X:9", "CHEMICAL", "CHEMICAL"),
+    ("L-dopa wound", "X:10", "DISEASE", "DISEASE"),
+    ("nerve wound", "X:11", "DISEASE", "DISEASE"),
+    ("alpha cell", "X:12", "CELL_TYPE", "CELL_TYPE"),
+    ("dopa wound", "X:13", "DISEASE", "DISEASE"),
+]
+
+
+@pytest.mark.parametrize("words", [
+    ["Chronic", "wounds", "and", "pulmonary", "alveoli", "heal"],
+    ["nerve", "wounds", "wounds"],  # the second plural is a name of its own, not a name's inner word
+    ["chronic", "wounds", "nerve", "cells"],
+    ["L", "-", "dopa", "wounds"],  # a name that begins inside a joined run
+    ["L", "-", "dopas"],
+    ["alpha", "cells", "and", "wounds"],  # a Greek letter name joins its neighbour
+    ["DC", "wounds", "GENE7", "proteins"],
+])
+@pytest.mark.parametrize("stoplist", [set(), {("wound", "*")}, {("chronic wound", "X:1")}])
+def test_tail_matches_are_those_of_the_rebuilt_text(tmp_path: Path, words: list[str],
+                                                    stoplist: set[tuple[str, str]]) -> None:
+    """The window scan finds what scanning the whole rebuilt key text finds."""
+    from pipeline.lexicon.plurals import _rescan, tail_matches
+
+    lex = Lexicon.load(write_lexicon(tmp_path / "lex", TAIL_ENTRIES))
+    stopped = lex.stopped_candidates(stoplist)
+    keyed = keyed_from_norms([token_norm(w) for w in words], [fold(w).replace("-", "") for w in words])
+    positions = token_positions(keyed)
+    readings = [c for c in plural_candidates(keyed, positions) if c]
+    assert readings
+    for changed in readings:
+        got = tail_matches(lex, keyed, changed, positions, stopped)
+        want = _rescan(lex, keyed, len(words), changed, stopped)
+        assert sorted(got, key=lambda m: (m.start, m.end)) == sorted(want, key=lambda m: (m.start, m.end))
+
+
+def test_tail_matches_find_glued_and_inner_names(tmp_path: Path) -> None:
+    lex = Lexicon.load(write_lexicon(tmp_path / "lex", TAIL_ENTRIES))
+    assert found(lex, ["L", "-", "dopa", "wounds"]) == [
+        ("L - dopa wounds", "X:10"), ("dopa wounds", "X:13"), ("wounds", "X:3")]
+    assert found(lex, ["nerve", "wounds", "wounds"]) == [("nerve wounds", "X:11"), ("wounds", "X:3"),
+                                                          ("wounds", "X:3")]
+
+
+@pytest.mark.parametrize(("case", "norm", "singular", "expected"), [
+    ("Wounds", "wounds", "wound", "Wound"),
+    ("Processes", "processes", "processe", "Processe"),
+    ("Therapies", "therapies", "therapy", "Therapy"),
+    ("Alveoli", "alveoli", "alveolus", "Alveolus"),
+    ("Wounds2", "wounds", "wound", "wound"),  # the case key is not the key's length: the singular as is
+])
+def test_case_singular_keeps_the_written_case(case: str, norm: str, singular: str, expected: str) -> None:
+    from pipeline.lexicon.plurals import _case_singular
+
+    assert _case_singular(case, norm, singular) == expected

@@ -104,3 +104,38 @@ def test_an_outcome_noun_counts_as_an_object(nlp: Language) -> None:
     assert candidate_sentences(doc, could, doc_mentions(doc, rules), anaphor) == [(0, 4), (8, 12)]
     without = relation_filter(rules, TriggerIndex(rules))
     assert candidate_sentences(doc, without, doc_mentions(doc, rules), anaphor) == []
+
+
+# a place noun (dependency_patterns.yaml `sites`) is an object only of a rule naming SITE: 0 has
+# a subject for it; 4 an anaphor; 8 a place noun no rule of "reduce" takes; 12 no place noun
+SITE_ROWS = [("MSCs", "B-CELL_TYPE"), ("migrate", "O"), ("areas", "O"), (".", "O"),
+             ("They", "O"), ("home", "O"), ("sites", "O"), (".", "O"),
+             ("MSCs", "B-CELL_TYPE"), ("reduce", "O"), ("areas", "O"), (".", "O"),
+             ("MSCs", "B-CELL_TYPE"), ("migrate", "O"), ("quickly", "O"), (".", "O")]
+
+
+def test_a_place_noun_counts_as_an_object_of_homing(nlp: Language) -> None:
+    from pipeline.nlp.relations.patterns import load_patterns
+
+    rules = load_rules()
+    patterns = load_patterns()
+    assert {"areas", "sites"} <= patterns.sites
+    doc = doc_of(nlp, SITE_ROWS)
+    anaphor = lambda words: rules.cues.subject_anaphor.match(words) is not None  # noqa: E731
+    could = relation_filter(rules, TriggerIndex(rules), patterns.outcomes, patterns.sites)
+    assert candidate_sentences(doc, could, doc_mentions(doc, rules), anaphor) == [(0, 4), (4, 8)]
+    without = relation_filter(rules, TriggerIndex(rules), patterns.outcomes)
+    assert candidate_sentences(doc, without, doc_mentions(doc, rules), anaphor) == []
+
+
+# an event anaphor opening a sentence stands for a subject: 0 "This helps reduce"; 5 "This study"
+# is none; 10 "This" with a verb that passes no event on
+EVENT_ROWS = [("This", "O"), ("helps", "O"), ("reduce", "O"), ("spasticity", "O"), (".", "O"),
+              ("This", "O"), ("study", "O"), ("reduces", "O"), ("spasticity", "O"), (".", "O"),
+              ("This", "O"), ("reduces", "O"), ("spasticity", "O"), (".", "O")]
+
+
+def test_an_event_anaphor_counts_as_a_subject(nlp: Language) -> None:
+    parser = CandidateParser(nlp, "mechmine_parser", "parser", 16)
+    parser.initialize(parser=spacy.blank("en"))
+    assert parser.select(doc_of(nlp, EVENT_ROWS)) == [(0, 5)]

@@ -27,7 +27,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from pipeline.nlp.relations.syntax import event_relative
+from pipeline.nlp.relations.syntax import event_relative, infinitives_before
 from pipeline.nlp.relations.types import Candidate
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -66,7 +66,9 @@ def understood_subject(t: Token, control: re.Pattern[str] | None) -> tuple[Token
         if t.dep_ == "relcl" and head.pos_ in NOUNS:
             return head, SUBJECT
         if t.dep_ == "acl" and head.pos_ in NOUNS:
-            if any(c.dep_ == "aux" for c in t.children):  # "their ability to restore X": the owner's
+            # "their ability to restore X": the owner's (also "the ability to A, B and C" parsed
+            # with B a clause of the noun of its own)
+            if any(c.dep_ == "aux" for v in infinitives_before(head, t) for c in v.children):
                 return None, ""
             return (head, SUBJECT) if t.text.lower().endswith("ing") else (t, AGENT)
         if t.dep_ == "pcomp" and head.dep_ == "prep" and head.head.dep_ == "amod" \

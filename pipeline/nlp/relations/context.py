@@ -14,7 +14,9 @@ Cues come from ``resources/context_cues.yaml`` (:class:`~.rules.Cues`):
   "unspecified" unless their sentence cites a study. Cues are matched on text whose
   entity spans are masked (:func:`masked`: "glial cell line-derived neurotrophic
   factor" is no in_vitro cue);
-- subject state: "knockdown of X", "X siRNA" (loss), "mutations in X" (variant).
+- subject state: "knockdown of X", "X siRNA" (loss), "mutations in X" (variant: the gene's
+  own effect is unknown), "R140Q", "c.35delG" (variant named by the mention itself: its own
+  effect is the predicate's, :func:`own_state`).
 """
 
 from __future__ import annotations
@@ -115,10 +117,35 @@ def relation_evidence(cues: Cues, document: DocumentEvidence, sentence: str) -> 
     return UNSPECIFIED
 
 
+def own_state(cues: Cues, m: Mention) -> str:
+    """The state the mention's own text names ('variant' for "R140Q", "c.35delG", "rs123",
+    "M404V mutation": the variant itself, not a gene said to be mutated), else '' (cues:
+    ``mention`` of a ``subject_state`` entry)."""
+    return next((state for state, pattern, classes in cues.state_mentions
+                 if (not classes or any(c in classes for c in m.classes)) and pattern.search(m.text)), "")
+
+
+def named_state_before(cues: Cues, ms: Sequence[Mention], m: Mention, words: Sequence[str],
+                       offset: int) -> Mention | None:
+    """The mention naming a state ("p.R229G") that heads the phrase ``m`` lies in ("a p.R229G
+    mutation in the FRMD7 gene": the words between match the state's ``located_in`` cue), else
+    None. ``ms``: the doc's mentions in order; ``offset``: the sentence's first token."""
+    v = next((x for x in reversed(ms) if x.end <= m.start), None)
+    if v is None or v.start < offset or m.start - v.end > 8:
+        return None
+    between = " ".join(words[v.end - offset:m.start - offset])
+    return next((v for state, located in cues.state_located
+                 if located.search(between) and own_state(cues, v) == state), None)
+
+
 def subject_state(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> str:
     """'loss' when the text speaks of the subject's loss, knockdown or inhibition, 'variant'
-    of its mutation or polymorphism, else '' (cues: ``subject_state`` of the cues file).
-    ``words``: the sentence's lower-cased tokens, ``offset``: its first token."""
+    of its mutation or polymorphism (or the mention names a variant itself: :func:`own_state`),
+    else '' (cues: ``subject_state`` of the cues file). ``words``: the sentence's lower-cased
+    tokens, ``offset``: its first token."""
+    own = own_state(cues, m)
+    if own:
+        return own
     before = " ".join(words[max(0, m.start - offset - 8):m.start - offset])
     after = " ".join(words[m.end - offset:m.end - offset + 3])
     for state, before_cue, after_cue in cues.subject_state:
@@ -136,6 +163,22 @@ def object_deficit(cues: Cues, m: Mention, words: Sequence[str], offset: int) ->
     before = " ".join(words[max(0, m.start - offset - 5):m.start - offset])
     after = " ".join(words[m.end - offset:m.end - offset + 2])
     return bool(before_cue.search(before) or after_cue.search(after))
+
+
+def behind_raised_risk(cues: Cues, m: Mention, words: Sequence[str], offset: int, start: int) -> bool:
+    """The mention follows a raised risk ("an increased risk of D"; cues: ``raised_risk``), read
+    in the (up to 8) words before it from doc token ``start`` on (the trigger's next word for
+    an object: "increased risk of D was associated with X" raises no risk of X)."""
+    if cues.raised_risk is None or m.start < offset:
+        return False
+    before = " ".join(words[max(start, m.start - 8) - offset:m.start - offset])
+    return cues.raised_risk[0].search(before) is not None
+
+
+def risk_predicate(cues: Cues, predicate: str) -> str:
+    """The predicate a relation to a disease behind a raised risk states ("X is associated with
+    an increased risk of D": X DRIVES D; cues: ``raised_risk``)."""
+    return cues.raised_risk[1].get(predicate, predicate) if cues.raised_risk else predicate
 
 
 def deficit_predicate(cues: Cues, predicate: str) -> str:

@@ -27,6 +27,7 @@ candidates go through too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -34,7 +35,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from pipeline.nlp.relations.arguments import allowed, object_fits, subject_classes
+from pipeline.nlp.relations.arguments import agent_classes, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.patterns import Patterns, PatternSpec, load_patterns, match_sentence
 from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
 from pipeline.nlp.relations.syntax import (
@@ -125,13 +126,26 @@ def outcome_mentions(parse: Doc, head: Token, sent: Sentence, label: str = OUTCO
                     label, (label,), "") for text in texts]
 
 
+def event_anaphor(parse: Doc, cue: re.Pattern[str] | None) -> int | None:
+    """The token of the event anaphor a sentence opens with ("This helps reduce X": This; "This
+    process leads to Y": process) when its first words fit ``cue`` (the cues' ``anaphora.event``),
+    else None."""
+    if cue is None or not len(parse) or not cue.match(" ".join(t.lower_ for t in parse[:12])):
+        return None
+    first = parse[0]
+    if first.dep_ == "det" and first.head.i == 1:
+        return 1
+    return 0 if first.dep_ in ("nsubj", "nsubjpass") else None
+
+
 def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off: int,
                carried: Sequence[Mention], sent: Sentence | None = None,
-               named: Sequence[Mention] = ()) -> list[Mention]:
+               named: Sequence[Mention] = (), event: int | None = None) -> list[Mention]:
     """The mentions an argument head stands for; with ``sent`` (objects only), an outcome (place)
     noun outside every mention is an OUTCOME (SITE) argument, de-duplicated by its text. An
     anaphor stands for ``carried``; for a subject, a phrase the object anaphora name ("these
-    molecules", "these vesicles") stands for ``named``: the previous relation's objects."""
+    molecules", "these vesicles") stands for ``named``: the previous relation's objects, and the
+    event anaphor at token ``event`` (:func:`event_anaphor`) for ``carried``."""
     out: list[Mention] = []
     patterns = reader.patterns
     heads = argument_heads(parse[head], patterns.through)
@@ -141,6 +155,11 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
             # a list the parse hangs inside a multi-word mention ("loss of consciousness, confusion")
             for c in inner_conjuncts(parse, m.start - off, m.end - off):
                 heads += [x for x in argument_heads(c, patterns.through) if x not in heads]
+        if m is None and event is not None and t.dep_ in ("nsubj", "nsubjpass") and (
+                t.i == event or any(c.i == event and c.dep_ == "nsubj" for c in t.children)):
+            # the anaphor, or the light verb the parse made the subject ("[This helps] reduce X")
+            out.extend(x for x in carried if x not in out)
+            continue
         if m is None and sent is not None and (t.lower_ in patterns.outcomes or t.lower_ in patterns.sites):
             for found in outcome_mentions(parse, t, sent, OUTCOME if t.lower_ in patterns.outcomes else SITE):
                 if all(x.key() != found.key() for x in out):
@@ -192,6 +211,7 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
     out: list[Candidate] = []
     subjects_seen: list[Mention] = []
     last_objects: list[Mention] = []
+    event = event_anaphor(parse, reader.rules.cues.event_anaphor)
     for match in match_sentence(parse, reader.matcher, reader.patterns):
         spec = reader.patterns.by_id[match.pattern]
         prep = next((c.lower_ for c in parse[match.object].ancestors if c.dep_ == "prep"), "")
@@ -205,7 +225,7 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
         if matched is not None:
             matched.add(off + match.trigger)
         subjects = _arguments(reader, parse, match.subject, ms, off, previous.subjects,
-                              named=previous.objects)
+                              named=previous.objects, event=event)
         if match.carried in MODIFIED_BY_CLAUSE:  # "genes that contribute to PD, including X"
             for t in clause_examples(parse[match.subject], parse[match.trigger]):
                 subjects += [m for m in _arguments(reader, parse, t.i, ms, off, ()) if m not in subjects]
@@ -258,18 +278,30 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
     firsts = [m.start for m in ms]
     carry = Carry()
     out = DepReading()
+    agents = agent_classes(reader.rules)
     for k, (start, end) in enumerate(bounds):
         parse = parses.get(start)
-        if parse is None or len(parse) != end - start:
-            continue
         lo, hi = bisect_left(firsts, start), bisect_left(firsts, end)
+        sent_ms = [m for m in ms[lo:hi] if m.end <= end]
+        if parse is None or len(parse) != end - start:
+            carry = topic_carry(sent_ms, start, agents, carry)
+            continue
         span = doc[start:end]
         sent = Sentence(k, start, end, span.start_char, span.end_char)
         out.matched[k] = set()
-        out.candidates[k], carry = sentence_candidates(reader, sent, parse,
-                                                       [m for m in ms[lo:hi] if m.end <= end], carry,
-                                                       out.matched[k])
+        out.candidates[k], after = sentence_candidates(reader, sent, parse, sent_ms, carry, out.matched[k])
+        carry = after if after.subjects is not carry.subjects else topic_carry(sent_ms, start, agents, after)
     return out
+
+
+def topic_carry(ms: Sequence[Mention], start: int, agents: frozenset[str], carry: Carry) -> Carry:
+    """What a sentence that related no subject of its own leaves the next: an agent mention it
+    opens with is its topic ("MSCs are multipotent cells ... . They migrate to X": MSCs),
+    else the carry it was given."""
+    first = ms[0] if ms else None
+    if first is None or first.start != start or not allowed(first, agents):
+        return carry
+    return Carry((first,), carry.objects)
 
 
 def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, int]],

@@ -8,7 +8,8 @@ classes; no subject right after "not"; no relation of a concept with itself),
 the context (:mod:`.context`: negation in the candidate's scope, hedging of its
 sentence, the evidence level from the document (:func:`.context.document_evidence`,
 cues matched with the entity spans masked), the subject's state), the polarity (the
-predicate's, flipped for a lost subject, neutral for a variant), and de-duplication:
+predicate's, flipped for a lost subject, neutral for a gene said to be mutated, the
+predicate's for a mention naming the variant itself: "R140Q causes D"), and de-duplication:
 one relation per (subject, predicate, object) and sentence, the first proposed.
 """
 
@@ -31,6 +32,7 @@ from pipeline.nlp.relations.arguments import (
 from pipeline.nlp.relations.context import (
     DocumentEvidence,
     behind_means,
+    behind_raised_risk,
     benefit_predicate,
     damage_start,
     deficit_predicate,
@@ -40,13 +42,16 @@ from pipeline.nlp.relations.context import (
     is_negated,
     is_privative,
     masked,
+    named_state_before,
     object_deficit,
+    own_state,
     prevented_harm,
     relation_evidence,
+    risk_predicate,
     statement_context,
     subject_state,
 )
-from pipeline.nlp.relations.rules import RuleSet
+from pipeline.nlp.relations.rules import Cues, RuleSet
 from pipeline.nlp.relations.syntax import example_tokens, owner_tokens
 from pipeline.nlp.relations.types import Candidate, Mention, Relation
 
@@ -136,12 +141,15 @@ def parse_subject(c: Candidate, rules: RuleSet, doc: Doc, ms: list[Mention]) -> 
     return replace(c, subject=m, carried="parse")
 
 
-def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: bool = False) -> str:
+def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: bool = False,
+                     state: str = "", raised: bool = False) -> str:
     """The predicate the text states: the rule's, as a deficit object turns it ("causes loss of
     Y": DECREASES Y) or an object named by what is kept or gained ("contributes to joint
     homeostasis": PROTECTS joint) and as the argument classes retype it (a gene "contributing to" a disease:
-    ASSOCIATED_WITH); PROTECTS with ``harm``, an object behind a harm prevented ("prevent damage
-    caused to X")."""
+    ASSOCIATED_WITH; not for a subject in a retype's ``unless_state``: "mutations in X cause D",
+    ``state`` 'variant', stay DRIVES) and, with ``raised``, as a raised risk of the object turns
+    it ("X is associated with an increased risk of D": DRIVES, :func:`.context.risk_predicate`);
+    PROTECTS with ``harm``, an object behind a harm prevented ("prevent damage caused to X")."""
     predicate = c.rule.predicate
     if harm and "PROTECTS" in rules.predicates:
         predicate = "PROTECTS"
@@ -149,8 +157,11 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
         predicate = deficit_predicate(rules.cues, predicate)
     elif c.object.start >= c.sentence.start:
         predicate = benefit_predicate(rules.cues, predicate, c.object, words, c.sentence.start)
+    if raised:
+        predicate = risk_predicate(rules.cues, predicate)
     for t in rules.retype:
-        if predicate in t.predicates and allowed(c.subject, t.subject) and allowed(c.object, t.object):
+        if predicate in t.predicates and allowed(c.subject, t.subject) and allowed(c.object, t.object) \
+                and state not in t.unless_state:
             return t.becomes
     return predicate
 
@@ -185,6 +196,46 @@ def without_redundant(rels: list[Relation], starts: list[int], doc: Doc) -> list
                 continue
         out.append(r)
     return out
+
+
+def variant_subject(c: Candidate, rules: RuleSet, words: Sequence[str], doc: Doc,
+                    ms: list[Mention]) -> Candidate:
+    """``c`` with the variant as its subject when its subject is the gene a named variant lies
+    in ("A p.W12R mutation in the PKD1 gene causes D": p.W12R DRIVES D) and the variant
+    candidate is admissible; else ``c``. ``ms``: the doc's mentions, filled on first use."""
+    if c.subject.start < c.sentence.start or not rules.cues.state_located or own_state(rules.cues, c.subject):
+        return c  # a variant after a variant ("X and the substitution of Y") is its own subject
+    if not ms:
+        ms.extend(doc_mentions(doc, rules))
+    v = named_state_before(rules.cues, ms, c.subject, words, c.sentence.start)
+    if v is None or overlaps(v, c.object):
+        return c
+    found = replace(c, subject=v)
+    return found if admissible(found, rules, words) else c
+
+
+def variant_effect(cues: Cues, c: Candidate) -> bool:
+    """The subject names a variant itself and the object is a disease ("R140Q causes D"): the
+    predicate states the variant's own effect. On a molecule ("the L35A mutation inhibits X")
+    a variant's effect stays neutral, as a mutated gene's does."""
+    return bool(own_state(cues, c.subject)) and "DISEASE" in c.object.classes
+
+
+def raised_risk(c: Candidate, rules: RuleSet, words: Sequence[str]) -> tuple[Candidate, bool]:
+    """``c`` and whether it states a raised risk of its object ("X is associated with a higher
+    risk of D"); for a subject behind the raised risk ("an increased risk of D was associated
+    with X"), ``c`` with its arguments swapped (X, the risk factor, is the subject) when the
+    swapped candidate is admissible."""
+    cues, off = rules.cues, c.sentence.start
+    if risk_predicate(cues, c.rule.predicate) == c.rule.predicate or c.subject.start < off:
+        return c, False
+    if c.object.start > c.trigger and behind_raised_risk(cues, c.object, words, off, c.trigger + 1):
+        return c, True
+    if c.subject.end <= c.trigger < c.object.start and behind_raised_risk(cues, c.subject, words, off, off):
+        swapped = replace(c, subject=c.object, object=c.subject)
+        if admissible(swapped, rules, words):
+            return swapped, True
+    return c, False
 
 
 def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], rules: RuleSet,
@@ -230,7 +281,10 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         c = damaged_subject(c, rules, words, doc)
         if not admissible(c, rules, words):
             continue
-        predicate = stated_predicate(c, rules, words, harm)
+        c = variant_subject(c, rules, words, doc, ms)
+        c, raised = raised_risk(c, rules, words)
+        state = subject_state(cues, c.subject, words, sent.start)
+        predicate = stated_predicate(c, rules, words, harm, state, raised)
         key = (c.subject.key(), predicate, c.object.key())
         if key in seen:
             continue
@@ -246,14 +300,14 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
                                          [plain[s.start_char:s.end_char] for s in doc.sents])
         if not evidence:
             evidence = relation_evidence(cues, document, plain[sent.start_char:sent.end_char])
-        state = subject_state(cues, c.subject, words, sent.start)
         turned = cues.state_turns.get(state, {}).get(predicate)
         if turned is not None:  # the predicate now states the subject's own effect
             predicate = turned
         polarity = rules.predicates[predicate].polarity if predicate in rules.predicates else c.rule.polarity
         carried = "anaphor" if c.subject.start < sent.start else c.carried
         out.append(Relation(c.subject, predicate, c.object,
-                            polarity if turned is not None else effective_polarity(polarity, state),
+                            polarity if turned is not None or variant_effect(cues, c)
+                            else effective_polarity(polarity, state),
                             neg, hedged,
                             evidence, c.rule_id, c.form, sent.index, sent.start_char,
                             sent.end_char, state, statement_context(cues, sent_text, c.subject), carried))

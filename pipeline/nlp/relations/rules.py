@@ -55,6 +55,9 @@ class RetypeSpec(Strict):
     subject: list[str] = Field(min_length=1)
     object: list[str] = Field(min_length=1)
     becomes: str
+    # subject states that keep the predicate ("mutations in X cause D" is DRIVES with the
+    # variant kept as the subject's state, not an association)
+    unless_state: list[Literal["loss", "variant"]] = Field(default_factory=list)
 
 
 class RulesFile(Strict):
@@ -74,6 +77,7 @@ class RulesFile(Strict):
 class AnaphoraSpec(Strict):
     subject: str
     objects: str
+    event: str | None = None  # a sentence opening with an event anaphor ("This helps reduce X")
 
 
 class StateCues(Strict):
@@ -82,6 +86,13 @@ class StateCues(Strict):
     # the predicate a relation of a subject in this state is stated as ("knockdown of X
     # reduced Y": X INCREASES Y)
     predicates: dict[str, str] = Field(default_factory=dict)
+    # a mention whose own text names the state ("R140Q", "c.35delG", "rs123": the variant
+    # itself, whose own effect the predicate states)
+    mention: str = ""
+    mention_classes: list[str] = Field(default_factory=list)  # the classes it applies to (empty: any)
+    # the words between such a mention and a gene after it ("R229G mutation in the" FRMD7 gene):
+    # the mention heads the phrase, so it is the subject, not the gene it lies in
+    located_in: str = ""
 
 
 class DeficitCues(Strict):
@@ -109,6 +120,11 @@ class BenefitCues(Strict):
     predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
 
 
+class RaisedRiskCues(Strict):
+    before: str  # the words before the object ("associated with an increased risk of")
+    predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
+
+
 class CuesFile(Strict):
     meta: Meta
     subject_state: dict[Literal["loss", "variant"], StateCues] = Field(default_factory=dict)
@@ -128,6 +144,8 @@ class CuesFile(Strict):
     expletive: str = ""
     # a means phrase between an active verb and a mention ("through", "via", "by secreting")
     means: str = ""
+    # an object behind a raised risk ("X is associated with an increased risk of D"): X DRIVES D
+    raised_risk: RaisedRiskCues | None = None
     context: dict[Literal["risk", "pathology", "therapeutic"], list[str]] = Field(default_factory=dict)
     pathology_subjects: list[str] = Field(default_factory=list)
     not_risk: list[str] = Field(default_factory=list)
@@ -157,6 +175,7 @@ class Retype:
     subject: frozenset[str]
     object: frozenset[str]
     becomes: str
+    unless_state: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -189,6 +208,15 @@ class Cues:
     prevented_harm: re.Pattern[str] | None = None  # "prevent damage (caused) to" before an object
     expletive: re.Pattern[str] | None = None  # "It is crucial to ...": the "it" is no anaphor
     means: re.Pattern[str] | None = None  # "through", "via", "by secreting" before an object
+    # a sentence opening with an event anaphor whose agent is the previous sentence's ("This
+    # helps reduce X"), matched against its first words (lower case, space-separated)
+    event_anaphor: re.Pattern[str] | None = None
+    # (state, pattern, classes) of mentions whose own text names the state ("R140Q": a variant)
+    state_mentions: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = ()
+    # (state, pattern) of the words between a state-naming mention and the gene it lies in
+    state_located: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # the words before an object behind a raised risk, and the predicate map
+    raised_risk: tuple[re.Pattern[str], dict[str, str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -289,11 +317,21 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         compile_pattern(cue_spec.prevented_harm, where) if cue_spec.prevented_harm else None,
         compile_pattern(cue_spec.expletive, where) if cue_spec.expletive else None,
         compile_pattern(cue_spec.means, where) if cue_spec.means else None,
+        compile_pattern(cue_spec.anaphora.event, where) if cue_spec.anaphora.event else None,
+        tuple((state, compile_pattern(c.mention, where), frozenset(c.mention_classes))
+              for state, c in cue_spec.subject_state.items() if c.mention),
+        tuple((state, compile_pattern(c.located_in, where)) for state, c in cue_spec.subject_state.items()
+              if c.located_in),
+        (compile_pattern(cue_spec.raised_risk.before, where),
+         {a: b for a, b in cue_spec.raised_risk.predicates.items()
+          if a in spec.predicates and b in spec.predicates})
+        if cue_spec.raised_risk else None,
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),
                    frozenset(spec.generic_classes),
-                   tuple(Retype(frozenset(t.predicates), frozenset(t.subject), frozenset(t.object), t.becomes)
+                   tuple(Retype(frozenset(t.predicates), frozenset(t.subject), frozenset(t.object), t.becomes,
+                                frozenset(t.unless_state))
                          for t in spec.retype),
                    compile_pattern(spec.object_control, rules_where) if spec.object_control else None)
 

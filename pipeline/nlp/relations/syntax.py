@@ -153,7 +153,8 @@ def ability_owner(token: Token) -> Token | None:
     potential to V")."""
     noun = token.head
     if token.dep_ != "acl" or noun.lower_ not in ABILITY_NOUNS or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            c.dep_ == "aux" and c.lower_ == "to" for v in infinitives_before(noun, token)
+            for c in v.children):
         return None
     owner = [c for c in noun.children if c.dep_ == "poss"]
     if owner and owner[0].lower_ not in POSSESSIVE_PRONOUNS:
@@ -167,6 +168,12 @@ def ability_owner(token: Token) -> Token | None:
         subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         return subject[0] if subject else owner[0]
     return None
+
+
+def infinitives_before(noun: Token, token: Token) -> list[Token]:
+    """``token`` and the clauses of ``noun`` before it: "the ability to A, B and C" parsed with
+    B as a second clause of the noun shares A's "to"."""
+    return [token, *(c for c in noun.children if c.dep_ == "acl" and c.i < token.i)]
 
 
 def reported_clause(token: Token) -> Token | None:
