@@ -27,7 +27,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from pipeline.nlp.relations.syntax import event_relative, infinitives_before
+from pipeline.nlp.relations.clauses import event_relative, infinitives_before
 from pipeline.nlp.relations.types import Candidate
 
 NOUNS = frozenset({"NOUN", "PROPN"})

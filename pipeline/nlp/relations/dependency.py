@@ -36,17 +36,16 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from pipeline.nlp.relations.arguments import agent_classes, allowed, object_fits, subject_classes
+from pipeline.nlp.relations.clauses import MODIFIED_BY_CLAUSE, instrument
 from pipeline.nlp.relations.patterns import Patterns, PatternSpec, load_patterns, match_sentence
 from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
 from pipeline.nlp.relations.syntax import (
     CLAUSE_LINKS,
-    MODIFIED_BY_CLAUSE,
     TRIGGER_EXAMPLE_WORDS,
     argument_heads,
     clause_examples,
     example_members,
     inner_conjuncts,
-    instrument,
     mention_at,
     mention_head,
     misparsed_verb_object,

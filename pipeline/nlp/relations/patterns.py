@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 
 import pipeline.nlp.extensions  # noqa: F401  (token._.mm_trigger)
 from pipeline.errors import ResourceError
-from pipeline.nlp.relations.syntax import inherited_subject
+from pipeline.nlp.relations.clauses import inherited_subject
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 PATTERNS_FILE = "dependency_patterns.yaml"

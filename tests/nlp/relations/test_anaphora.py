@@ -13,9 +13,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.relations.clauses import inherited_subject
 from pipeline.nlp.relations.dependency import event_anaphor
 from pipeline.nlp.relations.rules import load_rules
-from pipeline.nlp.relations.syntax import inherited_subject
 
 N, V, P, D, X, C, PR, AUX, PART = "NOUN", "VERB", "ADP", "DET", "PUNCT", "CCONJ", "PRON", "AUX", "PART"
 Rows = list[tuple[int, str, str]] | None

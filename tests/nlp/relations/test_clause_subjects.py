@@ -12,7 +12,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.nlp.relations.syntax import inherited_subject
+from pipeline.nlp.relations.clauses import inherited_subject
 from tests.nlp.relations.conftest import attach_parse
 
 N, V, A, P, D, X, C, PR, AUX = "NOUN", "VERB", "ADJ", "ADP", "DET", "PUNCT", "CCONJ", "PRON", "AUX"

@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.nlp.relations.syntax import plural_noun, singular_verb
+from pipeline.nlp.relations.clauses import plural_noun, singular_verb
 
 N, V, A, P, D, X, C, PR = "NOUN", "VERB", "ADJ", "ADP", "DET", "PUNCT", "CCONJ", "PRON"
 
