@@ -46,6 +46,15 @@ def _key(term: str) -> str:
     return fold(term).lower()
 
 
+def term_owners(concepts: dict[str, Concept]) -> dict[str, str]:
+    """Folded term -> the first concept that has it (every source read before the caller)."""
+    owner: dict[str, str] = {}
+    for c in concepts.values():
+        for t in c.terms:
+            owner.setdefault(_key(t), c.kb_id)
+    return owner
+
+
 def is_abbreviation(term: str) -> bool:
     """'ALL', 'NC', 'Sp', 'MAO': short with a capital, or all capitals."""
     letters = [c for c in term if c.isalpha()]
@@ -68,7 +77,7 @@ class UberonParser(SourceParser):
     """UBERON anatomy (cellxgene-ontology-guide's UBERON JSON); runs after MeSH and CL."""
 
     def parse(self, terms: dict[str, dict[str, object]], zipf: Callable[[str], float] | None = None) -> None:
-        owner = self._term_owners()
+        owner = term_owners(self.concepts)
         descendants: dict[str, int] = {}
         for entry in terms.values():
             for anc in entry.get("ancestors") or {}:  # type: ignore[union-attr]
@@ -104,14 +113,6 @@ class UberonParser(SourceParser):
                 if plural and _key(plural) not in owner:
                     c.add(plural, "uberon_plural")
                     owner[_key(plural)] = c.kb_id
-
-    def _term_owners(self) -> dict[str, str]:
-        """Folded term -> the first concept that has it (every source before this one)."""
-        owner: dict[str, str] = {}
-        for c in self.concepts.values():
-            for t in c.terms:
-                owner.setdefault(_key(t), c.kb_id)
-        return owner
 
     def _mesh_anatomy(self, names: list[str], owner: dict[str, str]) -> Concept | None:
         """The MeSH ANATOMY concept one of ``names`` names, if any."""
@@ -151,7 +152,7 @@ class GoVesicleParser(UberonParser):
         for kb_id, e in entries.items():
             for parent in (e.get("relations") or {}).get("is_a", []):
                 children.setdefault(parent, []).append(kb_id)
-        owner = self._term_owners()
+        owner = term_owners(self.concepts)
         todo, seen = [VESICLE_ROOT], set()
         while todo:
             kb_id = todo.pop()

@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pipeline.lexicon.anatomy import is_abbreviation
+from pipeline.lexicon.anatomy import is_abbreviation, term_owners
 from pipeline.lexicon.normalize import fold
 from pipeline.lexicon.phenotypes import HpoParser
 from pipeline.lexicon.sources import Concept, SourceParser
@@ -108,13 +108,6 @@ class _NameJoiner(SourceParser):
     """Shared by the two parsers: who has a name already, and the DISEASE/CHEMICAL concept a
     term's names point to."""
 
-    def _term_owners(self) -> dict[str, str]:
-        owner: dict[str, str] = {}
-        for c in self.concepts.values():
-            for t in c.terms:
-                owner.setdefault(_key(t), c.kb_id)
-        return owner
-
     def _named(self, owner: dict[str, str], zipf: Zipf | None) -> set[str]:
         """Folded terms of DISEASE and CHEMICAL concepts, without one-word English words."""
         return {k for k, kb in owner.items() if self.concepts[kb].classes & {"DISEASE", "CHEMICAL"}
@@ -147,7 +140,7 @@ class MondoParser(_NameJoiner):
     """MONDO diseases (cellxgene-ontology-guide's MONDO JSON); runs after MeSH, DOID and HPO."""
 
     def parse(self, terms: Terms, zipf: Zipf | None = None) -> None:
-        owner = self._term_owners()
+        owner = term_owners(self.concepts)
         named = self._named(owner, zipf)
         descendants = _descendant_counts(terms)
         for kb_id, entry in sorted(terms.items()):
@@ -197,7 +190,7 @@ class ChebiParser(_NameJoiner):
     """ChEBI chemical entities (cellxgene-ontology-guide's ChEBI JSON: labels only)."""
 
     def parse(self, terms: Terms, zipf: Zipf | None = None) -> None:
-        owner = self._term_owners()
+        owner = term_owners(self.concepts)
         descendants = _descendant_counts(terms)
         for kb_id, entry in sorted(terms.items()):
             if not kb_id.startswith("CHEBI:") or entry.get("deprecated"):
