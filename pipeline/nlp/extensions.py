@@ -40,6 +40,8 @@ def register() -> None:
         Doc.set_extension("article_kind", default="")
     if not Doc.has_extension("parses"):
         Doc.set_extension("parses", default=None)
+    if not Doc.has_extension("parse_candidates"):  # starts of the sentences the filter chose
+        Doc.set_extension("parse_candidates", default=None)
     if not Token.has_extension("mm_trigger"):
         Token.set_extension("mm_trigger", default=False)
     for name, default in (("classes", ()), ("canonical_name", ""), ("source", "")):

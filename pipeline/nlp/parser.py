@@ -170,14 +170,16 @@ class CandidateParser:
         self.anaphor = lambda words: (cues.subject_anaphor.match(words) is not None
                                       or (event is not None and event.match(words) is not None))
 
-    def select(self, doc: Doc) -> list[tuple[int, int]]:
-        """The sentences to parse: the candidates, or all of them with ``every_sentence``."""
-        if self.every_sentence:
-            return sentence_bounds(doc)
+    def candidates(self, doc: Doc) -> list[tuple[int, int]]:
+        """The sentences that can hold a relation (:func:`relation_filter`)."""
         if self.could_relate is None or self.rules is None:
             self.initialize()
         assert self.could_relate is not None
         return candidate_sentences(doc, self.could_relate, doc_mentions(doc, self.rules), self.anaphor)
+
+    def select(self, doc: Doc) -> list[tuple[int, int]]:
+        """The sentences to parse: the candidates, or all of them with ``every_sentence``."""
+        return sentence_bounds(doc) if self.every_sentence else self.candidates(doc)
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -187,10 +189,13 @@ class CandidateParser:
             self.initialize()
         assert self.parser is not None
         for batch in minibatch(docs, size=batch_size):
-            picked = [[doc[s:e] for s, e in self.select(doc)] for doc in batch]
+            chosen = [self.candidates(doc) for doc in batch]
+            picked = [[doc[s:e] for s, e in (sentence_bounds(doc) if self.every_sentence else c)]
+                      for doc, c in zip(batch, chosen, strict=True)]
             parsed = iter(parse_spans(self.parser, [s for spans in picked for s in spans], self.batch_size))
-            for doc, spans in zip(batch, picked, strict=True):
+            for doc, spans, c in zip(batch, picked, chosen, strict=True):
                 doc._.parses = {s.start: next(parsed) for s in spans}
+                doc._.parse_candidates = frozenset(s for s, _ in c)
                 yield doc
 
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:

@@ -87,7 +87,7 @@ def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None
     candidates = doc_candidates(doc, ms, lower, rules, triggers, bounds)
     parses = doc._.parses
     if reader is not None and parses:
-        dep = dep_candidates(reader, doc, ms, bounds, parses)  # marks the triggers on the parses
+        dep = dep_candidates(reader, doc, ms, bounds, parses, doc._.parse_candidates)  # marks the triggers
         candidates = merge_readers(check_surface(candidates, bounds, parses, ms), dep, merge)
     return finalize(candidates, doc, lower, rules, doc._.article_kind or "")
 

@@ -270,8 +270,9 @@ def clause_subject_mentions(parse: Doc, ms: Sequence[Mention], off: int) -> list
 
 
 def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequence[tuple[int, int]],
-                   parses: dict[int, Doc]) -> DepReading:
-    """Candidates of every parsed sentence, by sentence index (``parses``: ``doc._.parses``)."""
+                   parses: dict[int, Doc], chosen: frozenset[int] | None = None) -> DepReading:
+    """Candidates of every parsed sentence, by sentence index (``parses``: ``doc._.parses``;
+    ``chosen``: ``doc._.parse_candidates``, the starts of the sentences the filter chose)."""
     from bisect import bisect_left
 
     firsts = [m.start for m in ms]
@@ -289,7 +290,14 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
         sent = Sentence(k, start, end, span.start_char, span.end_char)
         out.matched[k] = set()
         out.candidates[k], after = sentence_candidates(reader, sent, parse, sent_ms, carry, out.matched[k])
-        carry = after if after.subjects is not carry.subjects else topic_carry(sent_ms, start, agents, after)
+        if chosen is not None and start not in chosen:
+            # parsed although the filter did not choose it (every_sentence): it leaves the carry an
+            # unparsed sentence leaves, so that parsing more sentences changes no carried subject
+            carry = topic_carry(sent_ms, start, agents, carry)
+        elif after.subjects is not carry.subjects:
+            carry = after
+        else:
+            carry = topic_carry(sent_ms, start, agents, after)
     return out
 
 

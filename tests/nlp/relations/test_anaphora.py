@@ -23,9 +23,13 @@ Rows = list[tuple[int, str, str]] | None
 FIRST = [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)]  # "Monocytes secrete IL-10 ."
 
 
-def relations(blank: Language, doc: Doc, sentences: list[Rows]) -> set[tuple[str, str, str, str]]:
+def relations(blank: Language, doc: Doc, sentences: list[Rows],
+              chosen: list[bool] | None = None) -> set[tuple[str, str, str, str]]:
     """(subject, predicate, object, carried) of a marked doc; each sentence parsed with its rows
-    (head indices within the sentence) or, for None, left unparsed."""
+    (head indices within the sentence) or, for None, left unparsed; ``chosen``: which sentences
+    the candidate filter chose (``doc._.parse_candidates``; default: not recorded)."""
+    if chosen is not None:
+        doc._.parse_candidates = frozenset(s.start for s, c in zip(doc.sents, chosen, strict=True) if c)
     parses = {}
     for sent, rows in zip(doc.sents, sentences, strict=True):
         if rows is None:
@@ -147,3 +151,22 @@ def test_a_later_infinitive_of_an_ability_noun_keeps_the_carried_subject(
               (8, "pobj", N), (1, "punct", X)]
     assert relations(blank, doc, [FIRST, second]) == {
         ("Monocytes", "SECRETES", "IL-10", ""), ("Monocytes", "MIGRATES_TO", "injury sites", "anaphor")}
+
+
+LATE_SUBJECT = [(1, "advmod", "SCONJ"), (4, "advcl", V), (4, "punct", X), (4, "nsubj", N), (4, "ROOT", AUX),
+                (4, "attr", N), (4, "punct", X)]  # "Once mobilized , neutrophils are cells ."
+
+
+@pytest.mark.parametrize("chosen,carried", [
+    # chosen by the filter: its parsed main-clause subject is what "They" refers to
+    ([True, True, True], "Neutrophils"),
+    # parsed only because every sentence was (the benchmark's baseline): it leaves what an
+    # unparsed sentence leaves (no agent opens it: the earlier subject stays), so parsing more
+    # sentences changes no carried subject
+    ([True, False, True], "Monocytes")])
+def test_a_sentence_the_filter_skipped_leaves_the_unparsed_carry(
+        blank: Language, marked_doc: Callable[[str], Doc], chosen: list[bool], carried: str) -> None:
+    doc = marked_doc("[Monocytes|CELL_TYPE] secrete [IL-10|CYTOKINE] . Once mobilized , "
+                     "[Neutrophils|CELL_TYPE] are cells . They migrate to injury sites .")
+    assert relations(blank, doc, [FIRST, LATE_SUBJECT, THEY], chosen) == {
+        ("Monocytes", "SECRETES", "IL-10", ""), (carried, "MIGRATES_TO", "injury sites", "anaphor")}
