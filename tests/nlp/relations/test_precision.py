@@ -226,7 +226,18 @@ def test_an_outcome_listed_before_the_owner(parsed_relations: Callable[..., set]
     ("[Smoking|CHEMICAL] worsens [asthma|DISEASE] .",
      [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
      {("Smoking", "DRIVES", "asthma", False)}),
-], ids=["a gain worsened is lowered", "a disease worsened is driven"])
+    ("[Inflammation|PROCESS] disrupts brain function .",
+     [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
+     {("Inflammation", "DECREASES", "brain function", False)}),
+    ("[Oxidative stress|PROCESS] impaired neuronal survival .",
+     [(1, "amod", A), (2, "nsubj", N), (2, "ROOT", V), (4, "amod", A), (2, "dobj", N), (2, "punct", X)],
+     {("Oxidative stress", "DECREASES", "neuronal survival", False)}),
+    # not a gain: a harm verb on anything else says nothing of polarity
+    ("[Detergents|CHEMICAL] disrupt [membranes|ANATOMY] .",
+     [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
+     set()),
+], ids=["a gain worsened is lowered", "a disease worsened is driven", "a gain disrupted is lowered",
+        "a gain impaired is lowered", "a non-gain disrupted gives nothing"])
 def test_a_harm_verb_by_its_object(parsed_relations: Callable[..., set], marked: str, rows: Rows,
                                    expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
