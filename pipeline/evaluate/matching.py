@@ -12,9 +12,13 @@
   ``MSC``, ``cells`` = ``cell``).
 - :func:`forms`: the ways one argument is written. A parenthesised part of
   one word is an alternative name (``mesenchymal stem cells (MSCs)`` gives
-  ``mesenchymal stem cell`` and ``msc``); a longer parenthesised part is an
-  annotator's comment and dropped (``monocytes (in the presence of MSCs)``
-  gives ``monocyte``).
+  ``mesenchymal stem cell`` and ``msc``); a parenthesised list of two or more
+  short names (each at most three words, separated by commas, ``and`` or
+  ``or``) names the members of a group, and each member is a form
+  (``neurotrophic factors (BDNF, GDNF and IGF-1)`` gives ``bdnf``, ``gdnf``
+  and ``igf 1`` besides ``neurotrophic factor``); any other longer
+  parenthesised part is an annotator's comment and dropped (``monocytes (in
+  the presence of MSCs)`` gives ``monocyte``).
 - :func:`head_phrase`: the words before the first preposition, conjunction
   or relative pronoun (``DC generation from monocytes`` -> ``dc
   generation``; ``T-cell activation or proliferation`` -> ``t cell
@@ -44,6 +48,8 @@ _LETTER_DASH_DIGIT = re.compile(r"(?<=[^\W\d_])[-‐‑‒–—/](?=\d)")
 _APOSTROPHE = re.compile(r"['’`ʼ]")
 _OTHER = re.compile(r"[\W_]+")
 _PAREN = re.compile(r"\(([^()]*)\)")
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+MAX_MEMBER_WORDS = 3
 FUNCTION_WORDS = frozenset({
     "of", "from", "in", "on", "to", "toward", "towards", "for", "by", "with", "within", "into", "at",
     "via", "between", "and", "or", "after", "during", "through", "that", "which", "who", "against",
@@ -75,8 +81,18 @@ def forms(text: str, *extra: str) -> list[tuple[str, ...]]:
         inner_words = words(inner)
         if len(inner_words) == 1:
             found.append(inner_words)
+        else:
+            found += list_members(inner)
     found += [words(e) for e in extra if e]
     return [f for i, f in enumerate(found) if f and f not in found[:i]]
+
+
+def list_members(inner: str) -> list[tuple[str, ...]]:
+    """The members of a parenthesised list of short names; none when ``inner`` is not such a list."""
+    members = [words(m) for m in _LIST_SEPARATOR.split(inner.strip())]
+    if len(members) < 2 or not all(0 < len(m) <= MAX_MEMBER_WORDS for m in members):
+        return []
+    return members
 
 
 def head_phrase(form: tuple[str, ...]) -> tuple[str, ...]:

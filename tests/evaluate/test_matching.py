@@ -27,6 +27,12 @@ def test_words_singular_and_forms() -> None:
     assert forms("barins (in the presence of FBCs)") == [("barin",)]
     assert forms("FBCs", "foo blast cells") == [("fbc",), ("foo", "blast", "cell")]
     assert forms("FBCs", "FBC") == [("fbc",)]
+    assert forms("zeta factors (QX1, QX-2 and zeta binding protein)") == [
+        ("zeta", "factor"), ("qx1",), ("qx2",), ("zeta", "binding", "protein")]
+    assert forms("zeta factors (QX1, or QX2)") == [("zeta", "factor"), ("qx1",), ("qx2",)]
+    # not a list of names: a comment with a comma, or a member longer than three words
+    assert forms("barins (protect, and in the presence of FBCs)") == [("barin",)]
+    assert forms("barins (when QX is high)") == [("barin",)]
 
 
 def test_head_phrase() -> None:
@@ -46,6 +52,8 @@ def test_head_phrase() -> None:
     ("QX generation from zeta monocytes", "zeta monocytes", False),  # only in the modifier
     ("gut epithelial cells", "stem cells", False),
     ("IL-6", "IL-16", False),
+    ("zeta factors (QX1, QX2, QX3)", "QX2", True),       # a member of the listed group
+    ("zeta factors (QX1, QX2, QX3)", "QX4", False),
 ])
 def test_same_argument(key: str, pred: str, expected: bool) -> None:
     assert same_argument(forms(key), forms(pred)) is expected
