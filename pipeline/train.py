@@ -80,6 +80,8 @@ def run_training(config: str, out: Path, train_bin: DocBin, dev_bin: DocBin, *,
     ``out``/corpus); return the wall time and model-best's meta (empty when none was saved)."""
     from spacy.cli.train import train as spacy_train
 
+    import pipeline.nlp  # noqa: F401  (registers mechmine's factories, e.g. mechmine_lexicon_tags in ner.cfg)
+
     out.mkdir(parents=True, exist_ok=True)
     work = out / "corpus"
     work.mkdir(exist_ok=True)
