@@ -2,7 +2,10 @@
 
 Precedence: what the markup says about boilerplate (an HTML ``<footer>``),
 then repetition (a block whose normalised text occurs ``repeat.min_count``
-times in one source is site furniture), then the rules of
+times in one source is site furniture; a later copy of a block of
+``repeat.duplicate_min_words`` words or more seen once before, such as a
+page's title or lead repeated under its header, is removed and the first
+copy kept), then the rules of
 ``resources/blocks.yaml`` (boilerplate, citation, cta), then the markup's
 heading/list hints, then the shape of the text (short title-like lines are
 headings). Sets ``block.kind``, ``block.rule_id`` and ``block.reason``.
@@ -44,6 +47,7 @@ class RuleSpec(Strict):
 class RepeatSpec(Strict):
     min_count: int = Field(ge=2)
     max_words: int = Field(gt=0)
+    duplicate_min_words: int = Field(default=4, gt=0)
 
 
 class BlockRulesFile(Strict):
@@ -82,6 +86,7 @@ class BlockRules:
     repeat_min_count: int
     repeat_max_words: int
     meta: Meta
+    duplicate_min_words: int = 4
 
 
 def load_block_rules(path: Path | None = None) -> BlockRules:
@@ -108,7 +113,8 @@ def load_block_rules(path: Path | None = None) -> BlockRules:
                 max_words=r.max_words,
             )
         )
-    return BlockRules(tuple(compiled), spec.repeat.min_count, spec.repeat.max_words, spec.meta)
+    return BlockRules(tuple(compiled), spec.repeat.min_count, spec.repeat.max_words, spec.meta,
+                      spec.repeat.duplicate_min_words)
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +131,7 @@ def classify_blocks(blocks: list[Block], rules: BlockRules | None = None) -> lis
     """Set ``kind``, ``rule_id`` and ``reason`` on each block (in place); return them."""
     rules = rules or default_block_rules()
     counts = Counter(normalise(b.text) for b in blocks)
+    seen: set[str] = set()
     for block in blocks:
         n_words = len(_WORD.findall(block.text))
         if block.hint is BlockKind.BOILERPLATE:
@@ -137,6 +144,11 @@ def classify_blocks(blocks: list[Block], rules: BlockRules | None = None) -> lis
             block.kind, block.rule_id = BlockKind.BOILERPLATE, "repeated"
             block.reason = f"repeated block ({counts[key]} times in this source)"
             continue
+        if key in seen and rules.duplicate_min_words <= n_words <= rules.repeat_max_words:
+            block.kind, block.rule_id = BlockKind.BOILERPLATE, "duplicate"
+            block.reason = "second copy of a block earlier in this source"
+            continue
+        seen.add(key)
         rule = next((r for r in rules.rules if r.matches(block.text, n_words)), None)
         if rule is not None:
             block.kind, block.rule_id, block.reason = rule.kind, rule.id, rule.reason
