@@ -12,6 +12,7 @@ from pipeline.ingest.model import Block, BlockKind
 from pipeline.ingest.pagecues import (
     SITE_SUFFIX,
     abbreviations_defined,
+    defined_subject,
     defines_subject,
     n_words,
     norm,
@@ -151,6 +152,30 @@ def _chrome_below(segment: list[Block], at: int, view: _SourceView) -> bool:
                for j in range(1, len(lead)) for b in view.removed)
 
 
+def _titled_definition(segment: list[Block], at: int) -> bool:
+    """The title at ``at`` names the subject its first body paragraph defines ("Knee Arthritis"
+    over "Knee arthritis (KA) is a ..."): every content word of the subject, or its
+    abbreviation, is in the title."""
+    body = next((b for b in _lead(segment, at + 1) if b.kind is BlockKind.BODY), None)
+    subject = defined_subject(body.text) if body is not None else ""
+    if not subject:
+        return False
+    title = segment[at].text
+    abbr = subject_abbreviation(body.text) if body is not None else ""
+    if abbr and re.search(rf"\b{re.escape(abbr)}s?\b", title):
+        return True
+    words = set(content_words(re.sub(r"\([^)]*\)", " ", subject)))
+    return bool(words) and words <= set(content_words(title))
+
+
+def _echoes(segment: list[Block], i: int, gap: list[Block], since: int = 0) -> bool:
+    """The removed blocks before block i hold a second copy of a kept block of blocks
+    ``since`` to i (a page repeating its own title or lead under its header): the same page
+    goes on."""
+    dupes = {norm(b.text) for b in gap if b.rule_id == "duplicate"}
+    return bool(dupes) and any(norm(b.text) in dupes for b in segment[since:i])
+
+
 def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
                   rules: PageRules | None = None) -> list[dict[str, float]]:
     """The evidence found at each block of ``segment`` (name -> value; empty for the first).
@@ -168,11 +193,14 @@ def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
         prev, block = segment[i - 1], segment[i]
         gap = [b for b in view.removed if prev.end <= b.start < block.start]
         f: dict[str, float] = {}
-        if block.start in tails:
-            f["glued_line"] = 1.0
+        if block.start in tails:  # a glued paragraph is weaker evidence than a glued title
+            chrome_head = any(0 <= block.start - b.end <= 2 for b in gap)
+            body = block.kind is BlockKind.BODY and not chrome_head
+            f["glued_body" if body else "glued_line"] = 1.0
         if prev.kind is BlockKind.BODY and gap:
             f["chrome_run"] = 1.0
-            if any(view.repeats.get(norm(b.text), 0) >= 2 for b in gap):
+            if any(view.repeats.get(norm(b.text), 0) >= 2 and b.rule_id != "duplicate"
+                   for b in gap):
                 f["repeated_chrome"] = 1.0
         at = i
         title = _is_title(segment, i, rules)
@@ -202,6 +230,12 @@ def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
             f["redefinition"] = 1.0
         if title and _chrome_below(segment, at, view):
             f["chrome_below"] = 1.0
+        if title and _titled_definition(segment, at):
+            f["titled_definition"] = 1.0
+        if _echoes(segment, i, gap):
+            f["echo"] = 1.0
+        if prev.text.rstrip().endswith(":"):
+            f["lead_in"] = 1.0  # "... click on the link below:" announces what follows
         f["vocab_novelty"] = 1.0 - _seen_share(_words_after(segment, i, rules.novelty_window),
                                                 before)
         if i - 1 < len(depths):

@@ -40,9 +40,9 @@ one article scores ``title`` alone, which is kept below the threshold.
 from __future__ import annotations
 
 from pipeline.ingest.classify import classify_blocks
-from pipeline.ingest.model import Block
-from pipeline.ingest.pagecues import glue_point, n_words
-from pipeline.ingest.pagefeatures import _is_title, _redefines, page_features
+from pipeline.ingest.model import Block, BlockKind
+from pipeline.ingest.pagecues import body_glue_point, glue_point, n_words
+from pipeline.ingest.pagefeatures import _echoes, _is_title, _redefines, page_features
 from pipeline.ingest.pagerules import (
     PageRules,
     PageRulesFile,
@@ -59,7 +59,9 @@ __all__ = ["PageRules", "PageRulesFile", "PageWeightsSpec", "_is_title", "defaul
 def unglue(blocks: list[Block], rules: PageRules | None = None) -> set[int]:
     """Cut glued lines into two blocks, in place; return the start offsets of the tails.
 
-    Both parts are classified again (a tail can be site chrome). The list is
+    A title glued onto a line (:func:`glue_point`) is cut first; else a body
+    paragraph glued onto a body line (:func:`body_glue_point`). Both parts are
+    classified again (a tail can be site chrome). The list is
     changed in place so that the caller's removed-block listing sees the parts.
     """
     rules = rules or default_page_rules()
@@ -67,6 +69,8 @@ def unglue(blocks: list[Block], rules: PageRules | None = None) -> set[int]:
     tails: set[int] = set()
     for block in blocks:
         cut = None if block.removed else glue_point(block.text, rules.title_max_words, _is_chrome)
+        if cut is None and block.kind is BlockKind.BODY:
+            cut = body_glue_point(block.text)
         if cut is None:
             out.append(block)
             continue
@@ -86,6 +90,12 @@ def _is_chrome(text: str) -> bool:
     probe = Block(0, len(text), text)
     classify_blocks([probe])
     return probe.removed
+
+
+def _gap(blocks: list[Block], segment: list[Block], i: int) -> list[Block]:
+    """The removed blocks between segment block i - 1 and block i."""
+    lo, hi = segment[i - 1].end, segment[i].start
+    return [b for b in blocks if b.removed and lo <= b.start < hi]
 
 
 def page_scores(segment: list[Block], blocks: list[Block], tails: set[int],
@@ -116,6 +126,8 @@ def page_boundaries(segment: list[Block], blocks: list[Block], tails: set[int], 
             continue
         if f.get("redefinition") and not _redefines(segment, i, since=last):
             f = {k: v for k, v in f.items() if k != "redefinition"}
+        if f.get("echo") and not _echoes(segment, i, _gap(blocks, segment, i), since=last):
+            f = {k: v for k, v in f.items() if k != "echo"}
         if sum(weights[k] * v for k, v in f.items()) < rules.threshold:
             continue
         if sum(sizes[last:i]) >= min_words and sum(sizes[i:]) >= min_words:

@@ -38,3 +38,46 @@ def test_boilerplate_rules(text: str, rule: str) -> None:
 ])
 def test_body_and_headings_kept(text: str) -> None:
     assert not _classify(text).removed
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Thank you! Your submission has been received!", "form_acknowledgement"),
+    ("Oops! Something went wrong while submitting the form.", "form_acknowledgement"),
+    ("12,500+ subscribers", "site_chrome"),
+    ("By Jane Roe", "byline"), ("Author: Jane Q. Roe", "byline"), ("Jane Roe, MD", "byline"),
+    ("Medically reviewed by Jane Roe, PhD", "byline"),
+    ("Updated on", "byline"), ("Posted: Jan 9, 2021", "byline"), ("Feb 28, 2022", "byline"),
+    ("Last updated 3 March 2020", "byline"),
+    ("Example Journal of Cells Aims and scope Submit manuscript", "publisher_furniture"),
+    ("Access this article", "publisher_furniture"), ("How to Cite", "publisher_furniture"),
+    ("• Review", "publisher_furniture"),
+    ("Research Article Volume 7, Issue 2 pp 10-19", "publisher_furniture"),
+    ("Received: May 1, 2020   Accepted: June 2, 2020", "publisher_furniture"),
+    ("* Equal contribution", "publisher_furniture"),
+    ("Tax calculation will be finalised at checkout", "publisher_furniture"),
+    ("This is an open-access article distributed under the terms of the Creative Commons "
+     "Attribution License, which permits unrestricted use.", "licence_notice"),
+    ("Ann Lee1, *, Bo Chen2, Cy Diaz1, Dee Ema3", "author_affiliation"),
+    ("2 Department of Surgery, North City Hospital, North City 4000, Freedonia", "author_affiliation"),
+])
+def test_front_matter_forms_and_bylines(text: str, rule: str) -> None:
+    block = _classify(text)
+    assert (block.kind, block.rule_id) == (BlockKind.BOILERPLATE, rule)
+
+
+@pytest.mark.parametrize("text", [
+    "By the Numbers", "Updated guidance on stem cell care", "Review of the evidence",
+    "The trial was published in 2020 and updated on the registry every month since then.",
+    "Thank you for reading about knee care: the next section explains recovery.",
+    "The Department of Surgery treated 40 patients with cells from their own fat.",
+])
+def test_lines_like_bylines_or_front_matter_kept(text: str) -> None:
+    assert not _classify(text).removed
+
+
+def test_a_second_copy_of_a_block_is_a_duplicate_and_the_first_stays() -> None:
+    title, body = "Gout Treatment With Your Own Cells", "Gout is a painful joint disease of the toes."
+    blocks = [Block(0, 0, t) for t in (title, body, "Results", title, "Results", body)]
+    classify_blocks(blocks)
+    assert [b.rule_id if b.removed else None for b in blocks] == [
+        None, None, None, "duplicate", None, "duplicate"]  # "Results": under 4 words, kept
