@@ -8,7 +8,8 @@ page's title or lead repeated under its header, is removed and the first
 copy kept), then the rules of
 ``resources/blocks.yaml`` (boilerplate, citation, cta), then the markup's
 heading/list hints, then the shape of the text (short title-like lines are
-headings). Sets ``block.kind``, ``block.rule_id`` and ``block.reason``.
+headings), and last a run of very short headings is a navigation menu
+(``navigation_run``). Sets ``block.kind``, ``block.rule_id`` and ``block.reason``.
 """
 
 from __future__ import annotations
@@ -50,10 +51,16 @@ class RepeatSpec(Strict):
     duplicate_min_words: int = Field(default=4, gt=0)
 
 
+class NavigationSpec(Strict):
+    min_blocks: int = Field(ge=2)
+    max_words: int = Field(gt=0)
+
+
 class BlockRulesFile(Strict):
     meta: Meta
     repeat: RepeatSpec
     rules: list[RuleSpec]
+    navigation_run: NavigationSpec | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,8 @@ class BlockRules:
     repeat_max_words: int
     meta: Meta
     duplicate_min_words: int = 4
+    nav_min_blocks: int = 0  # 0: no navigation-run rule
+    nav_max_words: int = 0
 
 
 def load_block_rules(path: Path | None = None) -> BlockRules:
@@ -113,8 +122,10 @@ def load_block_rules(path: Path | None = None) -> BlockRules:
                 max_words=r.max_words,
             )
         )
+    nav = spec.navigation_run
     return BlockRules(tuple(compiled), spec.repeat.min_count, spec.repeat.max_words, spec.meta,
-                      spec.repeat.duplicate_min_words)
+                      spec.repeat.duplicate_min_words, nav.min_blocks if nav else 0,
+                      nav.max_words if nav else 0)
 
 
 @lru_cache(maxsize=1)
@@ -158,4 +169,33 @@ def classify_blocks(blocks: list[Block], rules: BlockRules | None = None) -> lis
             block.kind = BlockKind.HEADING
         else:
             block.kind = BlockKind.BODY
+    _navigation_runs(blocks, rules)
     return blocks
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[-*+•·▪‣◦]|\d{1,3}[.)])\s")
+
+
+def _navigation_runs(blocks: list[Block], rules: BlockRules) -> None:
+    """A run of ``nav_min_blocks`` or more consecutive headings of at most ``nav_max_words``
+    words each, with no list marks, is a menu ("Home / About Us / Treatments / Contact"):
+    removed. A list item or a body paragraph ends a run; the heading just over a body
+    paragraph is a title, not part of the menu."""
+    if not rules.nav_min_blocks:
+        return
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        short = (block is not None and block.kind is BlockKind.HEADING
+                 and block.hint is not BlockKind.HEADING and not _LIST_MARK.match(block.text)
+                 and len(_WORD.findall(block.text)) <= rules.nav_max_words)
+        if short:
+            run.append(block)
+            continue
+        if block is not None and block.removed and run:
+            continue  # chrome inside a menu does not end it
+        if run and block is not None and block.kind is BlockKind.BODY:
+            run.pop()  # the heading over a paragraph is the page's title or a section's
+        if len(run) >= rules.nav_min_blocks:
+            for b in run:
+                b.kind, b.rule_id, b.reason = BlockKind.BOILERPLATE, "navigation_run", "navigation menu"
+        run = []

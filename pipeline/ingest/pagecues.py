@@ -8,8 +8,8 @@
 - :func:`body_glue_point`: where a page's first paragraph was glued onto the
   end of the previous page's last line ("... differentiate and aMultiple
   sclerosis is a ...");
-- :func:`defines_subject`, :func:`defined_subject`: a lead sentence that
-  defines a subject ("Knee arthritis (KA) is a ...") and that subject;
+- :func:`defines_subject`: a lead sentence that defines a subject
+  ("Knee arthritis (KA) is a ...");
 - :func:`abbreviations_defined`, :func:`subject_abbreviation`: abbreviations
   introduced in parentheses ("chronic obstructive pulmonary disease (COPD)"),
   and the one a lead sentence defines as its subject ("Rheumatoid arthritis
@@ -35,7 +35,9 @@ _DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,}
                           re.IGNORECASE)
 _MIN_HEAD_WORDS = 6
 # a lead sentence that defines the page's subject: "Knee arthritis (KA) is a ..."
-_DEFINITION = re.compile(r"^(?P<subject>[A-Z][^.!?:]{2,80}?)\s*\b(?:is|are|refers to)\s+"
+# (not a subordinate clause: "Because MS is a ...")
+_DEFINITION = re.compile(r"^(?!(?:Because|Although|Though|When|While|If|Since|As|Whether|Once|"
+                         r"Unless|After|Before)\b)[A-Z][^.!?:]{2,80}?\b(?:is|are|refers to)\s+"
                          r"(?:a|an|the|one)\b")
 # a paragraph glued onto a line: a lower-case word or a sentence end directly followed by a
 # capitalised word of four letters or more ("... and aMultiple sclerosis", "cases.Stem cells")
@@ -103,13 +105,6 @@ def site_name(text: str) -> str:
 def defines_subject(text: str) -> bool:
     """The text opens by defining a subject: "Knee arthritis is a ..."."""
     return bool(_DEFINITION.match(text.strip()))
-
-
-def defined_subject(text: str) -> str:
-    """The subject a lead sentence defines ("Knee arthritis (KA)" of "Knee arthritis (KA) is a
-    ..."), else ""."""
-    m = _DEFINITION.match(text.strip())
-    return m.group("subject") if m else ""
 
 
 def _fold(abbr: str) -> str:

@@ -12,7 +12,6 @@ from pipeline.ingest.model import Block, BlockKind
 from pipeline.ingest.pagecues import (
     SITE_SUFFIX,
     abbreviations_defined,
-    defined_subject,
     defines_subject,
     n_words,
     norm,
@@ -152,22 +151,6 @@ def _chrome_below(segment: list[Block], at: int, view: _SourceView) -> bool:
                for j in range(1, len(lead)) for b in view.removed)
 
 
-def _titled_definition(segment: list[Block], at: int) -> bool:
-    """The title at ``at`` names the subject its first body paragraph defines ("Knee Arthritis"
-    over "Knee arthritis (KA) is a ..."): every content word of the subject, or its
-    abbreviation, is in the title."""
-    body = next((b for b in _lead(segment, at + 1) if b.kind is BlockKind.BODY), None)
-    subject = defined_subject(body.text) if body is not None else ""
-    if not subject:
-        return False
-    title = segment[at].text
-    abbr = subject_abbreviation(body.text) if body is not None else ""
-    if abbr and re.search(rf"\b{re.escape(abbr)}s?\b", title):
-        return True
-    words = set(content_words(re.sub(r"\([^)]*\)", " ", subject)))
-    return bool(words) and words <= set(content_words(title))
-
-
 def _echoes(segment: list[Block], i: int, gap: list[Block], since: int = 0) -> bool:
     """The removed blocks before block i hold a second copy of a kept block of blocks
     ``since`` to i (a page repeating its own title or lead under its header): the same page
@@ -193,10 +176,10 @@ def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
         prev, block = segment[i - 1], segment[i]
         gap = [b for b in view.removed if prev.end <= b.start < block.start]
         f: dict[str, float] = {}
-        if block.start in tails:  # a glued paragraph is weaker evidence than a glued title
+        if block.start in tails:  # a glued paragraph (0.5) is weaker evidence than a glued title
             chrome_head = any(0 <= block.start - b.end <= 2 for b in gap)
             body = block.kind is BlockKind.BODY and not chrome_head
-            f["glued_body" if body else "glued_line"] = 1.0
+            f["glued_line"] = 0.5 if body else 1.0
         if prev.kind is BlockKind.BODY and gap:
             f["chrome_run"] = 1.0
             if any(view.repeats.get(norm(b.text), 0) >= 2 and b.rule_id != "duplicate"
@@ -225,17 +208,13 @@ def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
             f["title_seen"] = _seen_share(content_words(segment[at].text), before)
         if not title and block.kind is BlockKind.BODY and prev.kind is BlockKind.BODY \
                 and defines_subject(block.text):
-            f["definition_lead"] = 1.0
+            f["title"] = 0.5  # an untitled page opening by defining its subject
         if _redefines(segment, i):
             f["redefinition"] = 1.0
         if title and _chrome_below(segment, at, view):
             f["chrome_below"] = 1.0
-        if title and _titled_definition(segment, at):
-            f["titled_definition"] = 1.0
         if _echoes(segment, i, gap):
             f["echo"] = 1.0
-        if prev.text.rstrip().endswith(":"):
-            f["lead_in"] = 1.0  # "... click on the link below:" announces what follows
         f["vocab_novelty"] = 1.0 - _seen_share(_words_after(segment, i, rules.novelty_window),
                                                 before)
         if i - 1 < len(depths):

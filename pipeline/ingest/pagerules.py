@@ -26,14 +26,10 @@ class PageWeightsSpec(Strict):
     site_change: float
     topic_shift: float
     title_seen: float
-    definition_lead: float
     vocab_novelty: float
     redefinition: float
     chrome_below: float
-    glued_body: float = 0.0
-    titled_definition: float = 0.0
     echo: float = 0.0
-    lead_in: float = 0.0
 
 
 class PageRulesFile(Strict):

@@ -81,3 +81,32 @@ def test_a_second_copy_of_a_block_is_a_duplicate_and_the_first_stays() -> None:
     classify_blocks(blocks)
     assert [b.rule_id if b.removed else None for b in blocks] == [
         None, None, None, "duplicate", None, "duplicate"]  # "Results": under 4 words, kept
+
+
+def test_a_run_of_short_menu_lines_is_navigation_and_the_title_under_it_stays() -> None:
+    from pipeline.ingest.blocks import text_blocks
+
+    text = ("Acme Stem Cell Clinic\nAbout Us\nTreatments\nConditions We Treat\nContact\n\n"
+            "Knee Pain Relief\n\nKnee pain in older adults often comes from worn cartilage.")
+    blocks = classify_blocks(text_blocks(text))
+    assert [b.rule_id for b in blocks if b.removed] == ["navigation_run"] * 4
+    assert [b.text for b in blocks if not b.removed] == [
+        "Acme Stem Cell Clinic", "Knee Pain Relief",
+        "Knee pain in older adults often comes from worn cartilage."]
+
+
+@pytest.mark.parametrize("text", [
+    # a bullet list of short items, and section headings between paragraphs, are no menu
+    "Symptoms:\n• vision loss\n• slurred speech\n• muscle spasms\n• poor balance\n",
+    "Abstract\n\nCells were given.\n\nMethods\n\nMice were treated.\n\nResults\n\nPain fell.",
+    "Knee Care\nHip Care\nBack Care\n\nWe treat joints with cells from the patient's own fat.",
+])
+def test_lists_and_sections_are_no_navigation_run(text: str) -> None:
+    from pipeline.ingest.blocks import text_blocks
+
+    assert not any(b.rule_id == "navigation_run" for b in classify_blocks(text_blocks(text)))
+
+
+def test_a_bare_doi_link_line_is_publisher_furniture() -> None:
+    assert _classify("https://doi.org/10.1234/example.2020.5").rule_id == "publisher_furniture"
+    assert not _classify("See https://doi.org/10.1234/example.2020.5 for the trial data.").removed
