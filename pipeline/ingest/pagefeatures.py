@@ -20,7 +20,7 @@ from pipeline.ingest.pagecues import (
 )
 from pipeline.ingest.pagerules import PageRules, default_page_rules
 from pipeline.ingest.titles import is_title
-from pipeline.ingest.topics import content_words, depth_scores, gap_similarities
+from pipeline.ingest.topics import content_words
 
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -90,27 +90,6 @@ def _words_in(blocks: Iterable[Block], limit: int) -> set[str]:
     return seen
 
 
-def _words_before(segment: list[Block], i: int, limit: int) -> set[str]:
-    """Content words of the blocks before ``i`` (nearest first, about ``limit`` words)."""
-    return _words_in(reversed(segment[:i]), limit)
-
-
-def _words_after(segment: list[Block], i: int, limit: int) -> list[str]:
-    """Distinct content words of block ``i`` and after (about ``limit`` words)."""
-    out: list[str] = []
-    for b in segment[i:]:
-        out.extend(content_words(b.text))
-        if len(out) >= limit:
-            break
-    return list(dict.fromkeys(out))
-
-
-def _seen_share(words: list[str], seen: set[str]) -> float:
-    """Share of distinct ``words`` already in ``seen`` (0.0 for no words)."""
-    distinct = set(words)
-    return len(distinct & seen) / len(distinct) if distinct else 0.0
-
-
 def _closing(prev: Block, gap: list[Block], rules: PageRules) -> bool:
     """A page-closing block (call to action, copyright, share widget) ends the text before."""
     if any(b.rule_id in rules.closing_rules for b in gap):
@@ -169,8 +148,6 @@ def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
     """
     rules = rules or default_page_rules()
     view = _source_view(blocks)
-    depths = depth_scores(gap_similarities([content_words(b.text) for b in segment],
-                                           rules.topic_window))
     feats: list[dict[str, float]] = [{}]
     for i in range(1, len(segment)):
         prev, block = segment[i - 1], segment[i]
@@ -203,9 +180,6 @@ def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
             f["closing_block"] = 1.0
         if _site_change(view, prev.end, block):
             f["site_change"] = 1.0
-        before = _words_before(segment, i, rules.history_words)
-        if title:
-            f["title_seen"] = _seen_share(content_words(segment[at].text), before)
         if not title and block.kind is BlockKind.BODY and prev.kind is BlockKind.BODY \
                 and defines_subject(block.text):
             f["title"] = 0.5  # an untitled page opening by defining its subject
@@ -215,9 +189,5 @@ def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
             f["chrome_below"] = 1.0
         if _echoes(segment, i, gap):
             f["echo"] = 1.0
-        f["vocab_novelty"] = 1.0 - _seen_share(_words_after(segment, i, rules.novelty_window),
-                                                before)
-        if i - 1 < len(depths):
-            f["topic_shift"] = min(1.0, depths[i - 1] / rules.topic_depth)
         feats.append(f)
     return feats

@@ -24,9 +24,6 @@ class PageWeightsSpec(Strict):
     unfinished_body: float
     closing_block: float
     site_change: float
-    topic_shift: float
-    title_seen: float
-    vocab_novelty: float
     redefinition: float
     chrome_below: float
     echo: float = 0.0
@@ -36,11 +33,8 @@ class PageRulesFile(Strict):
     meta: Meta
     threshold: float = Field(gt=0)
     weights: PageWeightsSpec
-    topic_window: int = Field(gt=0)
-    topic_depth: float = Field(gt=0)
     novelty_window: int = Field(gt=0)
     novelty_share: float = Field(gt=0, le=1)
-    history_words: int = Field(gt=0)
     title_max_words: int = Field(gt=0)
     closing_rules: list[str]
     closing_patterns: list[str]
@@ -52,11 +46,8 @@ class PageRules:
 
     threshold: float
     weights: PageWeightsSpec
-    topic_window: int
-    topic_depth: float
     novelty_window: int
     novelty_share: float
-    history_words: int
     title_max_words: int
     closing_rules: frozenset[str]
     closing_patterns: tuple[re.Pattern[str], ...]
@@ -71,8 +62,7 @@ def load_page_rules(path: Path | None = None) -> PageRules:
         patterns = tuple(re.compile(p, re.IGNORECASE) for p in spec.closing_patterns)
     except re.error as err:
         raise ResourceError(f"{source}: bad closing pattern: {err}") from err
-    return PageRules(spec.threshold, spec.weights, spec.topic_window, spec.topic_depth,
-                     spec.novelty_window, spec.novelty_share, spec.history_words,
+    return PageRules(spec.threshold, spec.weights, spec.novelty_window, spec.novelty_share,
                      spec.title_max_words,
                      frozenset(spec.closing_rules), patterns, spec.meta)
 

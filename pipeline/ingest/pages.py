@@ -6,26 +6,36 @@ that a new page starts there is summed:
 
 - ``glued_line``: the block was cut off the end of a longer line where two
   files ran together with no line break ("...effective.Stem Cell Therapy"),
-  see :func:`unglue`;
+  see :func:`unglue`; 1.0 for a title (or a line glued onto site chrome),
+  0.5 for a paragraph glued onto a body line ("... and aMultiple sclerosis");
 - ``chrome_run``: site-chrome/boilerplate blocks (already removed by the
   block rules: menu, logo, cookie banner, loading message) lie between a
   body paragraph and this block;
 - ``unfinished_body``: the block before is a body paragraph of 8 words or
   more that stops mid-sentence (a scraped page cut off at its end);
-- ``title``: the block is a short title-like line (no final full stop or
-  exclamation mark) followed by body text within three blocks;
+- ``title``: the block opens a page: 1.0 for a short title-like line (no
+  final full stop or exclamation mark) followed by body text within three
+  blocks; 0.5 for an untitled body paragraph after body text that opens by
+  defining a subject ("X is a ...", not a subordinate clause);
 - ``site_suffix``: the title ends with a site name ("Knee Pain | Clinic");
-- ``topic_shift``: the TextTiling depth (:mod:`pipeline.ingest.topics`) at
-  the gap before the block reaches ``topic_depth``;
-- ``definition_lead``: an untitled body paragraph after body text opens by
-  defining a subject ("X is a ...");
 - ``redefinition``: the lead defines an abbreviated subject ("Multiple
   sclerosis (MS) is a ...") whose abbreviation was introduced since the last
   page start (:mod:`pipeline.ingest.pagecues`);
 - ``chrome_below``: boilerplate removed just under the title, before a body
   paragraph (a page header: byline widget, "Recommended Videos");
-- ``title_seen``, ``vocab_novelty``: share of the title's words used before,
-  share of new words after the block (weight 0: see pages.yaml).
+- ``echo``: the boilerplate before the block holds a second copy of a block
+  of this page (its title or lead repeated under its header, removed as
+  ``duplicate``): the same page goes on (negative weight; counted since the
+  last page start);
+- ``closing_block``: a short call to action or a removed footer (copyright,
+  licence, share bar) ends the text before;
+- (a per-gap TextTiling depth, the share of title words seen before and of
+  new words after were dropped in pages.yaml 1.4: they did not generalise
+  across pages, see its ``meta.source``).
+
+Code: weights and settings in :mod:`pipeline.ingest.pagerules`, the
+features in :mod:`pipeline.ingest.pagefeatures`, line cues in
+:mod:`pipeline.ingest.pagecues`.
 
 A title is never a section label, notice, byline, metadata or date line
 (``titles.yaml`` ``not_titles``, and two words of letters at least).
@@ -114,7 +124,7 @@ def page_boundaries(segment: list[Block], blocks: list[Block], tails: set[int], 
 
     One pass in source order: ``redefinition`` counts only an abbreviation
     introduced since the last page start (one introduced on an earlier page
-    says nothing about this one).
+    says nothing about this one), ``echo`` only a copy of a block since then.
     """
     rules = rules or default_page_rules()
     weights = rules.weights.model_dump()
