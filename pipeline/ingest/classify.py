@@ -2,10 +2,14 @@
 
 Precedence: what the markup says about boilerplate (an HTML ``<footer>``),
 then repetition (a block whose normalised text occurs ``repeat.min_count``
-times in one source is site furniture), then the rules of
+times in one source is site furniture; a later copy of a block of
+``repeat.duplicate_min_words`` words or more seen once before, such as a
+page's title or lead repeated under its header, is removed and the first
+copy kept), then the rules of
 ``resources/blocks.yaml`` (boilerplate, citation, cta), then the markup's
 heading/list hints, then the shape of the text (short title-like lines are
-headings). Sets ``block.kind``, ``block.rule_id`` and ``block.reason``.
+headings), and last a run of very short headings is a navigation menu
+(``navigation_run``). Sets ``block.kind``, ``block.rule_id`` and ``block.reason``.
 """
 
 from __future__ import annotations
@@ -44,12 +48,19 @@ class RuleSpec(Strict):
 class RepeatSpec(Strict):
     min_count: int = Field(ge=2)
     max_words: int = Field(gt=0)
+    duplicate_min_words: int = Field(default=4, gt=0)
+
+
+class NavigationSpec(Strict):
+    min_blocks: int = Field(ge=2)
+    max_words: int = Field(gt=0)
 
 
 class BlockRulesFile(Strict):
     meta: Meta
     repeat: RepeatSpec
     rules: list[RuleSpec]
+    navigation_run: NavigationSpec | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,9 @@ class BlockRules:
     repeat_min_count: int
     repeat_max_words: int
     meta: Meta
+    duplicate_min_words: int = 4
+    nav_min_blocks: int = 0  # 0: no navigation-run rule
+    nav_max_words: int = 0
 
 
 def load_block_rules(path: Path | None = None) -> BlockRules:
@@ -108,7 +122,10 @@ def load_block_rules(path: Path | None = None) -> BlockRules:
                 max_words=r.max_words,
             )
         )
-    return BlockRules(tuple(compiled), spec.repeat.min_count, spec.repeat.max_words, spec.meta)
+    nav = spec.navigation_run
+    return BlockRules(tuple(compiled), spec.repeat.min_count, spec.repeat.max_words, spec.meta,
+                      spec.repeat.duplicate_min_words, nav.min_blocks if nav else 0,
+                      nav.max_words if nav else 0)
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +142,7 @@ def classify_blocks(blocks: list[Block], rules: BlockRules | None = None) -> lis
     """Set ``kind``, ``rule_id`` and ``reason`` on each block (in place); return them."""
     rules = rules or default_block_rules()
     counts = Counter(normalise(b.text) for b in blocks)
+    seen: set[str] = set()
     for block in blocks:
         n_words = len(_WORD.findall(block.text))
         if block.hint is BlockKind.BOILERPLATE:
@@ -137,6 +155,11 @@ def classify_blocks(blocks: list[Block], rules: BlockRules | None = None) -> lis
             block.kind, block.rule_id = BlockKind.BOILERPLATE, "repeated"
             block.reason = f"repeated block ({counts[key]} times in this source)"
             continue
+        if key in seen and rules.duplicate_min_words <= n_words <= rules.repeat_max_words:
+            block.kind, block.rule_id = BlockKind.BOILERPLATE, "duplicate"
+            block.reason = "second copy of a block earlier in this source"
+            continue
+        seen.add(key)
         rule = next((r for r in rules.rules if r.matches(block.text, n_words)), None)
         if rule is not None:
             block.kind, block.rule_id, block.reason = rule.kind, rule.id, rule.reason
@@ -146,4 +169,33 @@ def classify_blocks(blocks: list[Block], rules: BlockRules | None = None) -> lis
             block.kind = BlockKind.HEADING
         else:
             block.kind = BlockKind.BODY
+    _navigation_runs(blocks, rules)
     return blocks
+
+
+_LIST_MARK = re.compile(r"^\s*(?:[-*+•·▪‣◦]|\d{1,3}[.)])\s")
+
+
+def _navigation_runs(blocks: list[Block], rules: BlockRules) -> None:
+    """A run of ``nav_min_blocks`` or more consecutive headings of at most ``nav_max_words``
+    words each, with no list marks, is a menu ("Home / About Us / Treatments / Contact"):
+    removed. A list item or a body paragraph ends a run; the heading just over a body
+    paragraph is a title, not part of the menu."""
+    if not rules.nav_min_blocks:
+        return
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        short = (block is not None and block.kind is BlockKind.HEADING
+                 and block.hint is not BlockKind.HEADING and not _LIST_MARK.match(block.text)
+                 and len(_WORD.findall(block.text)) <= rules.nav_max_words)
+        if short:
+            run.append(block)
+            continue
+        if block is not None and block.removed and run:
+            continue  # chrome inside a menu does not end it
+        if run and block is not None and block.kind is BlockKind.BODY:
+            run.pop()  # the heading over a paragraph is the page's title or a section's
+        if len(run) >= rules.nav_min_blocks:
+            for b in run:
+                b.kind, b.rule_id, b.reason = BlockKind.BOILERPLATE, "navigation_run", "navigation menu"
+        run = []

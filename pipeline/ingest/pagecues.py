@@ -5,6 +5,9 @@
   when two scraped files ran together with no line break;
 - :func:`site_name`: the site a block names (a "... | Clinic" title suffix or
   a bare URL/domain line);
+- :func:`body_glue_point`: where a page's first paragraph was glued onto the
+  end of the previous page's last line ("... differentiate and aMultiple
+  sclerosis is a ...");
 - :func:`defines_subject`: a lead sentence that defines a subject
   ("Knee arthritis (KA) is a ...");
 - :func:`abbreviations_defined`, :func:`subject_abbreviation`: abbreviations
@@ -32,7 +35,14 @@ _DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,}
                           re.IGNORECASE)
 _MIN_HEAD_WORDS = 6
 # a lead sentence that defines the page's subject: "Knee arthritis (KA) is a ..."
-_DEFINITION = re.compile(r"^[A-Z][^.!?:]{2,80}?\b(?:is|are|refers to)\s+(?:a|an|the|one)\b")
+# (not a subordinate clause: "Because MS is a ...")
+_DEFINITION = re.compile(r"^(?!(?:Because|Although|Though|When|While|If|Since|As|Whether|Once|"
+                         r"Unless|After|Before)\b)[A-Z][^.!?:]{2,80}?\b(?:is|are|refers to)\s+"
+                         r"(?:a|an|the|one)\b")
+# a paragraph glued onto a line: a lower-case word or a sentence end directly followed by a
+# capitalised word of four letters or more ("... and aMultiple sclerosis", "cases.Stem cells")
+_BODY_GLUE = re.compile(r"(?:(?<![\w-])[a-z]+|[a-z]{2}[.!?])(?=[A-Z][a-z]{3,}\b)")
+_MIN_BODY_TAIL_WORDS = 8
 # an abbreviation introduced after its long form: "... pulmonary disease (COPD)", "(MSCs)"
 _ABBR = r"\(([A-Z][A-Za-z0-9-]{0,8}[A-Z0-9]s?)\)"
 _ABBREVIATION = re.compile(r"[a-z]\s+" + _ABBR)
@@ -68,6 +78,18 @@ def glue_point(text: str, max_words: int,
         for m in _GLUE.finditer(text):
             if n_words(text[:m.start()]) < _MIN_HEAD_WORDS and is_chrome(text[:m.start()]):
                 return m.start()
+    return None
+
+
+def body_glue_point(text: str, min_head_words: int = _MIN_HEAD_WORDS) -> int | None:
+    """Offset in ``text`` where a paragraph of ``_MIN_BODY_TAIL_WORDS`` words or more that opens
+    like a sentence was glued onto a line of ``min_head_words`` or more, else None. Weak on its
+    own: lost spaces and italics run words together inside one article too ("fromEscherichia").
+    """
+    for m in _BODY_GLUE.finditer(text):
+        head, tail = text[:m.end()], text[m.end():]
+        if n_words(head) >= min_head_words and n_words(tail) >= _MIN_BODY_TAIL_WORDS:
+            return m.end()
     return None
 
 

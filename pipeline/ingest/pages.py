@@ -6,26 +6,36 @@ that a new page starts there is summed:
 
 - ``glued_line``: the block was cut off the end of a longer line where two
   files ran together with no line break ("...effective.Stem Cell Therapy"),
-  see :func:`unglue`;
+  see :func:`unglue`; 1.0 for a title (or a line glued onto site chrome),
+  0.5 for a paragraph glued onto a body line ("... and aMultiple sclerosis");
 - ``chrome_run``: site-chrome/boilerplate blocks (already removed by the
   block rules: menu, logo, cookie banner, loading message) lie between a
   body paragraph and this block;
 - ``unfinished_body``: the block before is a body paragraph of 8 words or
   more that stops mid-sentence (a scraped page cut off at its end);
-- ``title``: the block is a short title-like line (no final full stop or
-  exclamation mark) followed by body text within three blocks;
+- ``title``: the block opens a page: 1.0 for a short title-like line (no
+  final full stop or exclamation mark) followed by body text within three
+  blocks; 0.5 for an untitled body paragraph after body text that opens by
+  defining a subject ("X is a ...", not a subordinate clause);
 - ``site_suffix``: the title ends with a site name ("Knee Pain | Clinic");
-- ``topic_shift``: the TextTiling depth (:mod:`pipeline.ingest.topics`) at
-  the gap before the block reaches ``topic_depth``;
-- ``definition_lead``: an untitled body paragraph after body text opens by
-  defining a subject ("X is a ...");
 - ``redefinition``: the lead defines an abbreviated subject ("Multiple
   sclerosis (MS) is a ...") whose abbreviation was introduced since the last
   page start (:mod:`pipeline.ingest.pagecues`);
 - ``chrome_below``: boilerplate removed just under the title, before a body
   paragraph (a page header: byline widget, "Recommended Videos");
-- ``title_seen``, ``vocab_novelty``: share of the title's words used before,
-  share of new words after the block (weight 0: see pages.yaml).
+- ``echo``: the boilerplate before the block holds a second copy of a block
+  of this page (its title or lead repeated under its header, removed as
+  ``duplicate``): the same page goes on (negative weight; counted since the
+  last page start);
+- ``closing_block``: a short call to action or a removed footer (copyright,
+  licence, share bar) ends the text before;
+- (a per-gap TextTiling depth, the share of title words seen before and of
+  new words after were dropped in pages.yaml 1.4: they did not generalise
+  across pages, see its ``meta.source``).
+
+Code: weights and settings in :mod:`pipeline.ingest.pagerules`, the
+features in :mod:`pipeline.ingest.pagefeatures`, line cues in
+:mod:`pipeline.ingest.pagecues`.
 
 A title is never a section label, notice, byline, metadata or date line
 (``titles.yaml`` ``not_titles``, and two words of letters at least).
@@ -39,111 +49,29 @@ one article scores ``title`` alone, which is kept below the threshold.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
-from pydantic import Field
-
-from pipeline.errors import ResourceError
-from pipeline.ingest.blocks import ends_sentence, is_heading_like
 from pipeline.ingest.classify import classify_blocks
 from pipeline.ingest.model import Block, BlockKind
-from pipeline.ingest.pagecues import (
-    SITE_SUFFIX,
-    abbreviations_defined,
-    defines_subject,
-    glue_point,
-    n_words,
-    norm,
-    site_name,
-    subject_abbreviation,
+from pipeline.ingest.pagecues import body_glue_point, glue_point, n_words
+from pipeline.ingest.pagefeatures import _echoes, _is_title, _redefines, page_features
+from pipeline.ingest.pagerules import (
+    PageRules,
+    PageRulesFile,
+    PageWeightsSpec,
+    default_page_rules,
+    load_page_rules,
 )
-from pipeline.ingest.titles import is_title
-from pipeline.ingest.topics import content_words, depth_scores, gap_similarities
-from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
-_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-class PageWeightsSpec(Strict):
-    glued_line: float
-    chrome_run: float
-    repeated_chrome: float
-    title: float
-    site_suffix: float
-    title_novelty: float
-    unfinished_body: float
-    closing_block: float
-    site_change: float
-    topic_shift: float
-    title_seen: float
-    definition_lead: float
-    vocab_novelty: float
-    redefinition: float
-    chrome_below: float
-
-
-class PageRulesFile(Strict):
-    meta: Meta
-    threshold: float = Field(gt=0)
-    weights: PageWeightsSpec
-    topic_window: int = Field(gt=0)
-    topic_depth: float = Field(gt=0)
-    novelty_window: int = Field(gt=0)
-    novelty_share: float = Field(gt=0, le=1)
-    history_words: int = Field(gt=0)
-    title_max_words: int = Field(gt=0)
-    closing_rules: list[str]
-    closing_patterns: list[str]
-
-
-@dataclass(frozen=True)
-class PageRules:
-    """Validated contents of ``pages.yaml``."""
-
-    threshold: float
-    weights: PageWeightsSpec
-    topic_window: int
-    topic_depth: float
-    novelty_window: int
-    novelty_share: float
-    history_words: int
-    title_max_words: int
-    closing_rules: frozenset[str]
-    closing_patterns: tuple[re.Pattern[str], ...]
-    meta: Meta
-
-
-def load_page_rules(path: Path | None = None) -> PageRules:
-    """Load and validate page-boundary weights (default: the packaged ``pages.yaml``)."""
-    source = path or resource_path("pages.yaml")
-    spec = load_yaml(source, PageRulesFile)
-    try:
-        patterns = tuple(re.compile(p, re.IGNORECASE) for p in spec.closing_patterns)
-    except re.error as err:
-        raise ResourceError(f"{source}: bad closing pattern: {err}") from err
-    return PageRules(spec.threshold, spec.weights, spec.topic_window, spec.topic_depth,
-                     spec.novelty_window, spec.novelty_share, spec.history_words,
-                     spec.title_max_words,
-                     frozenset(spec.closing_rules), patterns, spec.meta)
-
-
-@lru_cache(maxsize=1)
-def default_page_rules() -> PageRules:
-    return load_page_rules()
-
-
-
-
+__all__ = ["PageRules", "PageRulesFile", "PageWeightsSpec", "_is_title", "default_page_rules",
+           "glue_point", "load_page_rules", "page_boundaries", "page_features", "page_scores",
+           "unglue"]
 
 
 def unglue(blocks: list[Block], rules: PageRules | None = None) -> set[int]:
     """Cut glued lines into two blocks, in place; return the start offsets of the tails.
 
-    Both parts are classified again (a tail can be site chrome). The list is
+    A title glued onto a line (:func:`glue_point`) is cut first; else a body
+    paragraph glued onto a body line (:func:`body_glue_point`). Both parts are
+    classified again (a tail can be site chrome). The list is
     changed in place so that the caller's removed-block listing sees the parts.
     """
     rules = rules or default_page_rules()
@@ -151,6 +79,8 @@ def unglue(blocks: list[Block], rules: PageRules | None = None) -> set[int]:
     tails: set[int] = set()
     for block in blocks:
         cut = None if block.removed else glue_point(block.text, rules.title_max_words, _is_chrome)
+        if cut is None and block.kind is BlockKind.BODY:
+            cut = body_glue_point(block.text)
         if cut is None:
             out.append(block)
             continue
@@ -172,189 +102,10 @@ def _is_chrome(text: str) -> bool:
     return probe.removed
 
 
-def _is_title(segment: list[Block], i: int, rules: PageRules) -> bool:
-    """Block i is a short title-like line (no final period or "!") with body text within three
-    blocks, and could be a page's title: not a section label, notice, byline or metadata line
-    (``titles.yaml``)."""
-    text = segment[i].text.strip()
-    if n_words(text) > rules.title_max_words or not is_heading_like(text) or text.endswith("!"):
-        return False
-    if not is_title(text) or len(_LETTER_WORD.findall(text)) < 2:
-        return False
-    return any(b.kind is BlockKind.BODY for b in segment[i + 1:i + 4])
-
-
-def _unfinished(text: str) -> bool:
-    """A paragraph cut off mid-sentence (not a lead-in ending with ":" or ",")."""
-    text = text.rstrip()
-    return not ends_sentence(text) and not text.endswith((":", ",", ";"))
-
-
-
-
-
-
-@dataclass(frozen=True)
-class _SourceView:
-    """What the features need of the whole source: repeats, sites, closers, topic words."""
-
-    repeats: dict[str, int]
-    sites: list[tuple[int, str]]  # (block start, site name), source order
-    removed: list[Block]
-
-
-def _source_view(blocks: list[Block]) -> _SourceView:
-    repeats: dict[str, int] = {}
-    for b in blocks:
-        key = norm(b.text)
-        if key:
-            repeats[key] = repeats.get(key, 0) + 1
-    sites = [(b.start, name) for b in blocks if (name := site_name(b.text))]
-    return _SourceView(repeats, sites, [b for b in blocks if b.removed])
-
-
-def _novel_title(segment: list[Block], i: int, rules: PageRules) -> bool:
-    """The title's content words are new: absent from the text before, used after."""
-    title = set(content_words(segment[i].text))
-    if len(title) < 2:
-        return False
-    before = _words_in(reversed(segment[:i]), rules.novelty_window)
-    after = _words_in(segment[i + 1:], rules.novelty_window)
-    new = {w for w in title - before if w in after}
-    return len(new) >= 2 and len(new) >= rules.novelty_share * len(title)
-
-
-def _words_in(blocks: Iterable[Block], limit: int) -> set[str]:
-    """Content words of ``blocks``, in their order, until about ``limit`` words are read."""
-    seen: set[str] = set()
-    n = 0
-    for b in blocks:
-        words = content_words(b.text)
-        seen.update(words)
-        n += len(words)
-        if n >= limit:
-            break
-    return seen
-
-
-def _words_before(segment: list[Block], i: int, limit: int) -> set[str]:
-    """Content words of the blocks before ``i`` (nearest first, about ``limit`` words)."""
-    return _words_in(reversed(segment[:i]), limit)
-
-
-def _words_after(segment: list[Block], i: int, limit: int) -> list[str]:
-    """Distinct content words of block ``i`` and after (about ``limit`` words)."""
-    out: list[str] = []
-    for b in segment[i:]:
-        out.extend(content_words(b.text))
-        if len(out) >= limit:
-            break
-    return list(dict.fromkeys(out))
-
-
-def _seen_share(words: list[str], seen: set[str]) -> float:
-    """Share of distinct ``words`` already in ``seen`` (0.0 for no words)."""
-    distinct = set(words)
-    return len(distinct & seen) / len(distinct) if distinct else 0.0
-
-
-def _closing(prev: Block, gap: list[Block], rules: PageRules) -> bool:
-    """A page-closing block (call to action, copyright, share widget) ends the text before."""
-    if any(b.rule_id in rules.closing_rules for b in gap):
-        return True
-    return n_words(prev.text) <= 30 and any(p.search(prev.text) for p in rules.closing_patterns)
-
-
-def _site_change(view: _SourceView, lo: int, block: Block) -> bool:
-    """A site name in this block or the gap before it differs from the last one named earlier."""
-    earlier = [name for start, name in view.sites if start < lo]
-    here = [name for start, name in view.sites if lo <= start <= block.start]
-    return bool(earlier and here and here[-1] != earlier[-1])
-
-
-def _lead(segment: list[Block], i: int) -> list[Block]:
-    """Block i and the blocks after it up to its first body paragraph (at most three)."""
-    out: list[Block] = []
-    for b in segment[i:i + 3]:
-        out.append(b)
-        if b.kind is BlockKind.BODY:
-            break
-    return out
-
-
-def _redefines(segment: list[Block], i: int, since: int = 0) -> bool:
-    """The lead from block i defines an abbreviated subject ("Multiple sclerosis (MS) is a ...")
-    whose abbreviation was introduced in blocks ``since`` to i."""
-    subjects = {a for b in _lead(segment, i) if (a := subject_abbreviation(b.text))}
-    return any(subjects & abbreviations_defined(b.text) for b in segment[since:i])
-
-
-def _chrome_below(segment: list[Block], at: int, view: _SourceView) -> bool:
-    """Boilerplate (byline widget, share bar, "Recommended Videos") removed under the title at
-    ``at``, before a body paragraph within three kept blocks: a page header under a page title
-    (not the chrome opening the next page)."""
-    lead = segment[at:at + 4]
-    return any(lead[j].kind is BlockKind.BODY and lead[j - 1].end <= b.start < lead[j].start
-               for j in range(1, len(lead)) for b in view.removed)
-
-
-def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
-                  rules: PageRules | None = None) -> list[dict[str, float]]:
-    """The evidence found at each block of ``segment`` (name -> value; empty for the first).
-
-    ``blocks`` are all blocks of the source (the removed ones included),
-    ``tails`` the starts of unglued lines (see :func:`unglue`). The names are
-    the keys of ``weights`` in ``pages.yaml``.
-    """
-    rules = rules or default_page_rules()
-    view = _source_view(blocks)
-    depths = depth_scores(gap_similarities([content_words(b.text) for b in segment],
-                                           rules.topic_window))
-    feats: list[dict[str, float]] = [{}]
-    for i in range(1, len(segment)):
-        prev, block = segment[i - 1], segment[i]
-        gap = [b for b in view.removed if prev.end <= b.start < block.start]
-        f: dict[str, float] = {}
-        if block.start in tails:
-            f["glued_line"] = 1.0
-        if prev.kind is BlockKind.BODY and gap:
-            f["chrome_run"] = 1.0
-            if any(view.repeats.get(norm(b.text), 0) >= 2 for b in gap):
-                f["repeated_chrome"] = 1.0
-        at = i
-        title = _is_title(segment, i, rules)
-        if not title and site_name(block.text) and i + 1 < len(segment):
-            at = i + 1
-            title = _is_title(segment, at, rules)  # a site/URL line heads the page's title
-        if title:
-            f["title"] = 1.0
-            if SITE_SUFFIX.search(segment[at].text):
-                f["site_suffix"] = 1.0
-            if _novel_title(segment, at, rules):
-                f["title_novelty"] = 1.0
-        if prev.kind is BlockKind.BODY and n_words(prev.text) >= 8 and _unfinished(prev.text) \
-                and (title or block.text[:1].isupper()):
-            f["unfinished_body"] = 1.0
-        if _closing(prev, gap, rules):
-            f["closing_block"] = 1.0
-        if _site_change(view, prev.end, block):
-            f["site_change"] = 1.0
-        before = _words_before(segment, i, rules.history_words)
-        if title:
-            f["title_seen"] = _seen_share(content_words(segment[at].text), before)
-        if not title and block.kind is BlockKind.BODY and prev.kind is BlockKind.BODY \
-                and defines_subject(block.text):
-            f["definition_lead"] = 1.0
-        if _redefines(segment, i):
-            f["redefinition"] = 1.0
-        if title and _chrome_below(segment, at, view):
-            f["chrome_below"] = 1.0
-        f["vocab_novelty"] = 1.0 - _seen_share(_words_after(segment, i, rules.novelty_window),
-                                                before)
-        if i - 1 < len(depths):
-            f["topic_shift"] = min(1.0, depths[i - 1] / rules.topic_depth)
-        feats.append(f)
-    return feats
+def _gap(blocks: list[Block], segment: list[Block], i: int) -> list[Block]:
+    """The removed blocks between segment block i - 1 and block i."""
+    lo, hi = segment[i - 1].end, segment[i].start
+    return [b for b in blocks if b.removed and lo <= b.start < hi]
 
 
 def page_scores(segment: list[Block], blocks: list[Block], tails: set[int],
@@ -373,7 +124,7 @@ def page_boundaries(segment: list[Block], blocks: list[Block], tails: set[int], 
 
     One pass in source order: ``redefinition`` counts only an abbreviation
     introduced since the last page start (one introduced on an earlier page
-    says nothing about this one).
+    says nothing about this one), ``echo`` only a copy of a block since then.
     """
     rules = rules or default_page_rules()
     weights = rules.weights.model_dump()
@@ -385,6 +136,8 @@ def page_boundaries(segment: list[Block], blocks: list[Block], tails: set[int], 
             continue
         if f.get("redefinition") and not _redefines(segment, i, since=last):
             f = {k: v for k, v in f.items() if k != "redefinition"}
+        if f.get("echo") and not _echoes(segment, i, _gap(blocks, segment, i), since=last):
+            f = {k: v for k, v in f.items() if k != "echo"}
         if sum(weights[k] * v for k, v in f.items()) < rules.threshold:
             continue
         if sum(sizes[last:i]) >= min_words and sum(sizes[i:]) >= min_words:

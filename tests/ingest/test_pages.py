@@ -143,10 +143,8 @@ def test_page_features_name_the_evidence_and_scores_are_their_weighted_sum() -> 
     feats = page_features(blocks, blocks, set())
     assert feats[0] == {}
     assert feats[2]["title"] == 1.0 and feats[2]["title_novelty"] == 1.0
-    assert feats[2]["title_seen"] == pytest.approx(1 / 5)  # only "cells" was used on the knee page
-    assert "definition_lead" not in feats[2]  # under a title: the title is the evidence
-    assert "definition_lead" not in feats[1]  # "Knee pain in older adults often comes from ..."
-    assert feats[2]["vocab_novelty"] == pytest.approx(7 / 8)  # 8 words, only "cell" used before
+    assert feats[2]["title"] == 1.0  # a title, not an untitled defining lead (0.5)
+    assert "title" not in feats[1]  # "Knee pain in older adults often comes from ..."
     weights = default_page_rules().weights.model_dump()
     expected = [0.0] + [sum(weights[k] * v for k, v in f.items()) for f in feats[1:]]
     assert page_scores(blocks, blocks, set()) == pytest.approx(expected)
@@ -157,7 +155,7 @@ def test_a_section_heading_reuses_its_articles_words() -> None:
 
     blocks = _segment(["Joint Repair For Knees", BODY_A, "Knee Pain After Treatment", BODY_A2])
     feats = page_features(blocks, blocks, set())
-    assert feats[2]["title_seen"] == pytest.approx(2 / 3)  # knee, pain seen; treatment new
+    assert feats[2]["title"] == 1.0  # knee, pain seen before; treatment new
     assert "title_novelty" not in feats[2]
 
 
@@ -206,9 +204,11 @@ def test_an_untitled_page_opening_with_a_definition_after_a_cut_off_page() -> No
             "after birth, so that its stem cells can be used later for the child or a sibling.")
     blocks = _segment(["Gout Care", GOUT_A, cut_off, lead])
     feats = page_features(blocks, blocks, set())
-    assert feats[3]["unfinished_body"] == 1.0 and feats[3]["definition_lead"] == 1.0
+    assert feats[3]["unfinished_body"] == 1.0 and feats[3]["title"] == 0.5  # untitled opening
     titled = _segment(["Gout Care", GOUT_A, "Cord Blood Banks", lead])
-    assert "definition_lead" not in page_features(titled, titled, set())[3]  # the title counts
+    titled_feats = page_features(titled, titled, set())
+    assert titled_feats[2]["title"] == 1.0  # the title counts
+    assert "title" not in titled_feats[3]  # the lead under it opens nothing
 
 
 def test_a_line_glued_after_site_chrome_is_cut() -> None:

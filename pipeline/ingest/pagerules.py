@@ -1,0 +1,72 @@
+"""Validated contents of ``resources/pages.yaml``: the page-boundary weights and settings
+(see :mod:`pipeline.ingest.pages`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+
+from pipeline.errors import ResourceError
+from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
+
+
+class PageWeightsSpec(Strict):
+    glued_line: float
+    chrome_run: float
+    repeated_chrome: float
+    title: float
+    site_suffix: float
+    title_novelty: float
+    unfinished_body: float
+    closing_block: float
+    site_change: float
+    redefinition: float
+    chrome_below: float
+    echo: float = 0.0
+
+
+class PageRulesFile(Strict):
+    meta: Meta
+    threshold: float = Field(gt=0)
+    weights: PageWeightsSpec
+    novelty_window: int = Field(gt=0)
+    novelty_share: float = Field(gt=0, le=1)
+    title_max_words: int = Field(gt=0)
+    closing_rules: list[str]
+    closing_patterns: list[str]
+
+
+@dataclass(frozen=True)
+class PageRules:
+    """Validated contents of ``pages.yaml``."""
+
+    threshold: float
+    weights: PageWeightsSpec
+    novelty_window: int
+    novelty_share: float
+    title_max_words: int
+    closing_rules: frozenset[str]
+    closing_patterns: tuple[re.Pattern[str], ...]
+    meta: Meta
+
+
+def load_page_rules(path: Path | None = None) -> PageRules:
+    """Load and validate page-boundary weights (default: the packaged ``pages.yaml``)."""
+    source = path or resource_path("pages.yaml")
+    spec = load_yaml(source, PageRulesFile)
+    try:
+        patterns = tuple(re.compile(p, re.IGNORECASE) for p in spec.closing_patterns)
+    except re.error as err:
+        raise ResourceError(f"{source}: bad closing pattern: {err}") from err
+    return PageRules(spec.threshold, spec.weights, spec.novelty_window, spec.novelty_share,
+                     spec.title_max_words,
+                     frozenset(spec.closing_rules), patterns, spec.meta)
+
+
+@lru_cache(maxsize=1)
+def default_page_rules() -> PageRules:
+    return load_page_rules()
