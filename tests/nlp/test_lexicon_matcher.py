@@ -55,6 +55,8 @@ def ents(nlp: spacy.language.Language, text: str) -> dict[str, tuple[str, str]]:
         ("macrophages shift from a pro-inflammatory (M1) to an anti-inflammatory (M2) state", "M1",
          "CELL_TYPE", "CL:0000863"),
         ("promoting microglial polarization to the M2 healing phenotype", "M2", "CELL_TYPE", "CL:0000890"),
+        ("immature (CD14, CD1a+) or mature (CD80+) cells", "CD1a", "GENE_OR_PROTEIN", "HGNC:1634"),
+        ("CD11b+ cells were sorted", "CD11b", "GENE_OR_PROTEIN", "HGNC:6149"),
     ],
 )
 def test_lexicon_entities(nlp: spacy.language.Language, text: str, mention: str, label: str,
