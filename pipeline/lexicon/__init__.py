@@ -27,7 +27,6 @@ from pipeline.errors import ResourceError
 from pipeline.lexicon.casing import LOWERCASE_FILE, read_lowercase, relax_case
 from pipeline.lexicon.reference import TABLES, lexicon_digest, load_reference, save_reference
 from pipeline.lexicon.tokens import KeyedText, keyed_from_norms
-from pipeline.lexicon.variants import one_letter_hyphen_variants
 from pipeline.ruledata import resource_path
 
 log = logging.getLogger(__name__)
@@ -143,13 +142,11 @@ class Lexicon:
         try:
             meta = yaml.safe_load((folder / "meta.yaml").read_text(encoding="utf-8")) or {}
             concepts = _read(folder / "concepts.tsv.gz", CONCEPT_COLUMNS)
-            terms = _read(folder / "terms.tsv.gz", TERM_COLUMNS, [*MATCH_COLUMNS, "term"])
+            terms = _read(folder / "terms.tsv.gz", TERM_COLUMNS, MATCH_COLUMNS)
             corpus = folder / "corpus_terms.tsv.gz"
             extra = _read(corpus, TERM_COLUMNS, MATCH_COLUMNS) if corpus.exists() else None
             lower = read_lowercase(folder / LOWERCASE_FILE)  # case by evidence (lexicon/casing.py)
             terms = relax_case(terms, lower)
-            variants = one_letter_hyphen_variants(terms, terms.pop("term"))  # lexicon/variants.py
-            terms = pd.concat([terms, variants], ignore_index=True)
             extra = relax_case(extra, lower) if extra is not None else None
         except OSError as err:
             raise ResourceError(f"{folder}: lexicon not readable ({err})") from err
