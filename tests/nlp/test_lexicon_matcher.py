@@ -308,3 +308,18 @@ def test_class_noun_read_as_a_plural(nlp: spacy.language.Language, text: str, gr
 def test_no_modifier_without_a_class_noun(nlp: spacy.language.Language) -> None:
     """"Cytokine" (capitalised, singular) stays stoplisted, so nothing is extended over its modifier."""
     assert not [e for e in nlp("An inflammatory cytokine was added.").ents if "inflammatory" in e.text]
+
+
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    ("Human mesenchymal stem cells (MSCs) are rare.", "Human mesenchymal stem cells", "MESH:D059630"),
+    ("Results.\n\nHuman mesenchymal stem cells are rare.", "Human mesenchymal stem cells", "MESH:D059630"),
+    ("MSCs activate resident fibroblasts.", "resident fibroblasts", "MESH:D005347"),
+    ("murine macrophages were used", "murine macrophages", "MESH:D008264"),
+    # after a joiner, or a species word that is not right before the cell type: the cell type alone
+    ("tissue-resident fibroblasts", "fibroblasts", "MESH:D005347"),
+    ("human and mouse macrophages", "mouse macrophages", "MESH:D008264"),
+    ("human primary macrophages", "macrophages", "MESH:D008264"),
+])
+def test_cell_type_with_its_modifier(nlp: spacy.language.Language, text: str, mention: str,
+                                     kb_id: str) -> None:
+    assert ents(nlp, text).get(mention) == ("CELL_TYPE", kb_id)
