@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 # the tokenizer's own version (pipeline.tokenize), part of the manifest's fingerprint
-TOKENIZER_VERSION = "mechmine-tokenizer-3"
+TOKENIZER_VERSION = "mechmine-tokenizer-4"
 
 @dataclass(frozen=True)
 class NlpSpec:

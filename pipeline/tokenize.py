@@ -11,12 +11,16 @@ the entities inside them. We also split
   Greek letter name ("cocaine-induced", "MSC-derived"; not "IL-10",
   "TNF-alpha", "TGF-beta"). The lexicon's keys glue across hyphens, so
   "5-fluorouracil" still matches as one name.
+And we split a trailing "+" off a marker code whose digits are followed by 1-3
+letters ("CD1a+", "CD11b+", "CD45RA+" -> CD1a +): scispaCy splits it only after
+a digit ("CD34+"). No lexicon term ends so, and ions ("Na+", "Ca2+") are untouched.
 The lexicon's keys are made with this same tokenizer (see
 :mod:`pipeline.lexicon.keys`); a change here needs ``mechmine lexicon build``.
 """
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable
 
@@ -33,6 +37,8 @@ EXTRA_INFIXES = (
     r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])",
     rf"(?<=[^\W_])-(?!(?:{_GREEK_NAMES})(?![a-z]))(?=[a-z]{{3,}})",
 )
+# "+" (marker positive) after a code's digit and 1-3 letters; fixed-width look-behinds
+MARKER_PLUS = r"(?:(?<=\d[A-Za-z])|(?<=\d[A-Za-z]{2})|(?<=\d[A-Za-z]{3}))\+$"
 
 
 def make_tokenizer(nlp: Language) -> Tokenizer:
@@ -44,6 +50,9 @@ def make_tokenizer(nlp: Language) -> Tokenizer:
         tokenizer = combined_rule_tokenizer(nlp)
         infixes = [*EXTRA_INFIXES, *(p.pattern for p in _infix_patterns(tokenizer))]
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        suffixes = getattr(tokenizer.suffix_search, "__self__", None)
+        if suffixes is not None:
+            tokenizer.suffix_search = re.compile(f"{MARKER_PLUS}|{suffixes.pattern}").search
     return tokenizer
 
 

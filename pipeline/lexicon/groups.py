@@ -26,12 +26,16 @@ import io
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import field_validator
+from pydantic import Field, ValidationInfo, field_validator
 from spacy.tokens import Doc
 
 from pipeline.errors import ResourceError
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
+
+if TYPE_CHECKING:
+    from pipeline.lexicon import Match
 
 GROUPS_FILE = "groups.tsv"
 MODIFIERS_FILE = "group_modifiers.yaml"
@@ -107,11 +111,12 @@ def is_group_noun(words: list[str]) -> bool:
 class GroupModifiersFile(Strict):
     meta: Meta
     modifiers: list[str]
+    cell_modifiers: list[str] = Field(default_factory=list)
 
-    @field_validator("modifiers")
+    @field_validator("modifiers", "cell_modifiers")
     @classmethod
-    def _one_lower_word(cls, words: list[str]) -> list[str]:
-        if not words:
+    def _one_lower_word(cls, words: list[str], info: ValidationInfo) -> list[str]:
+        if not words and info.field_name == "modifiers":
             raise ValueError("the list is empty")
         for w in words:
             if not w or w != w.lower() or not w.replace("-", "").isalpha() or w.startswith("-") \
@@ -127,6 +132,12 @@ def load_group_modifiers(path: Path | None = None) -> frozenset[str]:
     return frozenset(load_yaml(path or resource_path(MODIFIERS_FILE), GroupModifiersFile).modifiers)
 
 
+def load_cell_modifiers(path: Path | None = None) -> frozenset[str]:
+    """The ``cell_modifiers`` of ``resources/group_modifiers.yaml`` (or ``path``): words that a
+    CELL_TYPE match directly after them is extended over ("human mesenchymal stem cells")."""
+    return frozenset(load_yaml(path or resource_path(MODIFIERS_FILE), GroupModifiersFile).cell_modifiers)
+
+
 MODIFIER_TOKENS = 3  # "anti-inflammatory" may be three tokens: "anti", "-", "inflammatory"
 _JOINERS = frozenset("-\u2010\u2011\u2012\u2013/")
 
@@ -135,13 +146,36 @@ def modifier_start(doc: Doc, start: int, floor: int, modifiers: frozenset[str]) 
     """Where the group noun starting at token ``start`` begins with the modifier that directly
     precedes it ("pro-inflammatory cytokines"): a whole word of ``modifiers`` separated from the
     noun by a space, starting at or after ``floor`` (the end of the previous entity); else
-    ``start``. "non-inflammatory" is no modifier "inflammatory" (a joiner comes before it)."""
+    ``start``. "non-inflammatory" is no modifier "inflammatory" (a joiner comes before it); a
+    line break before the modifier (a whitespace token) is a boundary like a space."""
     if start == 0 or not doc[start - 1].whitespace_:
         return start
     for s in range(max(floor, start - MODIFIER_TOKENS), start):  # widest first
         if doc[s:start].text.lower() not in modifiers:
             continue
         before = doc[s - 1] if s > 0 else None
-        if before is None or before.whitespace_ or (before.is_punct and before.text not in _JOINERS):
+        if before is None or before.whitespace_ or before.is_space or (
+                before.is_punct and before.text not in _JOINERS):
             return s
     return start
+
+
+GROUP_SOURCE_SUFFIX = "+group"  # the source suffix of a class-noun match (lexicon_matcher.GROUP_SUFFIX)
+CELL_TYPE = "CELL_TYPE"  # the class that cell modifiers extend
+
+
+def extend_over_modifiers(doc: Doc, chosen: list[tuple[int, int, Match]], modifiers: frozenset[str],
+                          cell_modifiers: frozenset[str]) -> list[tuple[int, int, Match]]:
+    """``chosen`` (token start, end, match; in text order) with each class-noun match started at a
+    word of ``modifiers`` and each CELL_TYPE match at a word of ``cell_modifiers`` that directly
+    precedes it (:func:`modifier_start`; not inside the previous match)."""
+    out = []
+    floor = 0
+    for s, e, m in chosen:
+        if modifiers and m.source.endswith(GROUP_SOURCE_SUFFIX):
+            s = modifier_start(doc, s, floor, modifiers)
+        elif cell_modifiers and m.concept.label == CELL_TYPE:
+            s = modifier_start(doc, s, floor, cell_modifiers)
+        out.append((s, e, m))
+        floor = e
+    return out

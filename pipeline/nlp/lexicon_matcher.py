@@ -69,7 +69,7 @@ def load_stoplist(path: Path) -> set[tuple[str, str]]:
 
 GENERIC = "mechmine_generic"
 GROUP = GROUP_SPANS
-GROUP_SUFFIX = "+group"
+GROUP_SUFFIX = lexicon_groups.GROUP_SOURCE_SUFFIX
 # A gene or protein name read in the plural names a family ("tyrosine kinases", "neu proteins"),
 # which the gene corpora annotate inconsistently: on the dev splits the plural fallback for this
 # class costs BioNLP13CG genes 0.0009 strict F1 and gains BC2GM/JNLPBA < 0.001, so it is left out.
@@ -79,7 +79,8 @@ PLURAL_FAMILY = "GENE_OR_PROTEIN"
 def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[int],
                   generic: list[Span] | None = None, rules: MentionRules | None = None,
                   plurals: bool = True, class_nouns: frozenset[tuple[str, str]] = frozenset(),
-                  modifiers: frozenset[str] = frozenset()) -> list[tuple[Span, Match]]:
+                  modifiers: frozenset[str] = frozenset(),
+                  cell_modifiers: frozenset[str] = frozenset()) -> list[tuple[Span, Match]]:
     """Longest non-overlapping lexicon matches of ``doc`` with their concepts.
 
     Stoplisted matches ("cytokines", "protein") are not entities; when
@@ -94,7 +95,9 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     entity all the same; its source gets the suffix ``+group`` and :func:`group_spans`
     lists it (:mod:`pipeline.lexicon.groups`). Such a class noun directly preceded by a word
     of ``modifiers`` ("pro-inflammatory cytokines") is extended over it
-    (:func:`pipeline.lexicon.groups.modifier_start`).
+    (:func:`pipeline.lexicon.groups.modifier_start`); so is a CELL_TYPE match directly
+    preceded by a word of ``cell_modifiers`` ("human mesenchymal stem cells", "resident
+    fibroblasts").
     """
     keyed = keys(doc)
     n = len(doc)
@@ -131,10 +134,8 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     chosen = [(s, e, found[(s, e)]) for s, e in longest_first(found)]
     if rules is not None:
         chosen = refine(doc, chosen, rules, lexicon.lookup, lambda text: _key_of(doc, keys, text))
-    if modifiers:
-        start_of = lexicon_groups.modifier_start
-        chosen = [(start_of(doc, s, floor, modifiers) if m.source.endswith(GROUP_SUFFIX) else s, e, m)
-                  for (s, e, m), floor in zip(chosen, [0] + [e for _, e, _ in chosen], strict=False)]
+    if modifiers or cell_modifiers:
+        chosen = lexicon_groups.extend_over_modifiers(doc, chosen, modifiers, cell_modifiers)
     return [(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id), m) for s, e, m in chosen]
 
 
@@ -338,6 +339,7 @@ class LexiconMatcher:
         self.rules: MentionRules | None = None
         self.class_nouns: frozenset[tuple[str, str]] = frozenset()
         self.modifiers: frozenset[str] = frozenset()
+        self.cell_modifiers: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None, *,
                    nlp: Language | None = None, lexicon_dir: Path | None = None, stoplist: Path | None = None,
@@ -363,6 +365,7 @@ class LexiconMatcher:
         self.stoplist |= generic
         mods = files[lexicon_groups.MODIFIERS_FILE]  # a pipeline saved before the file existed has none
         self.modifiers = lexicon_groups.load_group_modifiers(mods) if mods.exists() else frozenset()
+        self.cell_modifiers = lexicon_groups.load_cell_modifiers(mods) if mods.exists() else frozenset()
         self.stopped = self.lexicon.stopped_candidates(self.stoplist)
         self.contextual = load_contextual_terms(
             self.lexicon, lambda term: self.keys(self._make_doc(term)).text, self._add_string,
@@ -385,7 +388,8 @@ class LexiconMatcher:
         info = mentions(doc)
         generic: list[Span] = []
         chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic, self.rules,
-                               class_nouns=self.class_nouns, modifiers=self.modifiers)
+                               class_nouns=self.class_nouns, modifiers=self.modifiers,
+                               cell_modifiers=self.cell_modifiers)
         doc.spans[GROUP] = group_spans(chosen)
         extra = contextual_spans(doc, self.contextual, ((s.start, s.end) for s, _ in chosen))
         if extra:

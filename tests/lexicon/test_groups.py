@@ -9,9 +9,12 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.errors import ResourceError
+from pipeline.lexicon import Concept, Match
 from pipeline.lexicon.groups import (
+    extend_over_modifiers,
     famplex_groups,
     is_group_noun,
+    load_cell_modifiers,
     load_group_modifiers,
     mesh_groups,
     modifier_start,
@@ -60,6 +63,8 @@ MODS = frozenset({"inflammatory", "anti-inflammatory", "peripheral"})
     # the modifier inside the previous entity stays there
     (["some", "inflammatory", "cytokines"], [True, True, False], 2, 2, 2),
     (["cytokines"], [False], 0, 0, 0),
+    # after a line break (a whitespace token) as after a space
+    (["Intro", "\n\n", "inflammatory", "cytokines"], [False, False, True, False], 3, 0, 2),
 ])
 def test_modifier_start(words: list[str], spaces: list[bool], start: int, floor: int, expected: int) -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
@@ -69,6 +74,8 @@ def test_modifier_start(words: list[str], spaces: list[bool], start: int, floor:
 def test_packaged_modifiers_load() -> None:
     mods = load_group_modifiers()
     assert {"pro-inflammatory", "anti-inflammatory", "neurotrophic", "peripheral"} <= mods
+    cells = load_cell_modifiers()
+    assert {"human", "murine", "resident"} <= cells and not cells & mods
 
 
 @pytest.mark.parametrize("modifiers", [
@@ -78,6 +85,37 @@ def test_bad_modifier_files_are_rejected(tmp_path: Path, modifiers: str) -> None
     path.write_text("meta: {name: t, version: '1', source: s, licence: MIT}\nmodifiers: " + modifiers + "\n")
     with pytest.raises(ResourceError):
         load_group_modifiers(path)
+
+
+@pytest.mark.parametrize("cells", ["[Human]", "[human, human]", "['tissue resident']"])
+def test_bad_cell_modifiers_are_rejected(tmp_path: Path, cells: str) -> None:
+    path = tmp_path / "mods.yaml"
+    path.write_text("meta: {name: t, version: '1', source: s, licence: MIT}\nmodifiers: [x]\n"
+                    "cell_modifiers: " + cells + "\n")
+    with pytest.raises(ResourceError):
+        load_cell_modifiers(path)
+
+
+def _match(label: str, source: str) -> Match:
+    return Match(0, 0, Concept("X:1", "x", label, (label,), ()), source)
+
+
+@pytest.mark.parametrize(("words", "label", "source", "expected"), [
+    (["human", "stem", "cells"], "CELL_TYPE", "cl_label", 0),
+    (["Human", "stem", "cells"], "CELL_TYPE", "cl_label", 0),
+    (["resident", "stem", "cells"], "CELL_TYPE", "cl_label", 0),
+    # a cell modifier before another class, or a class-noun modifier before a cell type: no
+    (["human", "stem", "cells"], "GENE_OR_PROTEIN", "hgnc_name", 1),
+    (["inflammatory", "stem", "cells"], "CELL_TYPE", "cl_label", 1),
+    # a class noun takes the group modifiers, not the cell modifiers
+    (["inflammatory", "stem", "cells"], "CYTOKINE", "mesh_label+group", 0),
+    (["human", "stem", "cells"], "CYTOKINE", "mesh_label+group", 1),
+])
+def test_extend_over_modifiers(words: list[str], label: str, source: str, expected: int) -> None:
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
+    chosen = [(1, len(words), _match(label, source))]
+    out = extend_over_modifiers(doc, chosen, MODS, frozenset({"human", "resident"}))
+    assert [(s, e) for s, e, _ in out] == [(expected, len(words))]
 
 
 def test_unknown_keys_are_rejected(tmp_path: Path) -> None:

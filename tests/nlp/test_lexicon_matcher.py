@@ -55,6 +55,8 @@ def ents(nlp: spacy.language.Language, text: str) -> dict[str, tuple[str, str]]:
         ("macrophages shift from a pro-inflammatory (M1) to an anti-inflammatory (M2) state", "M1",
          "CELL_TYPE", "CL:0000863"),
         ("promoting microglial polarization to the M2 healing phenotype", "M2", "CELL_TYPE", "CL:0000890"),
+        ("immature (CD14, CD1a+) or mature (CD80+) cells", "CD1a", "GENE_OR_PROTEIN", "HGNC:1634"),
+        ("CD11b+ cells were sorted", "CD11b", "GENE_OR_PROTEIN", "HGNC:6149"),
     ],
 )
 def test_lexicon_entities(nlp: spacy.language.Language, text: str, mention: str, label: str,
@@ -306,3 +308,18 @@ def test_class_noun_read_as_a_plural(nlp: spacy.language.Language, text: str, gr
 def test_no_modifier_without_a_class_noun(nlp: spacy.language.Language) -> None:
     """"Cytokine" (capitalised, singular) stays stoplisted, so nothing is extended over its modifier."""
     assert not [e for e in nlp("An inflammatory cytokine was added.").ents if "inflammatory" in e.text]
+
+
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    ("Human mesenchymal stem cells (MSCs) are rare.", "Human mesenchymal stem cells", "MESH:D059630"),
+    ("Results.\n\nHuman mesenchymal stem cells are rare.", "Human mesenchymal stem cells", "MESH:D059630"),
+    ("MSCs activate resident fibroblasts.", "resident fibroblasts", "MESH:D005347"),
+    ("murine macrophages were used", "murine macrophages", "MESH:D008264"),
+    # after a joiner, or a species word that is not right before the cell type: the cell type alone
+    ("tissue-resident fibroblasts", "fibroblasts", "MESH:D005347"),
+    ("human and mouse macrophages", "mouse macrophages", "MESH:D008264"),
+    ("human primary macrophages", "macrophages", "MESH:D008264"),
+])
+def test_cell_type_with_its_modifier(nlp: spacy.language.Language, text: str, mention: str,
+                                     kb_id: str) -> None:
+    assert ents(nlp, text).get(mention) == ("CELL_TYPE", kb_id)
