@@ -13,7 +13,8 @@ from pipeline.nlp.parser import sentence_doc, title_case_words
      "LMP1 upregulates IL10 and constitutively activates Stat3"),
     ("IL-12 and High Doses of Antigen Induce the Development of Th1 Cells",
      "IL-12 and high doses of antigen induce the development of Th1 cells"),
-    ("Interleukin Production Is Maintained by Signal Strength", "interleukin production is maintained by signal strength"),
+    ("Interleukin Production Is Maintained by Signal Strength",
+     "interleukin production is maintained by signal strength"),
     # sentence case stays as written
     ("Seven novel PHEX gene mutations in patients with Hypophosphatemic Rickets",
      "Seven novel PHEX gene mutations in patients with Hypophosphatemic Rickets"),
@@ -32,4 +33,4 @@ def test_sentence_doc_keeps_spaces_and_length() -> None:
     parsed = sentence_doc(nlp, doc[:])
     assert [t.text for t in parsed] == ["EBV", "latent", "membrane", "protein", "activates", "akt", "in",
                                         "B", "cell", "lymphomas", "."]
-    assert [bool(t.whitespace_) for t in parsed] == [bool(t.whitespace_) for t in doc][:-1] + [False]
+    assert [bool(t.whitespace_) for t in parsed] == [*[bool(t.whitespace_) for t in doc][:-1], False]
