@@ -26,6 +26,7 @@ related is the relation rules' business (``initialize`` loads the packaged ones)
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -120,9 +121,27 @@ def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[
     return could_relate
 
 
+# a capitalised word ("Activates", "Cells"); names with capitals inside or digits ("LMP1",
+# "NFkappaB", "IL-10") are no such word
+CAPITALISED = re.compile(r"^[A-Z][a-z]+$")
+TITLE_WORD = re.compile(r"^[A-Za-z]{4,}$")  # words that show a title's case (not "of", "and", "in")
+
+
+def title_case_words(words: Sequence[str]) -> list[str]:
+    """``words`` with their capitalised words lower-cased when they are a heading in title case
+    ("LMP1 Upregulates IL10 and Constitutively Activates Stat3": the parser, trained on
+    sentence case, reads "Upregulates" as a name); else ``words``. Title case: at least three
+    words of four letters or more, three in four of them capitalised."""
+    long = [w for w in words if TITLE_WORD.match(w)]
+    if len(long) < 3 or sum(1 for w in long if CAPITALISED.match(w)) * 4 < len(long) * 3:
+        return list(words)
+    return [w.lower() if CAPITALISED.match(w) else w for w in words]
+
+
 def sentence_doc(nlp: Language, span: Span) -> Doc:
-    """A Doc of the span's words and spaces (the last token keeps no trailing space)."""
-    words = [t.text for t in span]
+    """A Doc of the span's words and spaces (the last token keeps no trailing space); a
+    heading in title case with its capitalised words lower-cased (:func:`title_case_words`)."""
+    words = title_case_words([t.text for t in span])
     spaces = [bool(t.whitespace_) for t in span]
     if spaces:
         spaces[-1] = False

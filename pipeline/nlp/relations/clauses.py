@@ -236,7 +236,9 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
                 found = antecedent(child)
                 if found is not None:
                     return clause_noun(found)
-            if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and step == "xcomp"):
+            # a passive subject passes to control ("X is known to V") and to a coordinated verb
+            # ("Eomes is induced later and sustains IFN-gamma expression": Eomes sustains it)
+            if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and step in ("xcomp", "conj")):
                 return child, link
         owner = ability_owner(token)
         if owner is not None:

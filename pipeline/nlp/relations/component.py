@@ -2,7 +2,8 @@
 
 ``__call__`` only wires the pure functions: the doc's argument mentions
 (:mod:`.arguments`), the surface reader's candidates (:mod:`.surface`), one
-finalize step (:mod:`.finalize`), which reads the article kind from
+finalize step (:mod:`.finalize`) and the document-level relations (:mod:`.document`); finalize
+reads the article kind from
 ``doc._.article_kind`` (set by the caller before the pipeline runs) for the
 evidence level of sentences without a cue.
 
@@ -27,6 +28,7 @@ from pipeline.errors import MechmineError
 from pipeline.nlp.relations.arguments import doc_mentions
 from pipeline.nlp.relations.dependency import DepReading, Reader, check_surface, make_reader
 from pipeline.nlp.relations.dependency import doc_candidates as dep_candidates
+from pipeline.nlp.relations.document import document_relations
 from pipeline.nlp.relations.finalize import finalize
 from pipeline.nlp.relations.patterns import PATTERNS_FILE, load_patterns
 from pipeline.nlp.relations.rules import CUES_FILE, RULES_FILE, RuleSet, TriggerIndex, load_rules
@@ -89,7 +91,8 @@ def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None
     if reader is not None and parses:
         dep = dep_candidates(reader, doc, ms, bounds, parses, doc._.parse_candidates)  # marks the triggers
         candidates = merge_readers(check_surface(candidates, bounds, parses, ms), dep, merge)
-    return finalize(candidates, doc, lower, rules, doc._.article_kind or "")
+    relations = finalize(candidates, doc, lower, rules, doc._.article_kind or "")
+    return relations + document_relations(doc, ms, rules, relations)  # a title's variants (.document)
 
 
 class RelationExtractor:
