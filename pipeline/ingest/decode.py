@@ -85,11 +85,13 @@ def _western_cp1252(data: bytes) -> str | None:
     return text
 
 
-def _control_ratio(text: str) -> float:
+def _control_ratio(text: str, replacement_counts: bool = True) -> float:
+    """Share of control characters (and, unless the bytes held them literally, U+FFFD) in ``text``."""
     if not text:
         return 0.0
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in _CONTROL_OK) or ch == "\ufffd")
+    bad = sum(1 for ch in sample
+              if (ord(ch) < 32 and ch not in _CONTROL_OK) or (replacement_counts and ch == "\ufffd"))
     return bad / len(sample)
 
 
@@ -134,7 +136,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     except UnicodeDecodeError:
         pass
     else:
-        if _control_ratio(text) > 0.05:
+        # valid UTF-8: a U+FFFD is encoded in the file itself (text once decoded lossily), not a decoding failure
+        if _control_ratio(text, replacement_counts=False) > 0.05:
             raise InputError("binary file (mostly control characters)")
         return Decoded(text, "utf-8")
     strays = _utf8_with_strays(data)

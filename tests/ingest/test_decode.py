@@ -52,6 +52,12 @@ def test_utf8_round_trip(text: str) -> None:
     assert decode_bytes(text.encode("utf-8")).text == text
 
 
+def test_utf8_with_literal_replacement_characters_is_text() -> None:
+    # a file once decoded lossily keeps its U+FFFD characters as valid UTF-8 (hypothesis found "\ufffd")
+    for text in ("\ufffd", "Parkinson\ufffds disease \ufffd\ufffd\ufffd"):
+        assert decode_bytes(text.encode("utf-8")).text == text
+
+
 # Written for these tests: Western text with curly quotes, dashes and accented names.
 WESTERN = [
     "The patient’s “response” – measured at week 12 — was durable.\n",
