@@ -183,6 +183,7 @@ def tail_matches(lexicon: Lexicon, keyed: KeyedText, changed: dict[int, tuple[st
     # (window end, offset to ``spaced``, token, floor, token start, window start) in ``joined``
     windows: list[tuple[int, int, int, int, int, int]] = []
     floors: list[int] = []  # per spot: the changed token before it
+    reach: list[int] = []  # per spot: the first position a glued key ending on it can start at
     at = 0
     floor, floor_end = -1, 0  # the previous changed token (a match that holds it is no reading)
     tails = lexicon.tail_length
@@ -191,8 +192,11 @@ def tail_matches(lexicon: Lexicon, keyed: KeyedText, changed: dict[int, tuple[st
         # a key that ends the window ends on its last word: the text's glued run before the
         # token plus the singular (Lexicon.tail_length): often no key ends so, and the
         # window need be no longer than the longest one that does
-        longest = tails.get(text[text.rfind(" ", 0, s) + 1:s] + singular)
+        run = text.rfind(" ", 0, s) + 1  # where the glued run that ends on the token starts
+        longest = tails.get(text[run:s] + singular)
         floors.append(floor)
+        # a key from a glued position before ``run`` holds a space and ends on the same last word
+        reach.append(run if longest is None else min(run, s + len(singular) + 1 - longest))
         if longest is not None:
             a = max(floor_end, s + 1 + len(singular) - longest)  # window start in ``spaced``
             piece = spaced[a:s + 1] + singular
@@ -226,7 +230,8 @@ def tail_matches(lexicon: Lexicon, keyed: KeyedText, changed: dict[int, tuple[st
         get = lexicon.automaton.get
         starts = np.asarray([s for _i, s, _e in spots], dtype=np.int64)
         lengths = np.asarray([len(changed[i][0]) for i, _s, _e in spots], dtype=np.int64)
-        los = np.searchsorted(glued, starts + lengths - max_key, side="left").tolist()
+        first = np.maximum(starts + lengths - max_key, np.asarray(reach, dtype=np.int64))
+        los = np.searchsorted(glued, first, side="left").tolist()
         his = np.searchsorted(glued, starts, side="right").tolist()
         for (i, s, _e), floor, lo, hi in zip(spots, floors, los, his, strict=True):
             singular = changed[i][0]
