@@ -119,9 +119,9 @@ def plural_matches(lexicon: Lexicon, keyed: KeyedText, n_tokens: int,
     for changed in plural_candidates(keyed, positions):
         if not changed:
             continue
-        if all(_joins_alike(keyed.text[s:e], changed[i][0])
-               for i, s, e in _changed_positions(changed, positions)):
-            found = tail_matches(lexicon, keyed, changed, positions, stopped)
+        spots = _changed_positions(changed, positions)
+        if all(_joins_alike(keyed.text[s:e], changed[i][0]) for i, s, e in spots):
+            found = tail_matches(lexicon, keyed, changed, positions, stopped, spots)
         else:
             found = _rescan(lexicon, keyed, n_tokens, changed, stopped)
         for m in found:
@@ -161,36 +161,49 @@ def _rescan(lexicon: Lexicon, keyed: KeyedText, n_tokens: int, changed: dict[int
 
 def tail_matches(lexicon: Lexicon, keyed: KeyedText, changed: dict[int, tuple[str, str]],
                  positions: tuple[np.ndarray, np.ndarray, np.ndarray],
-                 stopped: frozenset[int]) -> list[Match]:
+                 stopped: frozenset[int], spots: list[tuple[int, int, int]] | None = None) -> list[Match]:
     """Matches of the reading ``changed`` (token -> (singular key, singular exact-case key))
     that end on a changed token and hold no other changed token, as :func:`_rescan` finds
     them when no change alters how tokens join.
 
-    Each changed token's window is the key text of the :attr:`Lexicon.max_key` characters
-    before it plus its singular; the windows, joined by a character no key holds, are
+    Each changed token's window is its singular and the key text before it, as long as
+    the longest key that ends on the same last word (none if no key does:
+    :attr:`Lexicon.tail_length`); the windows, joined by a character no key holds, are
     scanned in one automaton pass and only the hits that end a window are read. A match
     that would begin inside a joined run is looked up piece by piece as in
-    :meth:`Lexicon.scan`.
+    :meth:`Lexicon.scan`. ``spots``: :func:`_changed_positions`, if the caller has them.
     """
     text = keyed.text
     if not text or not lexicon.n_terms:
         return []
     spaced = " " + text  # keys are stored behind a space (see Lexicon.scan)
     max_key = lexicon.max_key
-    spots = _changed_positions(changed, positions)
+    spots = _changed_positions(changed, positions) if spots is None else spots
     pieces: list[str] = []
     # (window end, offset to ``spaced``, token, floor, token start, window start) in ``joined``
     windows: list[tuple[int, int, int, int, int, int]] = []
+    floors: list[int] = []  # per spot: the changed token before it
+    reach: list[int] = []  # per spot: the first position a glued key ending on it can start at
     at = 0
     floor, floor_end = -1, 0  # the previous changed token (a match that holds it is no reading)
+    tails = lexicon.tail_length
     for i, s, e in spots:
         singular = changed[i][0]
-        a = max(floor_end, s + 1 + len(singular) - max_key)  # window start in ``spaced``
-        piece = spaced[a:s + 1] + singular
-        pieces.append(piece)
-        at_end = at + len(piece)
-        windows.append((at_end - 1, a - at, i, floor, s, at))
-        at = at_end + 1
+        # a key that ends the window ends on its last word: the text's glued run before the
+        # token plus the singular (Lexicon.tail_length): often no key ends so, and the
+        # window need be no longer than the longest one that does
+        run = text.rfind(" ", 0, s) + 1  # where the glued run that ends on the token starts
+        longest = tails.get(text[run:s] + singular)
+        floors.append(floor)
+        # a key from a glued position before ``run`` holds a space and ends on the same last word
+        reach.append(run if longest is None else min(run, s + len(singular) + 1 - longest))
+        if longest is not None:
+            a = max(floor_end, s + 1 + len(singular) - longest)  # window start in ``spaced``
+            piece = spaced[a:s + 1] + singular
+            pieces.append(piece)
+            at_end = at + len(piece)
+            windows.append((at_end - 1, a - at, i, floor, s, at))
+            at = at_end + 1
         floor, floor_end = i, e + 1
     joined = BLOCK.join(pieces)
     window_of = {w[0]: w for w in windows}
@@ -217,9 +230,10 @@ def tail_matches(lexicon: Lexicon, keyed: KeyedText, changed: dict[int, tuple[st
         get = lexicon.automaton.get
         starts = np.asarray([s for _i, s, _e in spots], dtype=np.int64)
         lengths = np.asarray([len(changed[i][0]) for i, _s, _e in spots], dtype=np.int64)
-        los = np.searchsorted(glued, starts + lengths - max_key, side="left").tolist()
+        first = np.maximum(starts + lengths - max_key, np.asarray(reach, dtype=np.int64))
+        los = np.searchsorted(glued, first, side="left").tolist()
         his = np.searchsorted(glued, starts, side="right").tolist()
-        for (_end, _offset, i, floor, s, _at), lo, hi in zip(windows, los, his, strict=True):
+        for (i, s, _e), floor, lo, hi in zip(spots, floors, los, his, strict=True):
             singular = changed[i][0]
             for pos in glued[lo:hi]:
                 f = int(start_at[pos])

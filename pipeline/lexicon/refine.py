@@ -205,8 +205,11 @@ def deficit_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple
 def _deficit_extent(t: TokenText, start: int, end: int, rules: MentionRules) -> tuple[int, int] | None:
     if t.word(end) in rules.deficit_after:
         return start, end + 1
+    before = t.word(start - 1)  # every phrase ends on the word before the match
     for words in rules.deficit_before:
         n = len(words)
+        if n and words[-1] != before:
+            continue
         if start - n >= 0 and tuple(t.word(k) for k in range(start - n, start)) == words:
             return start - n, end
     return None

@@ -57,6 +57,17 @@ def keyed_from_norms(norms: list[str], cases: list[str]) -> KeyedText:
     return KeyedText(text, start_at, end_at, glued, list(cases), norms.__getitem__)
 
 
+def add_tail_lengths(tails: dict[str, int], keys: list[str]) -> None:
+    """Record in ``tails``, for each key's last space-separated word, the longest automaton
+    word (the key behind its space) that ends with it: a key that ends a text on that word is
+    no longer (what :func:`pipeline.lexicon.plurals.tail_matches` scans)."""
+    get = tails.get
+    for key in keys:
+        word = key[key.rfind(" ") + 1:]
+        if len(key) + 1 > get(word, 0):
+            tails[word] = len(key) + 1
+
+
 def token_positions(keyed: KeyedText) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(tokens, starts, ends): the tokens that have a key in ``keyed.text`` (in order) and
     where each one's key starts and ends there."""

@@ -136,6 +136,9 @@ TAIL_ENTRIES = [
     ["L", "-", "dopas"],
     ["alpha", "cells", "and", "wounds"],  # a Greek letter name joins its neighbour
     ["DC", "wounds", "GENE7", "proteins"],
+    ["some", "long", "stretch", "of", "text", "before", "chronic", "wounds"],  # a window cut short
+    ["nerve", "kinases", "and", "alveoli"],  # no key ends on "kinase" but "kinase": a one-word window
+    ["chronic", "therapies"],  # no key ends on "therapy": no window
 ])
 @pytest.mark.parametrize("stoplist", [set(), {("wound", "*")}, {("chronic wound", "X:1")}])
 def test_tail_matches_are_those_of_the_rebuilt_text(tmp_path: Path, words: list[str],
@@ -153,6 +156,16 @@ def test_tail_matches_are_those_of_the_rebuilt_text(tmp_path: Path, words: list[
         got = tail_matches(lex, keyed, changed, positions, stopped)
         want = _rescan(lex, keyed, len(words), changed, stopped)
         assert sorted(got, key=lambda m: (m.start, m.end)) == sorted(want, key=lambda m: (m.start, m.end))
+
+
+def test_tail_length_is_the_longest_key_per_last_word(tmp_path: Path) -> None:
+    """Per last word of a key (after its last space), the longest key ending on it, plus its space."""
+    lex = Lexicon.load(write_lexicon(tmp_path / "lex", TAIL_ENTRIES))
+    assert lex.tail_length["wound"] == len(" chronic wound")  # longer than "nerve wound", "dopa wound"
+    assert lex.tail_length["protein"] == len(" gene7 protein")
+    assert lex.tail_length["kinase"] == len(" kinase")
+    assert lex.tail_length["alphacell"] == len(" alphacell")  # a Greek letter name is glued
+    assert "therapy" not in lex.tail_length and "chronic" not in lex.tail_length
 
 
 def test_tail_matches_find_glued_and_inner_names(tmp_path: Path) -> None:
