@@ -107,3 +107,67 @@ def test_candidate_filter_takes_body_function_objects(rules: RuleSet) -> None:
     doc = doc_of(FILTER_ROWS)
     could = relation_filter(rules, TriggerIndex(rules), load_patterns().outcomes)
     assert candidate_sentences(doc, could, doc_mentions(doc, rules)) == [(0, 4), (4, 8)]
+
+
+# generic products (pipeline/nlp/relations/products.py): a qualified "factors" / "mediators" /
+# "molecules" object of a secretion is a FACTOR argument; bare, quantified, member-naming or
+# non-secretion ones are none
+FACTORS = {
+    "adjective-qualified mediators": (
+        "[MSCs|CELL_TYPE] release anti-inflammatory mediators .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
+        {("MSCs", "SECRETES", "anti-inflammatory mediators", False)}),
+    "compound-qualified molecules": (
+        "[Fibroblasts|CELL_TYPE] secrete adhesion molecules .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
+        {("Fibroblasts", "SECRETES", "adhesion molecules", False)}),
+    "nominal secretion of qualified factors": (
+        "The secretion of soluble factors by [MSCs|CELL_TYPE] helps .",
+        [(1, "det", D), (7, "nsubj", N), (1, "prep", P), (4, "amod", A), (2, "pobj", N), (1, "prep", P),
+         (5, "pobj", N), (7, "ROOT", V), (7, "punct", X)],
+        {("MSCs", "SECRETES", "soluble factors", False)}),
+    "bare factors": (
+        "[MSCs|CELL_TYPE] release factors .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
+        set()),
+    "quantifier only": (
+        "[MSCs|CELL_TYPE] release other molecules .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
+        set()),
+    "members named after the generic noun": (
+        "[MSCs|CELL_TYPE] secrete regulatory factors like [NO|CHEMICAL] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (3, "prep", P), (4, "pobj", N),
+         (1, "punct", X)],
+        {("MSCs", "SECRETES", "NO", False)}),
+    "members hung on the verb": (
+        "[MSCs|CELL_TYPE] secrete regulatory factors like [NO|CHEMICAL] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "prep", P), (4, "pobj", N),
+         (1, "punct", X)],
+        {("MSCs", "SECRETES", "NO", False)}),
+    "no FACTOR object for a rule that does not name it": (
+        "[MSCs|CELL_TYPE] reduce harmful molecules .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", FACTORS.values(), ids=FACTORS.keys())
+def test_qualified_generic_products(parsed_relations: Callable[..., set], marked: str,
+                                    rows: list[tuple[int, str, str]],
+                                    expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+# the filter parses a secretion of a generic product noun (0) and nothing for a rule without
+# FACTOR (4)
+FACTOR_ROWS = [("MSCs", "B-CELL_TYPE"), ("release", "O"), ("mediators", "O"), (".", "O"),
+               ("MSCs", "B-CELL_TYPE"), ("reduce", "O"), ("mediators", "O"), (".", "O")]
+
+
+def test_candidate_filter_takes_generic_products(rules: RuleSet) -> None:
+    doc = doc_of(FACTOR_ROWS)
+    patterns = load_patterns()
+    could = relation_filter(rules, TriggerIndex(rules), frozenset(), frozenset(), patterns.factors)
+    assert candidate_sentences(doc, could, doc_mentions(doc, rules)) == [(0, 4)]
+    without = relation_filter(rules, TriggerIndex(rules))
+    assert candidate_sentences(doc, without, doc_mentions(doc, rules)) == []
