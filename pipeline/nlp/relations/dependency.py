@@ -184,6 +184,20 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
     return out
 
 
+RECIPIENT_PREPOSITIONS = frozenset({"to", "into"})
+
+
+def has_recipient(trigger: Token, obj: Token, ms: Sequence[Mention], off: int) -> bool:
+    """The trigger verb names cells it hands its object to ("MMVs delivered mitochondria to
+    epithelial cells"): a to/into phrase whose object is a CELL_TYPE mention, on the verb or (as
+    the parse may hang it) on its object or the object's last conjunct."""
+    heads = [trigger, obj, *obj.conjuncts] if obj.head == trigger else [trigger]
+    return any(m is not None and "CELL_TYPE" in m.classes
+               for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPOSITIONS
+               for g in c.children if g.dep_ == "pobj"
+               for m in [mention_at(ms, off + g.i)])
+
+
 def _rules_for(reader: Reader, spec: PatternSpec, word: str, prep: str) -> list[Rule]:
     found = [r for r in reader.triggers(word) if spec.form in r.forms]
     if spec.predicates:
@@ -223,6 +237,8 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
         rules = _rules_for(reader, spec, parse[match.trigger].lower_, prep)
         if not rules or match.subject is None:
             continue
+        if has_recipient(parse[match.trigger], parse[match.object], ms, off):  # a transfer first
+            rules = sorted(rules, key=lambda r: r.predicate != "TRANSFERS")
         # "secrete HGF and decrease TGF-beta1" parsed as "secrete [HGF] and [decrease TGF-beta1]":
         # an object whose compound modifier is a trigger word after a coordinator is that word's
         if spec.form == "active" and misparsed_verb_object(parse, match.trigger, match.object):

@@ -171,3 +171,47 @@ def test_candidate_filter_takes_generic_products(rules: RuleSet) -> None:
     assert candidate_sentences(doc, could, doc_mentions(doc, rules)) == [(0, 4)]
     without = relation_filter(rules, TriggerIndex(rules))
     assert candidate_sentences(doc, without, doc_mentions(doc, rules)) == []
+
+
+# "deliver X to cells" hands X over (TRANSFERS); without recipient cells it is a secretion
+DELIVER = {
+    "deliver to cells, on the verb": (
+        "[MSCs|CELL_TYPE] deliver [mitochondria|ANATOMY] to [neurons|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "prep", P), (3, "pobj", N), (1, "punct", X)],
+        {("MSCs", "TRANSFERS", "mitochondria", False)}),
+    "deliver to cells, hung on the object": (
+        "[MSCs|CELL_TYPE] deliver [mitochondria|ANATOMY] to [neurons|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "prep", P), (3, "pobj", N), (1, "punct", X)],
+        {("MSCs", "TRANSFERS", "mitochondria", False)}),
+    "deliver without recipient": (
+        "[MSCs|CELL_TYPE] deliver [BDNF|GROWTH_FACTOR] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
+        {("MSCs", "SECRETES", "BDNF", False)}),
+    "deliver to a tissue": (
+        "[MSCs|CELL_TYPE] deliver [BDNF|GROWTH_FACTOR] to the [brain|ANATOMY] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "prep", P), (5, "det", D), (3, "pobj", N),
+         (1, "punct", X)],
+        {("MSCs", "SECRETES", "BDNF", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", DELIVER.values(), ids=DELIVER.keys())
+def test_deliver_to_cells_is_a_transfer(parsed_relations: Callable[..., set], marked: str,
+                                        rows: list[tuple[int, str, str]],
+                                        expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+@pytest.mark.parametrize("long_form,agent", [
+    ("mesenchymal stem cell-derived microvesicles", True),
+    ("matrix metalloproteinase", False),
+    ("", False),
+])
+def test_an_abbreviation_is_an_agent_by_its_long_form(rules: RuleSet, long_form: str, agent: bool) -> None:
+    from pipeline.nlp.extensions import MentionInfo
+    from pipeline.nlp.relations.arguments import AGENT
+
+    doc = doc_of([("MMVs", "B-ANATOMY"), ("help", "O"), (".", "O")])
+    doc._.mentions = {(0, 4): MentionInfo(("ANATOMY",), "", "", long_form)}
+    (m,) = doc_mentions(doc, rules)
+    assert (AGENT in m.classes) is agent
