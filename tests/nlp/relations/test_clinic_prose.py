@@ -1,7 +1,9 @@
-"""Rel-sample block (issue 12): clinical prose on injuries and body functions. "affect / impact"
-(an association on tissues, processes and functions), "interfere with" (an inhibition),
-"maintain" (protection), and body-function nouns of the WHO ICF as OUTCOME objects. Marked
-sentences with hand-built parses (CRAFT/ClearNLP labels) through the whole component."""
+"""Rel-sample constructions (issue 12), from clinic and review prose: "affect / impact" (an
+association on tissues, processes and functions), "interfere with" (an inhibition), "maintain"
+(protection), body-function nouns of the WHO ICF as OUTCOME objects, qualified generic products
+("anti-inflammatory mediators") as FACTOR objects of a secretion, "deliver X to cells" as a
+transfer, and an abbreviation that is an agent by its long form. Marked sentences with hand-built
+parses (CRAFT/ClearNLP labels) through the whole component, and the candidate filter."""
 
 from __future__ import annotations
 
