@@ -217,3 +217,34 @@ def test_an_abbreviation_is_an_agent_by_its_long_form(rules: RuleSet, long_form:
     doc._.mentions = {(0, 4): MentionInfo(("ANATOMY",), "", "", long_form)}
     (m,) = doc_mentions(doc, rules)
     assert (AGENT in m.classes) is agent
+
+
+# "X and Y, all of which V": the quantified relative's agent is the list right before it, wherever
+# the parse hangs the clause; "all of them" is no relative
+QUANTIFIED = {
+    "all of which, clause on the list": (
+        "[FoxM1|GENE_OR_PROTEIN] and [Miro1|GENE_OR_PROTEIN] , all of which protect [neurons|CELL_TYPE] .",
+        [(0, "ROOT", N), (0, "cc", C), (0, "conj", N), (0, "punct", X), (7, "dep", D), (4, "prep", P),
+         (5, "pobj", D), (0, "relcl", V), (7, "dobj", N), (0, "punct", X)],
+        {("FoxM1", "PROTECTS", "neurons", False), ("Miro1", "PROTECTS", "neurons", False)}),
+    "all of which, clause hung on the subject": (
+        "[MSCs|CELL_TYPE] raise [FoxM1|GENE_OR_PROTEIN] and [Miro1|GENE_OR_PROTEIN] , all of which protect"
+        " [neurons|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "cc", C), (2, "conj", N), (2, "punct", X),
+         (9, "dep", D), (6, "prep", P), (7, "pobj", D), (0, "relcl", V), (9, "dobj", N), (1, "punct", X)],
+        {("MSCs", "INCREASES", "FoxM1", False), ("MSCs", "INCREASES", "Miro1", False),
+         ("FoxM1", "PROTECTS", "neurons", False), ("Miro1", "PROTECTS", "neurons", False)}),
+    "all of them": (
+        "[FoxM1|GENE_OR_PROTEIN] and [Miro1|GENE_OR_PROTEIN] rise ; all of them protect"
+        " [neurons|CELL_TYPE] .",
+        [(3, "nsubj", N), (0, "cc", C), (0, "conj", N), (3, "ROOT", V), (3, "punct", X), (8, "nsubj", D),
+         (5, "prep", P), (6, "pobj", PR), (3, "conj", V), (8, "dobj", N), (3, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", QUANTIFIED.values(), ids=QUANTIFIED.keys())
+def test_quantified_relative_takes_the_list_before_it(parsed_relations: Callable[..., set], marked: str,
+                                                      rows: list[tuple[int, str, str]],
+                                                      expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
