@@ -3,8 +3,8 @@
 A secretion's object is often named only by its kind: a generic noun (``factors`` of
 ``dependency_patterns.yaml``) with a qualifying modifier. Such a head, outside every entity
 mention, is an argument of class :data:`FACTOR` when it names no members ("regulatory factors
-like NO and IDO": the members are the objects) and has an adjective or compound modifier on its
-left that is not a quantifier (``factor_quantifiers``: "other molecules" names no kind). Only rules
+like NO and IDO": the members are the objects) and has an adjective modifier on its left that is
+not a quantifier (``factor_quantifiers``: "other molecules" names no kind). Only rules
 whose object classes name FACTOR take it (secretion, transfer), as only homing takes a SITE.
 """
 
@@ -17,7 +17,10 @@ from pipeline.nlp.relations.syntax import EXAMPLE_WORDS, example_members
 
 FACTOR = "FACTOR"  # class of a qualified generic product object without an entity mention
 
-QUALIFIERS = ("amod", "compound", "nmod")
+# an adjective says what the product does ("anti-inflammatory", "soluble", "reparative"); a
+# compound noun names a kind the vocabularies know ("growth factors", "adhesion molecules"),
+# left to the lexicon
+QUALIFIERS = ("amod",)
 
 
 def qualified_factor(head: Token, patterns: Patterns) -> bool:
