@@ -40,6 +40,7 @@ import pipeline.nlp.extensions  # noqa: F401  (doc._.parses)
 from pipeline.nlp.relations.arguments import allowed, doc_mentions, subject_classes
 from pipeline.nlp.relations.dependency import OUTCOME, SITE
 from pipeline.nlp.relations.patterns import load_patterns
+from pipeline.nlp.relations.products import FACTOR
 from pipeline.nlp.relations.rules import RuleSet, TriggerIndex, load_rules
 from pipeline.nlp.relations.types import Mention
 from pipeline.nlp.sentences import sentence_bounds
@@ -95,24 +96,29 @@ def candidate_sentences(doc: Doc, could_relate: Callable[[Sequence[str], Sequenc
 # what an outcome (place) noun outside every mention stands for when a rule's object classes are checked
 _OUTCOME = Mention(-1, -1, -1, -1, "", OUTCOME, (OUTCOME,), "")
 _SITE = Mention(-1, -1, -1, -1, "", SITE, (SITE,), "")
+_FACTOR = Mention(-1, -1, -1, -1, "", FACTOR, (FACTOR,), "")
 
 
 def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[str] = frozenset(),
-                    sites: frozenset[str] = frozenset(),
+                    sites: frozenset[str] = frozenset(), factors: frozenset[str] = frozenset(),
                     ) -> Callable[[Sequence[str], Sequence[Mention], bool], bool]:
     """``could_relate(words, mentions, anaphoric)``: a word of the sentence triggers a rule that
     has an object among ``mentions`` (or, when one of ``words`` is an outcome noun, an OUTCOME
     object the rule allows; a place noun, a SITE object of a rule that names SITE) and a subject
-    other than it (or an anaphor for subject)."""
+    other than it (or an anaphor for subject); a generic product noun (``factors``), a FACTOR
+    object of a rule that names FACTOR (:mod:`~pipeline.nlp.relations.products`)."""
     def could_relate(words: Sequence[str], ms: Sequence[Mention], anaphoric: bool) -> bool:
         outcome = [_OUTCOME] if outcomes and not outcomes.isdisjoint(words) else []
         site = sites and not sites.isdisjoint(words)
+        factor = factors and not factors.isdisjoint(words)
         for w in words:
             for rule in triggers(w):
                 subjects = [m for m in ms if allowed(m, subject_classes(rules, rule))]
                 objects = [m for m in [*ms, *outcome] if allowed(m, rule.object)]
                 if site and SITE in rule.object:  # as the dependency reader: only a rule naming SITE
                     objects.append(_SITE)
+                if factor and FACTOR in rule.object:  # as the dependency reader: only a rule naming FACTOR
+                    objects.append(_FACTOR)
                 if rule.reverse:
                     subjects, objects = objects, subjects
                 if objects and (anaphoric or any(s != o for s in subjects for o in objects)):
@@ -184,7 +190,7 @@ class CandidateParser:
         cues = self.rules.cues
         patterns = load_patterns()
         self.could_relate = relation_filter(self.rules, TriggerIndex(self.rules), patterns.outcomes,
-                                            patterns.sites)
+                                            patterns.sites, patterns.factors)
         event = cues.event_anaphor
         self.anaphor = lambda words: (cues.subject_anaphor.match(words) is not None
                                       or (event is not None and event.match(words) is not None))

@@ -27,7 +27,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from pipeline.nlp.relations.clauses import event_relative, infinitives_before
+from pipeline.nlp.relations.clauses import antecedent, event_relative, infinitives_before, quantified_relative
 from pipeline.nlp.relations.types import Candidate
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -54,6 +54,11 @@ def understood_subject(t: Token, control: re.Pattern[str] | None) -> tuple[Token
         event = event_relative(t)  # ", which facilitates X" after a plural noun: the main clause's event
         if event is not None:
             return (event, SUBJECT) if event.pos_ in NOUNS else (None, "")
+        quantified = next((c for c in t.children if quantified_relative(c)), None)
+        if quantified is not None:  # "X and Y, all of which V": the list before it (clauses.py)
+            noun = antecedent(quantified)
+            if noun is not None:
+                return noun, SUBJECT
         deps = {c.dep_: c for c in t.children}
         subj = deps.get("nsubj") or deps.get("csubj")
         if subj is not None:

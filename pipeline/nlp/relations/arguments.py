@@ -49,7 +49,10 @@ def doc_mentions(doc: Doc, rules: RuleSet | None = None) -> list[Mention]:
             continue
         m = info.get((span.start_char, span.end_char))
         classes = tuple(m.classes if m else (span.label_,))
-        if rules is not None and rules.agent_terms is not None and rules.agent_terms.search(span.text):
+        # an abbreviation is an agent when the long form the text defines is one ("MMVs")
+        if rules is not None and rules.agent_terms is not None and (
+                rules.agent_terms.search(span.text)
+                or (m is not None and m.long_form and rules.agent_terms.search(m.long_form))):
             classes = (*classes, AGENT)
         out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, span.label_,
                            classes, span.kb_id_))

@@ -213,6 +213,17 @@ def event_relative(clause: Token) -> Token | None:
     subject = inherited_subject(verb)[0]
     return subject if subject is not None and subject is not noun else None
 
+# quantifiers that open a relative subject: "FoxM1 and Miro1, all of which protect the lung"
+RELATIVE_QUANTIFIERS = frozenset({"all", "both", "each", "many", "most", "some", "several", "either"})
+
+
+def quantified_relative(subject: Token) -> bool:
+    """``subject`` is a quantifier over a relative pronoun ("all of which", "both of which")."""
+    return subject.lower_ in RELATIVE_QUANTIFIERS and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in RELATIVE_WORDS for g in c.children)
+        for c in subject.children)
+
+
 def inherited_subject(token: Token) -> tuple[Token | None, str]:
     """The agent of a verb without its own subject, and the link it was reached by. A
     relative pronoun's clause takes the noun it modifies (or, when the parse hangs the
@@ -236,6 +247,12 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
                 found = antecedent(child)
                 if found is not None:
                     return clause_noun(found)
+            if child.dep_ in RELATIVE_DEPS and quantified_relative(child):  # "X and Y, all of which V"
+                found = antecedent(child)  # the list right before it, wherever the parse hangs the clause
+                if found is not None:
+                    return clause_noun(found)
+                if token.dep_ in MODIFIED_BY_CLAUSE:
+                    return clause_noun(token.head)
             # a passive subject passes to control ("X is known to V") and to a coordinated verb
             # ("Eomes is induced later and sustains IFN-gamma expression": Eomes sustains it)
             if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and step in ("xcomp", "conj")):

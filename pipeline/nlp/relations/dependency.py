@@ -38,6 +38,7 @@ from spacy.vocab import Vocab
 from pipeline.nlp.relations.arguments import agent_classes, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.clauses import MODIFIED_BY_CLAUSE, instrument
 from pipeline.nlp.relations.patterns import Patterns, PatternSpec, load_patterns, match_sentence
+from pipeline.nlp.relations.products import FACTOR, qualified_factor
 from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
 from pipeline.nlp.relations.syntax import (
     CLAUSE_LINKS,
@@ -159,6 +160,11 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
             # the anaphor, or the light verb the parse made the subject ("[This helps] reduce X")
             out.extend(x for x in carried if x not in out)
             continue
+        if m is None and sent is not None and qualified_factor(t, patterns):  # "anti-inflammatory factors"
+            for found in outcome_mentions(parse, t, sent, FACTOR):
+                if all(x.key() != found.key() for x in out):
+                    out.append(found)
+            continue
         if m is None and sent is not None and (t.lower_ in patterns.outcomes or t.lower_ in patterns.sites):
             for found in outcome_mentions(parse, t, sent, OUTCOME if t.lower_ in patterns.outcomes else SITE):
                 if all(x.key() != found.key() for x in out):
@@ -176,6 +182,20 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
         elif m is not None and m not in out:
             out.append(m)
     return out
+
+
+RECIPIENT_PREPOSITIONS = frozenset({"to", "into"})
+
+
+def has_recipient(trigger: Token, obj: Token, ms: Sequence[Mention], off: int) -> bool:
+    """The trigger verb names cells it hands its object to ("MMVs delivered mitochondria to
+    epithelial cells"): a to/into phrase whose object is a CELL_TYPE mention, on the verb or (as
+    the parse may hang it) on its object or the object's last conjunct."""
+    heads = [trigger, obj, *obj.conjuncts] if obj.head == trigger else [trigger]
+    return any(m is not None and "CELL_TYPE" in m.classes
+               for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPOSITIONS
+               for g in c.children if g.dep_ == "pobj"
+               for m in [mention_at(ms, off + g.i)])
 
 
 def _rules_for(reader: Reader, spec: PatternSpec, word: str, prep: str) -> list[Rule]:
@@ -217,6 +237,8 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
         rules = _rules_for(reader, spec, parse[match.trigger].lower_, prep)
         if not rules or match.subject is None:
             continue
+        if has_recipient(parse[match.trigger], parse[match.object], ms, off):  # a transfer first
+            rules = sorted(rules, key=lambda r: r.predicate != "TRANSFERS")
         # "secrete HGF and decrease TGF-beta1" parsed as "secrete [HGF] and [decrease TGF-beta1]":
         # an object whose compound modifier is a trigger word after a coordinator is that word's
         if spec.form == "active" and misparsed_verb_object(parse, match.trigger, match.object):
@@ -236,10 +258,12 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
                 objects += [m for m in _arguments(reader, parse, t.i, ms, off, (), sent) if m not in objects]
         for rule in rules:
             subj, obj = (objects, subjects) if rule.reverse else (subjects, objects)
-            subj = [m for m in subj if m.label not in (OUTCOME, SITE)]  # never an agent
+            subj = [m for m in subj if m.label not in (OUTCOME, SITE, FACTOR)]  # never an agent
             subj = [m for m in subj if allowed(m, subject_classes(reader.rules, rule))]
-            # a place is an object only of a rule that names SITE ("migrate to damaged areas")
-            obj = [m for m in obj if object_fits(m, rule) and (m.label != SITE or SITE in rule.object)]
+            # a place is an object only of a rule that names SITE ("migrate to damaged areas"), a
+            # generic product only of one that names FACTOR ("release anti-inflammatory mediators")
+            obj = [m for m in obj if object_fits(m, rule)
+                   and (m.label not in (SITE, FACTOR) or m.label in rule.object)]
             if not subj or not obj:
                 continue
             trigger = off + match.trigger
@@ -251,7 +275,7 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
                        for s_ in subj for o in obj if not same_list(parse, off, s_, o, match.trigger))
             if match.carried not in CLAUSE_LINKS:  # a relative clause's subject is no topic
                 subjects_seen.extend(m for m in subj if m not in subjects_seen)
-            last_objects = [m for m in obj if m.label not in (OUTCOME, SITE)]
+            last_objects = [m for m in obj if m.label not in (OUTCOME, SITE, FACTOR)]
             break
     out.sort(key=lambda c: c.trigger)
     if not subjects_seen:  # no relation, but the sentence's subject is what "They ..." next refers to

@@ -37,9 +37,11 @@ class PatternsFile(Strict):
     through: list[str] = Field(default_factory=list)
     outcomes: list[str] = Field(default_factory=list)
     sites: list[str] = Field(default_factory=list)
+    factors: list[str] = Field(default_factory=list)
+    factor_quantifiers: list[str] = Field(default_factory=list)
     patterns: list[PatternSpec] = Field(min_length=1)
 
-    @field_validator("outcomes", "sites")
+    @field_validator("outcomes", "sites", "factors", "factor_quantifiers")
     @classmethod
     def _one_lower_word_each(cls, words: list[str]) -> list[str]:
         for w in words:
@@ -61,6 +63,8 @@ class Patterns:
     through: frozenset[str]
     outcomes: frozenset[str] = frozenset()
     sites: frozenset[str] = frozenset()
+    factors: frozenset[str] = frozenset()  # generic product nouns: a FACTOR object when qualified
+    factor_quantifiers: frozenset[str] = frozenset()  # modifiers that qualify no factor ("other")
 
     def matcher(self, vocab: Vocab) -> DependencyMatcher:
         """A DependencyMatcher with every pattern (key = pattern id)."""
@@ -96,7 +100,8 @@ def load_patterns(path: Path | None = None) -> Patterns:
             detail = " ".join(line.strip() for line in str(err).splitlines()[2:5] if line.strip())
             raise ResourceError(f"{path}: pattern {p.id}: {detail}") from err
     return Patterns(tuple(spec.patterns), frozenset(w.lower() for w in spec.through),
-                    frozenset(spec.outcomes), frozenset(spec.sites))
+                    frozenset(spec.outcomes), frozenset(spec.sites), frozenset(spec.factors),
+                    frozenset(spec.factor_quantifiers))
 
 
 @dataclass(frozen=True)
