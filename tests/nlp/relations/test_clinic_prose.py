@@ -60,10 +60,10 @@ CASES = {
         "[MSCs|CELL_TYPE] maintain [neurons|CELL_TYPE] .",
         [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
         {("MSCs", "PROTECTS", "neurons", False)}),
-    "maintain no protein": (
+    "maintain a protein: sustained, not protected": (  # the sustain rule, not maintain's PROTECTS
         "[MSCs|CELL_TYPE] maintain [Oct4|GENE_OR_PROTEIN] .",
         [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
-        set()),
+        {("MSCs", "ACTIVATES", "Oct4", False)}),
     # ICF body functions: a gain is improved (INCREASES, never TREATS), a deficit prevented
     "improve a body function": (
         "[Exercise|PROCESS] and [MSCs|CELL_TYPE] improve coordination .",

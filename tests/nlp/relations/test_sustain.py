@@ -24,11 +24,11 @@ CASES = {
         [(3, "nsubj", N), (3, "aux", AUX), (3, "neg", PART), (3, "ROOT", V), (5, "compound", N),
          (3, "dobj", N), (3, "punct", X)],
         {("EOMES", "ACTIVATES", "IFNG", True)}),
-    # an outcome kept is no activation of a molecule
+    # an outcome kept is no activation of a molecule: the maintain rule reads it as protection
     "an outcome object": (
         "[VEGF|GROWTH_FACTOR] maintains barrier integrity .",
         [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
-        set()),
+        {("VEGF", "PROTECTS", "barrier integrity", False)}),
     # a place of culture is no agent
     "maintained in a medium": (
         "[T cells|CELL_TYPE] were maintained in [IL12|GENE_OR_PROTEIN] .",
