@@ -91,5 +91,7 @@ def test_entity_ending_the_head_phrase_still_lends() -> None:
     doc = NLP("The zeta blue factor of plants (ZBFP) rises.")
     ents = [Span(doc, 1, 4, label="GENE_OR_PROTEIN", kb_id="G:1")]  # "zeta blue factor"
     # a head rule fits ("factor"): the class, no id; the long form becomes an entity too
-    assert _short_forms(doc, ents) == [("ZBFP", "GENE_OR_PROTEIN", "", "abbreviation"),
-                                       ("zeta blue factor of plants", "GENE_OR_PROTEIN", "", "abbreviation_long_form")]
+    assert _short_forms(doc, ents) == [
+        ("ZBFP", "GENE_OR_PROTEIN", "", "abbreviation"),
+        ("zeta blue factor of plants", "GENE_OR_PROTEIN", "", "abbreviation_long_form"),
+    ]
