@@ -14,7 +14,9 @@ The automaton finds every term; :func:`refine` then applies
 3. **deficit phrases**: a PROCESS match inside "loss of ...", "... difficulties" becomes a
    DISEASE phrase ("memory difficulties");
 4. **eponyms**: "Parkinson's" alone is the vocabulary's "Parkinson disease";
-5. **anatomy heads**: an ANATOMY match followed by a head noun of ``anatomy_heads`` is one
+5. **located cells**: an ANATOMY match directly before a CELL_TYPE match (``anatomy_before``)
+   is one mention of the cells ("blood monocytes": the Monocytes concept);
+6. **anatomy heads**: an ANATOMY match followed by a head noun of ``anatomy_heads`` is one
    mention with it: "lung tissue" is the lung (same concept; ``ANATOMY`` head), "spleen
    cells" the cells of the spleen, "liver damage" its disease (a ``CELL_TYPE`` or ``DISEASE``
    head: that class, no id).
@@ -50,6 +52,7 @@ class MentionRulesFile(Strict):
     deficit_after: list[str]
     eponym_heads: list[str] = Field(min_length=1)
     anatomy_heads: dict[str, str] = Field(default_factory=dict)
+    anatomy_before: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class MentionRules:
     deficit_after: frozenset[str]
     eponym_heads: tuple[str, ...]
     anatomy_heads: dict[str, str]
+    anatomy_before: frozenset[str] = frozenset()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -78,7 +82,8 @@ def rules_path() -> Path:
 def load_mention_rules(path: Path | None = None) -> MentionRules:
     """Read and validate ``mention_rules.yaml`` (default: packaged)."""
     spec = load_yaml(path or rules_path(), MentionRulesFile)
-    for label in (*spec.name_heads.values(), *spec.modifier_heads.values(), *spec.anatomy_heads.values()):
+    for label in (*spec.name_heads.values(), *spec.modifier_heads.values(), *spec.anatomy_heads.values(),
+                  *spec.anatomy_before):
         if label and not label.isupper():
             from pipeline.errors import ResourceError
             raise ResourceError(f"{path or rules_path()}: {label!r} is not a class name")
@@ -91,6 +96,7 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         frozenset(w.lower() for w in spec.deficit_after),
         tuple(spec.eponym_heads),
         {k.lower(): v for k, v in spec.anatomy_heads.items()},
+        frozenset(spec.anatomy_before),
     )
 
 
@@ -222,7 +228,7 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     mentions, plus the longer names and phrases the rules make of the others."""
     out: list[tuple[int, int, Match]] = []
     t = TokenText(doc)
-    for s, e, m in chosen:
+    for s, e, m in _located(t, chosen, rules):
         if not _on_word_boundaries(t, s, e):
             continue
         if _is_fragment(t, s, e, rules):
@@ -245,6 +251,25 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     out += [x for x in _eponyms(t, rules, lookup, key_of) if x[0] not in taken]
     out.sort(key=lambda x: x[0])
     return _non_overlapping(out)
+
+
+def _located(t: TokenText, chosen: list[tuple[int, int, Match]], rules: MentionRules,
+             ) -> list[tuple[int, int, Match]]:
+    """An ANATOMY match directly before (one space) a match of an ``anatomy_before`` class is
+    one mention with it, of the second match's class and concept: "blood monocytes", "lung
+    fibroblasts", "bone marrow macrophages" are those cells where the organ is."""
+    if not rules.anatomy_before:
+        return chosen
+    out: list[tuple[int, int, Match]] = []
+    for s, e, m in chosen:
+        if out:
+            ps, pe, pm = out[-1]
+            if pe == s and pm.concept.label == "ANATOMY" and m.concept.label in rules.anatomy_before \
+                    and t.spaced(pe - 1) and _on_word_boundaries(t, ps, pe):
+                out[-1] = (ps, e, Match(ps, e, m.concept, m.source + "+anatomy"))
+                continue
+        out.append((s, e, m))
+    return out
 
 
 def anatomy_head(doc: Doc, s: int, e: int, m: Match, rules: MentionRules) -> tuple[int, int, Match]:

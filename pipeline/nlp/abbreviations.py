@@ -64,6 +64,7 @@ class HeadRuleSpec(Strict):
 class HeadRulesFile(Strict):
     meta: Meta
     rules: list[HeadRuleSpec]
+    head_ends_before: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -73,14 +74,22 @@ class HeadRule:
     requires: re.Pattern[str] | None
 
 
-def load_head_rules(path: Path | None = None) -> list[HeadRule]:
+@dataclass(frozen=True)
+class HeadRules:
+    """The head-word rules in order, and the prepositions that end a long form's head noun
+    phrase (see :func:`head_part`)."""
+    rules: tuple[HeadRule, ...]
+    head_ends_before: frozenset[str] = frozenset()
+
+
+def load_head_rules(path: Path | None = None) -> HeadRules:
     path = path or resource_path("abbreviation_heads.yaml")
     spec = load_yaml(path, HeadRulesFile)
-    return [
+    return HeadRules(tuple(
         HeadRule(r.label, compile_pattern(r.pattern, f"{path}: {r.label}"),
                  compile_pattern(r.requires, f"{path}: {r.label}") if r.requires else None)
         for r in spec.rules
-    ]
+    ), frozenset(w.lower() for w in spec.head_ends_before))
 
 
 def register_extensions() -> None:
@@ -177,14 +186,28 @@ def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
     return spans
 
 
-def head_label(long_form: Span, rules: list[HeadRule]) -> str:
-    """Label of a long form from its last alphabetic word (OTHER when no rule fits)."""
-    words = [t.text for t in long_form if any(c.isalpha() for c in t.text)]
+def head_part(long_form: Span, before: frozenset[str]) -> Span:
+    """The long form up to its first free-standing preposition of ``before`` (its head noun
+    phrase: "Global Initiative for ... Disease" -> "Global Initiative", "tissue inhibitor of
+    metalloproteinases" -> "tissue inhibitor"); a preposition glued by a hyphen
+    ("mesenchymal-to-epithelial") is part of a compound word."""
+    doc = long_form.doc
+    for tok in long_form[1:]:
+        glued = not doc[tok.i - 1].whitespace_ or not tok.whitespace_
+        if tok.lower_ in before and not glued:
+            return doc[long_form.start:tok.i]
+    return long_form
+
+
+def head_label(long_form: Span, rules: HeadRules) -> str:
+    """Label of a long form from the last alphabetic word of its head noun phrase (see
+    :func:`head_part`; OTHER when no rule fits)."""
+    words = [t.text for t in head_part(long_form, rules.head_ends_before) if any(c.isalpha() for c in t.text)]
     if not words:
         return OTHER
     head = words[-1]
     two = " ".join(words[-2:]).lower()
-    for rule in rules:
+    for rule in rules.rules:
         if (rule.pattern.search(head) or rule.pattern.search(two)) and (
                 rule.requires is None or rule.requires.search(long_form.text)):
             return rule.label
@@ -192,7 +215,12 @@ def head_label(long_form: Span, rules: list[HeadRule]) -> str:
 
 
 def _head_entity(long_form: Span, ents: list[Span], min_cover: float = 0.6) -> Span | None:
-    """The entity that ends the long form and covers most of it (by characters)."""
+    """The entity that ends the long form and covers most of it (by characters), or one
+    that ends with it and contains it: Schwartz & Hearst take the shortest long form, so
+    "Myeloid dendritic cells (DCs)" defines DCs by "dendritic cells" inside the entity."""
+    for e in ents:
+        if e.end == long_form.end and e.start < long_form.start:
+            return e
     inside = [e for e in ents if e.start >= long_form.start and e.end == long_form.end]
     if not inside:
         return None
@@ -201,7 +229,7 @@ def _head_entity(long_form: Span, ents: list[Span], min_cover: float = 0.6) -> S
     return best if covered >= min_cover else None
 
 
-def abbreviation_spans(doc: Doc, rules: list[HeadRule], ents: list[Span] | None = None,
+def abbreviation_spans(doc: Doc, rules: HeadRules, ents: list[Span] | None = None,
                        ) -> list[tuple[Span, MentionInfo]]:
     """Entity spans for short forms (and unrecognised long forms) with their info (``ents``: the
     doc's entities when the caller has read them already)."""
@@ -233,8 +261,9 @@ def abbreviation_spans(doc: Doc, rules: list[HeadRule], ents: list[Span] | None 
                 out.append((Span(doc, long_form.start, long_form.end, label=own.label_, kb_id=own.kb_id_),
                             MentionInfo(classes, canonical, "abbreviation_long_form", "")))
             continue
+        part = head_part(long_form, rules.head_ends_before)
         label = head_label(long_form, rules)
-        head = _head_entity(long_form, ents, min_cover=0.0) if label == OTHER else None
+        head = _head_entity(part, ents, min_cover=0.0) if label == OTHER else None
         if head is not None:  # no head rule: the long form's head noun phrase names it
             known = info.get((head.start_char, head.end_char))
             out.append((Span(doc, short.start, short.end, label=head.label_, kb_id=head.kb_id_),
@@ -264,7 +293,7 @@ class AbbreviationPropagator:
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
-        self.rules: list[HeadRule] | None = None
+        self.rules: HeadRules | None = None
         self.files: dict[str, Path] = {}
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None, *,

@@ -124,3 +124,38 @@ def test_bad_class_is_rejected(tmp_path: Path) -> None:
     bad.write_text(text.replace("gene: GENE_OR_PROTEIN", "gene: gene"))
     with pytest.raises(ResourceError):
         load_mention_rules(bad)
+
+
+CELL = Concept("MESH:4", "Monocytes", "CELL_TYPE", ("CELL_TYPE",), ())
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "matches", "expected"),
+    [
+        # "<organ> <cells>" is one mention of the cells, with their concept
+        (["organ", "monocytes", "divide"], None, [(0, 1, ORGAN), (1, 2, CELL)],
+         [("organ monocytes", "CELL_TYPE", "MESH:4")]),
+        # not glued: "organ-monocytes" is no located name
+        (["organ", "-", "monocytes"], [False, False, True], [(0, 1, ORGAN), (2, 3, CELL)],
+         [("organ", "ANATOMY", "MESH:3"), ("monocytes", "CELL_TYPE", "MESH:4")]),
+        # a word between them: two mentions
+        (["organ", "and", "monocytes"], None, [(0, 1, ORGAN), (2, 3, CELL)],
+         [("organ", "ANATOMY", "MESH:3"), ("monocytes", "CELL_TYPE", "MESH:4")]),
+        # only ANATOMY before a cell: a gene before a cell stays apart
+        (["GENE1", "monocytes"], None, [(0, 1, GENE), (1, 2, CELL)],
+         [("GENE1", "GENE_OR_PROTEIN", "HGNC:1"), ("monocytes", "CELL_TYPE", "MESH:4")]),
+        # the cells before the organ are no located name
+        (["monocytes", "organ"], None, [(0, 1, CELL), (1, 2, ORGAN)],
+         [("monocytes", "CELL_TYPE", "MESH:4"), ("organ", "ANATOMY", "MESH:3")]),
+    ],
+)
+def test_anatomy_before_cells(words: list[str], spaces: list[bool] | None,
+                              matches: list[tuple[int, int, Concept]],
+                              expected: list[tuple[str, str, str]]) -> None:
+    assert run(doc(words, spaces), matches) == expected
+
+
+@pytest.mark.parametrize("word", ["cell", "deaths", "target cells"])
+def test_generic_words_of_version_1_1(word: str) -> None:
+    assert (word, "*") in RULES.generic_keys()
+    assert ("cells", "*") not in RULES.generic_keys()  # stoplisted by the training splits instead

@@ -31,3 +31,67 @@ def test_is_list(text: str, expected: bool) -> None:
 ])
 def test_definitions(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.text, lf.text) for s, lf in find_definitions(NLP(text))] == expected
+
+
+# --- head noun phrase of a long form; an entity that contains the long form ---
+
+from spacy.tokens import Span  # noqa: E402
+
+from pipeline.nlp.abbreviations import (  # noqa: E402
+    OTHER,
+    abbreviation_spans,
+    head_label,
+    head_part,
+    load_head_rules,
+    occurrences,
+    register_extensions,
+)
+from pipeline.nlp.extensions import register as register_mentions  # noqa: E402
+
+RULES = load_head_rules()
+register_extensions()
+register_mentions()
+
+
+@pytest.mark.parametrize(("text", "head", "label"), [
+    ("Global Initiative for Obstructive Lung Disease", "Global Initiative", OTHER),
+    ("tissue inhibitor of metalloproteinases", "tissue inhibitor", "GENE_OR_PROTEIN"),
+    ("nuclear factor of activated T cells", "nuclear factor", "GENE_OR_PROTEIN"),
+    ("chronic obstructive lung disease", "chronic obstructive lung disease", "DISEASE"),
+    ("graft-versus-host diseases", "graft-versus-host diseases", "DISEASE"),
+    ("mesenchymal-to-epithelial transition", "mesenchymal-to-epithelial transition", "PROCESS"),
+    ("matrix metalloproteinase", "matrix metalloproteinase", "GENE_OR_PROTEIN"),
+])
+def test_head_part_and_label(text: str, head: str, label: str) -> None:
+    doc = NLP(text)
+    assert head_part(doc[:], RULES.head_ends_before).text == head
+    assert head_label(doc[:], RULES) == label
+
+
+def _short_forms(doc, ents):  # type: ignore[no-untyped-def]
+    doc.ents = ents
+    doc._.abbreviations = occurrences(doc, find_definitions(doc))
+    return [(s.text, s.label_, s.kb_id_, m.source) for s, m in abbreviation_spans(doc, RULES)]
+
+
+def test_short_form_inside_an_entity_takes_its_id() -> None:
+    # Schwartz & Hearst's long form of "ZBs" is "zeta blasts", inside the entity "Myeloid zeta blasts"
+    doc = NLP("Myeloid zeta blasts (ZBs) divide. ZBs grow.")
+    ents = [Span(doc, 0, 3, label="CELL_TYPE", kb_id="CL:1")]
+    assert _short_forms(doc, ents) == [("ZBs", "CELL_TYPE", "CL:1", "abbreviation")] * 2
+
+
+def test_prepositional_phrase_lends_no_class() -> None:
+    doc = NLP("Staging by the Global Initiative for Blue Lung Disease (GIBLD) was used.")
+    ents = [Span(doc, 7, 10, label="DISEASE", kb_id="D:1")]  # "Blue Lung Disease"
+    assert _short_forms(doc, ents) == [("GIBLD", OTHER, "", "abbreviation")]
+
+
+def test_entity_ending_the_head_phrase_still_lends() -> None:
+    doc = NLP("The zeta blue factor of plants (ZBFP) rises.")
+    ents = [Span(doc, 1, 4, label="GENE_OR_PROTEIN", kb_id="G:1")]  # "zeta blue factor"
+    # a head rule fits ("factor"): the class, no id; the long form becomes an entity too
+    assert _short_forms(doc, ents) == [
+        ("ZBFP", "GENE_OR_PROTEIN", "", "abbreviation"),
+        ("zeta blue factor of plants", "GENE_OR_PROTEIN", "", "abbreviation_long_form"),
+    ]
