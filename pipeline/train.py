@@ -164,6 +164,9 @@ def ship_model(trained: Path, name: str, dest_root: Path | None = None) -> dict[
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(best, dest)
+    # a shipped model tags with whichever lexicon is packaged beside it: a saved reference would pin the
+    # lexicon digest of the training day and make the model unloadable after the next lexicon build
+    shutil.rmtree(dest / "mechmine_lexicon_tags", ignore_errors=True)
     size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
     info = dict(meta.get("mechmine", {}))
     info.update({"name": name, "spacy_version": meta.get("spacy_version", ""), "labels":

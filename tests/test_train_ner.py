@@ -41,3 +41,10 @@ def test_train_ner_in_a_fresh_process(tmp_path: Path) -> None:
     meta = json.loads((out / "model-best" / "meta.json").read_text())
     assert meta["pipeline"] == ["mechmine_lexicon_tags", "tok2vec", "ner"]
     assert set(meta["labels"]["ner"]) == {"Chemical", "Disease"}
+
+    from pipeline.train import ship_model
+
+    info = ship_model(out, "tiny", dest_root=tmp_path / "shipped")
+    shipped = tmp_path / "shipped" / "tiny"
+    assert info["name"] == "tiny" and (shipped / "config.cfg").exists()
+    assert not (shipped / "mechmine_lexicon_tags").exists()  # tags with the packaged lexicon, unpinned
