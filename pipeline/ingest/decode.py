@@ -136,7 +136,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     except UnicodeDecodeError:
         pass
     else:
-        # valid UTF-8: a U+FFFD is encoded in the file itself (text once decoded lossily), not a decoding failure
+        # valid UTF-8: a U+FFFD is in the file itself (text once decoded lossily), not a decoding failure
         if _control_ratio(text, replacement_counts=False) > 0.05:
             raise InputError("binary file (mostly control characters)")
         return Decoded(text, "utf-8")
