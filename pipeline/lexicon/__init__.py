@@ -14,7 +14,6 @@ import csv
 import gzip
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,40 +24,22 @@ import yaml
 
 from pipeline.errors import ResourceError
 from pipeline.lexicon.casing import LOWERCASE_FILE, read_lowercase, relax_case
+from pipeline.lexicon.records import (
+    CONCEPT_COLUMNS,
+    LENGTH_BITS,
+    LENGTH_MASK,
+    MATCH_COLUMNS,
+    TERM_COLUMNS,
+    Concept,
+    Match,
+)
 from pipeline.lexicon.reference import TABLES, lexicon_digest, load_reference, save_reference
 from pipeline.lexicon.tokens import KeyedText, add_tail_lengths, keyed_from_norms
 from pipeline.ruledata import resource_path
 
 log = logging.getLogger(__name__)
-
-TERM_COLUMNS = ["key", "case_form", "term", "kb_id", "source"]
-MATCH_COLUMNS = ["key", "case_form", "kb_id", "source"]  # what matching reads of the terms
-LENGTH_BITS = 12  # automaton values: group << LENGTH_BITS | key length (keys up to 4094 characters)
-LENGTH_MASK = (1 << LENGTH_BITS) - 1
-CONCEPT_COLUMNS = ["kb_id", "canonical_name", "label", "classes", "xrefs"]
-
-
-@dataclass(frozen=True)
-class Concept:
-    """One entry of the vocabulary."""
-
-    kb_id: str
-    canonical_name: str
-    label: str
-    classes: tuple[str, ...]
-    xrefs: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Match:
-    """Tokens ``start:end`` match a term of ``concept`` (found via ``source``)."""
-
-    start: int
-    end: int
-    concept: Concept
-    source: str
-    key: str = ""
-    stopped: bool = False  # every candidate that fits is in the caller's stoplist
+__all__ = ["CONCEPT_COLUMNS", "LENGTH_BITS", "LENGTH_MASK", "MATCH_COLUMNS", "TERM_COLUMNS", "Concept",
+           "Lexicon", "Match", "cached_lexicon"]
 
 
 class Lexicon:
