@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import ResourceError
-from pipeline.ingest import ingest
 from pipeline.ingest.pages import glue_point, load_page_rules
+from tests.ingest.conftest import nonblank_lines as _lines
 
 BODY_A = ("Knee pain in older adults often comes from worn cartilage. Our clinic injects "
           "cells taken from the patient's own fat into the joint. Most patients walk "
@@ -24,19 +24,6 @@ BODY_B2 = ("The trial will follow forty children for two years and measure how o
 
 PAGE_A = f"Joint Repair For Knees | Example Clinic\n\n{BODY_A}\n\nRecovery\n\n{BODY_A2}"
 PAGE_B = f"Cord Cells Tested In Childhood Asthma\n\n{BODY_B}\n\nWhat Happens Next\n\n{BODY_B2}"
-
-
-@pytest.fixture
-def _articles(tmp_path: Path) -> Callable[[str], list[str]]:
-    def run(text: str) -> list[str]:
-        path = tmp_path / "glued.txt"
-        path.write_text(text, encoding="utf-8")
-        return [a.text for a in ingest([str(path)]).articles]
-    return run
-
-
-def _lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text.splitlines() if ln.strip()]
 
 
 def test_glued_without_newline_splits_at_the_glue(_articles: Callable[[str], list[str]]) -> None:

@@ -4,16 +4,15 @@ under its header (echo) (invented pages, no citations)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import ingest
 from pipeline.ingest.blocks import text_blocks
 from pipeline.ingest.classify import classify_blocks
 from pipeline.ingest.model import Block
 from pipeline.ingest.pagecues import body_glue_point
 from pipeline.ingest.pages import page_features
+from tests.ingest.conftest import nonblank_lines as _lines
 
 HIP = ("Hip joints wear out with age and sport. The team grows cells from a small sample of "
        "the patient's own bone marrow and returns them to the hip, where they are meant to "
@@ -23,19 +22,6 @@ GOUT = ("Gouty arthritis (GA) is a painful joint disease caused by crystals of u
         "patients report less pain and swelling after two months of care.")
 GOUT2 = ("Each visit takes about an hour. A nurse checks the joint, the blood pressure and the "
          "diet diary, and the doctor adjusts the plan when a flare comes back too soon.")
-
-
-@pytest.fixture
-def _articles(tmp_path: Path) -> Callable[[str], list[str]]:
-    def run(text: str) -> list[str]:
-        path = tmp_path / "glued.txt"
-        path.write_text(text, encoding="utf-8")
-        return [a.text for a in ingest([str(path)]).articles]
-    return run
-
-
-def _lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text.splitlines() if ln.strip()]
 
 
 def _segment(texts: list[str]) -> tuple[list[Block], list[Block]]:
