@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # A finder that, when ``MODULE`` is first imported, interrupts the import: with a real SIGINT
 # sent to the process (``signal``) or by raising KeyboardInterrupt itself (``raise``).
 SCRIPT = textwrap.dedent("""
-    import os, signal, sys
+    import os, signal, sys, time
 
     class Interrupt:
         def find_spec(self, name, path=None, target=None):
@@ -23,8 +23,7 @@ SCRIPT = textwrap.dedent("""
                 sys.meta_path.remove(self)
                 if {how!r} == "signal":
                     os.kill(os.getpid(), signal.SIGINT)
-                    for _ in range(10**6):  # the handler runs between bytecodes
-                        pass
+                    time.sleep(60)  # the handler raises KeyboardInterrupt out of the sleep
                 raise SystemExit("the interrupt was not delivered")
             return None
 
