@@ -15,8 +15,11 @@ class ANATOMY:
 - terms: abbreviations (any term of at most 5 characters with a capital, or in capitals:
   "ALL", "NC", "MAO") are dropped; a one-word term that is a common English word
   (``common_word``, wordfreq Zipf >= 3.0: "fat", "tip", "scale") is dropped unless another
-  vocabulary already has that word for anatomy (the evidence that it is a common noun of
-  anatomy, as ``lowercase_terms.tsv`` records for MeSH);
+  vocabulary already has that word for anatomy, or the word is the UBERON label (in either
+  number) of a concept that joins a MeSH ANATOMY concept: "nerve"/"nerves" (Peripheral
+  Nerves), "trunk" (Torso). Both are the evidence that the word is a common noun of human
+  anatomy (as ``lowercase_terms.tsv`` records for MeSH); a common-word *synonym* stays out
+  even then ("fat" of adipose tissue is also the nutrient, "shield" of the primitive knot);
 - Latin plurals of the last word are added ("alveolus" -> "alveoli", "striatum" ->
   "striata", "vertebra" -> "vertebrae");
 - a UBERON concept one of whose names (folded, in either number) is a term of a MeSH ANATOMY
@@ -94,7 +97,8 @@ class UberonParser(SourceParser):
             if joined is None and descendants.get(kb_id, 0) >= MAX_DESCENDANTS:
                 self.counts["uberon_upper_level"] += 1
                 continue
-            kept = [n for n in names if self._keep(n, owner, zipf)]
+            own = frozenset({_key(label), _key(label) + "s"}) if joined is not None else frozenset()
+            kept = [n for n in names if self._keep(n, owner, zipf, own)]
             if joined is None and not kept:
                 continue
             c = joined or self.concept(kb_id, label)
@@ -125,11 +129,17 @@ class UberonParser(SourceParser):
                 return c
         return None
 
-    def _keep(self, name: str, owner: dict[str, str], zipf: Callable[[str], float] | None) -> bool:
+    def _keep(self, name: str, owner: dict[str, str], zipf: Callable[[str], float] | None,
+              labels: frozenset[str] = frozenset()) -> bool:
+        """``labels``: the folded label (either number) of a concept joined to MeSH anatomy,
+        kept even when a common word (see the module doc)."""
         if is_abbreviation(name):
             self.counts["uberon_dropped_abbreviation"] += 1
             return False
         if " " not in name and zipf is not None and zipf(name.lower()) >= COMMON_ZIPF:
+            if _key(name) not in owner and _key(name) in labels:
+                self.counts["uberon_common_label_of_mesh"] += 1
+                return True
             if _key(name) not in owner:
                 self.counts["uberon_dropped_common_word"] += 1
             return False  # a common word: kept only where another vocabulary has it already

@@ -252,7 +252,9 @@ def provenance(wheels: dict[str, Path], counts: dict[str, int]) -> dict[str, obj
             " teleost/amphibian imports (UBERON:2*, UBERON:3*); classes with >= 1000 descendants"
             " ('tissue', 'organ') only where MeSH has them; abbreviations (<= 5 characters with a"
             " capital, or all capitals) dropped; one-word names with wordfreq Zipf >= 3.0 dropped"
-            " unless another vocabulary has the word already; Latin plurals of the last word added"
+            " unless another vocabulary has the word already or the word is the label (either number)"
+            " of a concept that joins a MeSH ANATOMY concept ('nerve', 'trunk');"
+            " Latin plurals of the last word added"
             " (alveolus -> alveoli); a concept naming a MeSH ANATOMY concept joins it (xref UBERON);"
             " a name another concept already has is not added",
             "MONDO: disease (MONDO:0000001) branch without non-human animal disease (MONDO:0005583),"

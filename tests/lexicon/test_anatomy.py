@@ -46,6 +46,24 @@ def test_uberon_joins_mesh_adds_new_and_filters() -> None:
     assert "UBERON:2000006" not in store.concepts and "UBERON:0000004" not in store.concepts
 
 
+@pytest.mark.parametrize(("entry", "mesh", "kept", "dropped"), [
+    # the label of a concept joined to MeSH anatomy (by "peripheral nerve") is kept in either number
+    (_entry("nerve", ["nerves", "peripheral nerve"]), "MESH:D4", {"nerve", "nerves"}, set()),
+    # a common-word synonym of a joined concept stays out ("fat" of adipose tissue)
+    (_entry("adipose tissue", ["fat"]), "MESH:D1", set(), {"fat"}),
+    # a common-word label of a concept MeSH lacks stays out
+    (_entry("tail", ["caudal appendage"]), "UBERON:0000009", {"caudal appendage"}, {"tail"}),
+])
+def test_common_word_label_of_mesh_anatomy(entry: dict[str, object], mesh: str, kept: set[str],
+                                           dropped: set[str]) -> None:
+    store = _store()
+    MeshParser(store).parse("D4\tPeripheral Nerves\tPeripheral Nerve\tA08.800\n", "", "")
+    UberonParser(store).parse({"UBERON:0000009": entry},
+                              lambda w: {"nerve": 4.2, "nerves": 4.0, "fat": 4.8, "tail": 4.3}.get(w, 1.0))
+    terms = set(store.concepts[mesh].terms)
+    assert kept <= terms and not dropped & terms
+
+
 def test_mesh_singular_and_plural_label() -> None:
     assert {"Bone", "Bones"} <= set(_store().concepts["MESH:D2"].terms)
 

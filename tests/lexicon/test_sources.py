@@ -163,3 +163,22 @@ PACKAGED = load_yaml(resource_path("lexicon_classes.yaml"), ClassRules)
 )
 def test_packaged_classes_of_neuron_parts(trees: list[str], expected: set[str]) -> None:
     assert tree_classes(trees, PACKAGED) == expected
+
+
+@pytest.mark.parametrize(
+    ("trees", "expected"),
+    [
+        (["G09.772.705"], {"PROCESS"}),                  # Respiration (entry term "Breathing")
+        (["G10.261.178"], {"PROCESS"}),                  # Deglutition ("Swallowing")
+        # Movement and its activities (exercise, walking) stay out
+        (["G07.568", "G11.427.410"], set()),
+        (["G16.762.891"], {"PROCESS"}),                  # Wound Healing
+        # the rest of G07 (diets, foods) and G16 (environment) stays out
+        (["G07.203.300.456"], set()),                    # Diet, Vegan
+        (["G16.500.275.157.049"], set()),                # Air
+        # Hematocrit (G09.188) is no respiratory process
+        (["G09.188.261.316", "E01.370.225.500.363"], set()),
+    ],
+)
+def test_packaged_classes_of_physiology(trees: list[str], expected: set[str]) -> None:
+    assert tree_classes(trees, PACKAGED) == expected

@@ -258,9 +258,29 @@ def test_mention_rules_on_the_packaged_lexicon(nlp: spacy.language.Language, tex
     ("MSCs from fat tissue were used.", "fat tissue", "MESH:D000273"),
     ("Cells reached the alveoli.", "alveoli", "UBERON:0003215"),
     ("It repairs bone.", "bone", "MESH:D001842"),
+    # common-word UBERON labels of concepts MeSH has too (Peripheral Nerves, Torso)
+    ("Axons link the nerves.", "nerves", "MESH:D010525"),
+    ("It affects the trunk and legs.", "trunk", "MESH:D060726"),
 ])
 def test_anatomy_from_uberon(nlp: spacy.language.Language, text: str, mention: str, kb_id: str) -> None:
     assert ents(nlp, text).get(mention) == ("ANATOMY", kb_id)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # MeSH physiology (G09.772, G10) is PROCESS: Respiration's "Breathing", Deglutition's "Swallowing"
+    ("It impairs breathing and swallowing.", {"breathing": ("PROCESS", "MESH:D012119"),
+                                               "swallowing": ("PROCESS", "MESH:D003679")}),
+    # a deficit phrase around one is a disease
+    ("Patients had breathing problems.", {"breathing problems": ("DISEASE", "")}),
+    ("They showed impaired swallowing.", {"impaired swallowing": ("DISEASE", "")}),
+    # an ANATOMY head rule now reaches a UBERON nerve
+    ("It causes nerve damage.", {"nerve damage": ("DISEASE", "")}),
+    # movement and its activities are not processes
+    ("Walking and exercise improve movement.", {}),
+])
+def test_physiology_processes(nlp: spacy.language.Language, text: str,
+                              expected: dict[str, tuple[str, str]]) -> None:
+    assert ents(nlp, text) == expected
 
 
 def test_abbreviation_takes_the_long_forms_head_phrase(nlp: spacy.language.Language) -> None:
