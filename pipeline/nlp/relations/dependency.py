@@ -38,6 +38,7 @@ from spacy.vocab import Vocab
 from pipeline.nlp.relations.arguments import agent_classes, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.clauses import MODIFIED_BY_CLAUSE, instrument
 from pipeline.nlp.relations.patterns import Patterns, PatternSpec, load_patterns, match_sentence
+from pipeline.nlp.relations.processes import covered_tokens, process_mention, qualified_process
 from pipeline.nlp.relations.products import FACTOR, qualified_factor
 from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
 from pipeline.nlp.relations.syntax import (
@@ -169,6 +170,12 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
             for found in outcome_mentions(parse, t, sent, OUTCOME if t.lower_ in patterns.outcomes else SITE):
                 if all(x.key() != found.key() for x in out):
                     out.append(found)
+            continue
+        if m is None and sent is not None and patterns.process_spec is not None and qualified_process(
+                t, patterns.processes, patterns.factor_quantifiers, covered_tokens(ms, off)):
+            found = process_mention(parse, t, sent, OUTCOME)  # "promote axonal growth" (.processes)
+            if all(x.key() != found.key() for x in out):
+                out.append(found)
             continue
         if m is None and is_anaphor(t, lambda w: bool(reader.rules.cues.subject_anaphor.match(w))):
             local = antecedent_in_sentence(parse, t, ms, off)
