@@ -65,11 +65,13 @@ def process_heads(concepts: Path, label: str, min_names: int, exclude: frozenset
 
 def qualified_process(head: Token, processes: frozenset[str], quantifiers: frozenset[str],
                       covered: frozenset[int]) -> bool:
-    """``head`` heads a process phrase: a lexicon process head word with a qualifying left
-    modifier (not a quantifier: "other growth", not a possessive pronoun) or an of-phrase, and
-    no token of the phrase (its left modifiers and of-phrase) in ``covered`` (the sentence tokens
-    of the entity mentions)."""
+    """``head`` heads a process phrase: a lexicon process head word, itself no modifier of
+    another noun, with a qualifying left modifier (not a quantifier: "other growth", not a
+    possessive pronoun) or an of-phrase, and no token of the phrase (its left modifiers and
+    of-phrase) in ``covered`` (the sentence tokens of the entity mentions)."""
     if head.lower_ not in processes or head.pos_ not in ("NOUN", "PROPN") or head.i in covered:
+        return False
+    if head.dep_ in QUALIFIERS:  # it only names another noun's kind ("the cell-death pathway")
         return False
     left = [c for c in head.children if c.dep_ in QUALIFIERS and c.i < head.i]
     of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i]

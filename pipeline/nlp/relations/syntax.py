@@ -350,8 +350,9 @@ def owner_tokens(parse: Doc, off: int, m: Mention) -> set[int]:
     if head is None:
         return set()
     stack: list[Token] = []
+    noun = head  # an of-phrase the list's first item holds is the list's only after its last item
     for _ in range(12):
-        stack = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
+        stack = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i
                  for g in c.children if g.dep_ == "pobj"]
         if stack or head.dep_ != "conj" or head.head is head or head.head.pos_ not in ("NOUN", "PROPN"):
             break

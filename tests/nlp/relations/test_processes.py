@@ -41,6 +41,11 @@ CASES = {
         [NSUBJ, ROOT, (3, "det", "DET"), (1, "dobj", "NOUN"), (3, "prep", "ADP"), (6, "compound", "NOUN"),
          (4, "pobj", "NOUN"), (1, "punct", "PUNCT")],
         {("MSCs", "ACTIVATES", "T cells", False)}),
+    "a process word that only modifies another noun": (
+        "[MSCs|CELL_TYPE] promote the cell death pathway .",
+        [NSUBJ, ROOT, (5, "det", "DET"), (4, "compound", "NOUN"), (5, "compound", "NOUN"),
+         (1, "dobj", "NOUN"), (1, "punct", "PUNCT")],
+        set()),
     "an excluded generic head": (
         "[MSCs|CELL_TYPE] promote gene expression .",
         [NSUBJ, ROOT, (3, "compound", "NOUN"), (1, "dobj", "NOUN"), (1, "punct", "PUNCT")],
