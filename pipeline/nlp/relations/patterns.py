@@ -34,13 +34,14 @@ class PatternSpec(Strict):
 
 class ProcessHeadsSpec(Strict):
     """Process objects from the lexicon (:mod:`.processes`): the head words of at least
-    ``min_names`` names of ``label`` concepts, less ``exclude``."""
+    ``min_names`` names of ``label`` concepts, less ``exclude``, plus ``include``."""
 
     label: str = "PROCESS"
     min_names: int = Field(default=2, ge=1)
     exclude: list[str] = Field(default_factory=list)
+    include: list[str] = Field(default_factory=list)
 
-    @field_validator("exclude")
+    @field_validator("exclude", "include")
     @classmethod
     def _lower_words(cls, words: list[str]) -> list[str]:
         return PatternsFile._one_lower_word_each(words)
@@ -80,8 +81,8 @@ class Patterns:
     sites: frozenset[str] = frozenset()
     factors: frozenset[str] = frozenset()  # generic product nouns: a FACTOR object when qualified
     factor_quantifiers: frozenset[str] = frozenset()  # modifiers that qualify no factor ("other")
-    # process objects from the lexicon (.processes): (class, min_names, excluded heads)
-    process_spec: tuple[str, int, frozenset[str]] | None = None
+    # process objects from the lexicon (.processes): (class, min_names, excluded, included heads)
+    process_spec: tuple[str, int, frozenset[str], frozenset[str]] | None = None
 
     @cached_property
     def processes(self) -> frozenset[str]:
@@ -91,8 +92,8 @@ class Patterns:
             return frozenset()
         from pipeline.nlp.relations.processes import process_heads
 
-        label, min_names, exclude = self.process_spec
-        return process_heads(resource_path("lexicon/concepts.tsv.gz"), label, min_names, exclude)
+        label, min_names, exclude, include = self.process_spec
+        return process_heads(resource_path("lexicon/concepts.tsv.gz"), label, min_names, exclude) | include
 
     def matcher(self, vocab: Vocab) -> DependencyMatcher:
         """A DependencyMatcher with every pattern (key = pattern id)."""
@@ -128,7 +129,8 @@ def load_patterns(path: Path | None = None) -> Patterns:
             detail = " ".join(line.strip() for line in str(err).splitlines()[2:5] if line.strip())
             raise ResourceError(f"{path}: pattern {p.id}: {detail}") from err
     heads = spec.process_heads
-    process_spec = None if heads is None else (heads.label, heads.min_names, frozenset(heads.exclude))
+    process_spec = None if heads is None else (heads.label, heads.min_names, frozenset(heads.exclude),
+                                               frozenset(heads.include))
     return Patterns(tuple(spec.patterns), frozenset(w.lower() for w in spec.through),
                     frozenset(spec.outcomes), frozenset(spec.sites), frozenset(spec.factors),
                     frozenset(spec.factor_quantifiers), process_spec)

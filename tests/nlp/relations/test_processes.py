@@ -46,6 +46,14 @@ CASES = {
         [NSUBJ, ROOT, (5, "det", "DET"), (4, "compound", "NOUN"), (5, "compound", "NOUN"),
          (1, "dobj", "NOUN"), (1, "punct", "PUNCT")],
         set()),
+    "an activity named by its kind (process_heads.include)": (
+        "[MSCs|CELL_TYPE] enhance antioxidant activity .",
+        [NSUBJ, ROOT, (3, "compound", "NOUN"), (1, "dobj", "NOUN"), (1, "punct", "PUNCT")],
+        {("MSCs", "ACTIVATES", "antioxidant activity", False)}),
+    "an activity named by the mention in it": (
+        "[MSCs|CELL_TYPE] enhance [kinase|GENE_OR_PROTEIN] activity .",
+        [NSUBJ, ROOT, (3, "compound", "NOUN"), (1, "dobj", "NOUN"), (1, "punct", "PUNCT")],
+        {("MSCs", "ACTIVATES", "kinase", False)}),
     "an excluded generic head": (
         "[MSCs|CELL_TYPE] promote gene expression .",
         [NSUBJ, ROOT, (3, "compound", "NOUN"), (1, "dobj", "NOUN"), (1, "punct", "PUNCT")],
@@ -80,5 +88,5 @@ def test_process_heads_come_from_the_lexicon_names(tmp_path: Path) -> None:
 
 def test_packaged_process_heads() -> None:
     heads = load_patterns().processes
-    assert {"growth", "proliferation", "angiogenesis", "death"} <= heads
+    assert {"growth", "proliferation", "angiogenesis", "death", "activity"} <= heads
     assert not {"process", "regulation", "expression", "vesicle", "er"} & heads
