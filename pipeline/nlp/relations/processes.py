@@ -67,8 +67,9 @@ def qualified_process(head: Token, processes: frozenset[str], quantifiers: froze
                       covered: frozenset[int]) -> bool:
     """``head`` heads a process phrase: a lexicon process head word, itself no modifier of
     another noun, with a qualifying left modifier (not a quantifier: "other growth", not a
-    possessive pronoun) or an of-phrase, and no token of the phrase (its left modifiers and
-    of-phrase) in ``covered`` (the sentence tokens of the entity mentions)."""
+    possessive pronoun), an of-phrase or a first list member with one, and no token of the
+    phrase (its left modifiers and of-phrase) in ``covered`` (the sentence tokens of the entity
+    mentions)."""
     if head.lower_ not in processes or head.pos_ not in ("NOUN", "PROPN") or head.i in covered:
         return False
     if head.dep_ in QUALIFIERS:  # it only names another noun's kind ("the cell-death pathway")
@@ -79,9 +80,18 @@ def qualified_process(head: Token, processes: frozenset[str], quantifiers: froze
                  max([c.right_edge.i for c in of], default=head.i) + 1)
     if any(i in covered for i in span):
         return False
-    qualified = [c for c in left if c.lower_ not in quantifiers and c.pos_ not in ("DET", "NUM", "PRON")
-                 and not (c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS)]
-    return bool(qualified or of)
+    return bool(_qualifiers(head, quantifiers) or of or (
+        # "promoted mitochondrial fusion and biogenesis": the first member's modifier is the list's
+        head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN")
+        and _qualifiers(head.head, quantifiers)))
+
+
+def _qualifiers(head: Token, quantifiers: frozenset[str]) -> list[Token]:
+    """The left modifiers of ``head`` that say which one it is: not a quantifier ("other"), a
+    determiner, a number or a possessive pronoun."""
+    return [c for c in head.children if c.dep_ in QUALIFIERS and c.i < head.i and c.lower_ not in quantifiers
+            and c.pos_ not in ("DET", "NUM", "PRON")
+            and not (c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS)]
 
 
 # what an of-phrase keeps of its object: not a list that follows it or a clause on it

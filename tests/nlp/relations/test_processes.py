@@ -28,6 +28,15 @@ CASES = {
          (4, "pobj", "NOUN"), (6, "cc", "CCONJ"), (9, "compound", "NOUN"), (6, "conj", "NOUN"),
          (1, "punct", "PUNCT")],
         {("MSCs", "ACTIVATES", "formation of new connections", False)}),
+    "a bare list member takes the first member's modifier": (
+        "[MSCs|CELL_TYPE] promote mitochondrial fusion and biogenesis .",
+        [NSUBJ, ROOT, (3, "amod", "ADJ"), (1, "dobj", "NOUN"), (3, "cc", "CCONJ"), (3, "conj", "NOUN"),
+         (1, "punct", "PUNCT")],
+        {("MSCs", "ACTIVATES", "mitochondrial fusion", False), ("MSCs", "ACTIVATES", "biogenesis", False)}),
+    "a bare list of process words": (
+        "[MSCs|CELL_TYPE] promote fusion and biogenesis .",
+        [NSUBJ, ROOT, (1, "dobj", "NOUN"), (2, "cc", "CCONJ"), (2, "conj", "NOUN"), (1, "punct", "PUNCT")],
+        set()),
     "a bare head names no process": (
         "[MSCs|CELL_TYPE] promote growth .",
         [NSUBJ, ROOT, (1, "dobj", "NOUN"), (1, "punct", "PUNCT")],
