@@ -1,11 +1,15 @@
 """Range lists ("conditions ranging from A to B"), the passive of a verb of use ("X is used to
-treat Y") and the slow / halt triggers, on hand-built parses."""
+treat Y"), the slow / halt triggers and what a disease's patients show, on hand-built parses."""
 
 from __future__ import annotations
 
 import pytest
 
 N, V, P, X, D, A, C = "NOUN", "VERB", "ADP", "PUNCT", "DET", "ADJ", "CCONJ"
+
+# Patients with D often experience S .
+PATIENTS = [(4, "nsubj", N), (0, "prep", P), (1, "pobj", N), (4, "advmod", "ADV"), (4, "ROOT", V),
+            (4, "dobj", N), (4, "punct", X)]
 
 CASES = {
     "the ends of a range are the objects": (
@@ -32,6 +36,14 @@ CASES = {
     "slow as an adjective is no trigger": (
         "[pirfenidone|CHEMICAL] is a slow [inhibitor|GENE_OR_PROTEIN] .",
         [(1, "nsubj", N), (1, "ROOT", V), (4, "det", D), (4, "amod", A), (1, "attr", N), (1, "punct", X)],
+        set()),
+    "what the patients of a disease show": (
+        "Patients with [IPF|DISEASE] often experience [dyspnea|DISEASE] .",
+        PATIENTS,
+        {("IPF", "ASSOCIATED_WITH", "dyspnea", False)}),
+    "what a treatment's patients show is no feature of it": (
+        "Patients with [MSCs|CELL_TYPE] often experience [dyspnea|DISEASE] .",
+        PATIENTS,
         set()),
     "halt": (
         "[MSCs|CELL_TYPE] halt [fibrosis|DISEASE] .",
