@@ -83,7 +83,9 @@ def qualified_process(head: Token, processes: frozenset[str], quantifiers: froze
     return bool(_qualifiers(head, quantifiers) or of or (
         # "promoted mitochondrial fusion and biogenesis": the first member's modifier is the list's
         head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN")
-        and _qualifiers(head.head, quantifiers)))
+        and (first := _qualifiers(head.head, quantifiers))
+        # a mention's ("T-cell activation or proliferation"): the mention is the object
+        and not any(i in covered for c in first for i in range(c.left_edge.i, c.i + 1))))
 
 
 def _qualifiers(head: Token, quantifiers: frozenset[str]) -> list[Token]:
