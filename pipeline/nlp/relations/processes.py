@@ -84,8 +84,10 @@ def qualified_process(head: Token, processes: frozenset[str], quantifiers: froze
         # "promoted mitochondrial fusion and biogenesis": the first member's modifier is the list's
         head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN")
         and (first := _qualifiers(head.head, quantifiers))
-        # a mention's ("T-cell activation or proliferation"): the mention is the object
-        and not any(i in covered for c in first for i in range(c.left_edge.i, c.i + 1))))
+        # a process of a mention ("T-cell activation or proliferation"): the mention is the object;
+        # a mention itself may lead the list ("respiratory failure and death")
+        and (head.head.i in covered
+             or not any(i in covered for c in first for i in range(c.left_edge.i, c.i + 1)))))
 
 
 def _qualifiers(head: Token, quantifiers: frozenset[str]) -> list[Token]:

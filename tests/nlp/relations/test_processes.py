@@ -38,6 +38,11 @@ CASES = {
         [NSUBJ, ROOT, (3, "compound", "NOUN"), (1, "dobj", "NOUN"), (3, "cc", "CCONJ"), (3, "conj", "NOUN"),
          (1, "punct", "PUNCT")],
         {("MSCs", "ACTIVATES", "T-cell", False)}),
+    "a bare list member after a mention": (
+        "[MSCs|CELL_TYPE] promote [T-cell activation|PROCESS] and proliferation .",
+        [NSUBJ, ROOT, (3, "compound", "NOUN"), (1, "dobj", "NOUN"), (3, "cc", "CCONJ"), (3, "conj", "NOUN"),
+         (1, "punct", "PUNCT")],
+        {("MSCs", "ACTIVATES", "T-cell activation", False), ("MSCs", "ACTIVATES", "proliferation", False)}),
     "a bare list of process words": (
         "[MSCs|CELL_TYPE] promote fusion and biogenesis .",
         [NSUBJ, ROOT, (1, "dobj", "NOUN"), (2, "cc", "CCONJ"), (2, "conj", "NOUN"), (1, "punct", "PUNCT")],
