@@ -81,7 +81,8 @@ def clause_noun(noun: Token) -> tuple[Token, str]:
 
 def instrument(verb: Token) -> Token | None:
     """What is used in "using X to V" when ``verb`` is that V: the object of a verb of use
-    that ends right before the infinitive (wherever the parse attaches the infinitive)."""
+    that ends right before the infinitive (wherever the parse attaches the infinitive), or its
+    passive subject ("X is used to V")."""
     if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to"
                                                        for c in verb.children):
         return None
@@ -90,6 +91,8 @@ def instrument(verb: Token) -> Token | None:
         user = verb.doc[j]
         if user.lower_ in USE_VERBS:
             used = [c for c in user.children if c.dep_ == "dobj" and c.i < start]
+            # "X has been used (in studies) to treat Y": the passive subject is what is used
+            used = used or [c for c in user.children if c.dep_ == "nsubjpass" and c.i < user.i]
             return used[0] if used else None
         if user.pos_ in ("VERB", "AUX") or user.is_punct:
             return None

@@ -37,7 +37,9 @@ from spacy.vocab import Vocab
 
 from pipeline.nlp.relations.arguments import agent_classes, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.clauses import MODIFIED_BY_CLAUSE, instrument
+from pipeline.nlp.relations.misattached import continued_objects, of_phrase_members
 from pipeline.nlp.relations.patterns import Patterns, PatternSpec, load_patterns, match_sentence
+from pipeline.nlp.relations.processes import covered_tokens, process_mention, qualified_process
 from pipeline.nlp.relations.products import FACTOR, qualified_factor
 from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
 from pipeline.nlp.relations.syntax import (
@@ -155,6 +157,10 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
             # a list the parse hangs inside a multi-word mention ("loss of consciousness, confusion")
             for c in inner_conjuncts(parse, m.start - off, m.end - off):
                 heads += [x for x in argument_heads(c, patterns.through) if x not in heads]
+        if m is not None and m not in out and m.start >= off and t.lower_ not in patterns.through:
+            # "slowness of movement, muscle rigidity": members the parse hangs on the of-phrase
+            for c in of_phrase_members(t, m, ms, off):
+                heads += [x for x in argument_heads(c, patterns.through) if x not in heads]
         if m is None and event is not None and t.dep_ in ("nsubj", "nsubjpass") and (
                 t.i == event or any(c.i == event and c.dep_ == "nsubj" for c in t.children)):
             # the anaphor, or the light verb the parse made the subject ("[This helps] reduce X")
@@ -169,6 +175,12 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
             for found in outcome_mentions(parse, t, sent, OUTCOME if t.lower_ in patterns.outcomes else SITE):
                 if all(x.key() != found.key() for x in out):
                     out.append(found)
+            continue
+        if m is None and sent is not None and patterns.process_spec is not None and qualified_process(
+                t, patterns.processes, patterns.factor_quantifiers, covered_tokens(ms, off)):
+            found = process_mention(parse, t, sent, OUTCOME)  # "promote axonal growth" (.processes)
+            if all(x.key() != found.key() for x in out):
+                out.append(found)
             continue
         if m is None and is_anaphor(t, lambda w: bool(reader.rules.cues.subject_anaphor.match(w))):
             local = antecedent_in_sentence(parse, t, ms, off)
@@ -251,6 +263,8 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             for t in clause_examples(parse[match.subject], parse[match.trigger]):
                 subjects += [m for m in _arguments(reader, parse, t.i, ms, off, ()) if m not in subjects]
         objects = _arguments(reader, parse, match.object, ms, off, previous.objects, sent)
+        for t in continued_objects(parse[match.trigger], parse[match.object]):  # "result in A, B"
+            objects += [m for m in _arguments(reader, parse, t.i, ms, off, (), sent) if m not in objects]
         # "the release of growth factors, such as X" with the example phrase hung on the
         # nominalisation (on a verb it is left to the surface reader: it cost GE precision)
         if spec.form == "nominal":

@@ -32,6 +32,21 @@ class PatternSpec(Strict):
     nodes: list[dict[str, Any]] = Field(min_length=1)
 
 
+class ProcessHeadsSpec(Strict):
+    """Process objects from the lexicon (:mod:`.processes`): the head words of at least
+    ``min_names`` names of ``label`` concepts, less ``exclude``, plus ``include``."""
+
+    label: str = "PROCESS"
+    min_names: int = Field(default=2, ge=1)
+    exclude: list[str] = Field(default_factory=list)
+    include: list[str] = Field(default_factory=list)
+
+    @field_validator("exclude", "include")
+    @classmethod
+    def _lower_words(cls, words: list[str]) -> list[str]:
+        return PatternsFile._one_lower_word_each(words)
+
+
 class PatternsFile(Strict):
     meta: Meta
     through: list[str] = Field(default_factory=list)
@@ -39,6 +54,7 @@ class PatternsFile(Strict):
     sites: list[str] = Field(default_factory=list)
     factors: list[str] = Field(default_factory=list)
     factor_quantifiers: list[str] = Field(default_factory=list)
+    process_heads: ProcessHeadsSpec | None = None
     patterns: list[PatternSpec] = Field(min_length=1)
 
     @field_validator("outcomes", "sites", "factors", "factor_quantifiers")
@@ -65,6 +81,19 @@ class Patterns:
     sites: frozenset[str] = frozenset()
     factors: frozenset[str] = frozenset()  # generic product nouns: a FACTOR object when qualified
     factor_quantifiers: frozenset[str] = frozenset()  # modifiers that qualify no factor ("other")
+    # process objects from the lexicon (.processes): (class, min_names, excluded, included heads)
+    process_spec: tuple[str, int, frozenset[str], frozenset[str]] | None = None
+
+    @cached_property
+    def processes(self) -> frozenset[str]:
+        """The lexicon's process head words (:func:`~.processes.process_heads`); none without
+        a ``process_heads`` entry."""
+        if self.process_spec is None:
+            return frozenset()
+        from pipeline.nlp.relations.processes import process_heads
+
+        label, min_names, exclude, include = self.process_spec
+        return process_heads(resource_path("lexicon/concepts.tsv.gz"), label, min_names, exclude) | include
 
     def matcher(self, vocab: Vocab) -> DependencyMatcher:
         """A DependencyMatcher with every pattern (key = pattern id)."""
@@ -99,9 +128,12 @@ def load_patterns(path: Path | None = None) -> Patterns:
         except ValueError as err:
             detail = " ".join(line.strip() for line in str(err).splitlines()[2:5] if line.strip())
             raise ResourceError(f"{path}: pattern {p.id}: {detail}") from err
+    heads = spec.process_heads
+    process_spec = None if heads is None else (heads.label, heads.min_names, frozenset(heads.exclude),
+                                               frozenset(heads.include))
     return Patterns(tuple(spec.patterns), frozenset(w.lower() for w in spec.through),
                     frozenset(spec.outcomes), frozenset(spec.sites), frozenset(spec.factors),
-                    frozenset(spec.factor_quantifiers))
+                    frozenset(spec.factor_quantifiers), process_spec)
 
 
 @dataclass(frozen=True)

@@ -43,10 +43,23 @@ EXAMPLE_WORDS = frozenset({"as", "including", "like", "e.g.", "e.g", "eg", "name
 
 def list_members(t: Token) -> list[Token]:
     """The heads listed with ``t`` or as its members: its conjuncts and appositions (not across
-    a trigger word), the objects of an example phrase on it ("X such as A", "X including A",
-    "X (e.g. A)") and the nouns a ``npadvmod``/``appos`` example word introduces."""
+    a trigger word), the ends of a range it spans (:func:`range_members`), the objects of an
+    example phrase on it ("X such as A", "X including A", "X (e.g. A)") and the nouns a
+    ``npadvmod``/``appos`` example word introduces."""
     out = [c for c in t.children if c.dep_ in ("conj", "appos") and not _trigger_between(t, c)]
+    out += [c for c in range_members(t) if c not in out]
     return out + [c for c in example_members(t, EXAMPLE_WORDS) if c not in out]
+
+
+RANGE_WORDS = frozenset({"ranging", "range", "ranges", "varying"})
+
+
+def range_members(t: Token) -> list[Token]:
+    """The ends of a range the noun ``t`` spans ("conditions ranging from A and B to C": A, C;
+    their own conjuncts are listed with them)."""
+    return [g for c in t.children if c.dep_ == "acl" and c.lower_ in RANGE_WORDS and c.i > t.i
+            for p in c.children if p.dep_ == "prep" and p.lower_ in ("from", "to")
+            for g in p.children if g.dep_ == "pobj"]
 
 
 def example_members(t: Token, words: frozenset[str], after: int = -1) -> list[Token]:
@@ -350,8 +363,9 @@ def owner_tokens(parse: Doc, off: int, m: Mention) -> set[int]:
     if head is None:
         return set()
     stack: list[Token] = []
+    noun = head  # an of-phrase the list's first item holds is the list's only after its last item
     for _ in range(12):
-        stack = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
+        stack = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i
                  for g in c.children if g.dep_ == "pobj"]
         if stack or head.dep_ != "conj" or head.head is head or head.head.pos_ not in ("NOUN", "PROPN"):
             break

@@ -147,8 +147,9 @@ FACTORS = {
         [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "prep", P), (4, "pobj", N),
          (1, "punct", X)],
         {("MSCs", "SECRETES", "NO", False)}),
+    # (a decrease or inhibition names FACTOR since rel-obj: decrease_factor, test_factor_objects.py)
     "no FACTOR object for a rule that does not name it": (
-        "[MSCs|CELL_TYPE] reduce harmful molecules .",
+        "[MSCs|CELL_TYPE] stimulate harmful molecules .",
         [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
         set()),
 }
@@ -163,15 +164,17 @@ def test_qualified_generic_products(parsed_relations: Callable[..., set], marked
 
 # the filter parses a secretion of a generic product noun (0) and nothing for a rule without
 # FACTOR (4)
+# a secretion and (since rel-obj: decrease_factor) a decrease name FACTOR; a differentiation does not
 FACTOR_ROWS = [("MSCs", "B-CELL_TYPE"), ("release", "O"), ("mediators", "O"), (".", "O"),
-               ("MSCs", "B-CELL_TYPE"), ("reduce", "O"), ("mediators", "O"), (".", "O")]
+               ("MSCs", "B-CELL_TYPE"), ("reduce", "O"), ("mediators", "O"), (".", "O"),
+               ("MSCs", "B-CELL_TYPE"), ("differentiate", "O"), ("mediators", "O"), (".", "O")]
 
 
 def test_candidate_filter_takes_generic_products(rules: RuleSet) -> None:
     doc = doc_of(FACTOR_ROWS)
     patterns = load_patterns()
     could = relation_filter(rules, TriggerIndex(rules), frozenset(), frozenset(), patterns.factors)
-    assert candidate_sentences(doc, could, doc_mentions(doc, rules)) == [(0, 4)]
+    assert candidate_sentences(doc, could, doc_mentions(doc, rules)) == [(0, 4), (4, 8)]
     without = relation_filter(rules, TriggerIndex(rules))
     assert candidate_sentences(doc, without, doc_mentions(doc, rules)) == []
 
