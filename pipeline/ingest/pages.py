@@ -29,6 +29,10 @@ that a new page starts there is summed:
   last page start);
 - ``closing_block``: a short call to action or a removed footer (copyright,
   licence, share bar) ends the text before;
+- ``layout_change``: the paragraphs before nearly all have a layout mark (a
+  blank line before them, two spaces after a full stop) that the first ones
+  from this block lack, or the reverse: two sites' scrapes (pages.yaml 1.5;
+  counted since the last page start);
 - (a per-gap TextTiling depth, the share of title words seen before and of
   new words after were dropped in pages.yaml 1.4: they did not generalise
   across pages, see its ``meta.source``).
