@@ -26,6 +26,20 @@ consecutive articles) starts with the page's first line and ends with its last
 line. Prints pages recovered per order and separator, then the total::
 
     python benchmarks/ingest_realdocs.py --glue ../shared/realdocs/docs ../shared/realdocs/SOURCES.tsv
+
+A page counts as recovered only as ONE article (before pages.yaml 1.5: as many consecutive
+articles as it made alone, which let a page that fitted weights split even alone count).
+
+Fitting the weights (``--fit DOCS_DIR SOURCES.tsv SAMPLE``, settings: ``fit`` in pages.yaml):
+fit on all pages (the weights of pages.yaml), then leave one page out at a time: fit on the
+others (glued without it, every other text alone, the sample), count the left-out page's
+recoveries in the glued files of all pages. The features of each candidate are those the
+one-pass splitter scores when the previous page start is the true one (``redefinition``,
+``echo``, ``layout_change`` count since it). ``--old-protocol`` gives the protocol of
+pages.yaml 1.4 (features since the segment start, a page recovered as several articles)::
+
+    python benchmarks/ingest_realdocs.py --fit ../shared/realdocs/docs \\
+        ../shared/realdocs/SOURCES.tsv corpus/stemedix_msc_articles.txt
 """
 
 from __future__ import annotations
@@ -86,6 +100,9 @@ def score(out_dir: Path, sources: Path, verbose: bool = False) -> dict[str, tupl
             "boilerplate kept": (chrome_kept, n)}
 
 
+# a page is recovered as ONE article (False: as many consecutive articles as it makes alone,
+# which let a page that the fitted weights split even alone count as recovered)
+WHOLE = True
 SEPARATORS = {"raw": "", "newline": "\n", "blank": "\n\n", "2blank": "\n\n\n"}
 PAGE_KINDS = {"web_page", "off_topic"}
 
@@ -126,6 +143,7 @@ def glue_hits(docs: Path, names: list[str]) -> list[tuple[str, str, bool]]:
                 arts = _articles(path)
                 for n in order:
                     k, ends = solo[n]
+                    k = 1 if WHOLE else k
                     hit = any(_ends(arts[i:i + k]) == ends for i in range(len(arts) - k + 1))
                     out.append((f"{order_name}/{sep_name}", n, hit))
     return out
@@ -154,13 +172,16 @@ def glue_score(docs: Path, sources: Path, verbose: bool = False) -> dict[str, tu
 # glued files above; negatives from them, from every realdocs text alone and from the sample.
 
 
+FORCED = True  # --fit features since the true last page start (False: since the segment start)
+
+
 def _candidates(text: str, starts: list[int]) -> list[tuple[dict[str, float], bool, bool]]:
     """(features, a page starts here, both sides long enough to be articles) per candidate."""
     from pipeline.ingest import _mark_front_matter
     from pipeline.ingest.blocks import text_blocks
     from pipeline.ingest.classify import classify_blocks
     from pipeline.ingest.frontmatter import front_matter
-    from pipeline.ingest.pages import page_features, unglue
+    from pipeline.ingest.pages import features_since, page_features, unglue
     from pipeline.ingest.split import SplitSettings, evidence_segments, n_words
 
     blocks = text_blocks(text)
@@ -174,10 +195,13 @@ def _candidates(text: str, starts: list[int]) -> list[tuple[dict[str, float], bo
         feats = page_features(seg, blocks, tails) if len(seg) > 1 else []
         sizes = [n_words(b.text) for b in seg]
         least = SplitSettings().min_article_words
+        last = 0  # the true last page start: features as the one pass sees them (teacher forcing)
         for i in range(1, len(feats)):
             label = any(seg[i - 1].end <= p <= seg[i].start for p in starts)
             cuttable = sum(sizes[:i]) >= least and sum(sizes[i:]) >= least
-            out.append((feats[i], label, cuttable))
+            out.append((features_since(feats[i], seg, blocks, i, last) if FORCED else feats[i],
+                        label, cuttable))
+            last = i if label else last
     return out
 
 
@@ -201,20 +225,27 @@ def _matrix(rows: list, names: list[str]):
     return x, y, w
 
 
-def fit_logistic(x, y, sample_weight, l2: float = 1.0, iters: int = 50):
-    """L2-penalised logistic regression by Newton's method (IRLS); returns (coef, bias)."""
+def fit_logistic(x, y, sample_weight, l2: float = 1.0, iters: int = 100, shared=None):
+    """L2-penalised logistic regression by Newton's method (IRLS); returns (coef, bias).
+
+    ``shared`` (a boolean per column) marks the weights shrunk towards their common mean
+    (the penalty ``l2 * sum (w_k - mean)^2``, plus ``0.01 * l2 * n * mean^2``) instead of
+    towards zero."""
     import numpy as np
     xb = np.hstack([x, np.ones((len(x), 1))])
-    beta = np.zeros(xb.shape[1])
-    penalty = np.full(xb.shape[1], l2)
-    penalty[-1] = 0.0  # the bias is not penalised
+    n = xb.shape[1]
+    penalty = np.diag([l2] * (n - 1) + [0.0])  # the bias is not penalised
+    idx = np.flatnonzero(shared) if shared is not None else np.array([], dtype=int)
+    if len(idx):  # and the mean itself weakly towards zero (separable data stay finite)
+        penalty[np.ix_(idx, idx)] -= 0.99 * l2 / len(idx)
+    beta = np.zeros(n)
     for _ in range(iters):
         p = 1.0 / (1.0 + np.exp(-xb @ beta))
-        grad = xb.T @ (sample_weight * (p - y)) + penalty * beta
-        hess = (xb * (sample_weight * p * (1 - p))[:, None]).T @ xb + np.diag(penalty)
+        grad = xb.T @ (sample_weight * (p - y)) + penalty @ beta
+        hess = (xb * (sample_weight * p * (1 - p))[:, None]).T @ xb + penalty + 1e-9 * np.eye(n)
         step = np.linalg.solve(hess, grad)
         beta -= step
-        if np.abs(step).max() < 1e-8:
+        if np.abs(step).max() < 1e-9:
             break
     return beta[:-1], beta[-1]
 
@@ -241,8 +272,9 @@ def fit_rows(docs: Path, sources: Path, sample: Path, pages: list[str], pos_weig
     return rows
 
 
-def fitted_rules(rows, l2: float = 1.0, threshold: float = 2.0, margin: float = 0.02):
-    """Page rules with weights fitted on ``rows``, scaled so that a page starts at ``threshold``."""
+def fitted_rules(rows, fit=None, threshold: float = 2.0):
+    """Page rules with weights fitted on ``rows`` (settings ``fit``: the ``fit`` section of
+    pages.yaml by default), scaled so that a page starts at ``threshold``."""
     import dataclasses
 
     import numpy as np
@@ -250,14 +282,16 @@ def fitted_rules(rows, l2: float = 1.0, threshold: float = 2.0, margin: float = 
     from pipeline.ingest.pages import PageWeightsSpec, default_page_rules
 
     base = default_page_rules()
+    fit = fit or base.fit
     names = list(PageWeightsSpec.model_fields)
     x, y, w = _matrix(rows, names)
-    coef, bias = fit_logistic(x, y, w, l2=l2)
+    shared = np.array([k in fit.shared_prior for k in names])
+    coef, bias = fit_logistic(x, y, w, l2=fit.l2, shared=shared)
     # the cut-off: the fitted one, raised above every candidate of a single document (the
     # sample and each realdocs text alone must stay whole) with a margin
     single = np.array([r[3] for r in rows])
     raw = x @ coef
-    cut = max(-bias, float(raw[single].max()) + margin * float(np.abs(coef).sum()))
+    cut = max(-bias, float(raw[single].max()) + fit.margin * float(np.abs(coef).sum()))
     scale = threshold / cut
     weights = PageWeightsSpec(**{k: round(float(v * scale), 3) for k, v in zip(names, coef, strict=True)})
     return dataclasses.replace(base, weights=weights, threshold=threshold)
@@ -285,10 +319,13 @@ def solo_counts(docs: Path, sources: Path, sample: Path) -> dict[str, int]:
     return counts
 
 
-def fit_report(docs: Path, sources: Path, sample: Path, l2: float = 1.0) -> int:
+def fit_report(docs: Path, sources: Path, sample: Path, fit=None) -> int:
     """Fit on all pages (weights to paste into pages.yaml), then leave-one-page-out."""
+    from pipeline.ingest.pages import default_page_rules
+
+    fit = fit or default_page_rules().fit
     pages = page_names(sources)
-    rules = fitted_rules(fit_rows(docs, sources, sample, pages), l2)
+    rules = fitted_rules(fit_rows(docs, sources, sample, pages, fit.pos_weight), fit)
     print("fitted weights (threshold 2.0):")
     for k, v in rules.weights.model_dump().items():
         print(f"  {k}: {v}")
@@ -298,7 +335,8 @@ def fit_report(docs: Path, sources: Path, sample: Path, l2: float = 1.0) -> int:
         print("articles alone:", solo_counts(docs, sources, sample))
     held = 0
     for left in pages:
-        rules = fitted_rules(fit_rows(docs, sources, sample, [p for p in pages if p != left]), l2)
+        rest = [p for p in pages if p != left]
+        rules = fitted_rules(fit_rows(docs, sources, sample, rest, fit.pos_weight), fit)
         with using_rules(rules):
             mine = [h for _, n, h in glue_hits(docs, pages) if n == left]
             alone = len(_articles(docs / left))
@@ -309,8 +347,11 @@ def fit_report(docs: Path, sources: Path, sample: Path, l2: float = 1.0) -> int:
 
 
 def main(argv: list[str]) -> int:
+    global FORCED, WHOLE
     verbose = "-v" in argv
-    args = [a for a in argv if a != "-v"]
+    if "--old-protocol" in argv:
+        FORCED = WHOLE = False
+    args = [a for a in argv if a not in ("-v", "--old-protocol")]
     if len(args) == 3 and args[0] == "--glue":
         results = glue_score(Path(args[1]), Path(args[2]), verbose)
         for label, (k, n) in results.items():
@@ -324,6 +365,7 @@ def main(argv: list[str]) -> int:
         print(__doc__.strip().splitlines()[0])
         print("usage: ingest_realdocs.py OUT_DIR SOURCES.tsv [-v]")
         print("       ingest_realdocs.py --glue DOCS_DIR SOURCES.tsv [-v]")
+        print("       ingest_realdocs.py --fit DOCS_DIR SOURCES.tsv SAMPLE [--old-protocol]")
         return 2
     for label, (k, n) in score(Path(args[0]), Path(args[1]), verbose).items():
         print(f"{label}: {k}/{n}")

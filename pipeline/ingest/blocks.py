@@ -86,7 +86,7 @@ def text_blocks(text: str) -> list[Block]:
                 brk = max(text.rfind("\n", gap_start, ln.start), text.rfind("\r", gap_start, ln.start))
                 last_len = ln.end - (brk + 1 if brk >= 0 else ln.start)
                 continue
-        blocks.append(Block(ln.start, ln.end, line_text, hint=hint))
+        blocks.append(Block(ln.start, ln.end, line_text, hint=hint, blank_before=ln.blank_before))
         last_len = ln.end - ln.start
     for block in blocks:  # paragraph texts set once, after joining
         block.text = text[block.start:block.end]

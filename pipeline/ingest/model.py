@@ -23,7 +23,8 @@ class Block:
 
     ``hint`` is what the markup said (an HTML ``<h2>`` is a heading, a
     ``<footer>`` is boilerplate); ``container`` numbers the HTML ``<article>``
-    element the block sits in (0 when none).
+    element the block sits in (0 when none); ``blank_before``: a blank line
+    separates it from the line before (plain text; a site's layout).
     """
 
     start: int
@@ -34,6 +35,7 @@ class Block:
     rule_id: str = ""
     reason: str = ""
     container: int = 0
+    blank_before: bool = False
 
     @property
     def removed(self) -> bool:

@@ -10,6 +10,8 @@
   sclerosis is a ...");
 - :func:`defines_subject`: a lead sentence that defines a subject
   ("Knee arthritis (KA) is a ...");
+- :func:`layout`: a paragraph's layout marks (a blank line before it, two spaces after
+  its full stops), which one site keeps across its page and another site differs in;
 - :func:`abbreviations_defined`, :func:`subject_abbreviation`: abbreviations
   introduced in parentheses ("chronic obstructive pulmonary disease (COPD)"),
   and the one a lead sentence defines as its subject ("Rheumatoid arthritis
@@ -49,6 +51,21 @@ _ABBREVIATION = re.compile(r"[a-z]\s+" + _ABBR)
 # a lead sentence defining an abbreviated subject: "Rheumatoid arthritis (RA) is a ..."
 _SUBJECT = re.compile(r"^[A-Z][^.!?:()]{2,80}?[a-z]\s+" + _ABBR
                       + r",?\s+(?:is|are|refers to)\s+(?:a|an|the|one)\b")
+
+
+_JOINT_DOUBLE = re.compile(r"[.!?] {2,}(?=[A-Z])")
+_JOINT_SINGLE = re.compile(r"[.!?] (?=[A-Z])")
+
+
+def layout(text: str, blank_before: bool) -> tuple[float | None, float | None]:
+    """A paragraph's layout marks: (a blank line before it, two spaces after its full stops);
+    None where the paragraph shows nothing (a bullet or a short line says nothing of the
+    blank lines between paragraphs, one sentence nothing of the spaces after a full stop)."""
+    stripped = text.strip()
+    paragraph = n_words(stripped) >= 8 and stripped[:1].isalnum()
+    double, single = len(_JOINT_DOUBLE.findall(stripped)), len(_JOINT_SINGLE.findall(stripped))
+    spacing = None if double + single == 0 else float(double > single)
+    return (float(blank_before) if paragraph else None), spacing
 
 
 def n_words(text: str) -> int:

@@ -13,6 +13,7 @@ from pipeline.ingest.pagecues import (
     SITE_SUFFIX,
     abbreviations_defined,
     defines_subject,
+    layout,
     n_words,
     norm,
     site_name,
@@ -41,10 +42,6 @@ def _unfinished(text: str) -> bool:
     """A paragraph cut off mid-sentence (not a lead-in ending with ":" or ",")."""
     text = text.rstrip()
     return not ends_sentence(text) and not text.endswith((":", ",", ";"))
-
-
-
-
 
 
 @dataclass(frozen=True)
@@ -88,6 +85,28 @@ def _words_in(blocks: Iterable[Block], limit: int) -> set[str]:
         if n >= limit:
             break
     return seen
+
+
+def _layout_change(segment: list[Block], i: int, rules: PageRules, since: int = 0) -> bool:
+    """The layout of the paragraphs changes at block i: of the ``layout_window`` paragraphs
+    showing a mark before it (since block ``since``) nearly all (``layout_contrast``) have it
+    (three at least) and of the ``layout_after`` or more among the next ``2 * layout_after``
+    blocks from it (a bullet: never) nearly none, or the reverse (a site that puts blank lines between
+    paragraphs, or two spaces after a full stop, glued to one that does not)."""
+    if not segment[i].text.strip()[:1].isalnum():  # a bullet goes on a list
+        return False
+    marks = [layout(b.text, b.blank_before) for b in segment]
+    n, hi = rules.layout_window, rules.layout_contrast
+    for dim in range(2):
+        before = [m[dim] for m in reversed(marks[since:i]) if m[dim] is not None][:n]
+        # the page's lead: marked paragraphs among the next few blocks only
+        after = [m[dim] for m in marks[i:i + 2 * rules.layout_after] if m[dim] is not None]
+        if len(before) < 3 or len(after) < rules.layout_after:
+            continue
+        a, b = sum(before) / len(before), sum(after) / len(after)
+        if (a >= hi and b <= 1 - hi) or (a <= 1 - hi and b >= hi):
+            return True
+    return False
 
 
 def _closing(prev: Block, gap: list[Block], rules: PageRules) -> bool:
@@ -189,5 +208,7 @@ def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
             f["chrome_below"] = 1.0
         if _echoes(segment, i, gap):
             f["echo"] = 1.0
+        if _layout_change(segment, i, rules):
+            f["layout_change"] = 1.0
         feats.append(f)
     return feats

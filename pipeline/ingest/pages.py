@@ -29,6 +29,10 @@ that a new page starts there is summed:
   last page start);
 - ``closing_block``: a short call to action or a removed footer (copyright,
   licence, share bar) ends the text before;
+- ``layout_change``: the paragraphs before nearly all have a layout mark (a
+  blank line before them, two spaces after a full stop) that the first ones
+  from this block lack, or the reverse: two sites' scrapes (pages.yaml 1.5;
+  counted since the last page start);
 - (a per-gap TextTiling depth, the share of title words seen before and of
   new words after were dropped in pages.yaml 1.4: they did not generalise
   across pages, see its ``meta.source``).
@@ -52,7 +56,13 @@ from __future__ import annotations
 from pipeline.ingest.classify import classify_blocks
 from pipeline.ingest.model import Block, BlockKind
 from pipeline.ingest.pagecues import body_glue_point, glue_point, n_words
-from pipeline.ingest.pagefeatures import _echoes, _is_title, _redefines, page_features
+from pipeline.ingest.pagefeatures import (
+    _echoes,
+    _is_title,
+    _layout_change,
+    _redefines,
+    page_features,
+)
 from pipeline.ingest.pagerules import (
     PageRules,
     PageRulesFile,
@@ -62,8 +72,8 @@ from pipeline.ingest.pagerules import (
 )
 
 __all__ = ["PageRules", "PageRulesFile", "PageWeightsSpec", "_is_title", "default_page_rules",
-           "glue_point", "load_page_rules", "page_boundaries", "page_features", "page_scores",
-           "unglue"]
+           "features_since", "glue_point", "load_page_rules", "page_boundaries", "page_features",
+           "page_scores", "unglue"]
 
 
 def unglue(blocks: list[Block], rules: PageRules | None = None) -> set[int]:
@@ -86,7 +96,7 @@ def unglue(blocks: list[Block], rules: PageRules | None = None) -> set[int]:
             continue
         head_text = block.text[:cut].rstrip()
         head = Block(block.start, block.start + len(head_text), head_text, hint=block.hint,
-                     container=block.container)
+                     container=block.container, blank_before=block.blank_before)
         tail = Block(block.start + cut, block.end, block.text[cut:], container=block.container)
         classify_blocks([head, tail])
         out.extend([head, tail])
@@ -118,6 +128,23 @@ def page_scores(segment: list[Block], blocks: list[Block], tails: set[int],
             for n, f in enumerate(page_features(segment, blocks, tails, rules))]
 
 
+def features_since(f: dict[str, float], segment: list[Block], blocks: list[Block], i: int,
+                   since: int, rules: PageRules | None = None) -> dict[str, float]:
+    """The features ``f`` of block i as the one pass sees them when the last page started at
+    block ``since``: ``redefinition``, ``echo`` and ``layout_change`` count only what came after
+    it. (The weight fit
+    of ``benchmarks/ingest_realdocs.py --fit`` passes the true last page start, so that it learns
+    from the features the splitter scores.)"""
+    if f.get("redefinition") and not _redefines(segment, i, since=since):
+        f = {k: v for k, v in f.items() if k != "redefinition"}
+    if f.get("echo") and not _echoes(segment, i, _gap(blocks, segment, i), since=since):
+        f = {k: v for k, v in f.items() if k != "echo"}
+    if f.get("layout_change") and not _layout_change(segment, i, rules or default_page_rules(),
+                                                     since=since):
+        f = {k: v for k, v in f.items() if k != "layout_change"}
+    return f
+
+
 def page_boundaries(segment: list[Block], blocks: list[Block], tails: set[int], min_words: int,
                     rules: PageRules | None = None) -> list[int]:
     """Indexes where a page starts: score at ``threshold``, both sides ``min_words`` or more.
@@ -134,10 +161,7 @@ def page_boundaries(segment: list[Block], blocks: list[Block], tails: set[int], 
     for i, f in enumerate(page_features(segment, blocks, tails, rules)):
         if i == 0:
             continue
-        if f.get("redefinition") and not _redefines(segment, i, since=last):
-            f = {k: v for k, v in f.items() if k != "redefinition"}
-        if f.get("echo") and not _echoes(segment, i, _gap(blocks, segment, i), since=last):
-            f = {k: v for k, v in f.items() if k != "echo"}
+        f = features_since(f, segment, blocks, i, last, rules)
         if sum(weights[k] * v for k, v in f.items()) < rules.threshold:
             continue
         if sum(sizes[last:i]) >= min_words and sum(sizes[i:]) >= min_words:
