@@ -102,7 +102,9 @@ def _extend_by_lexicon(model_ents: list[Span], lexicon: list[tuple[Span, Match]]
     """Model spans, each replaced by the longer lexicon match that contains it when that match
     has the model's class as its primary label, holds no other model span and no bracket
     ("migraine" -> "migraine with aura", "Q10" -> "coenzyme Q10"; not across the "(VHL)" of
-    a definition): the vocabulary knows a name's full extent."""
+    a definition): the vocabulary knows a name's full extent. Only a term's own extent counts,
+    not a match the mention rules or modifiers have widened ("human" + "fibroblasts": a
+    corpus convention, where the model has learnt its own corpus's)."""
     if not model_ents or not lexicon:
         return model_ents
     out = []
@@ -110,6 +112,7 @@ def _extend_by_lexicon(model_ents: list[Span], lexicon: list[tuple[Span, Match]]
         label = model_labels.get(ent.label_.upper(), "OTHER")
         wider = next((span for span, m in lexicon
                       if span.start <= ent.start and ent.end <= span.end and len(span) > len(ent)
+                      and (span.start, span.end) == (m.start, m.end)
                       and m.concept.label == label and not _BRACKETS.intersection(t.text for t in span)
                       and not any(o is not ent and span.start < o.end and o.start < span.end
                                   for o in model_ents)), None)

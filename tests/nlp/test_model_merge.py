@@ -46,3 +46,16 @@ def test_model_span_typed_by_an_exact_lexicon_match(model_label: str, concept_la
 
 def test_packaged_refines() -> None:
     assert load_model_refines() == REFINES
+
+
+@pytest.mark.parametrize(("term", "expected"), [
+    ((0, 2), "human fibroblasts"),  # the vocabulary term is "human fibroblasts": its extent
+    ((1, 2), "fibroblasts"),  # the term is "fibroblasts", widened over "human" by a modifier rule
+])
+def test_model_span_widened_only_to_a_term_extent(term: tuple[int, int], expected: str) -> None:
+    doc = spacy.blank("en")("human fibroblasts grew")
+    concept = Concept("CL:0000057", "fibroblast", "CELL_TYPE", ("CELL_TYPE",), ())
+    lexicon = [(Span(doc, 0, 2, label="CELL_TYPE", kb_id=concept.kb_id), Match(*term, concept, "cl"))]
+    found = merge_with_model(doc, [Span(doc, 1, 2, label="CELL")], lexicon, {"CELL": "CELL_TYPE"},
+                             frozenset({"CELL_TYPE"}), REFINES)
+    assert [s.text for s, _ in found] == [expected]
