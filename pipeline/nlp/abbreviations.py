@@ -27,8 +27,7 @@ each short form:
 The text's own definition beats the lexicon: a short-form occurrence replaces
 any entity overlapping it, except a longer entity that contains it ("VEGF-C").
 With a statistical model (``--model``), a long form that overlaps one of the model's
-entities is not made an entity, nor is a short form that would be OTHER: the model's
-boundaries and labels stand (a short form with a class still replaces the model's).
+entities is not made an entity: the model's boundaries stand (its short form still is).
 Sets ``doc.ents`` and ``doc._.mentions`` (source "abbreviation", long form
 recorded).
 """
@@ -342,9 +341,8 @@ class AbbreviationPropagator:
         if not found:
             return doc
         info = mentions(doc)
-        found = [(s, m) for s, m in found
-                 if not ((m.source == "abbreviation_long_form" or s.label_ == OTHER)
-                         and _overlaps_model(s, ents, info))]
+        found = [(s, m) for s, m in found if m.source != "abbreviation_long_form"
+                 or not _overlaps_model(s, ents, info)]
         new = [s for s, _ in found]
         for span, mention in found:
             info[(span.start_char, span.end_char)] = mention

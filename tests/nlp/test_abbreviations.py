@@ -115,24 +115,3 @@ def test_long_form_over_a_model_entity(source: str, expected: list[tuple[str, st
     component = AbbreviationPropagator(NLP, "abbreviations")
     component.initialize()
     assert [(e.text, e.label_) for e in component(doc).ents] == expected
-
-
-@pytest.mark.parametrize(("source", "expected"), [
-    # no head rule, no entity in the long form: OTHER does not replace the model's label (the
-    # second "BZT", which the model did not mark, is OTHER either way)
-    ("model", [("blue zeta", "GENE_OR_PROTEIN"), ("BZT", "GENE_OR_PROTEIN")]),
-    ("lexicon:hgnc", [("blue zeta", "GENE_OR_PROTEIN"), ("BZT", OTHER)]),
-])
-def test_other_short_form_over_a_model_entity(source: str, expected: list[tuple[str, str]]) -> None:
-    from pipeline.nlp.abbreviations import AbbreviationPropagator
-    from pipeline.nlp.extensions import MentionInfo, mentions
-
-    doc = NLP("The blue zeta tonus (BZT) rose. BZT fell.")
-    ents = [Span(doc, 1, 3, label="GENE_OR_PROTEIN"), Span(doc, 5, 6, label="GENE_OR_PROTEIN")]
-    doc.ents = ents
-    for e in ents:
-        mentions(doc)[(e.start_char, e.end_char)] = MentionInfo(("GENE_OR_PROTEIN",), e.text, source)
-    component = AbbreviationPropagator(NLP, "abbreviations")
-    component.initialize()
-    got = [(e.text, e.label_) for e in component(doc).ents]
-    assert got == [*expected, ("BZT", OTHER)]
