@@ -26,6 +26,8 @@ each short form:
   label, id and classes; without one the short form is OTHER.
 The text's own definition beats the lexicon: a short-form occurrence replaces
 any entity overlapping it, except a longer entity that contains it ("VEGF-C").
+With a statistical model (``--model``), a long form that overlaps one of the model's
+entities is not made an entity: the model's boundaries stand (its short form still is).
 Sets ``doc.ents`` and ``doc._.mentions`` (source "abbreviation", long form
 recorded).
 """
@@ -279,6 +281,21 @@ def abbreviation_spans(doc: Doc, rules: HeadRules, ents: list[Span] | None = Non
     return out
 
 
+MODEL_SOURCES = frozenset({"model", "model+lexicon"})
+
+
+def _overlaps_model(span: Span, ents: list[Span], info: dict[tuple[int, int], MentionInfo]) -> bool:
+    """Whether ``span`` overlaps an entity a statistical model found (``--model``): a long form
+    the model's entities cut differently is not added over them ("Wiskott-Aldrich syndrome"
+    in "Wiskott-Aldrich syndrome protein (WASP)"); without a model no entity has that source."""
+    for e in ents:
+        if e.start < span.end and span.start < e.end:
+            known = info.get((e.start_char, e.end_char))
+            if known is not None and known.source in MODEL_SOURCES:
+                return True
+    return False
+
+
 HEAD_RULES = "abbreviation_heads.yaml"
 
 
@@ -324,6 +341,8 @@ class AbbreviationPropagator:
         if not found:
             return doc
         info = mentions(doc)
+        found = [(s, m) for s, m in found if m.source != "abbreviation_long_form"
+                 or not _overlaps_model(s, ents, info)]
         new = [s for s, _ in found]
         for span, mention in found:
             info[(span.start_char, span.end_char)] = mention

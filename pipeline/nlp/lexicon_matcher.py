@@ -6,8 +6,8 @@ source>"). Matching is exact on normalised token keys
 (:mod:`pipeline.lexicon.normalize`); short all-letter terms must match with
 their own case. Overlaps are resolved longest-first
 (:func:`spacy.util.filter_spans`); a match right before "et al." is an author
-and is dropped. Entities an installed model set before
-this component are merged by :func:`merge_with_model`. A stoplist (``resources/stoplist.tsv``,
+and is dropped. Entities an installed model set before this component are
+merged by :func:`pipeline.nlp.model_merge.merge_with_model`. A stoplist (``resources/stoplist.tsv``,
 terms matched often but rarely annotated in training corpora) removes
 ambiguous entries (``use_stoplist=False`` turns it off); they are kept in
 ``doc.spans["mechmine_generic"]`` for the relation extractor, except class nouns
@@ -40,7 +40,8 @@ from pipeline.lexicon.groups import GROUP_SPANS, GROUPS_FILE, is_group_noun, rea
 from pipeline.lexicon.plurals import plural_matches
 from pipeline.lexicon.refine import RULES_FILE, MentionRules, load_mention_rules, refine, rules_path
 from pipeline.lexicon.tokens import DocKeys
-from pipeline.nlp.extensions import MentionInfo, mentions
+from pipeline.nlp.extensions import mentions
+from pipeline.nlp.model_merge import load_model_labels, load_model_refines, merge_with_model
 from pipeline.nlp.sentences import sentence_bounds
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path, save_data, saved_data
 
@@ -233,78 +234,6 @@ def contextual_spans(doc: Doc, rules: list[ContextualTerm], taken: Iterable[tupl
     return out
 
 
-class ModelLabelsFile(Strict):
-    meta: Meta
-    labels: dict[str, str]
-
-
-def load_model_labels(path: Path | None = None) -> dict[str, str]:
-    return load_yaml(path or resource_path("model_labels.yaml"), ModelLabelsFile).labels
-
-
-def merge_with_model(doc: Doc, model_ents: list[Span], lexicon: list[tuple[Span, Match]],
-                     model_labels: dict[str, str], finds: frozenset[str] = frozenset(),
-                     ) -> list[tuple[Span, MentionInfo]]:
-    """Combine a statistical model's entities with lexicon matches.
-
-    The model finds, the lexicon types and links: a model span that a lexicon
-    match covers exactly takes the lexicon's label and id (source
-    "model+lexicon"); other model spans keep their boundaries, with the
-    model's label mapped to a mechmine class (``resources/model_labels.yaml``,
-    OTHER if unknown) and no id (source "model"); lexicon matches that overlap
-    no model span are added as they are, unless one of their classes is in
-    ``finds``, the classes the model is trusted to find (a shipped model's
-    ``finds`` in ``resources/models/models.yaml``: there the model's "no" stands).
-    Before that, a model span inside a longer lexicon match of its class takes
-    the lexicon's boundaries (:func:`_extend_by_lexicon`).
-    """
-    if not model_ents:  # the lexicon alone (what the loops below come to without a model span)
-        return [(span, MentionInfo(m.concept.classes, m.concept.canonical_name, f"lexicon:{m.source}"))
-                for span, m in lexicon if not (finds and finds.intersection(m.concept.classes))]
-    by_span = {(s.start, s.end): (s, m) for s, m in lexicon}
-    out: list[tuple[Span, MentionInfo]] = []
-    model_ents = _extend_by_lexicon(model_ents, lexicon, model_labels)
-    for ent in model_ents:
-        hit = by_span.get((ent.start, ent.end))
-        if hit is not None:
-            span, m = hit
-            out.append((span, MentionInfo(m.concept.classes, m.concept.canonical_name, "model+lexicon")))
-            continue
-        label = model_labels.get(ent.label_.upper(), "OTHER")
-        out.append((Span(doc, ent.start, ent.end, label=label), MentionInfo((label,), ent.text, "model")))
-    taken = [(e.start, e.end) for e in model_ents]
-    for span, m in lexicon:
-        if finds and finds.intersection(m.concept.classes):
-            continue
-        if not any(span.start < b and a < span.end for a, b in taken):
-            out.append((span, MentionInfo(m.concept.classes, m.concept.canonical_name,
-                                          f"lexicon:{m.source}")))
-    return out
-
-
-_BRACKETS = frozenset("()[]")
-
-
-def _extend_by_lexicon(model_ents: list[Span], lexicon: list[tuple[Span, Match]],
-                       model_labels: dict[str, str]) -> list[Span]:
-    """Model spans, each replaced by the longer lexicon match that contains it when that match
-    has the model's class as its primary label, holds no other model span and no bracket
-    ("migraine" -> "migraine with aura", "Q10" -> "coenzyme Q10"; not across the "(VHL)" of
-    a definition): the vocabulary knows a name's full extent."""
-    if not model_ents or not lexicon:
-        return model_ents
-    out = []
-    for ent in model_ents:
-        label = model_labels.get(ent.label_.upper(), "OTHER")
-        wider = next((span for span, m in lexicon
-                      if span.start <= ent.start and ent.end <= span.end and len(span) > len(ent)
-                      and m.concept.label == label and not _BRACKETS.intersection(t.text for t in span)
-                      and not any(o is not ent and span.start < o.end and o.start < span.end
-                                  for o in model_ents)), None)
-        out.append(Span(ent.doc, wider.start, wider.end, label=ent.label) if wider is not None else ent)
-    return out
-
-
 MATCHER_DATA = ("stoplist.tsv", "contextual_terms.yaml", "model_labels.yaml", RULES_FILE,
                 lexicon_groups.MODIFIERS_FILE)
 
@@ -333,6 +262,7 @@ class LexiconMatcher:
         self.lexicon_dir = resource_path("lexicon")
         self.files: dict[str, Path] = {}
         self.model_labels: dict[str, str] = {}
+        self.refines: dict[str, frozenset[str]] = {}
         self.stoplist: set[tuple[str, str]] = set()
         self.stopped: frozenset[int] = frozenset()
         self.contextual: list[ContextualTerm] = []
@@ -358,6 +288,7 @@ class LexiconMatcher:
         self.lexicon_dir = lexicon_dir
         self.files = files
         self.model_labels = load_model_labels(files["model_labels.yaml"])
+        self.refines = load_model_refines(files["model_labels.yaml"])
         self.rules = load_mention_rules(files[RULES_FILE]) if files[RULES_FILE].exists() else None
         self.stoplist = load_stoplist(files["stoplist.tsv"]) if self.use_stoplist else set()
         generic = self.rules.generic_keys() if self.use_stoplist and self.rules is not None else set()
@@ -396,7 +327,7 @@ class LexiconMatcher:
             chosen = sorted([*chosen, *extra], key=lambda pair: pair[0].start)
         doc.spans[GENERIC] = filter_spans(generic)
         model_ents = list(doc.ents)
-        merged = merge_with_model(doc, model_ents, chosen, self.model_labels, self.finds)
+        merged = merge_with_model(doc, model_ents, chosen, self.model_labels, self.finds, self.refines)
         for span, mention in merged:
             info[(span.start_char, span.end_char)] = mention
         # lexicon spans alone never overlap (longest_first); with a model's they may

@@ -95,3 +95,23 @@ def test_entity_ending_the_head_phrase_still_lends() -> None:
         ("ZBFP", "GENE_OR_PROTEIN", "", "abbreviation"),
         ("zeta blue factor of plants", "GENE_OR_PROTEIN", "", "abbreviation_long_form"),
     ]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a model's entity: its boundaries stand, the long form is not laid over it
+    ("model", [("Wiskott-Aldrich syndrome", "DISEASE"), ("WASP", "GENE_OR_PROTEIN")]),
+    ("model+lexicon", [("Wiskott-Aldrich syndrome", "DISEASE"), ("WASP", "GENE_OR_PROTEIN")]),
+    # a lexicon entity (no model): the head rule's long form replaces it, as before
+    ("lexicon:mesh", [("Wiskott-Aldrich syndrome protein", "GENE_OR_PROTEIN"), ("WASP", "GENE_OR_PROTEIN")]),
+])
+def test_long_form_over_a_model_entity(source: str, expected: list[tuple[str, str]]) -> None:
+    from pipeline.nlp.abbreviations import AbbreviationPropagator
+    from pipeline.nlp.extensions import MentionInfo, mentions
+
+    doc = NLP("Wiskott-Aldrich syndrome protein (WASP) is absent.")
+    ent = Span(doc, 0, 2, label="DISEASE")
+    doc.ents = [ent]
+    mentions(doc)[(ent.start_char, ent.end_char)] = MentionInfo(("DISEASE",), ent.text, source)
+    component = AbbreviationPropagator(NLP, "abbreviations")
+    component.initialize()
+    assert [(e.text, e.label_) for e in component(doc).ents] == expected
