@@ -13,7 +13,11 @@ document this component
    an OUTCOME object, and a place noun a SITE object of the rules that name SITE
    ("migrate to sites of injury"), as the dependency reader reads them), or only
    an object when it opens with "They ..." / "These cells ..." or an event anaphor ("This
-   helps ...", the cues' ``anaphora.event``);
+   helps ...", the cues' ``anaphora.event``). A rule counts only when some dependency
+   pattern of its forms could read it on the sentence's words (:func:`pattern_needs`: the
+   words a pattern's nodes name, e.g. "of" in "secretion of X by Y"), and an object must
+   fit it (``object_exclude`` / ``object_only``). A sentence the surface reader has a
+   candidate in is a candidate in any case (the parse checks what it read);
 2. parses each of them as a sentence ``Doc`` of its own (same words and
    spaces, so token ``k`` of the sentence is token ``sent.start + k`` of the
    document), all sentences of a batch of documents in one ``pipe`` call;
