@@ -13,7 +13,11 @@ document this component
    an OUTCOME object, and a place noun a SITE object of the rules that name SITE
    ("migrate to sites of injury"), as the dependency reader reads them), or only
    an object when it opens with "They ..." / "These cells ..." or an event anaphor ("This
-   helps ...", the cues' ``anaphora.event``);
+   helps ...", the cues' ``anaphora.event``). A rule counts only when some dependency
+   pattern of its forms could read it on the sentence's words (:func:`pattern_needs`: the
+   words a pattern's nodes name, e.g. "of" in "secretion of X by Y"), and an object must
+   fit it (``object_exclude`` / ``object_only``). A sentence the surface reader has a
+   candidate in is a candidate in any case (the parse checks what it read);
 2. parses each of them as a sentence ``Doc`` of its own (same words and
    spaces, so token ``k`` of the sentence is token ``sent.start + k`` of the
    document), all sentences of a batch of documents in one ``pipe`` call;
@@ -28,20 +32,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 import pipeline.nlp.extensions  # noqa: F401  (doc._.parses)
-from pipeline.nlp.relations.arguments import allowed, doc_mentions, subject_classes
+from pipeline.nlp.relations.arguments import allowed, doc_mentions, object_fits, subject_classes
 from pipeline.nlp.relations.dependency import OUTCOME, SITE
-from pipeline.nlp.relations.patterns import load_patterns
+from pipeline.nlp.relations.patterns import Patterns, load_patterns
 from pipeline.nlp.relations.products import FACTOR
-from pipeline.nlp.relations.rules import RuleSet, TriggerIndex, load_rules
+from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex, load_rules
+from pipeline.nlp.relations.surface import doc_candidates as surface_candidates
 from pipeline.nlp.relations.types import Mention
 from pipeline.nlp.sentences import sentence_bounds
 from pipeline.ruledata import resource_path
@@ -62,20 +68,25 @@ def load_parser(model: str = DEFAULT_MODEL) -> Language:
     return spacy.load(parser_path(model))
 
 
-def candidate_sentences(doc: Doc, could_relate: Callable[[Sequence[str], Sequence[Mention], bool], bool],
+def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
                         mentions: Sequence[Mention], anaphor: Callable[[str], bool] | None = None,
-                        ) -> list[tuple[int, int]]:
+                        read: Collection[int] = ()) -> list[tuple[int, int]]:
     """(start, end) token ranges of the sentences that can hold a relation: some trigger word
     outside the mentions whose rule finds a subject and a different object among them, or only
     an object when the sentence opens with a subject anaphor ("They ...", "These cells ...", an
     event anaphor "This helps ...": ``anaphor`` is asked of its first word, two and twelve words).
-    ``could_relate(words, mentions, anaphoric)`` decides (:func:`relation_filter`)."""
+    ``could_relate(words, mentions, anaphoric, sentence=all its words)`` decides
+    (:func:`relation_filter`); a sentence whose index is in ``read`` (the surface reader has a
+    candidate there, which the parse checks) is one in any case."""
     bounds = sentence_bounds(doc)
     if not bounds or (not mentions and anaphor is None):
         return []
     firsts = [m.start for m in mentions]
     out = []
-    for start, end in bounds:
+    for k, (start, end) in enumerate(bounds):
+        if k in read:
+            out.append((start, end))
+            continue
         lo, hi = bisect_left(firsts, start), bisect_left(firsts, end)
         ms = mentions[lo:hi]
         if not ms and anaphor is None:
@@ -88,7 +99,7 @@ def candidate_sentences(doc: Doc, could_relate: Callable[[Sequence[str], Sequenc
         # a word inside a mention triggers nothing ("secreted frizzled-related protein")
         covered = {i - start for m in ms for i in range(m.start, m.end)}
         free = [w for k, w in enumerate(words) if k not in covered]
-        if could_relate(free, ms, anaphoric):
+        if could_relate(free, ms, anaphoric, sentence=words):
             out.append((start, end))
     return out
 
@@ -99,22 +110,81 @@ _SITE = Mention(-1, -1, -1, -1, "", SITE, (SITE,), "")
 _FACTOR = Mention(-1, -1, -1, -1, "", FACTOR, (FACTOR,), "")
 
 
+Need = tuple[frozenset[str] | None, tuple[frozenset[str], ...]]  # trigger words, other words needed
+
+
+def pattern_needs(patterns: Patterns, rule: Rule) -> list[Need]:
+    """What a sentence must hold for a dependency pattern to read ``rule``, one entry per pattern
+    of the rule's forms (and predicate): the words its trigger node may be (None: any), and for
+    each other node that names its words (``LOWER`` / ``ORTH``) one of those; a pattern with
+    ``rule_prepositions`` needs one of the rule's prepositions too."""
+    out: list[Need] = []
+    for spec in patterns.specs:
+        if spec.form not in rule.forms or (spec.predicates and rule.predicate not in spec.predicates):
+            continue
+        trigger: frozenset[str] | None = None
+        needs: list[frozenset[str]] = []
+        for node in spec.nodes:
+            attrs = node.get("RIGHT_ATTRS") or {}
+            named = [node_words(attrs[a]) for a in ("LOWER", "ORTH") if a in attrs]
+            if not named:
+                continue
+            words = frozenset.intersection(*named)
+            if node["RIGHT_ID"] == "trigger":
+                trigger = words
+            else:
+                needs.append(words)
+        if spec.rule_prepositions:
+            needs.append(rule.prepositions)
+        out.append((trigger, tuple(needs)))
+    return out
+
+
+def node_words(value: object) -> frozenset[str]:
+    """The lower-cased words a node's ``LOWER`` / ``ORTH`` value lets it be."""
+    if isinstance(value, str):
+        return frozenset([value.lower()])
+    if isinstance(value, dict) and list(value) == ["IN"]:
+        return frozenset(str(v).lower() for v in value["IN"])
+    raise ValueError(f"unsupported word constraint {value!r}")
+
+
 def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[str] = frozenset(),
                     sites: frozenset[str] = frozenset(), factors: frozenset[str] = frozenset(),
-                    ) -> Callable[[Sequence[str], Sequence[Mention], bool], bool]:
-    """``could_relate(words, mentions, anaphoric)``: a word of the sentence triggers a rule that
-    has an object among ``mentions`` (or, when one of ``words`` is an outcome noun, an OUTCOME
-    object the rule allows; a place noun, a SITE object of a rule that names SITE) and a subject
-    other than it (or an anaphor for subject); a generic product noun (``factors``), a FACTOR
-    object of a rule that names FACTOR (:mod:`~pipeline.nlp.relations.products`)."""
-    def could_relate(words: Sequence[str], ms: Sequence[Mention], anaphoric: bool) -> bool:
+                    patterns: Patterns | None = None) -> Callable[..., bool]:
+    """``could_relate(words, mentions, anaphoric, sentence=())``: a word of the sentence triggers a
+    rule that has an object among ``mentions`` (or, when one of ``words`` is an outcome noun, an
+    OUTCOME object the rule allows; a place noun, a SITE object of a rule that names SITE) and a
+    subject other than it (or an anaphor for subject); a generic product noun (``factors``), a
+    FACTOR object of a rule that names FACTOR (:mod:`~pipeline.nlp.relations.products`). With
+    ``patterns`` (the dependency patterns), only a rule some pattern could read on the sentence's
+    words counts (:func:`pattern_needs`; ``sentence``: all its words, lower-cased), and an object
+    must fit the rule (``object_exclude`` / ``object_only``) as the dependency reader asks."""
+    needs: dict[Rule, list[Need]] = {}  # a rule's pattern needs, found when first asked
+
+    def readable(rule: Rule, word: str, sentence: frozenset[str]) -> bool:
+        if patterns is None:
+            return True
+        if rule not in needs:
+            needs[rule] = pattern_needs(patterns, rule)
+        return any((trig is None or word in trig) and all(not sentence.isdisjoint(n) for n in rest)
+                   for trig, rest in needs[rule])
+
+    def could_relate(words: Sequence[str], ms: Sequence[Mention], anaphoric: bool,
+                     sentence: Sequence[str] = ()) -> bool:
         outcome = [_OUTCOME] if outcomes and not outcomes.isdisjoint(words) else []
         site = sites and not sites.isdisjoint(words)
         factor = factors and not factors.isdisjoint(words)
+        vocabulary = frozenset(sentence or words)
         for w in words:
             for rule in triggers(w):
+                if not readable(rule, w, vocabulary):
+                    continue
                 subjects = [m for m in ms if allowed(m, subject_classes(rules, rule))]
-                objects = [m for m in [*ms, *outcome] if allowed(m, rule.object)]
+                objects = [m for m in ms if object_fits(m, rule)] if patterns is not None else [
+                    m for m in ms if allowed(m, rule.object)]
+                # an outcome noun's phrase is not known before the parse: its class only
+                objects += [m for m in outcome if allowed(m, rule.object)]
                 if site and SITE in rule.object:  # as the dependency reader: only a rule naming SITE
                     objects.append(_SITE)
                 if factor and FACTOR in rule.object:  # as the dependency reader: only a rule naming FACTOR
@@ -177,7 +247,8 @@ class CandidateParser:
         self.every_sentence = every_sentence
         self.parser: Language | None = None
         self.rules: RuleSet | None = None
-        self.could_relate: Callable[[Sequence[str], Sequence[Mention], bool], bool] | None = None
+        self.could_relate: Callable[..., bool] | None = None
+        self.triggers: TriggerIndex | None = None
         self.anaphor: Callable[[str], bool] | None = None
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None,
@@ -189,18 +260,27 @@ class CandidateParser:
         self.rules = rules or load_rules()
         cues = self.rules.cues
         patterns = load_patterns()
-        self.could_relate = relation_filter(self.rules, TriggerIndex(self.rules), patterns.outcomes,
-                                            patterns.sites, patterns.factors)
+        self.triggers = TriggerIndex(self.rules)
+        self.could_relate = relation_filter(self.rules, self.triggers, patterns.outcomes,
+                                            patterns.sites, patterns.factors, patterns)
         event = cues.event_anaphor
         self.anaphor = lambda words: (cues.subject_anaphor.match(words) is not None
                                       or (event is not None and event.match(words) is not None))
 
     def candidates(self, doc: Doc) -> list[tuple[int, int]]:
-        """The sentences that can hold a relation (:func:`relation_filter`)."""
-        if self.could_relate is None or self.rules is None:
+        """The sentences that can hold a relation: those the surface reader has a candidate in
+        and those :func:`relation_filter` lets through."""
+        if self.could_relate is None or self.rules is None or self.triggers is None:
             self.initialize()
-        assert self.could_relate is not None
-        return candidate_sentences(doc, self.could_relate, doc_mentions(doc, self.rules), self.anaphor)
+        assert self.could_relate is not None and self.rules is not None and self.triggers is not None
+        ms = doc_mentions(doc, self.rules)
+        read: set[int] = set()
+        if ms:
+            strings = doc.vocab.strings
+            lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
+            read = {c.sentence.index for c in surface_candidates(doc, ms, lower, self.rules, self.triggers,
+                                                                  sentence_bounds(doc))}
+        return candidate_sentences(doc, self.could_relate, ms, self.anaphor, read)
 
     def select(self, doc: Doc) -> list[tuple[int, int]]:
         """The sentences to parse: the candidates, or all of them with ``every_sentence``."""
@@ -238,7 +318,7 @@ class CandidateParser:
 
 
 @Language.factory("mechmine_parser", requires=["doc.sents", "doc.ents"], assigns=["doc._.parses"],
-                  default_config={"model": DEFAULT_MODEL, "batch_size": 64, "every_sentence": False})
+                  default_config={"model": DEFAULT_MODEL, "batch_size": 256, "every_sentence": False})
 def make_parser(nlp: Language, name: str, model: str, batch_size: int,
                 every_sentence: bool) -> CandidateParser:
     """The candidate-sentence parser (see :mod:`pipeline.nlp.parser`); ``every_sentence`` parses

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 import pipeline.nlp  # noqa: F401  (factories, extensions)
 from pipeline.nlp.parser import CandidateParser, candidate_sentences, load_parser, relation_filter
 from pipeline.nlp.relations.arguments import doc_mentions
+from pipeline.nlp.relations.patterns import PatternSpec
 from pipeline.nlp.relations.rules import TriggerIndex, load_rules
 
 
@@ -139,3 +140,67 @@ def test_an_event_anaphor_counts_as_a_subject(nlp: Language) -> None:
     parser = CandidateParser(nlp, "mechmine_parser", "parser", 16)
     parser.initialize(parser=spacy.blank("en"))
     assert parser.select(doc_of(nlp, EVENT_ROWS)) == [(0, 5)]
+
+
+def _spec(pid: str, form: str, nodes: list[dict], **extra: object) -> PatternSpec:
+    return PatternSpec(id=pid, form=form, nodes=nodes, **extra)
+
+
+TRIGGER = {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"_": {"mm_trigger": True}}}
+SUBJECT = {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subject", "RIGHT_ATTRS": {"DEP": "nsubj"}}
+OF_OBJECT = [{"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "of",
+              "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "of"}},
+             {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {"DEP": "pobj"}}]
+
+
+def test_pattern_needs_are_the_words_a_pattern_names() -> None:
+    from dataclasses import replace
+
+    from pipeline.nlp.parser import pattern_needs
+    from pipeline.nlp.relations.patterns import Patterns
+
+    secrete = next(r for r in load_rules().rules if r.id == "secrete")
+    patterns = Patterns((
+        _spec("plain", "active", [TRIGGER, SUBJECT, {**SUBJECT, "RIGHT_ID": "object",
+                                                      "RIGHT_ATTRS": {"DEP": "dobj"}}]),
+        _spec("of_phrase", "passive", [{"RIGHT_ID": "trigger",
+                                        "RIGHT_ATTRS": {"LOWER": {"IN": ["Secreted", "made"]}}},
+                                       SUBJECT, *OF_OBJECT]),
+        _spec("preps", "reduced", [TRIGGER, SUBJECT, *OF_OBJECT], rule_prepositions=True),
+        _spec("other_form", "nominal", [TRIGGER, SUBJECT, *OF_OBJECT]),
+        _spec("other_predicate", "active", [TRIGGER, SUBJECT, *OF_OBJECT], predicates=["INHIBITS"]),
+    ), frozenset())
+    assert pattern_needs(patterns, secrete) == [
+        (None, ()), (frozenset({"secreted", "made"}), (frozenset({"of"}),)),
+        (None, (frozenset({"of"}), frozenset({"to", "with"})))]
+    assert pattern_needs(patterns, replace(secrete, forms=("nominal",), predicate="INHIBITS")) == [
+        (None, (frozenset({"of"}),))]
+    assert pattern_needs(patterns, replace(secrete, forms=("linked",))) == []
+
+
+# "secretion" read only by a pattern that needs "of": 0 has it; 5 has none; 9 has it but its only
+# object is one the rule excludes (CD markers are no secreted factor)
+OF_ROWS = [("MSCs", "B-CELL_TYPE"), ("secretion", "O"), ("of", "O"), ("BDNF", "B-GROWTH_FACTOR"),
+           (".", "O"),
+           ("MSCs", "B-CELL_TYPE"), ("secretion", "O"), ("BDNF", "B-GROWTH_FACTOR"), (".", "O"),
+           ("MSCs", "B-CELL_TYPE"), ("secretion", "O"), ("of", "O"), ("CD44", "B-GENE_OR_PROTEIN"),
+           (".", "O")]
+
+
+def test_a_rule_counts_only_where_a_pattern_could_read_it(nlp: Language) -> None:
+    from dataclasses import replace
+
+    from pipeline.nlp.relations.patterns import Patterns
+
+    rules = load_rules()
+    secrete = replace(next(r for r in rules.rules if r.id == "secrete"), forms=("nominal",))
+    patterns = Patterns((_spec("of_phrase", "nominal", [TRIGGER, SUBJECT, *OF_OBJECT]),), frozenset())
+    doc = doc_of(nlp, OF_ROWS)
+    ms = doc_mentions(doc, rules)
+    triggers = lambda w: (secrete,) if w == "secretion" else ()  # noqa: E731
+    assert candidate_sentences(doc, relation_filter(rules, triggers, patterns=patterns), ms) == [(0, 5)]
+    # without the patterns every sentence with a subject and an object of the rule's classes counts
+    assert candidate_sentences(doc, relation_filter(rules, triggers), ms) == [(0, 5), (5, 9), (9, 14)]
+    # a sentence the surface reader read is parsed in any case
+    assert candidate_sentences(doc, relation_filter(rules, triggers, patterns=patterns), ms,
+                               read={1}) == [(0, 5), (5, 9)]

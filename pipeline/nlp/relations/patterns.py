@@ -18,6 +18,7 @@ from spacy.vocab import Vocab
 import pipeline.nlp.extensions  # noqa: F401  (token._.mm_trigger)
 from pipeline.errors import ResourceError
 from pipeline.nlp.relations.clauses import inherited_subject
+from pipeline.nlp.relations.depmatcher import SharedNodeMatcher
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 PATTERNS_FILE = "dependency_patterns.yaml"
@@ -95,9 +96,9 @@ class Patterns:
         label, min_names, exclude, include = self.process_spec
         return process_heads(resource_path("lexicon/concepts.tsv.gz"), label, min_names, exclude) | include
 
-    def matcher(self, vocab: Vocab) -> DependencyMatcher:
-        """A DependencyMatcher with every pattern (key = pattern id)."""
-        matcher = DependencyMatcher(vocab, validate=True)
+    def matcher(self, vocab: Vocab) -> SharedNodeMatcher:
+        """A DependencyMatcher (:class:`~.depmatcher.SharedNodeMatcher`), every pattern keyed by its id."""
+        matcher = SharedNodeMatcher(vocab, validate=True)
         for spec in self.specs:
             matcher.add(spec.id, [spec.nodes])
         return matcher
