@@ -45,6 +45,6 @@ def test_many_short_lines_are_linear() -> None:
     text = "ab\ncd\n" * 100_000
     t0 = time.perf_counter()
     blocks = text_blocks(text)
-    # a guard against the quadratic version (minutes), not a speed measurement: generous enough for a loaded host
+    # a guard against the quadratic version (minutes), not a speed measurement: generous for a loaded host
     assert time.perf_counter() - t0 < 60
     assert len(blocks) == 1 and blocks[0].text == text.strip()
