@@ -37,6 +37,7 @@ from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
 from pipeline.lexicon import Concept, Match
+from pipeline.lexicon.compounds import located_processes
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 LABEL = r"^(|[A-Z_]+)$"
@@ -53,6 +54,9 @@ class MentionRulesFile(Strict):
     eponym_heads: list[str] = Field(min_length=1)
     anatomy_heads: dict[str, str] = Field(default_factory=dict)
     anatomy_before: list[str] = Field(default_factory=list)
+    process_heads: list[str] = Field(default_factory=list)
+    process_modifiers: list[str] = Field(default_factory=list)
+    adjective_suffixes: dict[str, list[str]] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,9 @@ class MentionRules:
     eponym_heads: tuple[str, ...]
     anatomy_heads: dict[str, str]
     anatomy_before: frozenset[str] = frozenset()
+    process_heads: frozenset[str] = frozenset()
+    process_modifiers: frozenset[str] = frozenset()
+    adjective_suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -83,7 +90,7 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
     """Read and validate ``mention_rules.yaml`` (default: packaged)."""
     spec = load_yaml(path or rules_path(), MentionRulesFile)
     for label in (*spec.name_heads.values(), *spec.modifier_heads.values(), *spec.anatomy_heads.values(),
-                  *spec.anatomy_before):
+                  *spec.anatomy_before, *spec.process_modifiers):
         if label and not label.isupper():
             from pipeline.errors import ResourceError
             raise ResourceError(f"{path or rules_path()}: {label!r} is not a class name")
@@ -97,6 +104,9 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         tuple(spec.eponym_heads),
         {k.lower(): v for k, v in spec.anatomy_heads.items()},
         frozenset(spec.anatomy_before),
+        frozenset(w.lower() for w in spec.process_heads),
+        frozenset(spec.process_modifiers),
+        tuple((k.lower(), tuple(v)) for k, v in spec.adjective_suffixes.items()),
     )
 
 
@@ -250,7 +260,7 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     taken = {i for s, e, _ in out for i in range(s, e)}
     out += [x for x in _eponyms(t, rules, lookup, key_of) if x[0] not in taken]
     out.sort(key=lambda x: x[0])
-    return _non_overlapping(out)
+    return located_processes(t, _non_overlapping(out), rules, lookup, key_of)
 
 
 def _located(t: TokenText, chosen: list[tuple[int, int, Match]], rules: MentionRules,
