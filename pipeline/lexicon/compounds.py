@@ -79,14 +79,35 @@ def located_processes(t: TokenText, chosen: list[tuple[int, int, Match]], rules:
             covered.add(e)
             continue
         out.append((s, e, m))
-    extra = [(i - 1, i + 1, Match(i - 1, i + 1, _phrase(doc[i - 1:i + 1].text), "located"))
-             for i in range(1, t.n) if t.word(i) in rules.process_heads and i not in covered
-             and i - 1 not in covered and t.spaced(i - 1)
-             and relational_noun(t.word(i - 1), rules, lookup, key_of) is not None]
+    extra = adjective_phrases(t, covered, rules, lookup, key_of)
     if extra:
         out = sorted([*out, *extra], key=lambda x: x[0])
     return out
 
 
-def _phrase(text: str) -> Concept:
-    return Concept("", text, PROCESS, (PROCESS,), ())
+def adjective_phrases(t: TokenText, covered: set[int], rules: MentionRules,
+                      lookup: Callable[[str], Concept | None], key_of: Callable[[str], str],
+                      ) -> list[tuple[int, int, Match]]:
+    """A relational adjective and the head noun after it, neither inside a match: a process head
+    is a PROCESS mention ("axonal growth"), an ``anatomy_heads`` noun a mention of its class
+    ("alveolar damage", "axonal injury": DISEASE; "epithelial tissue": the adjective's ANATOMY
+    concept). Mentions other than that ANATOMY one have no id."""
+    out: list[tuple[int, int, Match]] = []
+    strings = t.doc.vocab.strings
+    heads = {strings[w] for w in (*rules.process_heads, *rules.anatomy_heads)}
+    for i in (k for k, h in enumerate(t.lower_ids) if h in heads and k):  # few tokens: no array work
+        word = t.word(i)
+        label = PROCESS if word in rules.process_heads else rules.anatomy_heads.get(word)
+        if not label or i in covered or i - 1 in covered or not t.spaced(i - 1):
+            continue
+        noun = relational_noun(t.word(i - 1), rules, lookup, key_of)
+        if noun is None:
+            continue
+        text = t.doc[i - 1:i + 1].text
+        concept = noun if label == noun.label == "ANATOMY" else _phrase(text, label)
+        out.append((i - 1, i + 1, Match(i - 1, i + 1, concept, "located")))
+    return out
+
+
+def _phrase(text: str, label: str = PROCESS) -> Concept:
+    return Concept("", text, label, (label,), ())

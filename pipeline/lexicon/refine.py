@@ -133,6 +133,11 @@ class TokenText:
     def text(self, i: int) -> str:
         return self._strings[self._orth[i]]
 
+    @property
+    def lower_ids(self) -> list[int]:
+        """The tokens' lower-case string ids (hashes)."""
+        return self._lower
+
     def spaced(self, i: int) -> bool:
         """Token i has trailing whitespace."""
         return bool(self._ws[i])

@@ -43,6 +43,10 @@ def run(words: list[str], matches: list[tuple[int, int, Concept]]) -> list[tuple
         (["renal", "swelling"], [(1, 2, SWELLING)], [("swelling", "PROCESS", "GO:10")]),
         (["Hepatocytic", "swelling"], [(1, 2, SWELLING)], [("swelling", "PROCESS", "GO:10")]),
         (["kidneyal", "regeneration", "began"], [], [("kidneyal regeneration", "PROCESS", "")]),
+        # a relational adjective before an anatomy head noun: a DISEASE mention without an id, or
+        # the adjective's organ for "tissue"
+        (["kidneyal", "damage", "rose"], [], [("kidneyal damage", "DISEASE", "")]),
+        (["kidneyal", "tissue"], [], [("kidneyal tissue", "ANATOMY", "MESH:10")]),
         # a disease is no place: "fever" and the generic word stay apart
         (["fever", "growth"], [(0, 1, FEVER)], [("fever", "DISEASE", "MESH:12")]),
         # the organ alone, no process after it
