@@ -41,6 +41,7 @@ from pipeline.lexicon.compounds import located_processes
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 LABEL = r"^(|[A-Z_]+)$"
+NAME_WORDS = 4  # capitalised words between a match and the head of an institution's name
 
 
 class MentionRulesFile(Strict):
@@ -57,6 +58,7 @@ class MentionRulesFile(Strict):
     process_heads: list[str] = Field(default_factory=list)
     process_modifiers: list[str] = Field(default_factory=list)
     adjective_suffixes: dict[str, list[str]] = Field(default_factory=dict)
+    institution_heads: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class MentionRules:
     process_heads: frozenset[str] = frozenset()
     process_modifiers: frozenset[str] = frozenset()
     adjective_suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    institution_heads: frozenset[str] = frozenset()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -107,6 +110,7 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         frozenset(w.lower() for w in spec.process_heads),
         frozenset(spec.process_modifiers),
         tuple((k.lower(), tuple(v)) for k, v in spec.adjective_suffixes.items()),
+        frozenset(w.lower() for w in spec.institution_heads),
     )
 
 
@@ -159,6 +163,26 @@ def _on_word_boundaries(t: TokenText, start: int, end: int) -> bool:
     if t.spaced(end - 1) or end >= t.n:
         return True
     return not (t.text(end)[0].isalnum() and t.text(end - 1)[-1].isalnum())
+
+
+def in_institution_name(t: TokenText, start: int, end: int, heads: frozenset[str]) -> bool:
+    """Capitalised tokens ``start:end`` are part of a capitalised name headed by a word of
+    ``heads``: "American Lung Association", "Institute for Stem Cell Research"."""
+    if not heads or not all(t.text(k)[:1].isupper() for k in range(start, end)):
+        return False
+    k = end
+    while k < t.n and k - end < NAME_WORDS and t.text(k)[:1].isupper():
+        if t.word(k) in heads:
+            return True
+        k += 1
+    k = start - 1
+    while k >= 0 and start - k <= NAME_WORDS and t.text(k)[:1].isupper():
+        if t.word(k) in heads:
+            return True
+        k -= 1
+    if k < 1 or t.word(k) not in ("of", "for", "on"):
+        return False
+    return t.word(k - 1) in heads and t.text(k - 1)[:1].isupper()
 
 
 def _glued(t: TokenText, i: int) -> bool:
@@ -244,7 +268,7 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     out: list[tuple[int, int, Match]] = []
     t = TokenText(doc)
     for s, e, m in _located(t, chosen, rules):
-        if not _on_word_boundaries(t, s, e):
+        if not _on_word_boundaries(t, s, e) or in_institution_name(t, s, e, rules.institution_heads):
             continue
         if _is_fragment(t, s, e, rules):
             made = _compound(t, s, e, rules)

@@ -159,3 +159,22 @@ def test_anatomy_before_cells(words: list[str], spaces: list[bool] | None,
 def test_generic_words_of_version_1_1(word: str) -> None:
     assert (word, "*") in RULES.generic_keys()
     assert ("cells", "*") not in RULES.generic_keys()  # stoplisted by the training splits instead
+
+
+@pytest.mark.parametrize(
+    ("words", "match", "kept"),
+    [
+        (["the", "American", "Organ", "Association", "says"], (2, 3), False),
+        (["Institute", "for", "Organ", "Research"], (2, 3), False),
+        (["the", "Organ", "Society", "of", "America"], (1, 2), False),
+        # a capitalised heading without an institution's head, and lower case, keep the match
+        (["Therapy", "for", "Organ", "Health"], (2, 3), True),
+        (["the", "organ", "association", "study"], (1, 2), True),
+    ],
+)
+def test_matches_inside_institution_names_are_dropped(words: list[str], match: tuple[int, int],
+                                                      kept: bool) -> None:
+    d = doc(words)
+    out = run(d, [(*match, ORGAN)])
+    assert (out == [(d[match[0]:match[1]].text, "ANATOMY", "MESH:3")]) is kept
+    assert kept or out == []
