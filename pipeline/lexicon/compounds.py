@@ -72,6 +72,10 @@ def located_processes(t: TokenText, chosen: list[tuple[int, int, Match]], rules:
             if prev is None and free_adjective(s - 1):
                 out.append((s - 1, e, Match(s - 1, e, m.concept, m.source + "+located")))
                 continue
+        elif m.concept.label in rules.adjective_heads and s > 0 and t.spaced(s - 1) \
+                and free_adjective(s - 1):  # "spinal tumors", "alveolar edema": the head's concept
+            out.append((s - 1, e, Match(s - 1, e, m.concept, m.source + "+located")))
+            continue
         if m.concept.label in rules.process_modifiers and t.word(e) in rules.process_heads \
                 and t.spaced(e - 1) and e not in starts:
             text = doc[s:e + 1].text

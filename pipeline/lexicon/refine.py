@@ -59,6 +59,7 @@ class MentionRulesFile(Strict):
     process_modifiers: list[str] = Field(default_factory=list)
     adjective_suffixes: dict[str, list[str]] = Field(default_factory=dict)
     institution_heads: list[str] = Field(default_factory=list)
+    adjective_heads: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class MentionRules:
     process_modifiers: frozenset[str] = frozenset()
     adjective_suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     institution_heads: frozenset[str] = frozenset()
+    adjective_heads: frozenset[str] = frozenset()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -93,7 +95,7 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
     """Read and validate ``mention_rules.yaml`` (default: packaged)."""
     spec = load_yaml(path or rules_path(), MentionRulesFile)
     for label in (*spec.name_heads.values(), *spec.modifier_heads.values(), *spec.anatomy_heads.values(),
-                  *spec.anatomy_before, *spec.process_modifiers):
+                  *spec.anatomy_before, *spec.process_modifiers, *spec.adjective_heads):
         if label and not label.isupper():
             from pipeline.errors import ResourceError
             raise ResourceError(f"{path or rules_path()}: {label!r} is not a class name")
@@ -111,6 +113,7 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         frozenset(spec.process_modifiers),
         tuple((k.lower(), tuple(v)) for k, v in spec.adjective_suffixes.items()),
         frozenset(w.lower() for w in spec.institution_heads),
+        frozenset(spec.adjective_heads),
     )
 
 

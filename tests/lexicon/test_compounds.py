@@ -18,7 +18,8 @@ SWELLING = Concept("GO:10", "swelling", "PROCESS", ("PROCESS",), ())
 FEVER = Concept("MESH:12", "Fever", "DISEASE", ("DISEASE",), ())
 # MeSH Chin has the entry term "Mentum": "mental" is not its adjective
 CHIN = Concept("MESH:13", "Chin", "ANATOMY", ("ANATOMY",), ())
-VOCAB = {"kidney": KIDNEY, "hepatocyte": HEPATOCYTE, "mentum": CHIN, "ment": CHIN}
+KIDNIX = Concept("MESH:14", "Kidnix", "ANATOMY", ("ANATOMY",), ())
+VOCAB = {"kidnix": KIDNIX, "kidney": KIDNEY, "hepatocyte": HEPATOCYTE, "mentum": CHIN, "ment": CHIN}
 
 
 def run(words: list[str], matches: list[tuple[int, int, Concept]]) -> list[tuple[str, str, str]]:
@@ -47,6 +48,10 @@ def run(words: list[str], matches: list[tuple[int, int, Concept]]) -> list[tuple
         # the adjective's organ for "tissue"
         (["kidneyal", "damage", "rose"], [], [("kidneyal damage", "DISEASE", "")]),
         (["kidneyal", "tissue"], [], [("kidneyal tissue", "ANATOMY", "MESH:10")]),
+        # a relational adjective before a DISEASE match joins it, keeping its concept
+        (["kidneyal", "fever"], [(1, 2, FEVER)], [("kidneyal fever", "DISEASE", "MESH:12")]),
+        # "-ical" -> "-ix": "cervical" of the cervix (here "kidnical" of "kidnix")
+        (["kidnical", "damage"], [], [("kidnical damage", "DISEASE", "")]),
         # a disease is no place: "fever" and the generic word stay apart
         (["fever", "growth"], [(0, 1, FEVER)], [("fever", "DISEASE", "MESH:12")]),
         # the organ alone, no process after it
