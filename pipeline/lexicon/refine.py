@@ -210,9 +210,15 @@ def _name_extent(t: TokenText, start: int, end: int, rules: MentionRules) -> tup
     if not label:
         return None
     stop = i + 2
-    while t.word(stop) in rules.name_heads:  # a compound head: "dopamine-producing neuron precursors"
-        label = rules.name_heads[t.word(stop)]
-        stop += 1
+    while True:  # a compound head: "dopamine-producing neuron precursors", "stimulated gene/protein 6"
+        if t.word(stop) in rules.name_heads:
+            label = rules.name_heads[t.word(stop)]
+            stop += 1
+        elif t.word(stop) == "/" and t.word(stop + 1) in rules.name_heads:
+            label = rules.name_heads[t.word(stop + 1)]
+            stop += 2
+        else:
+            break
     if label == "GENE_OR_PROTEIN":  # "gene 6", "protein-6"
         doc = t.doc
         while stop < len(doc) and (doc[stop].like_num or doc[stop].text in ("-", "/")) and stop - i < 6:

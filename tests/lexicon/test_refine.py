@@ -51,6 +51,10 @@ def test_word_boundaries_of_the_original_text() -> None:
          [("Dopamine-producing neuron precursors", "CELL_TYPE", "")]),
         (["GENE1", "stimulated", "gene", "6", "rises"], None, (0, 1, GENE),
          [("GENE1 stimulated gene 6", "GENE_OR_PROTEIN", "")]),
+        # alternative heads joined by a slash: "stimulated gene/protein 6"
+        (["GENE1", "stimulated", "gene", "/", "protein", "6", "rises"],
+         [True, True, False, False, True, True, False], (0, 1, GENE),
+         [("GENE1 stimulated gene/protein 6", "GENE_OR_PROTEIN", "")]),
         # a modifier head: a factor is no mention of its modifier; a drug's target stays
         (["GENE1", "inhibitors", "help"], None, (0, 1, GENE), [("GENE1", "GENE_OR_PROTEIN", "HGNC:1")]),
         (["growth", "factors", "help"], None, (0, 1, PROC), []),
