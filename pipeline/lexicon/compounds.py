@@ -79,7 +79,7 @@ def located_processes(t: TokenText, chosen: list[tuple[int, int, Match]], rules:
         if m.concept.label in rules.process_modifiers and t.word(e) in rules.process_heads \
                 and t.spaced(e - 1) and e not in starts:
             text = doc[s:e + 1].text
-            out.append((s, e + 1, Match(s, e + 1, _phrase(text), "located")))
+            out.append((s, e + 1, Match(s, e + 1, _named(text, lookup, key_of), "located")))
             covered.add(e)
             continue
         out.append((s, e, m))
@@ -111,6 +111,16 @@ def adjective_phrases(t: TokenText, covered: set[int], rules: MentionRules,
         concept = noun if label == noun.label == "ANATOMY" else _phrase(text, label)
         out.append((i - 1, i + 1, Match(i - 1, i + 1, concept, "located")))
     return out
+
+
+def _named(text: str, lookup: Callable[[str], Concept | None], key_of: Callable[[str], str]) -> Concept:
+    """The PROCESS concept the vocabulary names ``text`` by, written with spaces for hyphens
+    ("T-cell activation" is GO "T cell activation"), else a mention without an id."""
+    for form in (text, text.replace("-", " ")):
+        concept = lookup(key_of(form))
+        if concept is not None and concept.label == PROCESS:
+            return concept
+    return _phrase(text)
 
 
 def _phrase(text: str, label: str = PROCESS) -> Concept:

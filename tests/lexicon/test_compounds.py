@@ -19,7 +19,9 @@ FEVER = Concept("MESH:12", "Fever", "DISEASE", ("DISEASE",), ())
 # MeSH Chin has the entry term "Mentum": "mental" is not its adjective
 CHIN = Concept("MESH:13", "Chin", "ANATOMY", ("ANATOMY",), ())
 KIDNIX = Concept("MESH:14", "Kidnix", "ANATOMY", ("ANATOMY",), ())
-VOCAB = {"kidnix": KIDNIX, "kidney": KIDNEY, "hepatocyte": HEPATOCYTE, "mentum": CHIN, "ment": CHIN}
+RENEWAL = Concept("GO:11", "hepatocyte renewal", "PROCESS", ("PROCESS",), ())
+VOCAB = {"hepatocyte regeneration": RENEWAL, "kidnix": KIDNIX, "kidney": KIDNEY, "hepatocyte": HEPATOCYTE,
+         "mentum": CHIN, "ment": CHIN}
 
 
 def run(words: list[str], matches: list[tuple[int, int, Concept]]) -> list[tuple[str, str, str]]:
@@ -38,6 +40,9 @@ def run(words: list[str], matches: list[tuple[int, int, Concept]]) -> list[tuple
         # a cell match before a process head noun: one process mention without an id
         (["less", "hepatocyte", "proliferation", "seen"], [(1, 2, HEPATOCYTE)],
          [("hepatocyte proliferation", "PROCESS", "")]),
+        # the vocabulary's name for the phrase gives its concept
+        (["hepatocyte", "regeneration"], [(0, 1, HEPATOCYTE)],
+         [("hepatocyte regeneration", "PROCESS", "GO:11")]),
         # a relational adjective of a vocabulary name before a process match or a head noun
         (["Hepatocytal", "swelling"], [(1, 2, SWELLING)], [("Hepatocytal swelling", "PROCESS", "GO:10")]),
         # an adjective the vocabulary does not derive ("renal"), or another suffix, stays out
