@@ -37,9 +37,11 @@ from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
 from pipeline.lexicon import Concept, Match
+from pipeline.lexicon.compounds import located_processes
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 LABEL = r"^(|[A-Z_]+)$"
+NAME_WORDS = 4  # capitalised words between a match and the head of an institution's name
 
 
 class MentionRulesFile(Strict):
@@ -53,6 +55,11 @@ class MentionRulesFile(Strict):
     eponym_heads: list[str] = Field(min_length=1)
     anatomy_heads: dict[str, str] = Field(default_factory=dict)
     anatomy_before: list[str] = Field(default_factory=list)
+    process_heads: list[str] = Field(default_factory=list)
+    process_modifiers: list[str] = Field(default_factory=list)
+    adjective_suffixes: dict[str, list[str]] = Field(default_factory=dict)
+    institution_heads: list[str] = Field(default_factory=list)
+    adjective_heads: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,11 @@ class MentionRules:
     eponym_heads: tuple[str, ...]
     anatomy_heads: dict[str, str]
     anatomy_before: frozenset[str] = frozenset()
+    process_heads: frozenset[str] = frozenset()
+    process_modifiers: frozenset[str] = frozenset()
+    adjective_suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    institution_heads: frozenset[str] = frozenset()
+    adjective_heads: frozenset[str] = frozenset()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -83,7 +95,7 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
     """Read and validate ``mention_rules.yaml`` (default: packaged)."""
     spec = load_yaml(path or rules_path(), MentionRulesFile)
     for label in (*spec.name_heads.values(), *spec.modifier_heads.values(), *spec.anatomy_heads.values(),
-                  *spec.anatomy_before):
+                  *spec.anatomy_before, *spec.process_modifiers, *spec.adjective_heads):
         if label and not label.isupper():
             from pipeline.errors import ResourceError
             raise ResourceError(f"{path or rules_path()}: {label!r} is not a class name")
@@ -97,6 +109,11 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         tuple(spec.eponym_heads),
         {k.lower(): v for k, v in spec.anatomy_heads.items()},
         frozenset(spec.anatomy_before),
+        frozenset(w.lower() for w in spec.process_heads),
+        frozenset(spec.process_modifiers),
+        tuple((k.lower(), tuple(v)) for k, v in spec.adjective_suffixes.items()),
+        frozenset(w.lower() for w in spec.institution_heads),
+        frozenset(spec.adjective_heads),
     )
 
 
@@ -123,6 +140,11 @@ class TokenText:
     def text(self, i: int) -> str:
         return self._strings[self._orth[i]]
 
+    @property
+    def lower_ids(self) -> list[int]:
+        """The tokens' lower-case string ids (hashes)."""
+        return self._lower
+
     def spaced(self, i: int) -> bool:
         """Token i has trailing whitespace."""
         return bool(self._ws[i])
@@ -144,6 +166,26 @@ def _on_word_boundaries(t: TokenText, start: int, end: int) -> bool:
     if t.spaced(end - 1) or end >= t.n:
         return True
     return not (t.text(end)[0].isalnum() and t.text(end - 1)[-1].isalnum())
+
+
+def in_institution_name(t: TokenText, start: int, end: int, heads: frozenset[str]) -> bool:
+    """Capitalised tokens ``start:end`` are part of a capitalised name headed by a word of
+    ``heads``: "American Lung Association", "Institute for Stem Cell Research"."""
+    if not heads or not all(t.text(k)[:1].isupper() for k in range(start, end)):
+        return False
+    k = end
+    while k < t.n and k - end < NAME_WORDS and t.text(k)[:1].isupper():
+        if t.word(k) in heads:
+            return True
+        k += 1
+    k = start - 1
+    while k >= 0 and start - k <= NAME_WORDS and t.text(k)[:1].isupper():
+        if t.word(k) in heads:
+            return True
+        k -= 1
+    if k < 1 or t.word(k) not in ("of", "for", "on"):
+        return False
+    return t.word(k - 1) in heads and t.text(k - 1)[:1].isupper()
 
 
 def _glued(t: TokenText, i: int) -> bool:
@@ -168,9 +210,15 @@ def _name_extent(t: TokenText, start: int, end: int, rules: MentionRules) -> tup
     if not label:
         return None
     stop = i + 2
-    while t.word(stop) in rules.name_heads:  # a compound head: "dopamine-producing neuron precursors"
-        label = rules.name_heads[t.word(stop)]
-        stop += 1
+    while True:  # a compound head: "dopamine-producing neuron precursors", "stimulated gene/protein 6"
+        if t.word(stop) in rules.name_heads:
+            label = rules.name_heads[t.word(stop)]
+            stop += 1
+        elif t.word(stop) == "/" and t.word(stop + 1) in rules.name_heads:
+            label = rules.name_heads[t.word(stop + 1)]
+            stop += 2
+        else:
+            break
     if label == "GENE_OR_PROTEIN":  # "gene 6", "protein-6"
         doc = t.doc
         while stop < len(doc) and (doc[stop].like_num or doc[stop].text in ("-", "/")) and stop - i < 6:
@@ -229,7 +277,7 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     out: list[tuple[int, int, Match]] = []
     t = TokenText(doc)
     for s, e, m in _located(t, chosen, rules):
-        if not _on_word_boundaries(t, s, e):
+        if not _on_word_boundaries(t, s, e) or in_institution_name(t, s, e, rules.institution_heads):
             continue
         if _is_fragment(t, s, e, rules):
             made = _compound(t, s, e, rules)
@@ -250,7 +298,7 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     taken = {i for s, e, _ in out for i in range(s, e)}
     out += [x for x in _eponyms(t, rules, lookup, key_of) if x[0] not in taken]
     out.sort(key=lambda x: x[0])
-    return _non_overlapping(out)
+    return located_processes(t, _non_overlapping(out), rules, lookup, key_of)
 
 
 def _located(t: TokenText, chosen: list[tuple[int, int, Match]], rules: MentionRules,

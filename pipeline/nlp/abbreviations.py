@@ -278,7 +278,23 @@ def abbreviation_spans(doc: Doc, rules: HeadRules, ents: list[Span] | None = Non
         if label != OTHER:
             whole = Span(doc, long_form.start, long_form.end, label=label)
             out.append((whole, MentionInfo((label,), long_form.text, "abbreviation_long_form", "")))
-    return out
+    return _heads_defined_here(out)
+
+
+def _heads_defined_here(out: list[tuple[Span, MentionInfo]]) -> list[tuple[Span, MentionInfo]]:
+    """An OTHER short form whose long form ends with another short form of the text takes that
+    one's label and id: "MSC-derived EVs (MSC-EVs)" after "extracellular vesicles (EVs)"."""
+    known = {s.text: (s, i) for s, i in out if i.source == "abbreviation" and s.label_ != OTHER}
+    fixed = []
+    for span, info in out:
+        words = info.long_form.split() if span.label_ == OTHER and info.source == "abbreviation" else []
+        hit = known.get(words[-1]) if words else None
+        if hit is not None:
+            head, head_info = hit
+            span = Span(span.doc, span.start, span.end, label=head.label_, kb_id=head.kb_id_)
+            info = MentionInfo(head_info.classes, head_info.canonical_name, info.source, info.long_form)
+        fixed.append((span, info))
+    return fixed
 
 
 MODEL_SOURCES = frozenset({"model", "model+lexicon"})

@@ -51,6 +51,10 @@ def test_word_boundaries_of_the_original_text() -> None:
          [("Dopamine-producing neuron precursors", "CELL_TYPE", "")]),
         (["GENE1", "stimulated", "gene", "6", "rises"], None, (0, 1, GENE),
          [("GENE1 stimulated gene 6", "GENE_OR_PROTEIN", "")]),
+        # alternative heads joined by a slash: "stimulated gene/protein 6"
+        (["GENE1", "stimulated", "gene", "/", "protein", "6", "rises"],
+         [True, True, False, False, True, True, False], (0, 1, GENE),
+         [("GENE1 stimulated gene/protein 6", "GENE_OR_PROTEIN", "")]),
         # a modifier head: a factor is no mention of its modifier; a drug's target stays
         (["GENE1", "inhibitors", "help"], None, (0, 1, GENE), [("GENE1", "GENE_OR_PROTEIN", "HGNC:1")]),
         (["growth", "factors", "help"], None, (0, 1, PROC), []),
@@ -159,3 +163,22 @@ def test_anatomy_before_cells(words: list[str], spaces: list[bool] | None,
 def test_generic_words_of_version_1_1(word: str) -> None:
     assert (word, "*") in RULES.generic_keys()
     assert ("cells", "*") not in RULES.generic_keys()  # stoplisted by the training splits instead
+
+
+@pytest.mark.parametrize(
+    ("words", "match", "kept"),
+    [
+        (["the", "American", "Organ", "Association", "says"], (2, 3), False),
+        (["Institute", "for", "Organ", "Research"], (2, 3), False),
+        (["the", "Organ", "Society", "of", "America"], (1, 2), False),
+        # a capitalised heading without an institution's head, and lower case, keep the match
+        (["Therapy", "for", "Organ", "Health"], (2, 3), True),
+        (["the", "organ", "association", "study"], (1, 2), True),
+    ],
+)
+def test_matches_inside_institution_names_are_dropped(words: list[str], match: tuple[int, int],
+                                                      kept: bool) -> None:
+    d = doc(words)
+    out = run(d, [(*match, ORGAN)])
+    assert (out == [(d[match[0]:match[1]].text, "ANATOMY", "MESH:3")]) is kept
+    assert kept or out == []

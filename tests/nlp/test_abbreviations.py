@@ -115,3 +115,17 @@ def test_long_form_over_a_model_entity(source: str, expected: list[tuple[str, st
     component = AbbreviationPropagator(NLP, "abbreviations")
     component.initialize()
     assert [(e.text, e.label_) for e in component(doc).ents] == expected
+
+
+def test_long_form_ending_in_a_defined_short_form_takes_its_class() -> None:
+    # "ZVs" is defined by an entity first; "plant-made ZVs (PM-ZVs)" ends with it and has no head rule
+    doc = NLP("Zeta vesicles (ZVs) exist. We used plant-made ZVs (PM-ZVs) here. PM-ZVs help.")
+    ents = [Span(doc, 0, 2, label="ANATOMY", kb_id="A:1")]
+    rows = _short_forms(doc, ents)
+    assert ("PM-ZVs", "ANATOMY", "A:1", "abbreviation") in rows
+    assert all(label != OTHER for _, label, _, _ in rows)
+
+
+def test_long_form_ending_in_an_undefined_word_stays_other() -> None:
+    doc = NLP("We used plant-made ZVs (PM-ZVs) here.")
+    assert _short_forms(doc, []) == [("PM-ZVs", OTHER, "", "abbreviation")]

@@ -91,6 +91,20 @@ def test_no_false_friends(nlp: spacy.language.Language, text: str) -> None:
     assert not nlp(text).ents
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a disease's course is no entity; the disease is
+    ("Gout is a chronic disease that affects the joints.", [("Gout", "DISEASE"), ("joints", "ANATOMY")]),
+    # an institution's name is no anatomy; a located process is one mention
+    ("The American Heart Association reported lung inflammation and neuronal apoptosis.",
+     [("lung inflammation", "PROCESS"), ("neuronal apoptosis", "PROCESS")]),
+    ("They saw alveolar damage and axonal growth.",
+     [("alveolar damage", "DISEASE"), ("axonal growth", "PROCESS")]),
+])
+def test_entity_extent_rules_on_the_packaged_lexicon(nlp: spacy.language.Language, text: str,
+                                                      expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+
+
 def test_pipeline_analysis(nlp: spacy.language.Language) -> None:
     analysis = nlp.analyze_pipes()
     assert not any(analysis["problems"].values())
