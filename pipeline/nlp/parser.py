@@ -70,14 +70,16 @@ def load_parser(model: str = DEFAULT_MODEL) -> Language:
 
 def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
                         mentions: Sequence[Mention], anaphor: Callable[[str], bool] | None = None,
-                        read: Collection[int] = ()) -> list[tuple[int, int]]:
+                        read: Collection[int] = (), agent_nouns: Collection[str] = frozenset(),
+                        ) -> list[tuple[int, int]]:
     """(start, end) token ranges of the sentences that can hold a relation: some trigger word
     outside the mentions whose rule finds a subject and a different object among them, or only
     an object when the sentence opens with a subject anaphor ("They ...", "These cells ...", an
     event anaphor "This helps ...": ``anaphor`` is asked of its first word, two and twelve words).
     ``could_relate(words, mentions, anaphoric, sentence=all its words)`` decides
     (:func:`relation_filter`); a sentence whose index is in ``read`` (the surface reader has a
-    candidate there, which the parse checks) is one in any case."""
+    candidate there, which the parse checks) is one in any case. A treatment noun of
+    ``agent_nouns`` among the words may be the subject, as an anaphor may (:mod:`.relations.agents`)."""
     bounds = sentence_bounds(doc)
     if not bounds or (not mentions and anaphor is None):
         return []
@@ -94,6 +96,7 @@ def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
         words = [t.lower_ for t in doc[start:end]]
         anaphoric = anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2]))
                                              or anaphor(" ".join(words[:12])))
+        anaphoric = anaphoric or any(w in agent_nouns for w in words)
         if not ms and not anaphoric:  # an anaphor subject may relate to an outcome object
             continue
         # a word inside a mention triggers nothing ("secreted frizzled-related protein")
@@ -250,6 +253,7 @@ class CandidateParser:
         self.could_relate: Callable[..., bool] | None = None
         self.triggers: TriggerIndex | None = None
         self.anaphor: Callable[[str], bool] | None = None
+        self.agent_nouns: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None,
                    nlp: Language | None = None, parser: Language | None = None,
@@ -263,6 +267,7 @@ class CandidateParser:
         self.triggers = TriggerIndex(self.rules)
         self.could_relate = relation_filter(self.rules, self.triggers, patterns.outcomes,
                                             patterns.sites, patterns.factors, patterns)
+        self.agent_nouns = patterns.agent_nouns
         event = cues.event_anaphor
         self.anaphor = lambda words: (cues.subject_anaphor.match(words) is not None
                                       or (event is not None and event.match(words) is not None))
@@ -280,7 +285,7 @@ class CandidateParser:
             lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
             read = {c.sentence.index for c in surface_candidates(doc, ms, lower, self.rules, self.triggers,
                                                                   sentence_bounds(doc))}
-        return candidate_sentences(doc, self.could_relate, ms, self.anaphor, read)
+        return candidate_sentences(doc, self.could_relate, ms, self.anaphor, read, self.agent_nouns)
 
     def select(self, doc: Doc) -> list[tuple[int, int]]:
         """The sentences to parse: the candidates, or all of them with ``every_sentence``."""

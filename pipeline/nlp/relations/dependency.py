@@ -35,6 +35,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from pipeline.nlp.relations.agents import with_agent_nouns
 from pipeline.nlp.relations.arguments import agent_classes, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.clauses import MODIFIED_BY_CLAUSE, instrument
 from pipeline.nlp.relations.misattached import continued_objects, of_phrase_members
@@ -326,6 +327,7 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
             continue
         span = doc[start:end]
         sent = Sentence(k, start, end, span.start_char, span.end_char)
+        sent_ms = with_agent_nouns(parse, sent, sent_ms, reader.patterns.agent_nouns)  # "treatments"
         out.matched[k] = set()
         out.candidates[k], after = sentence_candidates(reader, sent, parse, sent_ms, carry, out.matched[k])
         if chosen is not None and start not in chosen:
