@@ -194,7 +194,9 @@ def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[
                     objects.append(_FACTOR)
                 if rule.reverse:
                     subjects, objects = objects, subjects
-                if objects and (anaphoric or any(s != o for s in subjects for o in objects)):
+                # a topic rule's subject is the disease an earlier sentence named (.relations.topics)
+                elsewhere = anaphoric or "topic" in rule.forms
+                if objects and (elsewhere or any(s != o for s in subjects for o in objects)):
                     return True
         return False
     return could_relate

@@ -28,6 +28,7 @@ class PatternSpec(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     form: str
     inherit: bool = False
+    topic: bool = False  # the subject is the text's disease topic (.topics); `subject`: the feature noun
     predicates: list[str] = Field(default_factory=list)
     rule_prepositions: bool = False
     nodes: list[dict[str, Any]] = Field(min_length=1)
@@ -167,7 +168,7 @@ def match_sentence(parse: Doc, matcher: DependencyMatcher, patterns: Patterns) -
         roles = dict(zip(names, token_ids, strict=True))
         trigger = roles["trigger"]
         subject: int | None = roles.get("subject")
-        carried = ""
+        carried = "topic" if spec.topic else ""
         if subject is None:
             head, carried = inherited_subject(parse[trigger])
             if head is None:

@@ -1,0 +1,83 @@
+"""What a sentence leaves the next besides its relations: the subject a "They ..." refers to
+(:func:`topic_carry`, :func:`clause_subject_mentions`) and the disease the text is about
+(:func:`disease_topic`), which is the subject of a feature noun that names no disease (issue 12):
+"Long-term consequences may include memory loss", "Non-motor symptoms such as constipation often
+appear early", "Pressure sores are common complications" (dependency patterns with ``topic:
+true``; :func:`topic_subjects`). Such a relation's ``carried`` is ``topic``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from pipeline.nlp.relations.arguments import allowed, mention_at
+from pipeline.nlp.relations.types import Candidate, Carry, Mention
+
+TOPIC = "topic"  # the carried value of a subject that is the text's disease topic
+DISEASE = "DISEASE"
+
+
+def clause_subject_mentions(parse: Doc, ms: Sequence[Mention], off: int) -> list[Mention]:
+    """The mentions the grammatical subject of the sentence's main clause names ("Once mobilized,
+    MSCs activate repair mechanisms": MSCs), as the surface reader carries them; none for an anaphor."""
+    roots = [t for t in parse if t.dep_ == "ROOT"]
+    heads = [c for r in roots[:1] for c in r.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = [mention_at(ms, off + t.i) for h in heads[:1] for t in (h, *h.conjuncts)]
+    return [m for m in dict.fromkeys(found) if m is not None]
+
+
+def topic_carry(ms: Sequence[Mention], start: int, agents: frozenset[str], carry: Carry) -> Carry:
+    """What a sentence that related no subject of its own leaves the next: an agent mention it
+    opens with is its topic ("MSCs are multipotent cells ... . They migrate to X": MSCs),
+    else the carry it was given."""
+    first = ms[0] if ms else None
+    if first is None or first.start != start or not allowed(first, agents):
+        return carry
+    return Carry((first,), carry.objects)
+
+
+def disease_topic(ms: Sequence[Mention], start: int, candidates: Sequence[Candidate], parse: Doc | None,
+                  topic: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The disease topic after a sentence (``ms``: its mentions; ``start``: its first doc token;
+    ``parse``: its parse, None when unparsed): the last disease its relations have as their own
+    subject, else the disease that is its main clause's subject, else a disease it opens with,
+    else ``topic`` (what the sentences before left)."""
+    own = [c.subject for c in candidates if DISEASE in c.subject.classes and c.subject.start >= start]
+    if own:
+        return (own[-1],)
+    if parse is not None:
+        subjects = [m for m in clause_subject_mentions(parse, ms, start) if DISEASE in m.classes]
+        if subjects:
+            return (subjects[0],)
+    if ms and ms[0].start == start and DISEASE in ms[0].classes:
+        return (ms[0],)
+    return topic
+
+
+def topic_subjects(parse: Doc, trigger: int, subject: int, ms: Sequence[Mention], off: int,
+                   topic: Sequence[Mention]) -> list[Mention] | None:
+    """The subjects of a topic pattern's match (sentence tokens ``trigger`` and ``subject``): the
+    feature noun is the subject node when a noun ("consequences include X"), else the trigger
+    ("symptoms such as X", "X are complications"). A disease mention among its left modifiers
+    ("PD symptoms include tremor"), else the topic; None when the noun names its owner otherwise
+    (an of-phrase: "the symptoms of PD", read by ``disease_feature``; another mention on its left:
+    "MSC features") or there is no topic."""
+    feature = parse[subject] if parse[subject].pos_ in ("NOUN", "PROPN") else parse[trigger]
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in feature.children):
+        return None
+    left = [m for c in feature.children if c.i < feature.i
+            for m in [mention_at(ms, off + c.i)] if m is not None]
+    if left:
+        diseases = [m for m in dict.fromkeys(left) if DISEASE in m.classes]
+        return diseases or None
+    return list(topic) or None
+
+
+def how_carried(carried: str, subject: Mention, sentence_start: int) -> str:
+    """A candidate's ``carried``: ``topic`` for a topic subject of an earlier sentence (none for
+    a disease the sentence names), ``anaphor`` for another subject of an earlier sentence."""
+    if carried == TOPIC:
+        return TOPIC if subject.start < sentence_start else ""
+    return "anaphor" if subject.start < sentence_start else carried

@@ -1,0 +1,91 @@
+"""The disease a text is about as the subject of a feature noun that names no disease (issue 12,
+pipeline/nlp/relations/topics.py): "Late complications include X", "skin symptoms such as X
+appear", "X and Y are late complications". Hand-built parses (CRAFT/ClearNLP labels); a
+sentence without rows is not parsed. Own sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp.parser import CandidateParser
+
+N, V, P, D, X, C, A, AUX, ADV = "NOUN", "VERB", "ADP", "DET", "PUNCT", "CCONJ", "ADJ", "AUX", "ADV"
+Rows = list[tuple[int, str, str]] | None
+
+
+def relations(blank: Language, doc: Doc, sentences: list[Rows]) -> set[tuple[str, str, str, str]]:
+    """(subject, predicate, object, carried) of the ASSOCIATED_WITH rows of the dependency reader."""
+    parses = {}
+    for sent, rows in zip(doc.sents, sentences, strict=True):
+        if rows is None:
+            continue
+        heads, deps, pos = (list(x) for x in zip(*rows, strict=True))
+        parses[sent.start] = Doc(doc.vocab, words=[t.text for t in sent],
+                                 spaces=[bool(t.whitespace_) for t in sent], heads=heads, deps=deps, pos=pos)
+    doc._.parses = parses
+    rels = blank.get_pipe("mechmine_relations")(doc)._.relations
+    return {(r.subject.text, r.predicate, r.object.text, r.carried) for r in rels
+            if r.rule_id.startswith("dep:") and r.predicate == "ASSOCIATED_WITH"}
+
+
+INCLUDE = [(1, "amod", A), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)]
+CASES = {
+    "the feature noun names no disease: the disease the text opened with": (
+        "[Asthma|DISEASE] is common . Late complications include [pneumonia|DISEASE] .",
+        [None, INCLUDE],
+        {("Asthma", "ASSOCIATED_WITH", "pneumonia", "topic")}),
+    "examples of the feature noun": (
+        "[Lupus|DISEASE] is rare . Skin symptoms such as [rash|DISEASE] appear early .",
+        [None, [(1, "compound", N), (5, "nsubj", N), (3, "amod", A), (1, "prep", P), (3, "pobj", N),
+                (5, "ROOT", V), (5, "advmod", ADV), (5, "punct", X)]],
+        {("Lupus", "ASSOCIATED_WITH", "rash", "topic")}),
+    "the feature noun as what the listed disorders are": (
+        "[Diabetes|DISEASE] is common . [Neuropathy|DISEASE] and [retinopathy|DISEASE] are late"
+        " complications .",
+        [None, [(3, "nsubj", N), (0, "cc", C), (0, "conj", N), (3, "ROOT", AUX), (5, "amod", A),
+                (3, "attr", N), (3, "punct", X)]],
+        {("Diabetes", "ASSOCIATED_WITH", "Neuropathy", "topic"),
+         ("Diabetes", "ASSOCIATED_WITH", "retinopathy", "topic")}),
+    "the latest disease a sentence is about is the topic": (
+        "[Asthma|DISEASE] is common . [Lupus|DISEASE] is rare . Late complications include"
+        " [nephritis|DISEASE] .",
+        [None, None, INCLUDE],
+        {("Lupus", "ASSOCIATED_WITH", "nephritis", "topic")}),
+    "an of-phrase names the disease itself": (
+        "[Asthma|DISEASE] is common . Complications of [influenza|DISEASE] include [pneumonia|DISEASE] .",
+        [None, [(3, "nsubj", N), (0, "prep", P), (1, "pobj", N), (3, "ROOT", V), (3, "dobj", N),
+                (3, "punct", X)]],
+        {("influenza", "ASSOCIATED_WITH", "pneumonia", "")}),
+    "a disease on its left names the disease itself": (
+        "[Asthma|DISEASE] is common . [Lupus|DISEASE] symptoms include [rash|DISEASE] .",
+        [None, [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)]],
+        {("Lupus", "ASSOCIATED_WITH", "rash", "")}),
+    "another mention on its left: no disease's features": (
+        "[Asthma|DISEASE] is common . [MSC|CELL_TYPE] features include [plasticity|PROCESS] .",
+        [None, [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)]],
+        set()),
+    "no disease before: no topic": (
+        "Late complications include [pneumonia|DISEASE] .",
+        [INCLUDE],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,parses,expected", CASES.values(), ids=CASES.keys())
+def test_disease_topic_subjects(blank: Language, marked_doc: Callable[[str], Doc], marked: str,
+                                parses: list[Rows], expected: set) -> None:
+    assert relations(blank, marked_doc(marked), parses) == expected
+
+
+def test_a_topic_rule_makes_a_sentence_a_parse_candidate(blank: Language) -> None:
+    words = ["Late", "complications", "include", "pneumonia", ".", "Weather", "is", "pneumonia", "."]
+    ents = ["O", "O", "O", "B-DISEASE", "O", "O", "O", "B-DISEASE", "O"]
+    doc = Doc(blank.vocab, words=words, ents=ents, sent_starts=[k in (0, 5) for k in range(len(words))])
+    parser = CandidateParser(blank, "mechmine_parser", "parser", 16)
+    parser.initialize(parser=spacy.blank("en"))
+    assert parser.select(doc) == [(0, 5)]
