@@ -65,6 +65,7 @@ from pipeline.nlp.relations.syntax import (
     verb_read_as_adjective,
 )
 from pipeline.nlp.relations.topics import (
+    DISEASE,
     TOPIC,
     clause_subject_mentions,
     disease_topic,
@@ -320,7 +321,7 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
     carry = Carry()
     topic: tuple[Mention, ...] = ()  # the disease the text is about (.topics)
     out = DepReading()
-    agents = agent_classes(reader.rules)
+    agents = agent_classes(reader.rules) | {DISEASE}  # "X injuries are the most severe. They ..."
     for k, (start, end) in enumerate(bounds):
         parse = parses.get(start)
         lo, hi = bisect_left(firsts, start), bisect_left(firsts, end)

@@ -29,13 +29,23 @@ def clause_subject_mentions(parse: Doc, ms: Sequence[Mention], off: int) -> list
 
 
 def topic_carry(ms: Sequence[Mention], start: int, agents: frozenset[str], carry: Carry) -> Carry:
-    """What a sentence that related no subject of its own leaves the next: an agent mention it
-    opens with is its topic ("MSCs are multipotent cells ... . They migrate to X": MSCs),
-    else the carry it was given."""
+    """What a sentence that related no subject of its own leaves the next: a mention of ``agents``
+    (the agent classes; the dependency reader adds DISEASE) it opens with is its topic ("MSCs are
+    multipotent cells ... . They migrate to X": MSCs; "Cervical injuries are the most severe. They
+    impair X": cervical injuries), else the carry it was given."""
     first = ms[0] if ms else None
     if first is None or first.start != start or not allowed(first, agents):
         return carry
+    if DISEASE in first.classes and not allowed(first, agents - {DISEASE}) and not looks_plural(first.text):
+        return carry  # "they" points back to a plural: "Colitis is common. They ..." is not about colitis
     return Carry((first,), carry.objects)
+
+
+def looks_plural(text: str) -> bool:
+    """The phrase's last word has a plural -s ("cervical injuries", "infections"; not "fibrosis",
+    "lupus", "stress")."""
+    last = text.lower().split()[-1] if text.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "is", "us"))
 
 
 def disease_topic(ms: Sequence[Mention], start: int, candidates: Sequence[Candidate], parse: Doc | None,

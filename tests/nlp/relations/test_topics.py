@@ -89,3 +89,20 @@ def test_a_topic_rule_makes_a_sentence_a_parse_candidate(blank: Language) -> Non
     parser = CandidateParser(blank, "mechmine_parser", "parser", 16)
     parser.initialize(parser=spacy.blank("en"))
     assert parser.select(doc) == [(0, 5)]
+
+
+THEY_AFFECT = [(1, "nsubj", "PRON"), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)]
+
+
+@pytest.mark.parametrize("first,expected", [
+    # a plural disease opening an unparsed sentence is what the next "They" stands for
+    ("[Cervical injuries|DISEASE] are the most severe .",
+     {("Cervical injuries", "ASSOCIATED_WITH", "breathing", "anaphor")}),
+    # a singular one is not ("they" needs a plural)
+    ("[Colitis|DISEASE] is common .", set()),
+    # nor a disease inside the sentence
+    ("Most patients have [cervical injuries|DISEASE] .", set())])
+def test_a_plural_disease_opening_a_sentence_is_its_topic(blank: Language, marked_doc: Callable[[str], Doc],
+                                                          first: str, expected: set) -> None:
+    doc = marked_doc(f"{first} They affect breathing .")
+    assert relations(blank, doc, [None, THEY_AFFECT]) == expected
