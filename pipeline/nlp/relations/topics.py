@@ -71,7 +71,8 @@ def topic_subjects(parse: Doc, trigger: int, subject: int, ms: Sequence[Mention]
     """The subjects of a topic pattern's match (sentence tokens ``trigger`` and ``subject``): the
     feature noun is the subject node when a noun ("consequences include X"), else the trigger
     ("symptoms such as X", "X are complications"). A disease mention among its left modifiers
-    ("PD symptoms include tremor"), else the topic; None when the noun names its owner otherwise
+    ("PD symptoms include tremor"), else the last disease that is a clause's subject before it in
+    the sentence, else the topic; None when the noun names its owner otherwise
     (an of-phrase: "the symptoms of PD", read by ``disease_feature``; another mention on its left:
     "MSC features") or there is no topic."""
     feature = parse[subject] if parse[subject].pos_ in ("NOUN", "PROPN") else parse[trigger]
@@ -82,7 +83,12 @@ def topic_subjects(parse: Doc, trigger: int, subject: int, ms: Sequence[Mention]
     if left:
         diseases = [m for m in dict.fromkeys(left) if DISEASE in m.classes]
         return diseases or None
-    return list(topic) or None
+    # a disease the sentence has as another clause's subject before the noun ("Sepsis is a major
+    # cause of death, and barrier dysfunction is its complication"; not the noun's own clause's)
+    before = [m for m in ms if m.start >= off and m.end - off <= feature.i and DISEASE in m.classes
+              and any(parse[i - off].dep_ in ("nsubj", "nsubjpass") and parse[i - off].head != feature.head
+                      for i in range(m.start, m.end))]
+    return before[-1:] or list(topic) or None
 
 
 def how_carried(carried: str, subject: Mention, sentence_start: int) -> str:

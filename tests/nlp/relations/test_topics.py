@@ -106,3 +106,13 @@ def test_a_plural_disease_opening_a_sentence_is_its_topic(blank: Language, marke
                                                           first: str, expected: set) -> None:
     doc = marked_doc(f"{first} They affect breathing .")
     assert relations(blank, doc, [None, THEY_AFFECT]) == expected
+
+
+def test_a_disease_subject_of_the_sentence_comes_before_the_topic(blank: Language,
+                                                                  marked_doc: Callable[[str], Doc]) -> None:
+    doc = marked_doc("[Asthma|DISEASE] is common . [Gout|DISEASE] is painful , and [nephropathy|DISEASE] is"
+                     " its late complication .")
+    parse = [(1, "nsubj", N), (1, "ROOT", AUX), (1, "acomp", A), (1, "punct", X), (1, "cc", C),
+             (6, "nsubj", N), (1, "conj", AUX), (9, "poss", "PRON"), (9, "amod", A), (6, "attr", N),
+             (1, "punct", X)]
+    assert relations(blank, doc, [None, parse]) == {("Gout", "ASSOCIATED_WITH", "nephropathy", "")}
