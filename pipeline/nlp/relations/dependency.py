@@ -67,7 +67,9 @@ from pipeline.nlp.relations.syntax import (
 from pipeline.nlp.relations.topics import (
     DISEASE,
     TOPIC,
+    class_noun_members,
     clause_subject_mentions,
+    coordinated_groups,
     disease_topic,
     how_carried,
     topic_carry,
@@ -240,7 +242,8 @@ class DepReading:
 
 def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence[Mention],
                         previous: Carry | None = None, matched: set[int] | None = None,
-                        topic: Sequence[Mention] = ()) -> tuple[list[Candidate], Carry]:
+                        topic: Sequence[Mention] = (), listed: Sequence[tuple[Mention, ...]] = (),
+                        ) -> tuple[list[Candidate], Carry]:
     """Candidates the parse of one sentence gives (``ms``: its mentions, doc token indices;
     token ``k`` of ``parse`` is doc token ``sent.start + k``) and what it leaves the next.
     ``matched`` (when given) collects the doc tokens of triggers a rule's pattern matched at."""
@@ -272,6 +275,7 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             matched.add(off + match.trigger)
         subjects = topical if topical is not None else _arguments(
             reader, parse, match.subject, ms, off, previous.subjects, named=previous.objects, event=event)
+        subjects = class_noun_members(parse, subjects, off, listed)  # "These glial cells": the list before
         if match.carried in MODIFIED_BY_CLAUSE:  # "genes that contribute to PD, including X"
             for t in clause_examples(parse[match.subject], parse[match.trigger]):
                 subjects += [m for m in _arguments(reader, parse, t.i, ms, off, ()) if m not in subjects]
@@ -320,6 +324,7 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
     firsts = [m.start for m in ms]
     carry = Carry()
     topic: tuple[Mention, ...] = ()  # the disease the text is about (.topics)
+    listed: tuple[tuple[Mention, ...], ...] = ()  # the mentions the previous sentence coordinated
     out = DepReading()
     agents = agent_classes(reader.rules) | {DISEASE}  # "X injuries are the most severe. They ..."
     for k, (start, end) in enumerate(bounds):
@@ -328,14 +333,15 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
         sent_ms = [m for m in ms[lo:hi] if m.end <= end]
         if parse is None or len(parse) != end - start:
             carry = topic_carry(sent_ms, start, agents, carry)
-            topic = disease_topic(sent_ms, start, (), None, topic)
+            topic, listed = disease_topic(sent_ms, start, (), None, topic), coordinated_groups(doc, sent_ms)
             continue
         span = doc[start:end]
         sent = Sentence(k, start, end, span.start_char, span.end_char)
         sent_ms = with_agent_nouns(parse, sent, sent_ms, reader.patterns.agent_nouns)  # "treatments"
         out.matched[k] = set()
         out.candidates[k], after = sentence_candidates(reader, sent, parse, sent_ms, carry, out.matched[k],
-                                                       topic)
+                                                       topic, listed)
+        listed = coordinated_groups(doc, sent_ms)
         own = chosen is None or start in chosen  # an unchosen sentence leaves what an unparsed one does
         topic = disease_topic(sent_ms, start, out.candidates[k] if own else (), parse if own else None, topic)
         if not own:

@@ -97,3 +97,45 @@ def how_carried(carried: str, subject: Mention, sentence_start: int) -> str:
     if carried == TOPIC:
         return TOPIC if subject.start < sentence_start else ""
     return "anaphor" if subject.start < sentence_start else carried
+
+
+LIST_GLUE = frozenset({",", "and", "or"})
+POINTING_BACK = frozenset({"these", "those"})
+
+
+def coordinated_groups(doc: Doc, ms: Sequence[Mention]) -> tuple[tuple[Mention, ...], ...]:
+    """The runs of two or more mentions of one label a sentence coordinates ("activating microglia
+    and astrocytes", "IL-1, IL-6, and TNF"): only commas and and/or between two members, an and/or
+    in the run. ``ms``: the sentence's mentions, in order."""
+    groups: list[tuple[Mention, ...]] = []
+    run: list[Mention] = []
+    joined = False
+    for m in ms:
+        between = {t.lower_ for t in doc[run[-1].end:m.start]} if run else set()
+        if run and m.label == run[-1].label and between and between <= LIST_GLUE:
+            run.append(m)
+            joined = joined or bool(between - {","})
+            continue
+        if len(run) > 1 and joined:
+            groups.append(tuple(run))
+        run, joined = [m], False
+    if len(run) > 1 and joined:
+        groups.append(tuple(run))
+    return tuple(groups)
+
+
+def class_noun_members(parse: Doc, subjects: Sequence[Mention], off: int,
+                       listed: Sequence[tuple[Mention, ...]]) -> list[Mention]:
+    """Subjects with a class noun after "these"/"those" read as the members the sentence before
+    coordinated ("... activating microglia and astrocytes. These glial cells release IL-6":
+    microglia, astrocytes): the last coordinated group of ``listed`` (:func:`coordinated_groups`
+    of the previous sentence) whose members share the noun's label and are not the noun itself."""
+    out: list[Mention] = []
+    for m in subjects:
+        k = m.start - off
+        group = None
+        if 0 < k <= len(parse) and parse[k - 1].lower_ in POINTING_BACK:
+            group = next((g for g in reversed(listed)
+                          if all(x.label == m.label and x.key() != m.key() for x in g)), None)
+        out.extend(x for x in (group or (m,)) if x not in out)
+    return out

@@ -116,3 +116,41 @@ def test_a_disease_subject_of_the_sentence_comes_before_the_topic(blank: Languag
              (6, "nsubj", N), (1, "conj", AUX), (9, "poss", "PRON"), (9, "amod", A), (6, "attr", N),
              (1, "punct", X)]
     assert relations(blank, doc, [None, parse]) == {("Gout", "ASSOCIATED_WITH", "nephropathy", "")}
+
+
+SECRETE = [(2, "det", D), (2, "amod", A), (3, "nsubj", N), (3, "ROOT", V), (3, "dobj", N), (3, "punct", X)]
+
+
+@pytest.mark.parametrize("first,expected", [
+    # "these" + a class noun: the members the sentence before coordinated, of the noun's label
+    ("Blood contains [neutrophils|CELL_TYPE] and [macrophages|CELL_TYPE] .",
+     {("neutrophils", "SECRETES", "IL-1", "anaphor"), ("macrophages", "SECRETES", "IL-1", "anaphor")}),
+    # members of another label are no members of the class noun
+    ("Blood contains [IL-6|CYTOKINE] and [TNF|CYTOKINE] .", {("myeloid cells", "SECRETES", "IL-1", "")}),
+    # mentions that are not coordinated are no list
+    ("[Neutrophils|CELL_TYPE] outnumber [macrophages|CELL_TYPE] .",
+     {("myeloid cells", "SECRETES", "IL-1", "")}),
+])
+def test_a_class_noun_after_these_stands_for_the_list_before(blank: Language,
+                                                             marked_doc: Callable[[str], Doc],
+                                                             first: str, expected: set) -> None:
+    doc = marked_doc(f"{first} These [myeloid cells|CELL_TYPE] secrete [IL-1|CYTOKINE] .")
+    heads, deps, pos = (list(x) for x in zip(*SECRETE, strict=True))
+    second = list(doc.sents)[1]
+    doc._.parses = {second.start: Doc(doc.vocab, words=[t.text for t in second],
+                                      spaces=[bool(t.whitespace_) for t in second], heads=heads, deps=deps,
+                                      pos=pos)}
+    rels = blank.get_pipe("mechmine_relations")(doc)._.relations
+    assert {(r.subject.text, r.predicate, r.object.text, r.carried) for r in rels
+            if r.rule_id.startswith("dep:")} == expected
+
+
+def test_coordinated_groups(marked_doc: Callable[[str], Doc]) -> None:
+    from pipeline.nlp.relations.topics import coordinated_groups
+    from pipeline.nlp.relations.types import Mention
+
+    doc = marked_doc("[IL-1|CYTOKINE] , [IL-6|CYTOKINE] , and [TNF|CYTOKINE] rise ; [IL-10|CYTOKINE] ,"
+                     " [IL-4|CYTOKINE] fall .")
+    ms = [Mention(e.start, e.end, e.start_char, e.end_char, e.text, e.label_, (e.label_,), "")
+          for e in doc.ents]
+    assert [[m.text for m in g] for g in coordinated_groups(doc, ms)] == [["IL-1", "IL-6", "TNF"]]
