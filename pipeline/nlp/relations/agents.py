@@ -32,6 +32,7 @@ POINTING = frozenset({"this", "these", "that", "those", "such", "its", "their", 
 # phrases on the right of the noun that say what or when it treats, and clauses on it
 SETTINGS = frozenset({"of", "for", "in", "during", "after", "at", "before", "within"})
 CLAUSES = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
+TREATED = frozenset({"DISEASE", "ANATOMY"})  # what a treatment is of or for
 
 
 def in_subject_position(t: Token) -> bool:
@@ -41,18 +42,20 @@ def in_subject_position(t: Token) -> bool:
     return t.dep_ in SUBJECT_DEPS
 
 
-def names_own_agent(t: Token, covered: Collection[int]) -> bool:
-    """A mention modifies ``t`` on its left or sits in a phrase on its right that names what it
-    is ("MSC therapy", "treatment with IL-10", "medications such as levodopa"), or a
-    demonstrative/possessive makes it an anaphor ("these treatments"). A phrase of what or when
-    it treats ("treatment of PD", "interventions during the acute phase") and a clause on it
-    name no agent."""
+def names_own_agent(t: Token, covered: Collection[int], treated: Collection[int]) -> bool:
+    """A mention modifies ``t`` on its left or sits in a phrase on its right ("MSC therapy",
+    "treatment with IL-10", "medications such as levodopa", "the treatment of gout with
+    aspirin"), or a demonstrative/possessive makes it an anaphor ("these treatments"). What it
+    treats in a phrase of what, where or when (``treated``: the tokens of disease and anatomy
+    mentions: "treatment of PD", "interventions during the acute phase") and a clause on it name
+    no agent."""
     for c in t.children:
         if c.i < t.i and c.lower_ in POINTING:
             return True
-        if c.i > t.i and (c.dep_ in CLAUSES or (c.dep_ == "prep" and c.lower_ in SETTINGS)):
+        if c.i > t.i and c.dep_ in CLAUSES:
             continue
-        if any(x.i in covered for x in c.subtree):
+        setting = c.i > t.i and c.dep_ == "prep" and c.lower_ in SETTINGS
+        if any(x.i in covered and not (setting and x.i in treated) for x in c.subtree):
             return True
     return False
 
@@ -64,11 +67,12 @@ def agent_noun_mentions(parse: Doc, sent: Sentence, ms: Sequence[Mention],
     if not nouns:
         return []
     covered = {i - sent.start for m in ms for i in range(m.start, m.end)}
+    treated = {i - sent.start for m in ms if m.label in TREATED for i in range(m.start, m.end)}
     out: list[Mention] = []
     for t in parse:
         if t.lower_ not in nouns or t.pos_ not in ("NOUN", "PROPN") or t.i in covered:
             continue
-        if not in_subject_position(t) or names_own_agent(t, covered):
+        if not in_subject_position(t) or names_own_agent(t, covered, treated):
             continue
         lo, hi = outcome_phrase(t)
         if any(i in covered for i in range(lo, hi)):

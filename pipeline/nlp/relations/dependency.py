@@ -72,6 +72,7 @@ from pipeline.nlp.relations.topics import (
     coordinated_groups,
     disease_topic,
     how_carried,
+    number_fits,
     topic_carry,
     topic_subjects,
 )
@@ -200,7 +201,7 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
                 if local not in out:
                     out.append(local)
                 continue
-            out.extend(x for x in carried if x not in out)
+            out.extend(x for x in carried if x not in out and number_fits(t, x))
         elif m is None and named and is_anaphor(t, lambda w: bool(reader.rules.cues.object_anaphor.match(w))):
             out.extend(x for x in named if x not in out)
         elif m is not None and m not in out:

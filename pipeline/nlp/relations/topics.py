@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.nlp.relations.arguments import allowed, mention_at
 from pipeline.nlp.relations.types import Candidate, Carry, Mention
@@ -32,13 +32,24 @@ def topic_carry(ms: Sequence[Mention], start: int, agents: frozenset[str], carry
     """What a sentence that related no subject of its own leaves the next: a mention of ``agents``
     (the agent classes; the dependency reader adds DISEASE) it opens with is its topic ("MSCs are
     multipotent cells ... . They migrate to X": MSCs; "Cervical injuries are the most severe. They
-    impair X": cervical injuries), else the carry it was given."""
+    impair X": cervical injuries; :func:`number_fits` checks a disease against the anaphor), else
+    the carry it was given."""
     first = ms[0] if ms else None
     if first is None or first.start != start or not allowed(first, agents):
         return carry
-    if DISEASE in first.classes and not allowed(first, agents - {DISEASE}) and not looks_plural(first.text):
-        return carry  # "they" points back to a plural: "Colitis is common. They ..." is not about colitis
     return Carry((first,), carry.objects)
+
+
+def number_fits(anaphor: Token, antecedent: Mention) -> bool:
+    """A carried disease agrees in number with the anaphor that takes it: "they"/"these" a
+    plural ("Cervical injuries are severe. They ..."), "it" a singular ("PD is common. It ...").
+    Other antecedents are not checked."""
+    if antecedent.label != DISEASE:
+        return True
+    word = anaphor.lower_
+    if word == "it":
+        return not looks_plural(antecedent.text)
+    return word not in ("they", "these") or looks_plural(antecedent.text)
 
 
 def looks_plural(text: str) -> bool:

@@ -114,3 +114,15 @@ def test_examples_of_the_noun_are_the_agents_not_the_noun(blank: Language) -> No
     aspirin = Mention(3, 4, 20, 27, "aspirin", "CHEMICAL", ("CHEMICAL",), "")
     assert agent_noun_mentions(parse, sent, [aspirin], nouns) == []
     assert [m.text for m in agent_noun_mentions(parse, sent, [], nouns)] == ["Medications"]
+
+
+def test_what_it_treats_names_no_agent(blank: Language) -> None:
+    words = ["Treatment", "of", "gout", "reduces", "pain", "."]
+    parse = Doc(blank.vocab, words=words, heads=[3, 0, 1, 3, 3, 3],
+                deps=["nsubj", "prep", "pobj", "ROOT", "dobj", "punct"], pos=[N, P, N, V, N, X])
+    sent = Sentence(0, 0, 6, 0, len(parse.text))
+    gout = Mention(2, 3, 13, 17, "gout", "DISEASE", ("DISEASE",), "")
+    aspirin = Mention(2, 3, 13, 17, "gout", "CHEMICAL", ("CHEMICAL",), "")
+    nouns = load_patterns().agent_nouns
+    assert [m.text for m in agent_noun_mentions(parse, sent, [gout], nouns)] == ["Treatment"]
+    assert agent_noun_mentions(parse, sent, [aspirin], nouns) == []

@@ -98,13 +98,22 @@ THEY_AFFECT = [(1, "nsubj", "PRON"), (1, "ROOT", V), (1, "dobj", N), (1, "punct"
     # a plural disease opening an unparsed sentence is what the next "They" stands for
     ("[Cervical injuries|DISEASE] are the most severe .",
      {("Cervical injuries", "ASSOCIATED_WITH", "breathing", "anaphor")}),
-    # a singular one is not ("they" needs a plural)
+    # a singular one is not ("they" needs a plural; "it" takes it)
     ("[Colitis|DISEASE] is common .", set()),
     # nor a disease inside the sentence
     ("Most patients have [cervical injuries|DISEASE] .", set())])
 def test_a_plural_disease_opening_a_sentence_is_its_topic(blank: Language, marked_doc: Callable[[str], Doc],
                                                           first: str, expected: set) -> None:
     doc = marked_doc(f"{first} They affect breathing .")
+    assert relations(blank, doc, [None, THEY_AFFECT]) == expected
+
+
+@pytest.mark.parametrize("first,expected", [
+    ("[Colitis|DISEASE] is common .", {("Colitis", "ASSOCIATED_WITH", "breathing", "anaphor")}),
+    ("[Cervical injuries|DISEASE] are the most severe .", set())])
+def test_it_takes_a_singular_disease(blank: Language, marked_doc: Callable[[str], Doc], first: str,
+                                     expected: set) -> None:
+    doc = marked_doc(f"{first} It affects breathing .")
     assert relations(blank, doc, [None, THEY_AFFECT]) == expected
 
 
