@@ -73,6 +73,7 @@ from pipeline.nlp.relations.topics import (
     disease_topic,
     how_carried,
     number_fits,
+    same_head,
     topic_carry,
     topic_subjects,
 )
@@ -203,7 +204,7 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
                 continue
             out.extend(x for x in carried if x not in out and number_fits(t, x))
         elif m is None and named and is_anaphor(t, lambda w: bool(reader.rules.cues.object_anaphor.match(w))):
-            out.extend(x for x in named if x not in out)
+            out.extend(x for x in same_head(t, named) if x not in out)  # "these vesicles": the EVs
         elif m is not None and m not in out:
             out.append(m)
     return out

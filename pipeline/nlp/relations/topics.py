@@ -150,3 +150,13 @@ def class_noun_members(parse: Doc, subjects: Sequence[Mention], off: int,
                           if all(x.label == m.label and x.key() != m.key() for x in g)), None)
         out.extend(x for x in (group or (m,)) if x not in out)
     return out
+
+
+def same_head(anaphor: Token, named: Sequence[Mention]) -> list[Mention]:
+    """The antecedents an object anaphor ("these vesicles") takes of the mentions ``named`` (the
+    previous relation's objects): those whose last word is its noun ("extracellular vesicles
+    (EVs) such as exosomes. These vesicles ...": the EVs, not the exosomes they include), else
+    all of them ("IL-6 and TNF. These molecules ...")."""
+    noun = anaphor.lower_
+    own = [m for m in named if m.text.lower().split()[-1:] == [noun]]
+    return own or list(named)

@@ -163,3 +163,31 @@ def test_coordinated_groups(marked_doc: Callable[[str], Doc]) -> None:
     ms = [Mention(e.start, e.end, e.start_char, e.end_char, e.text, e.label_, (e.label_,), "")
           for e in doc.ents]
     assert [[m.text for m in g] for g in coordinated_groups(doc, ms)] == [["IL-1", "IL-6", "TNF"]]
+
+
+SECRETE_SUCH_AS = [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (5, "amod", A),
+                   (3, "prep", P), (5, "pobj", N), (1, "punct", X)]
+SECRETE_AND = [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "cc", C), (2, "conj", N), (1, "punct", X)]
+THESE_PROTECT = [(1, "det", D), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)]
+
+
+@pytest.mark.parametrize("first,rows,expected", [
+    # the anaphor's noun is one antecedent's: that one, not the examples it includes
+    ("[MSCs|CELL_TYPE] secrete [growth factors|GROWTH_FACTOR] such as [BDNF|GROWTH_FACTOR] .",
+     SECRETE_SUCH_AS, {("growth factors", "PROTECTS", "neurons", "anaphor")}),
+    # no antecedent has its noun: all of them
+    ("[MSCs|CELL_TYPE] secrete [IL-6|CYTOKINE] and [TNF|CYTOKINE] .", SECRETE_AND,
+     {("IL-6", "PROTECTS", "neurons", "anaphor"), ("TNF", "PROTECTS", "neurons", "anaphor")}),
+])
+def test_an_object_anaphor_takes_the_antecedent_it_names(blank: Language, marked_doc: Callable[[str], Doc],
+                                                         first: str, rows: Rows, expected: set) -> None:
+    doc = marked_doc(f"{first} These factors protect [neurons|CELL_TYPE] .")
+    parses = {}
+    for sent, r in zip(doc.sents, [rows, THESE_PROTECT], strict=True):
+        heads, deps, pos = (list(x) for x in zip(*r, strict=True))
+        parses[sent.start] = Doc(doc.vocab, words=[t.text for t in sent],
+                                 spaces=[bool(t.whitespace_) for t in sent], heads=heads, deps=deps, pos=pos)
+    doc._.parses = parses
+    rels = blank.get_pipe("mechmine_relations")(doc)._.relations
+    assert {(r.subject.text, r.predicate, r.object.text, r.carried) for r in rels
+            if r.rule_id.startswith("dep:") and r.predicate == "PROTECTS"} == expected
