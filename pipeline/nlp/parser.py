@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 import pipeline.nlp.extensions  # noqa: F401  (doc._.parses)
+from pipeline.nlp.relations.agents import POINTING, PREPOSITIONS
 from pipeline.nlp.relations.arguments import allowed, doc_mentions, object_fits, subject_classes
 from pipeline.nlp.relations.dependency import OUTCOME, SITE
 from pipeline.nlp.relations.patterns import Patterns, load_patterns
@@ -66,6 +67,14 @@ def load_parser(model: str = DEFAULT_MODEL) -> Language:
     import pipeline.tokenize  # noqa: F401  (registers mechmine.Tokenizer.v1 for the config)
 
     return spacy.load(parser_path(model))
+
+
+def lone_agent_noun(words: Sequence[str], covered: Collection[int], i: int) -> bool:
+    """The treatment noun at ``i`` may be an agent of its own: no mention, pointing word or
+    preposition right before it ("MSC therapy", "these treatments" have theirs; "during therapy"
+    is none; :mod:`.relations.agents`)."""
+    return i not in covered and not (i > 0 and (i - 1 in covered or words[i - 1] in POINTING
+                                                or words[i - 1] in PREPOSITIONS))
 
 
 def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
@@ -96,11 +105,12 @@ def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
         words = [t.lower_ for t in doc[start:end]]
         anaphoric = anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2]))
                                              or anaphor(" ".join(words[:12])))
-        anaphoric = anaphoric or any(w in agent_nouns for w in words)
-        if not ms and not anaphoric:  # an anaphor subject may relate to an outcome object
-            continue
         # a word inside a mention triggers nothing ("secreted frizzled-related protein")
         covered = {i - start for m in ms for i in range(m.start, m.end)}
+        anaphoric = anaphoric or any(w in agent_nouns and lone_agent_noun(words, covered, i)
+                                     for i, w in enumerate(words))
+        if not ms and not anaphoric:  # an anaphor subject may relate to an outcome object
+            continue
         free = [w for k, w in enumerate(words) if k not in covered]
         if could_relate(free, ms, anaphoric, sentence=words):
             out.append((start, end))

@@ -33,6 +33,10 @@ POINTING = frozenset({"this", "these", "that", "those", "such", "its", "their", 
 SETTINGS = frozenset({"of", "for", "in", "during", "after", "at", "before", "within"})
 CLAUSES = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
 TREATED = frozenset({"DISEASE", "ANATOMY"})  # what a treatment is of or for
+# words before a noun that make it no subject ("during therapy", "need for new therapies"): the
+# parse filter's cheap check (pipeline/nlp/parser.py)
+PREPOSITIONS = frozenset({"in", "during", "for", "of", "with", "to", "after", "before", "from", "by",
+                          "than", "into", "on", "about", "like", "under", "via", "through"})
 
 
 def in_subject_position(t: Token) -> bool:

@@ -126,3 +126,16 @@ def test_what_it_treats_names_no_agent(blank: Language) -> None:
     nouns = load_patterns().agent_nouns
     assert [m.text for m in agent_noun_mentions(parse, sent, [gout], nouns)] == ["Treatment"]
     assert agent_noun_mentions(parse, sent, [aspirin], nouns) == []
+
+
+def test_a_treatment_noun_after_a_pointing_word_makes_no_candidate(blank: Language) -> None:
+    words = ["Current", "therapies", "reduce", "inflammation", ".",
+             "Its", "treatment", "reduces", "fibrosis", ".",
+             "Fibrosis", "is", "reduced", "during", "therapy", "."]
+    ents = ["O", "O", "O", "B-PROCESS", "O", "O", "O", "O", "B-PROCESS", "O",
+            "B-PROCESS", "O", "O", "O", "O", "O"]
+    doc = Doc(blank.vocab, words=words, ents=ents, sent_starts=[k in (0, 5, 10) for k in range(len(words))])
+    parser = CandidateParser(blank, "mechmine_parser", "parser", 16)
+    parser.initialize(parser=spacy.blank("en"))
+    # "its treatment" is an anaphor's, "during therapy" no subject: neither has a subject of its own
+    assert parser.select(doc) == [(0, 5)]
