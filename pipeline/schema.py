@@ -146,7 +146,8 @@ class RelationRecord:
                                        "(the producer of generic cargo a relative clause is on: 'EVs "
                                        "carry molecules that reduce X'), event (the main clause's subject, "
                                        "for a ', which' clause on the event: 'X generates cells, which "
-                                       "facilitates Y'), or empty.")
+                                       "facilitates Y'), topic (the disease the text is about, for a feature "
+                                       "noun that names none: 'Late complications include X'), or empty.")
     rule_id: str = col(STRING, "Reader and rule that proposed the relation: dep:<rule> (dependency patterns "
                                "over the parse) or surface:<rule> (surface reader); rules in "
                                "resources/relation_rules.yaml.")

@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 import pipeline.nlp.extensions  # noqa: F401  (doc._.parses)
+from pipeline.nlp.relations.agents import POINTING, PREPOSITIONS
 from pipeline.nlp.relations.arguments import allowed, doc_mentions, object_fits, subject_classes
 from pipeline.nlp.relations.dependency import OUTCOME, SITE
 from pipeline.nlp.relations.patterns import Patterns, load_patterns
@@ -68,16 +69,26 @@ def load_parser(model: str = DEFAULT_MODEL) -> Language:
     return spacy.load(parser_path(model))
 
 
+def lone_agent_noun(words: Sequence[str], covered: Collection[int], i: int) -> bool:
+    """The treatment noun at ``i`` may be an agent of its own: no mention, pointing word or
+    preposition right before it ("MSC therapy", "these treatments" have theirs; "during therapy"
+    is none; :mod:`.relations.agents`)."""
+    return i not in covered and not (i > 0 and (i - 1 in covered or words[i - 1] in POINTING
+                                                or words[i - 1] in PREPOSITIONS))
+
+
 def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
                         mentions: Sequence[Mention], anaphor: Callable[[str], bool] | None = None,
-                        read: Collection[int] = ()) -> list[tuple[int, int]]:
+                        read: Collection[int] = (), agent_nouns: Collection[str] = frozenset(),
+                        ) -> list[tuple[int, int]]:
     """(start, end) token ranges of the sentences that can hold a relation: some trigger word
     outside the mentions whose rule finds a subject and a different object among them, or only
     an object when the sentence opens with a subject anaphor ("They ...", "These cells ...", an
     event anaphor "This helps ...": ``anaphor`` is asked of its first word, two and twelve words).
     ``could_relate(words, mentions, anaphoric, sentence=all its words)`` decides
     (:func:`relation_filter`); a sentence whose index is in ``read`` (the surface reader has a
-    candidate there, which the parse checks) is one in any case."""
+    candidate there, which the parse checks) is one in any case. A treatment noun of
+    ``agent_nouns`` among the words may be the subject, as an anaphor may (:mod:`.relations.agents`)."""
     bounds = sentence_bounds(doc)
     if not bounds or (not mentions and anaphor is None):
         return []
@@ -94,10 +105,12 @@ def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
         words = [t.lower_ for t in doc[start:end]]
         anaphoric = anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2]))
                                              or anaphor(" ".join(words[:12])))
-        if not ms and not anaphoric:  # an anaphor subject may relate to an outcome object
-            continue
         # a word inside a mention triggers nothing ("secreted frizzled-related protein")
         covered = {i - start for m in ms for i in range(m.start, m.end)}
+        anaphoric = anaphoric or any(w in agent_nouns and lone_agent_noun(words, covered, i)
+                                     for i, w in enumerate(words))
+        if not ms and not anaphoric:  # an anaphor subject may relate to an outcome object
+            continue
         free = [w for k, w in enumerate(words) if k not in covered]
         if could_relate(free, ms, anaphoric, sentence=words):
             out.append((start, end))
@@ -191,7 +204,9 @@ def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[
                     objects.append(_FACTOR)
                 if rule.reverse:
                     subjects, objects = objects, subjects
-                if objects and (anaphoric or any(s != o for s in subjects for o in objects)):
+                # a topic rule's subject is the disease an earlier sentence named (.relations.topics)
+                elsewhere = anaphoric or "topic" in rule.forms
+                if objects and (elsewhere or any(s != o for s in subjects for o in objects)):
                     return True
         return False
     return could_relate
@@ -250,6 +265,7 @@ class CandidateParser:
         self.could_relate: Callable[..., bool] | None = None
         self.triggers: TriggerIndex | None = None
         self.anaphor: Callable[[str], bool] | None = None
+        self.agent_nouns: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None,
                    nlp: Language | None = None, parser: Language | None = None,
@@ -263,6 +279,7 @@ class CandidateParser:
         self.triggers = TriggerIndex(self.rules)
         self.could_relate = relation_filter(self.rules, self.triggers, patterns.outcomes,
                                             patterns.sites, patterns.factors, patterns)
+        self.agent_nouns = patterns.agent_nouns
         event = cues.event_anaphor
         self.anaphor = lambda words: (cues.subject_anaphor.match(words) is not None
                                       or (event is not None and event.match(words) is not None))
@@ -280,7 +297,7 @@ class CandidateParser:
             lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
             read = {c.sentence.index for c in surface_candidates(doc, ms, lower, self.rules, self.triggers,
                                                                   sentence_bounds(doc))}
-        return candidate_sentences(doc, self.could_relate, ms, self.anaphor, read)
+        return candidate_sentences(doc, self.could_relate, ms, self.anaphor, read, self.agent_nouns)
 
     def select(self, doc: Doc) -> list[tuple[int, int]]:
         """The sentences to parse: the candidates, or all of them with ``every_sentence``."""

@@ -35,6 +35,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from pipeline.nlp.relations.agents import with_agent_nouns
 from pipeline.nlp.relations.arguments import agent_classes, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.clauses import MODIFIED_BY_CLAUSE, instrument
 from pipeline.nlp.relations.misattached import continued_objects, of_phrase_members
@@ -62,6 +63,19 @@ from pipeline.nlp.relations.syntax import (
     source_holder,
     subject_head,
     verb_read_as_adjective,
+)
+from pipeline.nlp.relations.topics import (
+    DISEASE,
+    TOPIC,
+    class_noun_members,
+    clause_subject_mentions,
+    coordinated_groups,
+    disease_topic,
+    how_carried,
+    number_fits,
+    same_head,
+    topic_carry,
+    topic_subjects,
 )
 from pipeline.nlp.relations.types import Candidate, Carry, Mention, Sentence
 
@@ -188,9 +202,9 @@ def _arguments(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off
                 if local not in out:
                     out.append(local)
                 continue
-            out.extend(x for x in carried if x not in out)
+            out.extend(x for x in carried if x not in out and number_fits(t, x))
         elif m is None and named and is_anaphor(t, lambda w: bool(reader.rules.cues.object_anaphor.match(w))):
-            out.extend(x for x in named if x not in out)
+            out.extend(x for x in same_head(t, named) if x not in out)  # "these vesicles": the EVs
         elif m is not None and m not in out:
             out.append(m)
     return out
@@ -230,6 +244,7 @@ class DepReading:
 
 def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence[Mention],
                         previous: Carry | None = None, matched: set[int] | None = None,
+                        topic: Sequence[Mention] = (), listed: Sequence[tuple[Mention, ...]] = (),
                         ) -> tuple[list[Candidate], Carry]:
     """Candidates the parse of one sentence gives (``ms``: its mentions, doc token indices;
     token ``k`` of ``parse`` is doc token ``sent.start + k``) and what it leaves the next.
@@ -249,6 +264,9 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
         rules = _rules_for(reader, spec, parse[match.trigger].lower_, prep)
         if not rules or match.subject is None:
             continue
+        topical = topic_subjects(parse, match.trigger, match.subject, ms, off, topic) if spec.topic else None
+        if spec.topic and topical is None:  # "Long-term consequences include X": the disease topic's
+            continue
         if has_recipient(parse[match.trigger], parse[match.object], ms, off):  # a transfer first
             rules = sorted(rules, key=lambda r: r.predicate != "TRANSFERS")
         # "secrete HGF and decrease TGF-beta1" parsed as "secrete [HGF] and [decrease TGF-beta1]":
@@ -257,8 +275,9 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             continue
         if matched is not None:
             matched.add(off + match.trigger)
-        subjects = _arguments(reader, parse, match.subject, ms, off, previous.subjects,
-                              named=previous.objects, event=event)
+        subjects = topical if topical is not None else _arguments(
+            reader, parse, match.subject, ms, off, previous.subjects, named=previous.objects, event=event)
+        subjects = class_noun_members(parse, subjects, off, listed)  # "These glial cells": the list before
         if match.carried in MODIFIED_BY_CLAUSE:  # "genes that contribute to PD, including X"
             for t in clause_examples(parse[match.subject], parse[match.trigger]):
                 subjects += [m for m in _arguments(reader, parse, t.i, ms, off, ()) if m not in subjects]
@@ -285,9 +304,9 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             scope = max(before) if before else off + parse[match.trigger].left_edge.i
             negated = parse_negated(parse, match.trigger)
             out.extend(Candidate(s_, o, rule, spec.form, sent, trigger, min(scope, trigger), "dep",
-                                 "anaphor" if s_.start < sent.start else match.carried, negated)
+                                 how_carried(match.carried, s_, sent.start), negated)
                        for s_ in subj for o in obj if not same_list(parse, off, s_, o, match.trigger))
-            if match.carried not in CLAUSE_LINKS:  # a relative clause's subject is no topic
+            if match.carried not in CLAUSE_LINKS and match.carried != TOPIC:  # nor a relative clause's
                 subjects_seen.extend(m for m in subj if m not in subjects_seen)
             last_objects = [m for m in obj if m.label not in (OUTCOME, SITE, FACTOR)]
             break
@@ -298,15 +317,6 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
     return out, carry
 
 
-def clause_subject_mentions(parse: Doc, ms: Sequence[Mention], off: int) -> list[Mention]:
-    """The mentions the grammatical subject of the sentence's main clause names ("Once mobilized,
-    MSCs activate repair mechanisms": MSCs), as the surface reader carries them; none for an anaphor."""
-    roots = [t for t in parse if t.dep_ == "ROOT"]
-    heads = [c for r in roots[:1] for c in r.children if c.dep_ in ("nsubj", "nsubjpass")]
-    found = [mention_at(ms, off + t.i) for h in heads[:1] for t in (h, *h.conjuncts)]
-    return [m for m in dict.fromkeys(found) if m is not None]
-
-
 def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequence[tuple[int, int]],
                    parses: dict[int, Doc], chosen: frozenset[int] | None = None) -> DepReading:
     """Candidates of every parsed sentence, by sentence index (``parses``: ``doc._.parses``;
@@ -315,20 +325,28 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
 
     firsts = [m.start for m in ms]
     carry = Carry()
+    topic: tuple[Mention, ...] = ()  # the disease the text is about (.topics)
+    listed: tuple[tuple[Mention, ...], ...] = ()  # the mentions the previous sentence coordinated
     out = DepReading()
-    agents = agent_classes(reader.rules)
+    agents = agent_classes(reader.rules) | {DISEASE}  # "X injuries are the most severe. They ..."
     for k, (start, end) in enumerate(bounds):
         parse = parses.get(start)
         lo, hi = bisect_left(firsts, start), bisect_left(firsts, end)
         sent_ms = [m for m in ms[lo:hi] if m.end <= end]
         if parse is None or len(parse) != end - start:
             carry = topic_carry(sent_ms, start, agents, carry)
+            topic, listed = disease_topic(sent_ms, start, (), None, topic), coordinated_groups(doc, sent_ms)
             continue
         span = doc[start:end]
         sent = Sentence(k, start, end, span.start_char, span.end_char)
+        sent_ms = with_agent_nouns(parse, sent, sent_ms, reader.patterns.agent_nouns)  # "treatments"
         out.matched[k] = set()
-        out.candidates[k], after = sentence_candidates(reader, sent, parse, sent_ms, carry, out.matched[k])
-        if chosen is not None and start not in chosen:
+        out.candidates[k], after = sentence_candidates(reader, sent, parse, sent_ms, carry, out.matched[k],
+                                                       topic, listed)
+        listed = coordinated_groups(doc, sent_ms)
+        own = chosen is None or start in chosen  # an unchosen sentence leaves what an unparsed one does
+        topic = disease_topic(sent_ms, start, out.candidates[k] if own else (), parse if own else None, topic)
+        if not own:
             # parsed although the filter did not choose it (every_sentence): it leaves the carry an
             # unparsed sentence leaves, so that parsing more sentences changes no carried subject
             carry = topic_carry(sent_ms, start, agents, carry)
@@ -337,16 +355,6 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
         else:
             carry = topic_carry(sent_ms, start, agents, after)
     return out
-
-
-def topic_carry(ms: Sequence[Mention], start: int, agents: frozenset[str], carry: Carry) -> Carry:
-    """What a sentence that related no subject of its own leaves the next: an agent mention it
-    opens with is its topic ("MSCs are multipotent cells ... . They migrate to X": MSCs),
-    else the carry it was given."""
-    first = ms[0] if ms else None
-    if first is None or first.start != start or not allowed(first, agents):
-        return carry
-    return Carry((first,), carry.objects)
 
 
 def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, int]],

@@ -304,7 +304,7 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         if turned is not None:  # the predicate now states the subject's own effect
             predicate = turned
         polarity = rules.predicates[predicate].polarity if predicate in rules.predicates else c.rule.polarity
-        carried = "anaphor" if c.subject.start < sent.start else c.carried
+        carried = "anaphor" if c.subject.start < sent.start and c.carried != "topic" else c.carried
         out.append(Relation(c.subject, predicate, c.object,
                             polarity if turned is not None or variant_effect(cues, c)
                             else effective_polarity(polarity, state),

@@ -28,6 +28,7 @@ class PatternSpec(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     form: str
     inherit: bool = False
+    topic: bool = False  # the subject is the text's disease topic (.topics); `subject`: the feature noun
     predicates: list[str] = Field(default_factory=list)
     rule_prepositions: bool = False
     nodes: list[dict[str, Any]] = Field(min_length=1)
@@ -56,9 +57,10 @@ class PatternsFile(Strict):
     factors: list[str] = Field(default_factory=list)
     factor_quantifiers: list[str] = Field(default_factory=list)
     process_heads: ProcessHeadsSpec | None = None
+    agent_nouns: list[str] = Field(default_factory=list)
     patterns: list[PatternSpec] = Field(min_length=1)
 
-    @field_validator("outcomes", "sites", "factors", "factor_quantifiers")
+    @field_validator("outcomes", "sites", "factors", "factor_quantifiers", "agent_nouns")
     @classmethod
     def _one_lower_word_each(cls, words: list[str]) -> list[str]:
         for w in words:
@@ -84,6 +86,7 @@ class Patterns:
     factor_quantifiers: frozenset[str] = frozenset()  # modifiers that qualify no factor ("other")
     # process objects from the lexicon (.processes): (class, min_names, excluded, included heads)
     process_spec: tuple[str, int, frozenset[str], frozenset[str]] | None = None
+    agent_nouns: frozenset[str] = frozenset()  # treatment nouns that are agents (.agents)
 
     @cached_property
     def processes(self) -> frozenset[str]:
@@ -134,7 +137,7 @@ def load_patterns(path: Path | None = None) -> Patterns:
                                                frozenset(heads.include))
     return Patterns(tuple(spec.patterns), frozenset(w.lower() for w in spec.through),
                     frozenset(spec.outcomes), frozenset(spec.sites), frozenset(spec.factors),
-                    frozenset(spec.factor_quantifiers), process_spec)
+                    frozenset(spec.factor_quantifiers), process_spec, frozenset(spec.agent_nouns))
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,7 @@ def match_sentence(parse: Doc, matcher: DependencyMatcher, patterns: Patterns) -
         roles = dict(zip(names, token_ids, strict=True))
         trigger = roles["trigger"]
         subject: int | None = roles.get("subject")
-        carried = ""
+        carried = "topic" if spec.topic else ""
         if subject is None:
             head, carried = inherited_subject(parse[trigger])
             if head is None:
