@@ -107,6 +107,26 @@ def _save_meta(out: Path, meta: dict[str, object]) -> None:
         (best / "meta.json").write_text(json.dumps(meta, indent=2))
 
 
+def fixed_steps(settings: dict[str, object] | None, max_steps: int | None,
+                eval_frequency: int | None) -> tuple[dict[str, object], int, int]:
+    """Settings for a run whose dev split is also training data: no early stopping on data the
+    model has seen (patience off) and dev scored only at the last step (eval frequency = max
+    steps), so model-best is the last step; max steps from the argument, ``settings`` or ner.cfg."""
+    from spacy.util import load_config
+
+    settings = dict(settings or {})
+    steps = max_steps or settings.get("training.max_steps")
+    if steps is None:
+        steps = load_config(resource_path("train/ner.cfg"))["training"]["max_steps"]
+    steps = int(steps)  # type: ignore[call-overload]
+    if eval_frequency not in (None, steps) or settings.get("training.patience") not in (None, 0):
+        log.warning("dev split in the training data: fixed %d steps, no early stopping on dev "
+                    "(--eval-frequency and training.patience ignored)", steps)
+    settings.pop("training.eval_frequency", None)
+    settings.update({"training.patience": 0, "training.max_steps": steps})
+    return settings, steps, steps
+
+
 def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | None = None,
               eval_frequency: int | None = None, corpus_name: str = "",
               settings: dict[str, object] | None = None,
@@ -115,7 +135,11 @@ def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | N
     """Train a NER pipeline into ``out``; return its meta (with dev scores and wall time).
 
     ``also_train``: further splits added to the training data (for a final model once the
-    settings are fixed on dev: with the dev split among them, its scores are no estimate)."""
+    settings are fixed on dev: with the dev split among them, its scores are no estimate and
+    training runs a fixed step count, see :func:`fixed_steps`)."""
+    dev_seen = any(p.resolve() == dev.resolve() for p in also_train)
+    if dev_seen:
+        settings, max_steps, eval_frequency = fixed_steps(settings, max_steps, eval_frequency)
     train_bin, n_train, labels = gold_docbin(train, fmt, keep=keep_labels)
     for extra in also_train:
         extra_bin, n_extra, extra_labels = gold_docbin(extra, fmt, keep=keep_labels)
@@ -141,7 +165,7 @@ def train_ner(train: Path, dev: Path, fmt: str, out: Path, *, max_steps: int | N
     }
     if also_train:
         info["mechmine"]["also_trained_on"] = [str(p) for p in also_train]
-        if any(p.resolve() == dev.resolve() for p in also_train):
+        if dev_seen:
             info["mechmine"]["dev_scores_note"] = ("the dev split is part of the training data: "
                                                    "these scores are no estimate of accuracy")
     meta.update(info)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,31 @@ def test_train_ner_also_on_dev(tmp_path: Path) -> None:
     assert "no estimate" in meta["dev_scores_note"]
     result = CliRunner().invoke(app, [*args, "--also-train", str(tmp_path / "none.tsv")])
     assert result.exit_code == 1 and "no such gold file" in str(result.exception)
+
+
+def test_train_ner_on_dev_runs_a_fixed_step_count(tmp_path: Path) -> None:
+    """With the dev split in the training data there is no early stopping on it: patience off, dev
+    scored only at the last step (so model-best is the last step), whatever was asked."""
+    from spacy.util import load_config
+
+    rows = "IL-6\tB-GENE\nrises\tO\n.\tO\n\n"
+    (tmp_path / "train.tsv").write_text(rows * 2)
+    (tmp_path / "dev.tsv").write_text(rows)
+    out = tmp_path / "m"
+    args = ["train", "ner", "--train", str(tmp_path / "train.tsv"), "--dev", str(tmp_path / "dev.tsv"),
+            "--out", str(out), "--max-steps", "3", "--eval-frequency", "1", "--set", "training.patience=1"]
+    result = CliRunner().invoke(app, [*args, "--also-train", str(tmp_path / "dev.tsv")])
+    assert result.exit_code == 0, result.output
+    assert "no early stopping on dev" in result.output
+    training = load_config(out / "model-best" / "config.cfg")["training"]
+    assert (training["max_steps"], training["eval_frequency"], training["patience"]) == (3, 3, 0)
+    meta = json.loads((out / "model-best" / "meta.json").read_text())["mechmine"]
+    assert meta["config_overrides"] == {"training.patience": 0, "training.max_steps": 3}
+    # without the dev split among the training data the arguments stand
+    result = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "n")])
+    assert result.exit_code == 0, result.output
+    training = load_config(tmp_path / "n" / "model-best" / "config.cfg")["training"]
+    assert (training["max_steps"], training["eval_frequency"], training["patience"]) == (3, 1, 1)
 
 
 def test_training_data_keeps_only_chosen_labels(tmp_path: Path) -> None:
