@@ -114,7 +114,8 @@ def test_a_bare_doi_link_line_is_publisher_furniture() -> None:
 
 @pytest.mark.parametrize("text", [
     # "Home" and "Log in" are removed by their own rules; with three more short lines a menu
-    "Home\nOur Doctors\nPricing\nContact\n\nKnee Care\n\nWe treat worn knees with cells from the patient's own fat.",
+    "Home\nOur Doctors\nPricing\nContact\n\nKnee Care\n\n"
+    "We treat worn knees with cells from the patient's own fat.",
     "Sunrise Joint Center\nLog in\nServices\nResults\nVisit\n\nJoint pain often follows an old injury.",
 ])
 def test_menu_items_other_rules_removed_count_towards_a_navigation_run(text: str) -> None:
