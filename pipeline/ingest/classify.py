@@ -189,7 +189,7 @@ def _navigation_runs(blocks: list[Block], rules: BlockRules) -> None:
     removed. Short blocks a ``nav_member_rules`` rule already removed ("Home", "Log in")
     just before or inside the run count as its items; other removed blocks inside it are
     skipped. A list item or a body paragraph ends a run; the heading just over a body
-    paragraph is a title, not part of the menu."""
+    paragraph is a title (or the menu's last item: it counts towards the run but is kept)."""
     if not rules.nav_min_blocks:
         return
     run: list[Block] = []
@@ -208,9 +208,10 @@ def _navigation_runs(blocks: list[Block], rules: BlockRules) -> None:
                 continue
             if run:
                 continue  # chrome inside a menu does not end it
-        if run and block is not None and block.kind is BlockKind.BODY:
-            run.pop()  # the heading over a paragraph is the page's title or a section's
-        if run and len(run) + members >= rules.nav_min_blocks:
+        over_body = bool(run) and block is not None and block.kind is BlockKind.BODY
+        if over_body:
+            run.pop()  # the heading over a paragraph is the page's title or a section's (kept)
+        if run and len(run) + members + over_body >= rules.nav_min_blocks:
             for b in run:
                 b.kind, b.rule_id, b.reason = BlockKind.BOILERPLATE, "navigation_run", "navigation menu"
         run, members = [], 0
