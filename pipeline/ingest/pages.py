@@ -34,8 +34,9 @@ that a new page starts there is summed:
   from this block lack, or the reverse: two sites' scrapes (pages.yaml 1.5;
   counted since the last page start);
 - (a per-gap TextTiling depth, the share of title words seen before and of
-  new words after were dropped in pages.yaml 1.4: they did not generalise
-  across pages, see its ``meta.source``).
+  new words after were dropped in pages.yaml 1.4, and a title of new words
+  (``title_novelty``) in 1.6: they did not generalise across pages, see its
+  ``meta.source``).
 
 Code: weights and settings in :mod:`pipeline.ingest.pagerules`, the
 features in :mod:`pipeline.ingest.pagefeatures`, line cues in
