@@ -146,9 +146,12 @@ def document_articles(
         parts, fragments = _short_text_article(fragments), []
     articles = []
     chrome = any(b.removed and b.rule_id in CHROME_RULES for b in blocks)
+    prev_end = 0
     for part in parts:
         start, end = part[0].start, part[-1].end
         text = blank_removed(doc.text, start, end, blocks)
+        furniture = "\n".join(b.text for b in blocks if b.removed and prev_end <= b.start < end)
+        prev_end = end
         citations = [b for b in part if b.kind is BlockKind.CITATION]
         cit = parse_citation(citations[-1].text) if citations else None
         given = [cit.title if cit is not None else ""]
@@ -157,7 +160,7 @@ def document_articles(
         title = article_title(part, *given)
         kind = guess_kind(text, title, cited=cit is not None,
                           cta=any(b.kind is BlockKind.CTA for b in part), html=doc.format == "html",
-                          chrome=chrome)
+                          chrome=chrome, removed=furniture)
         articles.append(_record(item, doc, start, end, text, title, kind, cit))
         if masks is not None:
             masks.append([(b.start - start, b.end - start) for b in citations])

@@ -54,6 +54,8 @@ class RepeatSpec(Strict):
 class NavigationSpec(Strict):
     min_blocks: int = Field(ge=2)
     max_words: int = Field(gt=0)
+    # short blocks these rules removed ("Home", "Search", "Log in") are items of the menu too
+    member_rules: list[str] = Field(default_factory=list)
 
 
 class BlockRulesFile(Strict):
@@ -96,6 +98,7 @@ class BlockRules:
     duplicate_min_words: int = 4
     nav_min_blocks: int = 0  # 0: no navigation-run rule
     nav_max_words: int = 0
+    nav_member_rules: frozenset[str] = frozenset()
 
 
 def load_block_rules(path: Path | None = None) -> BlockRules:
@@ -123,9 +126,13 @@ def load_block_rules(path: Path | None = None) -> BlockRules:
             )
         )
     nav = spec.navigation_run
+    unknown = set(nav.member_rules) - set(ids) if nav else set()
+    if unknown:
+        raise ResourceError(f"{path}: navigation_run member_rules name no rule: {sorted(unknown)}")
     return BlockRules(tuple(compiled), spec.repeat.min_count, spec.repeat.max_words, spec.meta,
                       spec.repeat.duplicate_min_words, nav.min_blocks if nav else 0,
-                      nav.max_words if nav else 0)
+                      nav.max_words if nav else 0,
+                      frozenset(nav.member_rules) if nav else frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -179,11 +186,14 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*+•·▪‣◦]|\d{1,3}[.)])\s")
 def _navigation_runs(blocks: list[Block], rules: BlockRules) -> None:
     """A run of ``nav_min_blocks`` or more consecutive headings of at most ``nav_max_words``
     words each, with no list marks, is a menu ("Home / About Us / Treatments / Contact"):
-    removed. A list item or a body paragraph ends a run; the heading just over a body
-    paragraph is a title, not part of the menu."""
+    removed. Short blocks a ``nav_member_rules`` rule already removed ("Home", "Log in")
+    just before or inside the run count as its items; other removed blocks inside it are
+    skipped. A list item or a body paragraph ends a run; the heading just over a body
+    paragraph is a title (or the menu's last item: it counts towards the run but is kept)."""
     if not rules.nav_min_blocks:
         return
     run: list[Block] = []
+    members = 0  # items of the run the block rules removed already
     for block in [*blocks, None]:
         short = (block is not None and block.kind is BlockKind.HEADING
                  and block.hint is not BlockKind.HEADING and not _LIST_MARK.match(block.text)
@@ -191,11 +201,17 @@ def _navigation_runs(blocks: list[Block], rules: BlockRules) -> None:
         if short:
             run.append(block)
             continue
-        if block is not None and block.removed and run:
-            continue  # chrome inside a menu does not end it
-        if run and block is not None and block.kind is BlockKind.BODY:
-            run.pop()  # the heading over a paragraph is the page's title or a section's
-        if len(run) >= rules.nav_min_blocks:
+        if block is not None and block.removed:
+            if block.rule_id in rules.nav_member_rules \
+                    and len(_WORD.findall(block.text)) <= rules.nav_max_words:
+                members += 1
+                continue
+            if run:
+                continue  # chrome inside a menu does not end it
+        over_body = bool(run) and block is not None and block.kind is BlockKind.BODY
+        if over_body:
+            run.pop()  # the heading over a paragraph is the page's title or a section's (kept)
+        if run and len(run) + members + over_body >= rules.nav_min_blocks:
             for b in run:
                 b.kind, b.rule_id, b.reason = BlockKind.BOILERPLATE, "navigation_run", "navigation menu"
-        run = []
+        run, members = [], 0

@@ -43,7 +43,8 @@ class CueSpec(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     kind: Kind
     weight: float = Field(gt=0)
-    where: Literal["title", "head", "text"]
+    # removed: the boilerplate removed in or just before the article (bylines, date lines)
+    where: Literal["title", "head", "text", "removed"]
     any: list[str] = Field(min_length=1)
     min_count: int = Field(default=1, ge=1)
     min_words: int = Field(default=0, ge=0)
@@ -68,10 +69,10 @@ class Cue:
     min_words: int
     max_words: int | None
 
-    def fires(self, title: str, head: str, text: str, n_words: int) -> bool:
+    def fires(self, title: str, head: str, text: str, n_words: int, removed: str = "") -> bool:
         if n_words < self.min_words or (self.max_words is not None and n_words > self.max_words):
             return False
-        target = {"title": title, "head": head, "text": text}[self.where]
+        target = {"title": title, "head": head, "text": text, "removed": removed}[self.where]
         count = 0
         for pattern in self.patterns:
             count += sum(1 for _ in pattern.finditer(target))
@@ -120,8 +121,9 @@ def reader_kind(value: str, rules: KindRules | None = None) -> str | None:
 
 def kind_scores(text: str, title: str = "", *, cited: bool = False, cta: bool = False,
                 html: bool = False, chrome: bool = False, rules: KindRules | None = None,
-                ) -> dict[str, float]:
-    """Score of each kind for one article (only kinds with evidence)."""
+                removed: str = "") -> dict[str, float]:
+    """Score of each kind for one article (only kinds with evidence); ``removed`` is the text of
+    the boilerplate blocks removed in or just before it, one per line."""
     rules = rules or default_kind_rules()
     words = _WORD.findall(text)
     n_words = len(words)
@@ -129,7 +131,7 @@ def kind_scores(text: str, title: str = "", *, cited: bool = False, cta: bool = 
     head = text[:head_end]
     scores: Counter[str] = Counter()
     for cue in rules.cues:
-        if cue.fires(title, head, text, n_words):
+        if cue.fires(title, head, text, n_words, removed):
             scores[cue.kind] += cue.weight
     if cited:
         scores["review_summary"] += CITED_SOURCE_WEIGHT
@@ -143,13 +145,15 @@ def kind_scores(text: str, title: str = "", *, cited: bool = False, cta: bool = 
 
 
 def guess_kind(text: str, title: str = "", *, cited: bool = False, cta: bool = False,
-               html: bool = False, chrome: bool = False, rules: KindRules | None = None) -> str:
+               html: bool = False, chrome: bool = False, rules: KindRules | None = None,
+               removed: str = "") -> str:
     """The best-scoring kind, or ``document`` when no kind reaches the threshold.
 
     Ties go to the more specific kind (``_TIE_ORDER``).
     """
     rules = rules or default_kind_rules()
-    scores = kind_scores(text, title, cited=cited, cta=cta, html=html, chrome=chrome, rules=rules)
+    scores = kind_scores(text, title, cited=cited, cta=cta, html=html, chrome=chrome, rules=rules,
+                         removed=removed)
     if not scores:
         return "document"
     best = max(scores, key=lambda k: (scores[k], -_TIE_ORDER.index(k)))

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.ingest.blocks import ends_sentence, is_heading_like
@@ -21,7 +20,6 @@ from pipeline.ingest.pagecues import (
 )
 from pipeline.ingest.pagerules import PageRules, default_page_rules
 from pipeline.ingest.titles import is_title
-from pipeline.ingest.topics import content_words
 
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -61,30 +59,6 @@ def _source_view(blocks: list[Block]) -> _SourceView:
             repeats[key] = repeats.get(key, 0) + 1
     sites = [(b.start, name) for b in blocks if (name := site_name(b.text))]
     return _SourceView(repeats, sites, [b for b in blocks if b.removed])
-
-
-def _novel_title(segment: list[Block], i: int, rules: PageRules) -> bool:
-    """The title's content words are new: absent from the text before, used after."""
-    title = set(content_words(segment[i].text))
-    if len(title) < 2:
-        return False
-    before = _words_in(reversed(segment[:i]), rules.novelty_window)
-    after = _words_in(segment[i + 1:], rules.novelty_window)
-    new = {w for w in title - before if w in after}
-    return len(new) >= 2 and len(new) >= rules.novelty_share * len(title)
-
-
-def _words_in(blocks: Iterable[Block], limit: int) -> set[str]:
-    """Content words of ``blocks``, in their order, until about ``limit`` words are read."""
-    seen: set[str] = set()
-    n = 0
-    for b in blocks:
-        words = content_words(b.text)
-        seen.update(words)
-        n += len(words)
-        if n >= limit:
-            break
-    return seen
 
 
 def _layout_change(segment: list[Block], i: int, rules: PageRules, since: int = 0) -> bool:
@@ -190,8 +164,6 @@ def page_features(segment: list[Block], blocks: list[Block], tails: set[int],
             f["title"] = 1.0
             if SITE_SUFFIX.search(segment[at].text):
                 f["site_suffix"] = 1.0
-            if _novel_title(segment, at, rules):
-                f["title_novelty"] = 1.0
         if prev.kind is BlockKind.BODY and n_words(prev.text) >= 8 and _unfinished(prev.text) \
                 and (title or block.text[:1].isupper()):
             f["unfinished_body"] = 1.0

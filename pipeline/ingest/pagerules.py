@@ -20,7 +20,6 @@ class PageWeightsSpec(Strict):
     repeated_chrome: float
     title: float
     site_suffix: float
-    title_novelty: float
     unfinished_body: float
     closing_block: float
     site_change: float
@@ -54,8 +53,6 @@ class PageRulesFile(Strict):
     threshold: float = Field(gt=0)
     weights: PageWeightsSpec
     fit: FitSpec
-    novelty_window: int = Field(gt=0)
-    novelty_share: float = Field(gt=0, le=1)
     title_max_words: int = Field(gt=0)
     layout_window: int = Field(gt=1)
     layout_after: int = Field(gt=0)
@@ -70,8 +67,6 @@ class PageRules:
 
     threshold: float
     weights: PageWeightsSpec
-    novelty_window: int
-    novelty_share: float
     title_max_words: int
     layout_window: int
     layout_after: int
@@ -90,7 +85,7 @@ def load_page_rules(path: Path | None = None) -> PageRules:
         patterns = tuple(re.compile(p, re.IGNORECASE) for p in spec.closing_patterns)
     except re.error as err:
         raise ResourceError(f"{source}: bad closing pattern: {err}") from err
-    return PageRules(spec.threshold, spec.weights, spec.novelty_window, spec.novelty_share,
+    return PageRules(spec.threshold, spec.weights,
                      spec.title_max_words, spec.layout_window,
                      spec.layout_after, spec.layout_contrast,
                      frozenset(spec.closing_rules), patterns, spec.meta, spec.fit)

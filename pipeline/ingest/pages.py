@@ -34,8 +34,9 @@ that a new page starts there is summed:
   from this block lack, or the reverse: two sites' scrapes (pages.yaml 1.5;
   counted since the last page start);
 - (a per-gap TextTiling depth, the share of title words seen before and of
-  new words after were dropped in pages.yaml 1.4: they did not generalise
-  across pages, see its ``meta.source``).
+  new words after were dropped in pages.yaml 1.4, and a title of new words
+  (``title_novelty``) in 1.6: they did not generalise across pages, see its
+  ``meta.source``).
 
 Code: weights and settings in :mod:`pipeline.ingest.pagerules`, the
 features in :mod:`pipeline.ingest.pagefeatures`, line cues in
@@ -80,15 +81,21 @@ def unglue(blocks: list[Block], rules: PageRules | None = None) -> set[int]:
     """Cut glued lines into two blocks, in place; return the start offsets of the tails.
 
     A title glued onto a line (:func:`glue_point`) is cut first; else a body
-    paragraph glued onto a body line (:func:`body_glue_point`). Both parts are
-    classified again (a tail can be site chrome). The list is
+    paragraph glued onto a body line (:func:`body_glue_point`). A removed line
+    (a copyright footer) is cut only when its tail is no boilerplate (the next
+    page's title). Both parts are classified again (a tail can be site chrome). The list is
     changed in place so that the caller's removed-block listing sees the parts.
     """
     rules = rules or default_page_rules()
     out: list[Block] = []
     tails: set[int] = set()
     for block in blocks:
-        cut = None if block.removed else glue_point(block.text, rules.title_max_words, _is_chrome)
+        if not block.removed:
+            cut = glue_point(block.text, rules.title_max_words, _is_chrome)
+        elif block.hint is not BlockKind.BOILERPLATE:  # a footer line with the next title on it
+            cut = glue_point(block.text, rules.title_max_words)
+        else:
+            cut = None
         if cut is None and block.kind is BlockKind.BODY:
             cut = body_glue_point(block.text)
         if cut is None:
@@ -99,6 +106,9 @@ def unglue(blocks: list[Block], rules: PageRules | None = None) -> set[int]:
                      container=block.container, blank_before=block.blank_before)
         tail = Block(block.start + cut, block.end, block.text[cut:], container=block.container)
         classify_blocks([head, tail])
+        if block.removed and tail.removed:  # boilerplate throughout: one removed block
+            out.append(block)
+            continue
         out.extend([head, tail])
         tails.add(tail.start)
     blocks[:] = out

@@ -110,3 +110,38 @@ def test_lists_and_sections_are_no_navigation_run(text: str) -> None:
 def test_a_bare_doi_link_line_is_publisher_furniture() -> None:
     assert _classify("https://doi.org/10.1234/example.2020.5").rule_id == "publisher_furniture"
     assert not _classify("See https://doi.org/10.1234/example.2020.5 for the trial data.").removed
+
+
+@pytest.mark.parametrize("text", [
+    # "Home" and "Log in" are removed by their own rules; with three more short lines a menu
+    "Home\nOur Doctors\nPricing\nContact\n\nKnee Care\n\n"
+    "We treat worn knees with cells from the patient's own fat.",
+    "Sunrise Joint Center\nLog in\nServices\nResults\nVisit\n\nJoint pain often follows an old injury.",
+])
+def test_menu_items_other_rules_removed_count_towards_a_navigation_run(text: str) -> None:
+    from pipeline.ingest.blocks import text_blocks
+
+    blocks = classify_blocks(text_blocks(text))
+    nav = [b.text for b in blocks if b.rule_id == "navigation_run"]
+    assert len(nav) == 3
+    assert all(not b.removed for b in blocks if b.kind is BlockKind.BODY)
+
+
+def test_a_removed_line_before_two_headings_is_no_menu() -> None:
+    from pipeline.ingest.blocks import text_blocks
+
+    text = ("Home\nKnee Care\nHip Care\n\nWe treat joints with cells from the patient's own fat.")
+    assert not any(b.rule_id == "navigation_run" for b in classify_blocks(text_blocks(text)))
+
+
+def test_navigation_members_must_name_rules(tmp_path) -> None:
+    from pipeline.errors import ResourceError
+    from pipeline.ingest.classify import load_block_rules
+    from pipeline.ruledata import resource_path
+
+    text = resource_path("blocks.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "blocks.yaml"
+    bad.write_text(text.replace("member_rules: [site_navigation,", "member_rules: [no_such_rule,"),
+                   encoding="utf-8")
+    with pytest.raises(ResourceError, match="no_such_rule"):
+        load_block_rules(bad)

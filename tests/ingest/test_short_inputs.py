@@ -36,6 +36,17 @@ def test_boilerplate_only_file_is_reported(tmp_path: Path, caplog: pytest.LogCap
     assert "judged boilerplate only" in caplog.text
 
 
+def test_a_menu_and_footer_only_file_is_reported(tmp_path: Path) -> None:
+    """A page saved before its content loaded: menu, cookie notice, footer."""
+    p = tmp_path / "menu.txt"
+    p.write_text("Skip to main content\nHome\nAbout\nTreatments\nContact\n"
+                 "We use cookies on this website to measure traffic.\n"
+                 "© 2025 Example Spine Clinic\n", encoding="utf-8")
+    result = ingest([str(p)])
+    assert result.articles == []
+    assert [r.reason.split(":")[0] for r in result.skipped] == ["judged boilerplate only"]
+
+
 def test_many_short_lines_are_linear() -> None:
     """A hard-wrapped-looking text of 200k two-letter lines: one pass, not a re-scan per line."""
     import time

@@ -67,7 +67,8 @@ def test_reordered(tmp_path: Path, order: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     ("newline", "encoding"),
-    [("\r\n", "utf-8"), ("\n", "utf-8-sig"), ("\n", "utf-16"), ("\r\n", "cp1252")],
+    [("\r\n", "utf-8"), ("\n", "utf-8-sig"), ("\n", "utf-16"), ("\r\n", "cp1252"),
+     ("\r\n", "utf-16"), ("\n", "utf-16-le"), ("\r\n", "utf-16-be")],  # -le/-be: no BOM
 )
 def test_newlines_and_encodings(tmp_path: Path, newline: str, encoding: str) -> None:
     order = ["tbi", "back", "parkinson", "sci", "ipf"]
@@ -81,6 +82,14 @@ def test_html(tmp_path: Path, markup: bool) -> None:
     order = ["sci", "back", "ipf", "tbi", "parkinson"]
     p = tmp_path / "page.html"
     p.write_text(variant_html(order, markup), encoding="utf-8")
+    check_articles(p, order)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252"])
+def test_html_crlf_without_declared_charset(tmp_path: Path, encoding: str) -> None:
+    order = ["ipf", "parkinson", "tbi", "back", "sci"]
+    p = tmp_path / "page.html"
+    p.write_bytes(variant_html(order).replace("\n", "\r\n").encode(encoding, errors="replace"))
     check_articles(p, order)
 
 

@@ -18,12 +18,15 @@ BODY = ("Stromal cells were given to twenty volunteers with stiff knees, and mos
 @pytest.mark.parametrize("text", ["Abstract", "Background", "1. Introduction", "Advertisement",
                                   "Global css", "---", 'img/photo.jpg">', "Directory Image",
                                   "Expression of Concern", "Research Paper Volume 3, Issue 2 pp 10-20",
-                                  "key: x-1 authors: Doe, J", "Skip to main content"])
+                                  "key: x-1 authors: Doe, J", "Skip to main content",
+                                  "Keywords: tendon; collagen", "Received: 2 May 2024",
+                                  "Journal of Regenerative Tissues", "The Annals of Hand Surgery"])
 def test_not_titles(text: str) -> None:
     assert not is_title(text)
 
 
 @pytest.mark.parametrize("text", ["Stem cells for knee arthritis", "HSCT for MS: Chemotherapy Treatment",
+                                  "A journal of one year on stem cell therapy for my knees.",
                                   "Stem Cell Therapy for Knee Arthritis | Example Clinic"])
 def test_titles(text: str) -> None:
     assert is_title(text)
@@ -78,6 +81,19 @@ NEWS = ("Researchers will test cord blood in children.\nPosted: March 3, 2024\nA
                                            (NEWS, "news"), ("Cells are small.", "document")])
 def test_guess_kind(text: str, kind: str) -> None:
     assert guess_kind(text) == kind
+
+
+def test_news_furniture_removed_as_boilerplate_still_counts_for_the_kind(tmp_path: Path) -> None:
+    """The byline and date line of a news page are removed, yet they tell its kind."""
+    p = tmp_path / "news.txt"
+    p.write_text("Town clinic opens cord blood bank\nBy Sam Reyes\nPosted: June 9, 2025\n"
+                 "A clinic in the town opened a bank for cord blood on Monday, the first in the "
+                 "county. \"Families asked for this for years,\" said the director. The bank "
+                 "will store donated cord blood for patients who need a transplant.\n",
+                 encoding="utf-8")
+    (art,) = ingest([str(p)]).articles
+    assert "By Sam Reyes" not in art.text and art.kind == "news"
+    assert guess_kind(art.text, art.title) == "document"  # the kept text alone says less
 
 
 def test_cited_source_is_review_summary() -> None:
