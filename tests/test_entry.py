@@ -17,6 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = textwrap.dedent("""
     import os, signal, sys, time
 
+    # as started from an interactive shell: a job started in the background inherits
+    # SIGINT ignored, and then no Ctrl-C could reach the script at all
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
     class Interrupt:
         def find_spec(self, name, path=None, target=None):
             if name == {module!r}:
