@@ -339,7 +339,8 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         if cue_spec.raised_risk else None,
         changed=tuple((compile_pattern(b.before, where) if b.before else None,
                        compile_pattern(b.object, where) if b.object else None,
-                       {x: y for x, y in b.predicates.items() if x in spec.predicates and y in spec.predicates})
+                       {x: y for x, y in b.predicates.items()
+                        if x in spec.predicates and y in spec.predicates})
                       for b in cue_spec.changed),
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,

@@ -1,0 +1,136 @@
+"""Rel-obj2 constructions (issue 12), object and predicate side: a cause's object named with the
+change it brought about ("X led to reduced Y": DECREASES; context cues ``changed``), feature
+nouns ("X is a hallmark of D": ASSOCIATED_WITH; rule feature_noun), the further ICF body
+functions and the ICF umbrella terms as outcome objects ("impair bladder control", "restore
+mitochondrial health", "cause physical disabilities"), and plural amount heads ("MSC infusions").
+Marked sentences of our own wording with hand-built parses (CRAFT/ClearNLP labels) through the
+whole component."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import MechmineError
+from pipeline.nlp.relations import load_rules
+from pipeline.ruledata import resource_path
+
+N, V, A, P, D, X, AUX, ADV = "NOUN", "VERB", "ADJ", "ADP", "DET", "PUNCT", "AUX", "ADV"
+
+CHANGED = {
+    "led to reduced": (
+        "[IL-10|CYTOKINE] led to reduced [inflammation|PROCESS] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (4, "amod", A), (2, "pobj", N), (1, "punct", X)],
+        {("IL-10", "DECREASES", "inflammation", False)}),
+    "contributed to increased": (
+        "[TGF-beta|CYTOKINE] contributed to increased [fibrosis|PROCESS] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (4, "amod", A), (2, "pobj", N), (1, "punct", X)],
+        {("TGF-beta", "INCREASES", "fibrosis", False)}),
+    "an amount head and an adverb between": (
+        "[IL-4|CYTOKINE] resulted in markedly lower levels of [TNF|CYTOKINE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (4, "advmod", ADV), (5, "amod", A), (2, "pobj", N),
+         (5, "prep", P), (6, "pobj", N), (1, "punct", X)],
+        {("IL-4", "DECREASES", "TNF", False)}),
+    "an outcome phrase keeps its adjective": (
+        "[MSCs|CELL_TYPE] led to improved balance .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (4, "amod", A), (2, "pobj", N), (1, "punct", X)],
+        {("MSCs", "INCREASES", "improved balance", False)}),
+    "no change named: a cause": (
+        "[TGF-beta|CYTOKINE] contributed to [fibrosis|PROCESS] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
+        {("TGF-beta", "DRIVES", "fibrosis", False)}),
+    # an association states no direction, whatever the object's adjective
+    "association not turned": (
+        "[IL-6|CYTOKINE] was associated with reduced [fibrosis|PROCESS] .",
+        [(2, "nsubjpass", N), (2, "auxpass", AUX), (2, "ROOT", V), (2, "prep", P), (5, "amod", A),
+         (3, "pobj", N), (2, "punct", X)],
+        {("IL-6", "ASSOCIATED_WITH", "fibrosis", False)}),
+}
+
+FEATURES = {
+    "hallmark of a disease": (
+        "[Apoptosis|PROCESS] is a hallmark of [Alzheimer disease|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", AUX), (3, "det", D), (1, "attr", N), (3, "prep", P), (6, "compound", N),
+         (4, "pobj", N), (1, "punct", X)],
+        {("Apoptosis", "ASSOCIATED_WITH", "Alzheimer disease", False)}),
+    "key feature, an adjective between": (
+        "[Fibrosis|PROCESS] is a key feature of [scleroderma|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", AUX), (4, "det", D), (4, "amod", A), (1, "attr", N), (4, "prep", P),
+         (5, "pobj", N), (1, "punct", X)],
+        {("Fibrosis", "ASSOCIATED_WITH", "scleroderma", False)}),
+    "a complication, disease to disease": (
+        "[Seizures|DISEASE] are a common complication of [stroke|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", AUX), (4, "det", D), (4, "amod", A), (1, "attr", N), (4, "prep", P),
+         (5, "pobj", N), (1, "punct", X)],
+        {("Seizures", "ASSOCIATED_WITH", "stroke", False)}),
+    "an outcome noun as the disease": (
+        "[Apoptosis|PROCESS] is a hallmark of secondary injury .",
+        [(1, "nsubj", N), (1, "ROOT", AUX), (3, "det", D), (1, "attr", N), (3, "prep", P), (6, "amod", A),
+         (4, "pobj", N), (1, "punct", X)],
+        {("Apoptosis", "ASSOCIATED_WITH", "secondary injury", False)}),
+    # a feature of a cell is no disease feature
+    "no cell object": (
+        "[IL-10|CYTOKINE] is a feature of [regulatory T cells|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", AUX), (3, "det", D), (1, "attr", N), (3, "prep", P), (8, "amod", A),
+         (8, "compound", N), (4, "pobj", N), (1, "punct", X)],
+        set()),
+}
+
+OUTCOMES = {
+    "impair a control function": (
+        "[Sepsis|DISEASE] impairs bladder control .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
+        {("Sepsis", "DECREASES", "bladder control", False)}),
+    "restore health": (
+        "[MSCs|CELL_TYPE] restore mitochondrial health .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
+        {("MSCs", "INCREASES", "mitochondrial health", False)}),
+    "cause disabilities": (
+        "[Stroke|DISEASE] causes physical disabilities .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
+        {("Stroke", "DRIVES", "physical disabilities", False)}),
+    # a gain is improved, never treated; a deficit is treated
+    "improve balance": (
+        "[MSCs|CELL_TYPE] improve balance .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
+        {("MSCs", "INCREASES", "balance", False)}),
+    "alleviate weakness": (
+        "[MSCs|CELL_TYPE] alleviate muscle weakness .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
+        {("MSCs", "TREATS", "muscle weakness", False)}),
+    "plural infusions as an amount head": (
+        "[MSC|CELL_TYPE] infusions reduced [inflammation|PROCESS] .",
+        [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)],
+        {("MSC", "DECREASES", "inflammation", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", CHANGED.values(), ids=CHANGED.keys())
+def test_changed_objects(parsed_relations: Callable[..., set], marked: str,
+                         rows: list[tuple[int, str, str]], expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+@pytest.mark.parametrize("marked,rows,expected", FEATURES.values(), ids=FEATURES.keys())
+def test_feature_nouns(parsed_relations: Callable[..., set], marked: str,
+                       rows: list[tuple[int, str, str]], expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+@pytest.mark.parametrize("marked,rows,expected", OUTCOMES.values(), ids=OUTCOMES.keys())
+def test_icf_outcome_objects(parsed_relations: Callable[..., set], marked: str,
+                             rows: list[tuple[int, str, str]],
+                             expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+def test_changed_cues_validated(tmp_path: Path) -> None:
+    """A ``changed`` entry with an unknown key is rejected on load."""
+    text = resource_path("context_cues.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "cues.yaml"
+    bad.write_text(text.replace("changed:\n  - before:", "changed:\n  - after: x\n    before:", 1),
+                   encoding="utf-8")
+    with pytest.raises(MechmineError):
+        load_rules(cues_path=bad)
