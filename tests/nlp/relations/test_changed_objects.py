@@ -2,7 +2,7 @@
 change it brought about ("X led to reduced Y": DECREASES; context cues ``changed``), feature
 nouns ("X is a hallmark of D": ASSOCIATED_WITH; rule feature_noun), the further ICF body
 functions and the ICF umbrella terms as outcome objects ("impair bladder control", "restore
-mitochondrial health", "cause physical disabilities"), and plural amount heads ("MSC infusions").
+mitochondrial health", "cause muscle weakness"), and plural amount heads ("MSC infusions").
 Marked sentences of our own wording with hand-built parses (CRAFT/ClearNLP labels) through the
 whole component."""
 
@@ -87,10 +87,10 @@ OUTCOMES = {
         "[MSCs|CELL_TYPE] restore mitochondrial health .",
         [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
         {("MSCs", "INCREASES", "mitochondrial health", False)}),
-    "cause disabilities": (
-        "[Stroke|DISEASE] causes physical disabilities .",
-        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
-        {("Stroke", "DRIVES", "physical disabilities", False)}),
+    "cause weakness": (
+        "[Stroke|DISEASE] causes muscle weakness .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
+        {("Stroke", "DRIVES", "muscle weakness", False)}),
     # a gain is improved, never treated; a deficit is treated
     "improve balance": (
         "[MSCs|CELL_TYPE] improve balance .",
@@ -105,6 +105,52 @@ OUTCOMES = {
         [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)],
         {("MSC", "DECREASES", "inflammation", False)}),
 }
+
+# an of-phrase the parse hangs on the first of two coordinated nominalisations, after the second
+SHARED_OF = {
+    "means: contact or production of": (
+        "[Macrophages|CELL_TYPE] suppress [B cells|CELL_TYPE] via contact or production of "
+        "[IL-10|CYTOKINE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "prep", P), (4, "pobj", N),
+         (5, "cc", "CCONJ"), (5, "conj", N), (5, "prep", P), (8, "pobj", N), (1, "punct", X)],
+        {("Macrophages", "INHIBITS", "B cells", False), ("Macrophages", "SECRETES", "IL-10", False)}),
+    # the of-phrase before the trigger belongs to the first conjunct alone
+    "means: of-phrase before the conjunct": (
+        "[Macrophages|CELL_TYPE] act via uptake of [glucose|CHEMICAL] and release .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (3, "prep", P), (4, "pobj", N),
+         (3, "cc", "CCONJ"), (3, "conj", N), (1, "punct", X)],
+        set()),
+    "synthesis and release of, by": (
+        "The synthesis and release of [IL-6|CYTOKINE] by [macrophages|CELL_TYPE] rose .",
+        [(1, "det", D), (9, "nsubj", N), (1, "cc", "CCONJ"), (1, "conj", N), (1, "prep", P), (4, "pobj", N),
+         (1, "prep", P), (6, "pobj", N), (9, "ROOT", V), (9, "punct", X)],
+        {("macrophages", "SECRETES", "IL-6", False)}),
+}
+
+DEVELOP = {
+    "develop into a cell type": (
+        "[Monocytes|CELL_TYPE] develop into [dendritic cells|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (4, "amod", A), (2, "pobj", N), (1, "punct", X)],
+        {("Monocytes", "DIFFERENTIATES_INTO", "dendritic cells", False)}),
+    # without "into" a disease developed is no differentiation
+    "develop a disease": (
+        "[Fibroblasts|CELL_TYPE] develop [fibrosis|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", SHARED_OF.values(), ids=SHARED_OF.keys())
+def test_shared_of_phrase(parsed_relations: Callable[..., set], marked: str,
+                          rows: list[tuple[int, str, str]],
+                          expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+@pytest.mark.parametrize("marked,rows,expected", DEVELOP.values(), ids=DEVELOP.keys())
+def test_develop_into(parsed_relations: Callable[..., set], marked: str,
+                      rows: list[tuple[int, str, str]], expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
 
 
 @pytest.mark.parametrize("marked,rows,expected", CHANGED.values(), ids=CHANGED.keys())
