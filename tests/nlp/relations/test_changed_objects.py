@@ -169,6 +169,32 @@ NOMINAL_DIFFERENTIATION = {
         {("MSC", "TREATS", "IPF", False)}),
 }
 
+# vesicles named by the cells they come from (rule and pattern vesicles_from)
+VESICLES_FROM = {
+    "exosomes from cells": (
+        "[Exosomes|ANATOMY] from [adipocytes|CELL_TYPE] reach the [liver|ANATOMY] .",
+        [(3, "nsubj", N), (0, "prep", P), (1, "pobj", N), (3, "ROOT", V), (5, "det", D), (3, "dobj", N),
+         (3, "punct", X)],
+        {("adipocytes", "SECRETES", "Exosomes", False)}),
+    # cells from a donor, a cytokine from cells: no secretion read from a bare "from"
+    "cells from cells": (
+        "[T cells|CELL_TYPE] from [donors|CELL_TYPE] reach the [liver|ANATOMY] .",
+        [(1, "compound", N), (4, "nsubj", N), (1, "prep", P), (2, "pobj", N), (4, "ROOT", V), (6, "det", D),
+         (4, "dobj", N), (4, "punct", X)],
+        set()),
+    "a cytokine from cells": (
+        "[IL-10|CYTOKINE] from [Tregs|CELL_TYPE] reaches the [liver|ANATOMY] .",
+        [(3, "nsubj", N), (0, "prep", P), (1, "pobj", N), (3, "ROOT", V), (5, "det", D), (3, "dobj", N),
+         (3, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", VESICLES_FROM.values(), ids=VESICLES_FROM.keys())
+def test_vesicles_from(parsed_relations: Callable[..., set], marked: str,
+                       rows: list[tuple[int, str, str]], expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
 
 @pytest.mark.parametrize("marked,rows,expected", NOMINAL_DIFFERENTIATION.values(),
                          ids=NOMINAL_DIFFERENTIATION.keys())
