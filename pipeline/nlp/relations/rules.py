@@ -129,6 +129,7 @@ class ChangedCues(Strict):
     """rel-obj2: an object named with the change a cause brought about ("led to reduced Y")."""
     before: str = ""  # the (up to 4) words between the trigger and the object
     object: str = ""  # the object's own text ("improved motor function")
+    after: str = ""  # the (up to 2) words after the object ("macrophage polarization")
     predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
 
 
@@ -226,8 +227,10 @@ class Cues:
     # the words before an object behind a raised risk, and the predicate map
     raised_risk: tuple[re.Pattern[str], dict[str, str]] | None = None
     # rel-obj2: an object named with the change a cause brought about ("X led to reduced Y": X
-    # DECREASES Y): (words before it, its own text, the predicate map), each None when not given
-    changed: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, str]], ...] = ()
+    # DECREASES Y): (words before it, its own text, words after it, the predicate map), each
+    # pattern None when not given
+    changed: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None,
+                         dict[str, str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -339,6 +342,7 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         if cue_spec.raised_risk else None,
         changed=tuple((compile_pattern(b.before, where) if b.before else None,
                        compile_pattern(b.object, where) if b.object else None,
+                       compile_pattern(b.after, where) if b.after else None,
                        {x: y for x, y in b.predicates.items()
                         if x in spec.predicates and y in spec.predicates})
                       for b in cue_spec.changed),

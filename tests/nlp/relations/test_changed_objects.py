@@ -41,6 +41,11 @@ CHANGED = {
         "[TGF-beta|CYTOKINE] contributed to [fibrosis|PROCESS] .",
         [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
         {("TGF-beta", "DRIVES", "fibrosis", False)}),
+    # a cell named with its polarization is polarized, not activated
+    "promote macrophage polarization": (
+        "[IL-4|CYTOKINE] promotes [macrophage|CELL_TYPE] polarization .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
+        {("IL-4", "POLARIZES", "macrophage", False)}),
     # an association states no direction, whatever the object's adjective
     "association not turned": (
         "[IL-6|CYTOKINE] was associated with reduced [fibrosis|PROCESS] .",
@@ -189,6 +194,39 @@ VESICLES_FROM = {
         set()),
 }
 
+# a harm named with its cause behind "from" (rule harm_from); passing into a place (rule cross)
+FROM_AND_CROSS = {
+    "damage from a process": (
+        "[Neurons|CELL_TYPE] suffer damage from [inflammation|PROCESS] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "prep", P), (3, "pobj", N), (1, "punct", X)],
+        {("inflammation", "DRIVES", "damage", False)}),
+    "recovery from a disease is no harm": (
+        "[Mice|CELL_TYPE] showed recovery from [colitis|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "prep", P), (3, "pobj", N), (1, "punct", X)],
+        set()),
+    "cross into a place": (
+        "[Monocytes|CELL_TYPE] cross into the injured tissue .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (5, "det", D), (5, "amod", A), (2, "pobj", N),
+         (1, "punct", X)],
+        {("Monocytes", "MIGRATES_TO", "injured tissue", False)}),
+    "cross a barrier": (
+        "[Exosomes|ANATOMY] cross the [blood-brain barrier|ANATOMY] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (4, "det", D), (4, "compound", N), (1, "dobj", N), (1, "punct", X)],
+        {("Exosomes", "MIGRATES_TO", "blood-brain barrier", False)}),
+    # a molecule crosses nothing as a migrating cell does
+    "no molecule subject": (
+        "[IL-6|CYTOKINE] crosses the [placenta|ANATOMY] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (1, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", FROM_AND_CROSS.values(), ids=FROM_AND_CROSS.keys())
+def test_harm_from_and_cross(parsed_relations: Callable[..., set], marked: str,
+                             rows: list[tuple[int, str, str]],
+                             expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
 
 @pytest.mark.parametrize("marked,rows,expected", VESICLES_FROM.values(), ids=VESICLES_FROM.keys())
 def test_vesicles_from(parsed_relations: Callable[..., set], marked: str,
@@ -236,11 +274,21 @@ def test_icf_outcome_objects(parsed_relations: Callable[..., set], marked: str,
     assert parsed_relations(marked, rows) == expected
 
 
+def test_state_before_polarization_is_not_polarized(parsed_relations: Callable[..., set]) -> None:
+    """In "M2 polarization of macrophages" the word before "polarization" is the state: no
+    POLARIZES row for it."""
+    found = parsed_relations(
+        "[IL-4|CYTOKINE] promotes [M2|CELL_TYPE] polarization of [macrophages|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (3, "prep", P), (4, "pobj", N),
+         (1, "punct", X)])
+    assert found and not any(p == "POLARIZES" and o == "M2" for _, p, o, _ in found)
+
+
 def test_changed_cues_validated(tmp_path: Path) -> None:
     """A ``changed`` entry with an unknown key is rejected on load."""
     text = resource_path("context_cues.yaml").read_text(encoding="utf-8")
     bad = tmp_path / "cues.yaml"
-    bad.write_text(text.replace("changed:\n  - before:", "changed:\n  - after: x\n    before:", 1),
+    bad.write_text(text.replace("changed:\n  - before:", "changed:\n  - during: x\n    before:", 1),
                    encoding="utf-8")
     with pytest.raises(MechmineError):
         load_rules(cues_path=bad)
