@@ -220,6 +220,47 @@ FROM_AND_CROSS = {
         set()),
 }
 
+# what a disease involves, is characterized by, or is named with in a reduced relative
+DISEASE_FEATURES = {
+    "a disease involves a process": (
+        "[Sepsis|DISEASE] involves widespread [inflammation|PROCESS] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (1, "punct", X)],
+        {("Sepsis", "ASSOCIATED_WITH", "inflammation", False)}),
+    # "include" after a disease names its kinds, not its features
+    "a disease class includes a disease": (
+        "[Autoimmune diseases|DISEASE] include [lupus|DISEASE] .",
+        [(1, "amod", A), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)],
+        set()),
+    "characterized by": (
+        "[Gout|DISEASE] is characterized by [arthritis|DISEASE] .",
+        [(2, "nsubjpass", N), (2, "auxpass", AUX), (2, "ROOT", V), (2, "agent", P), (3, "pobj", N),
+         (2, "punct", X)],
+        {("Gout", "ASSOCIATED_WITH", "arthritis", False)}),
+    "a symptom associated with its disease": (
+        "[MSCs|CELL_TYPE] reduce the [fatigue|DISEASE] associated with [lupus|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (3, "acl", V), (4, "prep", P),
+         (5, "pobj", N), (1, "punct", X)],
+        {("MSCs", "DECREASES", "fatigue", False), ("lupus", "ASSOCIATED_WITH", "fatigue", False)}),
+    "related to names a topic": (
+        "[MSCs|CELL_TYPE] reduce symptoms related to [pain|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "acl", V), (3, "prep", P), (4, "pobj", N),
+         (1, "punct", X)],
+        {("MSCs", "DECREASES", "symptoms", False)}),
+    # a molecule associated with a disease is rule associate's, not this one's
+    "a gene associated with a disease": (
+        "[Mice|CELL_TYPE] lacking [IL13|CYTOKINE] associated with [asthma|DISEASE] live .",
+        [(6, "nsubj", N), (0, "acl", V), (1, "dobj", N), (2, "acl", V), (3, "prep", P), (4, "pobj", N),
+         (6, "ROOT", V), (6, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", DISEASE_FEATURES.values(), ids=DISEASE_FEATURES.keys())
+def test_disease_features(parsed_relations: Callable[..., set], marked: str,
+                          rows: list[tuple[int, str, str]],
+                          expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
+
 
 @pytest.mark.parametrize("marked,rows,expected", FROM_AND_CROSS.values(), ids=FROM_AND_CROSS.keys())
 def test_harm_from_and_cross(parsed_relations: Callable[..., set], marked: str,
