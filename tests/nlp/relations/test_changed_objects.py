@@ -12,9 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from pipeline.errors import MechmineError
-from pipeline.nlp.relations import load_rules
+from pipeline.nlp.parser import candidate_sentences, relation_filter
+from pipeline.nlp.relations import RuleSet, load_rules
+from pipeline.nlp.relations.arguments import doc_mentions
+from pipeline.nlp.relations.patterns import load_patterns
+from pipeline.nlp.relations.rules import TriggerIndex
 from pipeline.ruledata import resource_path
 
 N, V, A, P, D, X, AUX, ADV = "NOUN", "VERB", "ADJ", "ADP", "DET", "PUNCT", "AUX", "ADV"
@@ -333,3 +339,19 @@ def test_changed_cues_validated(tmp_path: Path) -> None:
                    encoding="utf-8")
     with pytest.raises(MechmineError):
         load_rules(cues_path=bad)
+
+
+# the candidate filter parses "damage from X" (0) but not "recovery from X" (4): an outcome noun
+# counts as an object of a rule with object_only only when the rule's object_only takes it
+FROM_ROWS = [("damage", "O"), ("from", "O"), ("inflammation", "B-PROCESS"), (".", "O"),
+             ("recovery", "O"), ("from", "O"), ("sepsis", "B-DISEASE"), (".", "O")]
+
+
+def test_candidate_filter_reads_object_only_on_outcome_nouns(rules: RuleSet) -> None:
+    nlp = spacy.blank("en")
+    words = [w for w, _ in FROM_ROWS]
+    doc = Doc(nlp.vocab, words=words, ents=[e for _, e in FROM_ROWS],
+              sent_starts=[k == 0 or words[k - 1] == "." for k in range(len(words))])
+    patterns = load_patterns()
+    could = relation_filter(rules, TriggerIndex(rules), patterns.outcomes, patterns=patterns)
+    assert candidate_sentences(doc, could, doc_mentions(doc, rules)) == [(0, 4)]
