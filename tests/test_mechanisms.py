@@ -31,6 +31,19 @@ def test_evidence_from_relations() -> None:
     assert ev.iloc[0].factor_ids == "HGNC:11766" and ev.iloc[0].evidence_id == "a-r1"
 
 
+@pytest.mark.parametrize(("subject", "found"), [("MSCs", True), ("neural stem cells", True),
+                                               ("monocytes", False), ("resident fibroblasts", False)])
+def test_differentiation_needs_a_stem_cell(subject: str, found: bool) -> None:
+    """Differentiation counts as a repair mechanism for stem and progenitor cells, not for the
+    host's own cells ("monocytes develop into DCs")."""
+    articles = schema.to_frame("articles", [ArticleRecord("a", "x", "", 0, 5, "T", "document", "", "",
+                                                         None, "", "", "", 1, "plain words")])
+    relations = schema.to_frame("relations", [
+        _rel("a-r1", subject, "DIFFERENTIATES_INTO", "neurons", "", "CELL_TYPE")])
+    ev = mechanism_evidence(articles, schema.to_frame("entities", []), relations)
+    assert ("differentiation" in set(ev.mechanism_id)) is found
+
+
 def test_taxonomy_is_valid() -> None:
     tax = load_taxonomy()
     assert len(tax) >= 15 and all(m.spec.definition and m.spec.ids for m in tax)

@@ -196,8 +196,11 @@ def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[
                 subjects = [m for m in ms if allowed(m, subject_classes(rules, rule))]
                 objects = [m for m in ms if object_fits(m, rule)] if patterns is not None else [
                     m for m in ms if allowed(m, rule.object)]
-                # an outcome noun's phrase is not known before the parse: its class only
-                objects += [m for m in outcome if allowed(m, rule.object)]
+                # an outcome noun's phrase is not known before the parse: its class, and the rule's
+                # object_only on the noun (the phrase's head, where those patterns end)
+                only = rule.object_only
+                objects += [m for m in outcome if allowed(m, rule.object) and (
+                    only is None or any(only.search(w) for w in words if w in outcomes))]
                 if site and SITE in rule.object:  # as the dependency reader: only a rule naming SITE
                     objects.append(_SITE)
                 if factor and FACTOR in rule.object:  # as the dependency reader: only a rule naming FACTOR

@@ -216,6 +216,24 @@ def benefit_predicate(cues: Cues, predicate: str, m: Mention, words: Sequence[st
     return predicate
 
 
+def changed_predicate(cues: Cues, predicate: str, m: Mention, words: Sequence[str], offset: int,
+                      trigger: int) -> str:
+    """The predicate a cause states on an object named with the change it brought about ("X led
+    to reduced inflammation": X DECREASES inflammation; "X resulted in improved motor function":
+    INCREASES; "X promotes macrophage polarization": POLARIZES; cues: ``changed``), read in the
+    (up to 4) words between the trigger token ``trigger`` and the object, in the object's own
+    text or in the (up to 2) words after it; else ``predicate``."""
+    lo = max(trigger + 1, m.start - 4) - offset
+    before = " ".join(words[lo:m.start - offset]) if lo >= 0 else ""
+    after = " ".join(words[m.end - offset:m.end - offset + 2])
+    for before_cue, object_cue, after_cue, turns in cues.changed:
+        if predicate in turns and ((before_cue is not None and before_cue.search(before)) or (
+                object_cue is not None and object_cue.search(m.text.lower())) or (
+                after_cue is not None and after_cue.search(after))):
+            return turns[predicate]
+    return predicate
+
+
 def is_privative(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> bool:
     """The mention is negated by its own prefix ("non-hematopoietic cells"): no argument."""
     if cues.privative is None:

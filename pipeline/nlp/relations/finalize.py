@@ -34,6 +34,7 @@ from pipeline.nlp.relations.context import (
     behind_means,
     behind_raised_risk,
     benefit_predicate,
+    changed_predicate,
     damage_start,
     deficit_predicate,
     document_evidence,
@@ -151,8 +152,12 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
     it ("X is associated with an increased risk of D": DRIVES, :func:`.context.risk_predicate`);
     PROTECTS with ``harm``, an object behind a harm prevented ("prevent damage caused to X")."""
     predicate = c.rule.predicate
+    changed = changed_predicate(rules.cues, predicate, c.object, words, c.sentence.start, c.trigger) \
+        if c.object.start > c.trigger else predicate
     if harm and "PROTECTS" in rules.predicates:
         predicate = "PROTECTS"
+    elif changed != predicate:  # "X led to reduced Y": X DECREASES Y (rel-obj2)
+        predicate = changed
     elif c.object.start >= c.sentence.start and object_deficit(rules.cues, c.object, words, c.sentence.start):
         predicate = deficit_predicate(rules.cues, predicate)
     elif c.object.start >= c.sentence.start:

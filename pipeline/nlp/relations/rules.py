@@ -125,6 +125,14 @@ class RaisedRiskCues(Strict):
     predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
 
 
+class ChangedCues(Strict):
+    """rel-obj2: an object named with the change a cause brought about ("led to reduced Y")."""
+    before: str = ""  # the (up to 4) words between the trigger and the object
+    object: str = ""  # the object's own text ("improved motor function")
+    after: str = ""  # the (up to 2) words after the object ("macrophage polarization")
+    predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
+
+
 class CuesFile(Strict):
     meta: Meta
     subject_state: dict[Literal["loss", "variant"], StateCues] = Field(default_factory=dict)
@@ -149,6 +157,7 @@ class CuesFile(Strict):
     context: dict[Literal["risk", "pathology", "therapeutic"], list[str]] = Field(default_factory=dict)
     pathology_subjects: list[str] = Field(default_factory=list)
     not_risk: list[str] = Field(default_factory=list)
+    changed: list[ChangedCues] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -217,6 +226,11 @@ class Cues:
     state_located: tuple[tuple[str, re.Pattern[str]], ...] = ()
     # the words before an object behind a raised risk, and the predicate map
     raised_risk: tuple[re.Pattern[str], dict[str, str]] | None = None
+    # rel-obj2: an object named with the change a cause brought about ("X led to reduced Y": X
+    # DECREASES Y): (words before it, its own text, words after it, the predicate map), each
+    # pattern None when not given
+    changed: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None,
+                         dict[str, str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -326,6 +340,12 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
          {a: b for a, b in cue_spec.raised_risk.predicates.items()
           if a in spec.predicates and b in spec.predicates})
         if cue_spec.raised_risk else None,
+        changed=tuple((compile_pattern(b.before, where) if b.before else None,
+                       compile_pattern(b.object, where) if b.object else None,
+                       compile_pattern(b.after, where) if b.after else None,
+                       {x: y for x, y in b.predicates.items()
+                        if x in spec.predicates and y in spec.predicates})
+                      for b in cue_spec.changed),
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),

@@ -22,6 +22,9 @@ PRONOUNS = {"they", "these", "it", "this", "those", "both"}
 
 
 STAND_INS = {"those", "ones", "genes", "proteins", "factors", "molecules"}
+# rel-obj2: "X-based" names what a therapy or approach is made of ("MSC-based therapies as
+# treatments for IPF": the MSCs); its agent is the modifier of "based"
+BASED = "based"
 
 
 NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "without forming X"
@@ -119,6 +122,8 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
                 continue
         out.append(t)
         stack.extend(list_members(t))
+        if t.lower_ == BASED and t.dep_ == "amod":  # "MSC-based (therapies)": the MSCs
+            stack.extend(c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod"))
         # "those related to X", "ones involved in X": the pronoun stands for X
         if t.lower_ in STAND_INS:
             stack.extend(g for c in t.children if c.dep_ == "acl" for p in c.children if p.dep_ == "prep"

@@ -229,12 +229,13 @@ def test_a_privative_subject_is_not_carried_over(relations_of: Callable[[str], l
 
 SOURCE_AND_SCOPE = {
     # "X from Y" as the subject: the relation is X's; "contribute to" a kept or managed
-    # outcome is a beneficial effect, not a cause
+    # outcome is a beneficial effect, not a cause (rel-obj2: vesicles from cells are the
+    # cells' own: rule vesicles_from)
     "X from Y contributes to homeostasis": (
         "[Vesicles|ANATOMY] from [platelets|CELL_TYPE] contribute to [bone|ANATOMY] homeostasis .",
         [(3, "nsubj", N), (0, "prep", P), (1, "pobj", N), (3, "ROOT", V), (3, "prep", P),
          (6, "compound", N), (4, "pobj", N), (3, "punct", X)],
-        {("Vesicles", "PROTECTS", "bone", False)}),
+        {("Vesicles", "PROTECTS", "bone", False), ("platelets", "SECRETES", "Vesicles", False)}),
     "X derived from Y contributes to management": (
         "[Vesicles|ANATOMY] derived from [platelets|CELL_TYPE] contribute to [gout|DISEASE] management .",
         [(4, "nsubj", N), (0, "acl", V), (1, "prep", P), (2, "pobj", N), (4, "ROOT", V), (4, "prep", P),

@@ -63,12 +63,13 @@ CASES = {
         "[SLC2A9|GENE_OR_PROTEIN] contributes to [gout|DISEASE] .",
         [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
         {("SLC2A9", "ASSOCIATED_WITH", "gout", False)}),
-    # a modifier trigger inside the clause of the subject still speaks of that subject
+    # a modifier trigger inside the clause of the subject still speaks of that subject (and,
+    # rel-obj2, the cause of an increase states the increase: cues `changed`, one row)
     "modifier trigger in the subject's clause": (
         "[Aspirin|CHEMICAL] causes increased expression of [IL-6|CYTOKINE] .",
         [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (3, "prep", P),
          (4, "pobj", N), (1, "punct", X)],
-        {("Aspirin", "INCREASES", "IL-6", False), ("Aspirin", "DRIVES", "IL-6", False)}),
+        {("Aspirin", "INCREASES", "IL-6", False)}),
     # ... but not of a noun that is itself only an object in a list of changes
     "modifier trigger after an object": (
         "[Rats|ORGANISM] displayed increased [IL-6|CYTOKINE] , reduced [IL-10|CYTOKINE] and fever .",
