@@ -69,14 +69,16 @@ def load_parser(model: str = DEFAULT_MODEL) -> Language:
 
 def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
                         mentions: Sequence[Mention], anaphor: Callable[[str], bool] | None = None,
-                        read: Collection[int] = ()) -> list[tuple[int, int]]:
+                        read: Collection[int] = (), lower: Sequence[str] | None = None,
+                        ) -> list[tuple[int, int]]:
     """(start, end) token ranges of the sentences that can hold a relation: some trigger word
     outside the mentions whose rule finds a subject and a different object among them, or only
     an object when the sentence opens with a subject anaphor ("They ...", "These cells ...", an
     event anaphor "This helps ...": ``anaphor`` is asked of its first word, two and twelve words).
     ``could_relate(words, mentions, anaphoric, sentence=all its words)`` decides
     (:func:`relation_filter`); a sentence whose index is in ``read`` (the surface reader has a
-    candidate there, which the parse checks) is one in any case."""
+    candidate there, which the parse checks) is one in any case. ``lower``: the doc's lower-cased
+    words when the caller has them (else read from its tokens)."""
     bounds = sentence_bounds(doc)
     if not bounds or (not mentions and anaphor is None):
         return []
@@ -90,7 +92,7 @@ def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
         ms = mentions[lo:hi]
         if not ms and anaphor is None:
             continue
-        words = [t.lower_ for t in doc[start:end]]
+        words = list(lower[start:end]) if lower is not None else [t.lower_ for t in doc[start:end]]
         anaphoric = anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2]))
                                              or anaphor(" ".join(words[:12])))
         if not ms and not anaphoric:  # an anaphor subject may relate to an outcome object
@@ -277,7 +279,7 @@ class CandidateParser:
         if self.share:
             keep_inputs(doc, inputs)
         read = {c.sentence.index for c in inputs.surface}
-        return candidate_sentences(doc, self.could_relate, inputs.mentions, self.anaphor, read)
+        return candidate_sentences(doc, self.could_relate, inputs.mentions, self.anaphor, read, inputs.lower)
 
     def share_inputs(self, rules: RuleSet, triggers: TriggerIndex) -> None:
         """Use the relation component's ``rules`` and ``triggers`` and leave what the candidates

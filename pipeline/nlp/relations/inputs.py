@@ -48,10 +48,10 @@ def doc_state(doc: Doc) -> tuple[int, bytes]:
 
 
 def relation_inputs(doc: Doc, rules: RuleSet, triggers: TriggerIndex) -> RelationInputs:
-    """The inputs of ``doc`` under ``rules`` (surface candidates only when it has mentions)."""
+    """The inputs of ``doc`` under ``rules`` (the surface reader runs only when it has mentions)."""
     ms = doc_mentions(doc, rules)
     strings = doc.vocab.strings
-    lower = [strings[h] for h in doc.to_array(LOWER).tolist()] if ms else []
+    lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
     bounds = sentence_bounds(doc)
     surface = doc_candidates(doc, ms, lower, rules, triggers, bounds) if ms else []
     return RelationInputs(rules, doc_state(doc), ms, lower, bounds, surface)
