@@ -115,9 +115,11 @@ def make_nlp(lexicon_dir: Path | str | None = None, stoplist: Path | str | None 
     if linker:
         nlp.add_pipe("mechmine_linker").initialize(index_dir=Path(linker), lexicon_dir=lexicon)
     if relations:
-        if parser:
-            nlp.add_pipe("mechmine_parser", config={"model": parser}).initialize()
-        nlp.add_pipe("mechmine_relations").initialize()
+        candidates = nlp.add_pipe("mechmine_parser", config={"model": parser}) if parser else None
+        extractor = nlp.add_pipe("mechmine_relations")
+        extractor.initialize()
+        if candidates is not None:  # one rule set: the relation inputs are read once (.relations.inputs)
+            candidates.share_inputs(extractor.rules, extractor.triggers)
     return nlp
 
 

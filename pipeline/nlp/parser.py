@@ -36,19 +36,18 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 import pipeline.nlp.extensions  # noqa: F401  (doc._.parses)
 from pipeline.nlp.relations.agents import POINTING, PREPOSITIONS
-from pipeline.nlp.relations.arguments import allowed, doc_mentions, object_fits, subject_classes
+from pipeline.nlp.relations.arguments import allowed, object_fits, subject_classes
 from pipeline.nlp.relations.dependency import OUTCOME, SITE
+from pipeline.nlp.relations.inputs import keep_inputs, relation_inputs
 from pipeline.nlp.relations.patterns import Patterns, load_patterns
 from pipeline.nlp.relations.products import FACTOR
 from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex, load_rules
-from pipeline.nlp.relations.surface import doc_candidates as surface_candidates
 from pipeline.nlp.relations.types import Mention
 from pipeline.nlp.sentences import sentence_bounds
 from pipeline.ruledata import resource_path
@@ -80,6 +79,7 @@ def lone_agent_noun(words: Sequence[str], covered: Collection[int], i: int) -> b
 def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
                         mentions: Sequence[Mention], anaphor: Callable[[str], bool] | None = None,
                         read: Collection[int] = (), agent_nouns: Collection[str] = frozenset(),
+                        lower: Sequence[str] | None = None,
                         ) -> list[tuple[int, int]]:
     """(start, end) token ranges of the sentences that can hold a relation: some trigger word
     outside the mentions whose rule finds a subject and a different object among them, or only
@@ -88,7 +88,8 @@ def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
     ``could_relate(words, mentions, anaphoric, sentence=all its words)`` decides
     (:func:`relation_filter`); a sentence whose index is in ``read`` (the surface reader has a
     candidate there, which the parse checks) is one in any case. A treatment noun of
-    ``agent_nouns`` among the words may be the subject, as an anaphor may (:mod:`.relations.agents`)."""
+    ``agent_nouns`` among the words may be the subject, as an anaphor may (:mod:`.relations.agents`).
+    ``lower``: the doc's lower-cased words when the caller has them (else read from its tokens)."""
     bounds = sentence_bounds(doc)
     if not bounds or (not mentions and anaphor is None):
         return []
@@ -102,7 +103,7 @@ def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
         ms = mentions[lo:hi]
         if not ms and anaphor is None:
             continue
-        words = [t.lower_ for t in doc[start:end]]
+        words = list(lower[start:end]) if lower is not None else [t.lower_ for t in doc[start:end]]
         anaphoric = anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2]))
                                              or anaphor(" ".join(words[:12])))
         # a word inside a mention triggers nothing ("secreted frizzled-related protein")
@@ -269,17 +270,18 @@ class CandidateParser:
         self.triggers: TriggerIndex | None = None
         self.anaphor: Callable[[str], bool] | None = None
         self.agent_nouns: frozenset[str] = frozenset()
+        self.share = False  # leave the relation inputs on the doc (see share_inputs)
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None,
                    nlp: Language | None = None, parser: Language | None = None,
-                   rules: RuleSet | None = None) -> None:
-        """Load the shipped parser (or take ``parser``) and the relation rules (or ``rules``)
-        that say which sentences can hold a relation."""
+                   rules: RuleSet | None = None, triggers: TriggerIndex | None = None) -> None:
+        """Load the shipped parser (or take ``parser``) and the relation rules (or ``rules``, with
+        their ``triggers`` index) that say which sentences can hold a relation."""
         self.parser = parser or load_parser(self.model)
         self.rules = rules or load_rules()
         cues = self.rules.cues
         patterns = load_patterns()
-        self.triggers = TriggerIndex(self.rules)
+        self.triggers = triggers or TriggerIndex(self.rules)
         self.could_relate = relation_filter(self.rules, self.triggers, patterns.outcomes,
                                             patterns.sites, patterns.factors, patterns)
         self.agent_nouns = patterns.agent_nouns
@@ -293,14 +295,19 @@ class CandidateParser:
         if self.could_relate is None or self.rules is None or self.triggers is None:
             self.initialize()
         assert self.could_relate is not None and self.rules is not None and self.triggers is not None
-        ms = doc_mentions(doc, self.rules)
-        read: set[int] = set()
-        if ms:
-            strings = doc.vocab.strings
-            lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
-            read = {c.sentence.index for c in surface_candidates(doc, ms, lower, self.rules, self.triggers,
-                                                                  sentence_bounds(doc))}
-        return candidate_sentences(doc, self.could_relate, ms, self.anaphor, read, self.agent_nouns)
+        inputs = relation_inputs(doc, self.rules, self.triggers)
+        if self.share:
+            keep_inputs(doc, inputs)
+        read = {c.sentence.index for c in inputs.surface}
+        return candidate_sentences(doc, self.could_relate, inputs.mentions, self.anaphor, read,
+                                   self.agent_nouns, inputs.lower)
+
+    def share_inputs(self, rules: RuleSet, triggers: TriggerIndex) -> None:
+        """Use the relation component's ``rules`` and ``triggers`` and leave what the candidates
+        were read from on each doc for it (:mod:`pipeline.nlp.relations.inputs`): the mentions and
+        surface candidates are then read once per document."""
+        self.initialize(parser=self.parser, rules=rules, triggers=triggers)
+        self.share = True
 
     def select(self, doc: Doc) -> list[tuple[int, int]]:
         """The sentences to parse: the candidates, or all of them with ``every_sentence``."""

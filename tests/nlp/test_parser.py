@@ -204,3 +204,16 @@ def test_a_rule_counts_only_where_a_pattern_could_read_it(nlp: Language) -> None
     # a sentence the surface reader read is parsed in any case
     assert candidate_sentences(doc, relation_filter(rules, triggers, patterns=patterns), ms,
                                read={1}) == [(0, 5), (5, 9)]
+
+
+def test_candidates_from_given_words_equal_those_read_from_tokens(nlp: Language) -> None:
+    rules = load_rules()
+    doc = doc_of(nlp, ROWS)
+    anaphor = lambda words: rules.cues.subject_anaphor.match(words) is not None  # noqa: E731
+    could = relation_filter(rules, TriggerIndex(rules))
+    ms = doc_mentions(doc, rules)
+    lower = [t.lower_ for t in doc]
+    given = candidate_sentences(doc, could, ms, anaphor, (), lower=lower)
+    assert given == candidate_sentences(doc, could, ms, anaphor) == [(0, 4), (18, 22)]
+    # the words are what is read: a sentence whose given words hold no trigger is no candidate
+    assert (0, 4) not in candidate_sentences(doc, could, ms, anaphor, (), lower=["x"] * len(doc))

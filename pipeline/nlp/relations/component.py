@@ -20,21 +20,18 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.errors import MechmineError
-from pipeline.nlp.relations.arguments import doc_mentions
 from pipeline.nlp.relations.dependency import DepReading, Reader, check_surface, make_reader
 from pipeline.nlp.relations.dependency import doc_candidates as dep_candidates
 from pipeline.nlp.relations.document import document_relations
 from pipeline.nlp.relations.finalize import finalize
+from pipeline.nlp.relations.inputs import relation_inputs, take_inputs
 from pipeline.nlp.relations.patterns import PATTERNS_FILE, load_patterns
 from pipeline.nlp.relations.rules import CUES_FILE, RULES_FILE, RuleSet, TriggerIndex, load_rules
-from pipeline.nlp.relations.surface import doc_candidates
 from pipeline.nlp.relations.types import Candidate, Relation
-from pipeline.nlp.sentences import sentence_bounds
 from pipeline.ruledata import resource_path
 
 MERGE_POLICIES = ("fallback", "matched", "dep_only", "union")
@@ -78,15 +75,16 @@ def merge_readers(surface: Sequence[Candidate], dep: DepReading | dict[int, list
 def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None,
                   reader: Reader | None = None, merge: str = "fallback") -> list[Relation]:
     """All relations of ``doc``: mentions -> candidates of the dependency reader (on the
-    sentences ``mechmine_parser`` parsed, with ``reader``) and the surface reader -> finalize."""
-    ms = doc_mentions(doc, rules)
+    sentences ``mechmine_parser`` parsed, with ``reader``) and the surface reader -> finalize.
+    The mentions and surface candidates ``mechmine_parser`` read under the same ``rules`` are
+    taken from the doc (:mod:`.inputs`), else read here."""
+    inputs = take_inputs(doc, rules)
+    if inputs is None:
+        inputs = relation_inputs(doc, rules, triggers or TriggerIndex(rules))
+    ms, lower, bounds = inputs.mentions, inputs.lower, inputs.bounds
     if not ms:
         return []
-    triggers = triggers or TriggerIndex(rules)
-    strings = doc.vocab.strings
-    lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
-    bounds = sentence_bounds(doc)
-    candidates = doc_candidates(doc, ms, lower, rules, triggers, bounds)
+    candidates = list(inputs.surface)
     parses = doc._.parses
     if reader is not None and parses:
         dep = dep_candidates(reader, doc, ms, bounds, parses, doc._.parse_candidates)  # marks the triggers
