@@ -85,6 +85,20 @@ def attach_parse(doc: Doc, rows: list[tuple[int, str, str]]) -> Doc:
     return doc
 
 
+def dep_relations(blank: Language, doc: Doc, sentences: list[list[tuple[int, str, str]] | None]) -> list:
+    """The dependency reader's relations (``rule_id`` ``dep:``) of a marked doc, each sentence
+    parsed with its (head index within the sentence, dep, POS) rows or, for None, left unparsed."""
+    parses = {}
+    for sent, rows in zip(doc.sents, sentences, strict=True):
+        if rows is None:
+            continue
+        heads, deps, pos = (list(x) for x in zip(*rows, strict=True))
+        parses[sent.start] = Doc(doc.vocab, words=[t.text for t in sent],
+                                 spaces=[bool(t.whitespace_) for t in sent], heads=heads, deps=deps, pos=pos)
+    doc._.parses = parses
+    return [r for r in blank.get_pipe("mechmine_relations")(doc)._.relations if r.rule_id.startswith("dep:")]
+
+
 @pytest.fixture(scope="session")
 def parsed_relations(blank: Language, marked_doc: Callable[[str], Doc]) -> Callable[..., set]:
     """(subject, predicate, object, negated) of a marked one-sentence text with a hand-built parse."""

@@ -15,6 +15,7 @@ from pipeline.nlp.parser import CandidateParser
 from pipeline.nlp.relations.agents import THERAPY, agent_noun_mentions
 from pipeline.nlp.relations.patterns import load_patterns
 from pipeline.nlp.relations.types import Mention, Sentence
+from tests.nlp.relations.conftest import dep_relations
 
 N, V, P, D, X, C, PR, AUX, A, ADV = ("NOUN", "VERB", "ADP", "DET", "PUNCT", "CCONJ", "PRON", "AUX",
                                      "ADJ", "ADV")
@@ -24,15 +25,8 @@ Rows = list[tuple[int, str, str]]
 def relations(blank: Language, doc: Doc, sentences: list[Rows]) -> set[tuple[str, str, str, str, bool]]:
     """(subject, predicate, object, carried, negated) of the dependency reader on a marked doc,
     each sentence parsed with its rows (head indices within the sentence)."""
-    parses = {}
-    for sent, rows in zip(doc.sents, sentences, strict=True):
-        heads, deps, pos = (list(x) for x in zip(*rows, strict=True))
-        parses[sent.start] = Doc(doc.vocab, words=[t.text for t in sent],
-                                 spaces=[bool(t.whitespace_) for t in sent], heads=heads, deps=deps, pos=pos)
-    doc._.parses = parses
-    rels = blank.get_pipe("mechmine_relations")(doc)._.relations
-    return {(r.subject.text, r.predicate, r.object.text, r.carried, r.negated) for r in rels
-            if r.rule_id.startswith("dep:")}
+    return {(r.subject.text, r.predicate, r.object.text, r.carried, r.negated)
+            for r in dep_relations(blank, doc, list(sentences))}
 
 
 CASES = {

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from pipeline.nlp.relations.clauses import inherited_subject
 from pipeline.nlp.relations.dependency import event_anaphor
 from pipeline.nlp.relations.rules import load_rules
+from tests.nlp.relations.conftest import dep_relations
 
 N, V, P, D, X, C, PR, AUX, PART = "NOUN", "VERB", "ADP", "DET", "PUNCT", "CCONJ", "PRON", "AUX", "PART"
 Rows = list[tuple[int, str, str]] | None
@@ -30,17 +31,9 @@ def relations(blank: Language, doc: Doc, sentences: list[Rows],
     the candidate filter chose (``doc._.parse_candidates``; default: not recorded)."""
     if chosen is not None:
         doc._.parse_candidates = frozenset(s.start for s, c in zip(doc.sents, chosen, strict=True) if c)
-    parses = {}
-    for sent, rows in zip(doc.sents, sentences, strict=True):
-        if rows is None:
-            continue
-        heads, deps, pos = (list(x) for x in zip(*rows, strict=True))
-        parses[sent.start] = Doc(doc.vocab, words=[t.text for t in sent],
-                                 spaces=[bool(t.whitespace_) for t in sent], heads=heads, deps=deps, pos=pos)
-    doc._.parses = parses
-    rels = blank.get_pipe("mechmine_relations")(doc)._.relations
-    return {(r.subject.text, r.predicate, r.object.text, r.carried) for r in rels
-            if r.rule_id.startswith("dep:")}
+    return {(r.subject.text, r.predicate, r.object.text, r.carried)
+            for r in dep_relations(blank, doc, sentences)}
+
 
 
 HELPS = [(1, "nsubj", D), (1, "ROOT", V), (1, "xcomp", V), (2, "dobj", N), (1, "punct", X)]

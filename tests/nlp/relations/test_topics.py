@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.parser import CandidateParser
+from tests.nlp.relations.conftest import dep_relations
 
 N, V, P, D, X, C, A, AUX, ADV = "NOUN", "VERB", "ADP", "DET", "PUNCT", "CCONJ", "ADJ", "AUX", "ADV"
 Rows = list[tuple[int, str, str]] | None
@@ -20,17 +21,8 @@ Rows = list[tuple[int, str, str]] | None
 
 def relations(blank: Language, doc: Doc, sentences: list[Rows]) -> set[tuple[str, str, str, str]]:
     """(subject, predicate, object, carried) of the ASSOCIATED_WITH rows of the dependency reader."""
-    parses = {}
-    for sent, rows in zip(doc.sents, sentences, strict=True):
-        if rows is None:
-            continue
-        heads, deps, pos = (list(x) for x in zip(*rows, strict=True))
-        parses[sent.start] = Doc(doc.vocab, words=[t.text for t in sent],
-                                 spaces=[bool(t.whitespace_) for t in sent], heads=heads, deps=deps, pos=pos)
-    doc._.parses = parses
-    rels = blank.get_pipe("mechmine_relations")(doc)._.relations
-    return {(r.subject.text, r.predicate, r.object.text, r.carried) for r in rels
-            if r.rule_id.startswith("dep:") and r.predicate == "ASSOCIATED_WITH"}
+    return {(r.subject.text, r.predicate, r.object.text, r.carried)
+            for r in dep_relations(blank, doc, sentences) if r.predicate == "ASSOCIATED_WITH"}
 
 
 INCLUDE = [(1, "amod", A), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)]
