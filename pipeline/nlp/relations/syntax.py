@@ -32,9 +32,21 @@ NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "w
 
 def _trigger_between(head: Token, conjunct: Token) -> bool:
     """A trigger word between two conjuncts: "secrete HGF and decrease TGF-beta1" parsed as
-    one object list is two clauses, so the second noun is no conjunct of the first."""
+    one object list is two clauses, so the second noun is no conjunct of the first. A past
+    participle or adjective that modifies the later conjunct names its state and is no second
+    verb (relcoord: "memory loss, reduced motor control", "tremor and impaired balance")."""
     lo, hi = sorted((head.i, conjunct.i))
-    return any(t._.mm_trigger for t in head.doc[lo + 1:hi])
+    later = head if head.i > conjunct.i else conjunct
+    return any(t._.mm_trigger and not state_modifier(t, later) for t in head.doc[lo + 1:hi])
+
+
+def state_modifier(t: Token, noun: Token) -> bool:
+    """``t`` is a past participle or adjective modifying ``noun`` that opens its list item (right
+    after a comma or coordinator: ", reduced motor control", "and impaired balance"; not the
+    "related" of "nerve-related pain")."""
+    before = t.doc[t.i - 1] if t.i > 0 else None
+    return (t.dep_ == "amod" and t.head == noun and (t.pos_ == "ADJ" or t.lower_.endswith("ed"))
+            and before is not None and (before.text == "," or before.dep_ == "cc"))
 
 
 # prepositions (and the participle "including") that introduce the members of a class noun:

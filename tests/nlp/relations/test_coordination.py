@@ -1,7 +1,8 @@
 """relcoord (issue 12): coordination and generic-cargo constructions of the relation readers.
 Marked sentences of our own wording with hand-built parses (CRAFT/ClearNLP labels) through the
 whole component: the pathology nouns among the outcome objects ("buildup", "deposition") in
-coordinated objects and under coordinated verbs."""
+coordinated objects and under coordinated verbs; a list item opened by a participle of state
+("memory loss, reduced motor control") is still a conjunct, a verb between items is not."""
 
 from __future__ import annotations
 
@@ -41,4 +42,27 @@ BUILDUP = {
 @pytest.mark.parametrize("marked,rows,expected", BUILDUP.values(), ids=BUILDUP.keys())
 def test_pathology_outcome_objects(parsed_relations: Callable[..., set], marked: str,
                                    rows: list[tuple[int, str, str]], expected: set) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+STATE_ITEMS = {
+    "a list item opened by a past participle": (
+        "[Stroke|DISEASE] causes [aphasia|DISEASE] , impaired balance and [ataxia|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "punct", X), (5, "amod", V), (2, "conj", N),
+         (5, "cc", C), (5, "conj", N), (1, "punct", X)],
+        # (a cause of an impaired function decreases it: the deficit cue of finalize)
+        {("Stroke", "DRIVES", "aphasia", False), ("Stroke", "DECREASES", "impaired balance", False),
+         ("Stroke", "DRIVES", "ataxia", False)}),
+    # a base-form verb the parse made a modifier is a second clause: TGF-beta1 is not secreted
+    "a verb misparsed as a modifier of the next item": (
+        "[MSCs|CELL_TYPE] secrete [HGF|GROWTH_FACTOR] and decrease [TGF-beta1|GROWTH_FACTOR] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "cc", C), (5, "amod", V), (2, "conj", N),
+         (1, "punct", X)],
+        {("MSCs", "SECRETES", "HGF", False), ("MSCs", "DECREASES", "TGF-beta1", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", STATE_ITEMS.values(), ids=STATE_ITEMS.keys())
+def test_list_items_opened_by_a_state(parsed_relations: Callable[..., set], marked: str,
+                                      rows: list[tuple[int, str, str]], expected: set) -> None:
     assert parsed_relations(marked, rows) == expected
