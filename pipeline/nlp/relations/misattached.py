@@ -31,7 +31,8 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from pipeline.nlp.relations.clauses import CARGO_NOUNS
-from pipeline.nlp.relations.syntax import EXAMPLE_WORDS, mention_at
+from pipeline.nlp.relations.members import EXAMPLE_WORDS
+from pipeline.nlp.relations.syntax import mention_at
 from pipeline.nlp.relations.types import Mention
 
 LIST_LINKS = ("conj", "appos")
