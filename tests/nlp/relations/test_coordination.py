@@ -66,3 +66,24 @@ STATE_ITEMS = {
 def test_list_items_opened_by_a_state(parsed_relations: Callable[..., set], marked: str,
                                       rows: list[tuple[int, str, str]], expected: set) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+SHARED_OBJECT = {
+    "V1 and V2 Y: both verbs act on Y": (
+        "[MSCs|CELL_TYPE] modulate and suppress [T cells|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "cc", C), (1, "conj", V), (5, "compound", N), (3, "dobj", N),
+         (1, "punct", X)],
+        {("MSCs", "ASSOCIATED_WITH", "T cells", False), ("MSCs", "INHIBITS", "T cells", False)}),
+    # an object of its own before the coordinator: the first verb keeps it
+    "V1 X and V2 Y: each verb its own object": (
+        "[MSCs|CELL_TYPE] secrete [IL-10|CYTOKINE] and suppress [T cells|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "cc", C), (1, "conj", V), (6, "compound", N),
+         (4, "dobj", N), (1, "punct", X)],
+        {("MSCs", "SECRETES", "IL-10", False), ("MSCs", "INHIBITS", "T cells", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", SHARED_OBJECT.values(), ids=SHARED_OBJECT.keys())
+def test_coordinated_verbs_share_the_object(parsed_relations: Callable[..., set], marked: str,
+                                            rows: list[tuple[int, str, str]], expected: set) -> None:
+    assert parsed_relations(marked, rows) == expected
