@@ -19,6 +19,12 @@
   and ``igf 1`` besides ``neurotrophic factor``); any other longer
   parenthesised part is an annotator's comment and dropped (``monocytes (in
   the presence of MSCs)`` gives ``monocyte``).
+- :func:`modifier_readings`: a form that opens with two coordinated one-word modifiers of one
+  head (``physical and cognitive outcomes``, ``bowel or bladder management``, ``pro- and
+  anti-apoptotic proteins``) also has each modifier's reading (``physical outcome``, ``cognitive
+  outcome``): the answer keys expand coordinated modifiers into one row each ("restore alveolar
+  and endothelial function" is keyed as alveolar function and endothelial function) but not
+  always, and mechmine's arguments do the same (so either spelling is the same argument).
 - :func:`head_phrase`: the words before the first preposition, conjunction
   or relative pronoun (``DC generation from monocytes`` -> ``dc
   generation``; ``T-cell activation or proliferation`` -> ``t cell
@@ -84,7 +90,20 @@ def forms(text: str, *extra: str) -> list[tuple[str, ...]]:
         else:
             found += list_members(inner)
     found += [words(e) for e in extra if e]
+    found += [r for f in found for r in modifier_readings(f)]
     return [f for i, f in enumerate(found) if f and f not in found[:i]]
+
+
+COORDINATORS = frozenset({"and", "or"})
+
+
+def modifier_readings(form: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """``A and B H...`` (one-word modifiers A and B, then the head and the rest of the phrase):
+    ``A H...`` and ``B H...``; else none."""
+    if len(form) < 4 or form[1] not in COORDINATORS or any(
+            w in FUNCTION_WORDS for w in (form[0], form[2], form[3])):
+        return []
+    return [(form[0], *form[3:]), (form[2], *form[3:])]
 
 
 def list_members(inner: str) -> list[tuple[str, ...]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate.matching import forms, head_phrase, normalise, same_argument, words
+from pipeline.evaluate.matching import forms, head_phrase, modifier_readings, normalise, same_argument, words
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -35,6 +35,19 @@ def test_words_singular_and_forms() -> None:
     assert forms("barins (when QX is high)") == [("barin",)]
 
 
+@pytest.mark.parametrize(("text", "readings"), [
+    ("slow and steady zeta gains", [("slow", "zeta", "gain"), ("steady", "zeta", "gain")]),
+    ("foo or barin control of the gut", [("foo", "control", "of", "the", "gut"),
+                                         ("barin", "control", "of", "the", "gut")]),
+    ("pro- and anti-zeta proteins", [("pro", "zeta", "protein"), ("anti", "zeta", "protein")]),
+    ("zeta gains and losses", []),        # the coordinator is not right after one modifier
+    ("foo and barin", []),                # no head after the second word
+    ("foo and of barin", []),             # a function word where the second modifier would be
+])
+def test_modifier_readings(text: str, readings: list[tuple[str, ...]]) -> None:
+    assert modifier_readings(words(text)) == readings
+
+
 def test_head_phrase() -> None:
     assert head_phrase(words("QX generation from zeta monocytes")) == ("qx", "generation")
     assert head_phrase(words("T-cell activation or proliferation")) == ("t", "cell", "activation")
@@ -54,6 +67,9 @@ def test_head_phrase() -> None:
     ("IL-6", "IL-16", False),
     ("zeta factors (QX1, QX2, QX3)", "QX2", True),       # a member of the listed group
     ("zeta factors (QX1, QX2, QX3)", "QX4", False),
+    ("slow and steady zeta gains (worsen)", "steady zeta gains", True),  # one modifier's reading
+    ("steady zeta gains", "slow and steady zeta gains", True),
+    ("slow and steady zeta gains", "rapid zeta gains", False),
 ])
 def test_same_argument(key: str, pred: str, expected: bool) -> None:
     assert same_argument(forms(key), forms(pred)) is expected

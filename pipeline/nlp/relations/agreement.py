@@ -27,7 +27,13 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from pipeline.nlp.relations.clauses import antecedent, event_relative, infinitives_before, quantified_relative
+from pipeline.nlp.relations.clauses import (
+    antecedent,
+    cargo_producer,
+    event_relative,
+    infinitives_before,
+    quantified_relative,
+)
 from pipeline.nlp.relations.types import Candidate
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -155,6 +161,24 @@ def swallowed(t: Token, span: set[int], trigger: int) -> bool:
             if span <= inside and trigger not in inside:
                 return True
     return False
+
+
+def cargo_agrees(c: Candidate, parse: Doc, off: int, noun: int) -> bool:
+    """The noun (doc token ``noun``) the parse names as the subject of ``c``'s clause is
+    generic cargo ("EVs carry molecules that reduce X", "MSCs release signals that support Y")
+    and ``c``'s subject is its producer or carrier (:func:`.clauses.cargo_producer`: the reader's
+    link ``cargo``), or was carried over to the pronoun or anaphor that names the producer ("They
+    carry molecules that ..."). Asked only for a noun that is no mention (a named cargo, "growth
+    factors that V", is the subject itself)."""
+    if not 0 <= noun - off < len(parse):
+        return False
+    producer = cargo_producer(parse[noun - off])
+    span = set(range(c.subject.start - off, c.subject.end - off))
+    if producer is None:
+        return False
+    if c.subject.start < off:
+        return producer.pos_ == "PRON" or points_back(producer, True)
+    return bool(span & naming_phrase(producer))
 
 
 def agrees(c: Candidate, parse: Doc, off: int, control: re.Pattern[str] | None) -> tuple[bool, int | None]:

@@ -38,6 +38,7 @@ from spacy.vocab import Vocab
 from pipeline.nlp.relations.agents import with_agent_nouns
 from pipeline.nlp.relations.arguments import agent_classes, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.clauses import MODIFIED_BY_CLAUSE, instrument
+from pipeline.nlp.relations.members import TRIGGER_EXAMPLE_WORDS, example_members, inner_conjuncts
 from pipeline.nlp.relations.misattached import continued_objects, of_phrase_members
 from pipeline.nlp.relations.patterns import Patterns, PatternSpec, load_patterns, match_sentence
 from pipeline.nlp.relations.processes import covered_tokens, process_mention, qualified_process
@@ -45,11 +46,8 @@ from pipeline.nlp.relations.products import FACTOR, qualified_factor
 from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
 from pipeline.nlp.relations.syntax import (
     CLAUSE_LINKS,
-    TRIGGER_EXAMPLE_WORDS,
     argument_heads,
     clause_examples,
-    example_members,
-    inner_conjuncts,
     mention_at,
     mention_head,
     misparsed_verb_object,

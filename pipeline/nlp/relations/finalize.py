@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from pipeline.nlp.relations.agreement import agrees, harmed_in_list, object_agrees
+from pipeline.nlp.relations.agreement import agrees, cargo_agrees, harmed_in_list, object_agrees
 from pipeline.nlp.relations.arguments import (
     after_not,
     allowed,
@@ -137,6 +137,8 @@ def parse_subject(c: Candidate, rules: RuleSet, doc: Doc, ms: list[Mention]) -> 
     if not ms:
         ms.extend(doc_mentions(doc, rules))
     m = mention_at(ms, token)
+    if m is None and cargo_agrees(c, parse, sent.start, token):  # "EVs carry molecules that V"
+        return c
     if m is None or overlaps(m, c.object):
         return None
     return replace(c, subject=m, carried="parse")

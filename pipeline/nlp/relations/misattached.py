@@ -11,7 +11,17 @@ prose, where the members belong to the list the argument heads:
 - on the trigger verb, after its prepositional object: "result in paralysis, loss of sensation,
   and autonomic dysfunction" parsed with "loss" a direct object of "result"
   (:func:`continued_objects`): a noun the verb governs after a comma that follows the
-  prepositional object, with no verb of its own.
+  prepositional object, with no verb of its own;
+- relcoord: on the verb whose subject the example phrase's noun is: "symptoms such as A, B, C
+  and D often appear" parsed with B a second subject of "appear", its list after it
+  (:func:`continued_examples`): a noun of the same subject link right after a comma that follows
+  the example phrase;
+- relcoord: on the trigger verb, an example phrase that names the members of the last item of
+  its object list ("secreting chemokines and regulatory factors like NO and IDO" parsed with
+  "like" on "secreting", :func:`verb_examples`): taken only when that item is a generic cargo
+  noun (:data:`.clauses.CARGO_NOUNS`) the phrase follows directly.
+
+:func:`continued_objects` gives all three (the dependency reader takes them as further objects).
 """
 
 from __future__ import annotations
@@ -20,6 +30,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from pipeline.nlp.relations.clauses import CARGO_NOUNS
+from pipeline.nlp.relations.members import EXAMPLE_WORDS
 from pipeline.nlp.relations.syntax import mention_at
 from pipeline.nlp.relations.types import Mention
 
@@ -61,14 +73,52 @@ def of_phrase_members(head: Token, m: Mention, ms: Sequence[Mention], off: int) 
 def continued_objects(trigger: Token, obj: Token) -> list[Token]:
     """Nouns ``trigger`` governs as objects after its prepositional object ``obj`` (the object
     of a preposition on the trigger), each right after a comma that follows ``obj``'s phrase
-    (or the previous such noun's): the rest of the list ``obj`` begins."""
+    (or the previous such noun's): the rest of the list ``obj`` begins; and the members of
+    :func:`continued_examples` and :func:`verb_examples`."""
+    if obj.dep_ == "pobj" and obj.head.lower_ in EXAMPLE_WORDS and obj.head.head == trigger \
+            and trigger.pos_ in NOUNS:
+        return continued_examples(trigger, obj)
+    if obj.dep_ == "dobj" and obj.head == trigger:
+        return verb_examples(trigger, obj)
     if obj.dep_ != "pobj" or obj.head.head != trigger or obj.head.dep_ != "prep" or trigger.pos_ != "VERB":
         return []
-    doc = trigger.doc
+    return _continued(trigger, obj, VERB_OBJECTS)
+
+
+NOUNS = ("NOUN", "PROPN")
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def continued_examples(noun: Token, obj: Token) -> list[Token]:
+    """The rest of the list an example phrase on the subject ``noun`` begins with ``obj``
+    ("Symptoms such as A, B and C appear" parsed with B a second subject of "appear"): nouns
+    the verb governs by ``noun``'s subject link, each right after a comma that follows the
+    example phrase (or the previous such noun's phrase)."""
+    if noun.dep_ not in SUBJECTS or noun.head is noun or noun.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return _continued(noun.head, obj, (noun.dep_,))
+
+
+def verb_examples(trigger: Token, obj: Token) -> list[Token]:
+    """The objects of an example phrase on ``trigger`` that directly follows the last item of
+    the list its direct object ``obj`` begins, when that item is a generic cargo noun
+    ("secrete IL-6 and other factors like NO": NO)."""
+    last = max([obj, *_list_of(obj)], key=lambda t: t.i)
+    if last.lower_ not in CARGO_NOUNS:
+        return []
+    return [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in EXAMPLE_WORDS
+            and c.left_edge.i == last.right_edge.i + 1
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _continued(verb: Token, obj: Token, deps: tuple[str, ...]) -> list[Token]:
+    """Nouns ``verb`` governs by one of ``deps`` after ``obj``'s phrase, each right after a comma
+    that follows it (or the previous such noun's phrase and list)."""
+    doc = verb.doc
     out: list[Token] = []
     end = obj.right_edge.i
-    for c in sorted(trigger.children, key=lambda t: t.i):
-        if c.i <= end or c.dep_ not in VERB_OBJECTS or c.pos_ not in ("NOUN", "PROPN"):
+    for c in sorted(verb.children, key=lambda t: t.i):
+        if c.i <= end or c.dep_ not in deps or c.pos_ not in NOUNS:
             continue
         start = c.left_edge.i
         while start < c.i and doc[start].is_punct:  # the comma the parse hangs on the member

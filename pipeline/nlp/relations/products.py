@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.relations.members import EXAMPLE_WORDS, example_members
 from pipeline.nlp.relations.patterns import Patterns
-from pipeline.nlp.relations.syntax import EXAMPLE_WORDS, example_members
 
 FACTOR = "FACTOR"  # class of a qualified generic product object without an entity mention
 

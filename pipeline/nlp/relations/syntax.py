@@ -1,7 +1,8 @@
 """Syntax over one sentence parse (CRAFT/ClearNLP labels): argument heads (conjuncts,
-appositions, "levels of X"), list membership ("such as", "including"), outcome phrases, negation
-from ``neg`` dependents, and the parse's misreadings the readers guard against. Inherited
-subjects (coordinated, control and relative clauses) are in :mod:`pipeline.nlp.relations.clauses`."""
+appositions, "levels of X"; the list members they build on, "such as", "including", are in
+:mod:`pipeline.nlp.relations.members`), outcome phrases, negation from ``neg`` dependents, and the
+parse's misreadings the readers guard against. Inherited subjects (coordinated, control and
+relative clauses) are in :mod:`pipeline.nlp.relations.clauses`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 import pipeline.nlp.extensions  # noqa: F401  (token._.mm_trigger)
 from pipeline.nlp.relations.clauses import POSSESSIVE_PRONOUNS
+from pipeline.nlp.relations.members import EXAMPLE_WORDS, example_members, list_members, trigger_between
 from pipeline.nlp.relations.types import Mention
 
 # links by which a subject reaches a modifying clause: what such a clause says is not what the
@@ -28,72 +30,6 @@ BASED = "based"
 
 
 NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "without forming X"
-
-
-def _trigger_between(head: Token, conjunct: Token) -> bool:
-    """A trigger word between two conjuncts: "secrete HGF and decrease TGF-beta1" parsed as
-    one object list is two clauses, so the second noun is no conjunct of the first."""
-    lo, hi = sorted((head.i, conjunct.i))
-    return any(t._.mm_trigger for t in head.doc[lo + 1:hi])
-
-
-# prepositions (and the participle "including") that introduce the members of a class noun:
-# "growth factors such as X", "cytokines like X", "factors, including X", "agents, e.g. X",
-# "two factors, namely X and Y"
-EXAMPLE_WORDS = frozenset({"as", "including", "like", "e.g.", "e.g", "eg", "namely", "especially",
-                           "particularly", "notably"})
-
-
-def list_members(t: Token) -> list[Token]:
-    """The heads listed with ``t`` or as its members: its conjuncts and appositions (not across
-    a trigger word), the ends of a range it spans (:func:`range_members`), the objects of an
-    example phrase on it ("X such as A", "X including A", "X (e.g. A)") and the nouns a
-    ``npadvmod``/``appos`` example word introduces."""
-    out = [c for c in t.children if c.dep_ in ("conj", "appos") and not _trigger_between(t, c)]
-    out += [c for c in range_members(t) if c not in out]
-    return out + [c for c in example_members(t, EXAMPLE_WORDS) if c not in out]
-
-
-RANGE_WORDS = frozenset({"ranging", "range", "ranges", "varying"})
-
-
-def range_members(t: Token) -> list[Token]:
-    """The ends of a range the noun ``t`` spans ("conditions ranging from A and B to C": A, C;
-    their own conjuncts are listed with them)."""
-    return [g for c in t.children if c.dep_ == "acl" and c.lower_ in RANGE_WORDS and c.i > t.i
-            for p in c.children if p.dep_ == "prep" and p.lower_ in ("from", "to")
-            for g in p.children if g.dep_ == "pobj"]
-
-
-def example_members(t: Token, words: frozenset[str], after: int = -1) -> list[Token]:
-    """The heads an example phrase on ``t`` names (its word one of ``words``, after ``t`` and
-    token ``after``): the objects of "such as" / "including" / "like" ..., or the first member
-    of a parenthesised "(e.g., X and Y)" (the example word modifies that member)."""
-    out: list[Token] = []
-    for c in t.children:
-        if c.i < max(t.i, after) or _trigger_between(t, c):
-            continue
-        if c.lower_ in words and (c.dep_ == "prep" or c.lower_ != "as"):
-            out += [g for g in c.children if g.dep_ in ("pobj", "dobj", "appos", "conj")
-                    and not _trigger_between(t, g)]
-        elif c.dep_ in ("parataxis", "dep", "npadvmod", "appos") and any(
-                g.lower_ in words and g.dep_ in ("advmod", "prep", "dep") for g in c.children):
-            out.append(c)
-    return out
-
-
-# example words that may also hang on the nominalisation of an object ("the release of growth
-# factors, such as X": X is released); not "like", which may compare ("act like X")
-TRIGGER_EXAMPLE_WORDS = EXAMPLE_WORDS - {"like"}
-
-
-def inner_conjuncts(parse: Doc, lo: int, hi: int) -> list[Token]:
-    """Conjuncts and appositions the parse hangs on a token inside a mention (sentence tokens
-    ``lo``..``hi``) that is not its head: "loss of consciousness, confusion and X" parsed with
-    "confusion" a conjunct of "consciousness" lists "confusion" with the whole mention."""
-    return [c for t in parse[lo:hi] for c in t.children
-            if c.dep_ in ("conj", "appos") and not lo <= c.i < hi and c.i > t.i
-            and not _trigger_between(t, c)]
 
 
 def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
@@ -355,7 +291,7 @@ def example_tokens(parse: Doc, off: int, m: Mention) -> set[int]:
             continue
         out.add(t.i + off)
         stack += [c for c in t.children
-                  if c.dep_ in ("conj", "appos", "parataxis") and not _trigger_between(t, c)]
+                  if c.dep_ in ("conj", "appos", "parataxis") and not trigger_between(t, c)]
     return out
 
 

@@ -179,6 +179,26 @@ SENTENCES = {
          ("IL-6", "ACTIVATES", "angiogenesis", False, "relcl"),
          ("IL-8", "ACTIVATES", "angiogenesis", False, "relcl"),
          ("VEGF", "ACTIVATES", "angiogenesis", False, "relcl")}),
+    # relcoord: generic cargo keeps its carrier through the parse check, for every verb of the
+    # relative clause ("molecules that reduce X and promote Y"); a named cargo is the agent
+    "X carries molecules that V1 Y and V2 Z: the carrier, both verbs": (
+        "[Exosomes|ANATOMY] carry other molecules that reduce [apoptosis|PROCESS] and promote "
+        "[angiogenesis|PROCESS] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (5, "dep", D), (3, "relcl", V),
+         (5, "dobj", N), (5, "cc", C), (5, "conj", V), (8, "dobj", N), (1, "punct", X)],
+        {("Exosomes", "DECREASES", "apoptosis", False, "cargo"),
+         ("Exosomes", "ACTIVATES", "angiogenesis", False, "cargo")}),
+    "X carries named cargo that V Y: the cargo": (
+        "[Exosomes|ANATOMY] carry [growth factors|GROWTH_FACTOR] that promote [angiogenesis|PROCESS] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (5, "dep", D), (3, "relcl", V),
+         (5, "dobj", N), (1, "punct", X)],
+        {("Exosomes", "SECRETES", "growth factors", False, ""),
+         ("growth factors", "ACTIVATES", "angiogenesis", False, "parse")}),
+    "X binds molecules that V Y: no carrier, no relation": (
+        "[Exosomes|ANATOMY] bind other molecules that reduce [apoptosis|PROCESS] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (5, "dep", D), (3, "relcl", V),
+         (5, "dobj", N), (1, "punct", X)],
+        set()),
 }
 
 
@@ -189,3 +209,17 @@ def test_clause_subjects_in_sentences(blank: spacy.language.Language, marked_doc
     doc = attach_parse(marked_doc(marked), rows)
     rels = blank.get_pipe("mechmine_relations")(doc)._.relations
     assert {(r.subject.text, r.predicate, r.object.text, r.hedged, r.carried) for r in rels} == expected
+
+
+def test_cargo_of_a_carried_carrier(blank: spacy.language.Language, marked_doc: Callable[[str], Doc]) -> None:
+    """"They carry molecules that V X": the carrier is the subject carried to "They"."""
+    from tests.nlp.relations.conftest import dep_relations
+
+    doc = marked_doc("[Exosomes|ANATOMY] protect [neurons|CELL_TYPE] . They carry other molecules that "
+                     "reduce [apoptosis|PROCESS] .")
+    rels = dep_relations(blank, doc, [
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
+        [(1, "nsubj", PR), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (5, "dep", D), (3, "relcl", V),
+         (5, "dobj", N), (1, "punct", X)]])
+    found = {(r.subject.text, r.predicate, r.object.text, r.carried) for r in rels if r.sentence_index == 1}
+    assert found == {("Exosomes", "DECREASES", "apoptosis", "anaphor")}

@@ -369,11 +369,12 @@ RESULT_IN = {
         [(1, "nsubj", PR), (1, "ROOT", V), (1, "dobj", N), (2, "punct", X), (5, "dep", D), (2, "relcl", V),
          (5, "prep", P), (6, "pobj", N), (1, "punct", X)],
         {("gout", "DRIVES", "ataxia", False)}),
-    # "result" behind another preposition names no outcome
+    # "result" behind another preposition names no outcome of the subject: "from" names its
+    # cause (relcoord: rule result_from, reverse), never "Ataxia DRIVES gout"
     "X results from Y": (
         "[Ataxia|DISEASE] results from [gout|DISEASE] .",
         [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
-        set()),
+        {("gout", "DRIVES", "Ataxia", False)}),
 }
 
 

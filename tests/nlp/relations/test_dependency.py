@@ -9,8 +9,9 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.errors import ResourceError
+from pipeline.nlp.relations.members import inner_conjuncts
 from pipeline.nlp.relations.patterns import load_patterns, mark_triggers, match_sentence
-from pipeline.nlp.relations.syntax import argument_heads, inner_conjuncts
+from pipeline.nlp.relations.syntax import argument_heads
 
 TRIGGERS = {"secrete", "suppresses", "suppressed", "induced", "secretion", "driver", "reduce", "help",
             "promote", "inhibits"}

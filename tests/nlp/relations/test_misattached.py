@@ -41,6 +41,30 @@ CASES = {
         [(2, "nsubj", N), (2, "aux", V), (2, "ROOT", V), (2, "prep", P), (3, "pobj", N), (2, "dobj", N),
          (2, "punct", X)],
         {("SCI", "DRIVES", "paralysis", False)}),
+    # relcoord: an example list on a subject, continued as further subjects of its verb
+    "examples continued as subjects of the verb": (
+        "[PD|DISEASE] symptoms such as [tremor|DISEASE] , [rigidity|DISEASE] and [apathy|DISEASE] appear "
+        "early .",
+        [(1, "compound", N), (9, "nsubj", N), (3, "amod", A), (1, "prep", P), (3, "pobj", N), (9, "punct", X),
+         (9, "nsubj", N), (6, "cc", C), (6, "conj", N), (9, "ROOT", V), (9, "advmod", "ADV"),
+         (9, "punct", X)],
+        {("PD", "ASSOCIATED_WITH", "tremor", False), ("PD", "ASSOCIATED_WITH", "rigidity", False),
+         ("PD", "ASSOCIATED_WITH", "apathy", False)}),
+    "no comma after the example phrase: no continued subjects": (
+        "[PD|DISEASE] symptoms such as [tremor|DISEASE] [rigidity|DISEASE] appear .",
+        [(1, "compound", N), (6, "nsubj", N), (3, "amod", A), (1, "prep", P), (3, "pobj", N), (6, "nsubj", N),
+         (6, "ROOT", V), (6, "punct", X)],
+        {("PD", "ASSOCIATED_WITH", "tremor", False)}),
+    # relcoord: an example phrase the parse hangs on the verb names the generic cargo's members
+    "examples of generic cargo hung on the verb": (
+        "[MSCs|CELL_TYPE] secrete [IL-6|CYTOKINE] and other factors like [NO|CHEMICAL] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "cc", C), (5, "amod", A), (2, "conj", N),
+         (1, "prep", P), (6, "pobj", N), (1, "punct", X)],
+        {("MSCs", "SECRETES", "IL-6", False), ("MSCs", "SECRETES", "NO", False)}),
+    "a comparison after a named object is no example": (
+        "[MSCs|CELL_TYPE] release [IL-6|CYTOKINE] like [macrophages|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "prep", P), (3, "pobj", N), (1, "punct", X)],
+        {("MSCs", "SECRETES", "IL-6", False)}),
 }
 
 

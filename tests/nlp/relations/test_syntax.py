@@ -27,7 +27,8 @@ CASES = {
         "[Statins|CHEMICAL] do not halt or reverse [atrophy|DISEASE] .",
         [(3, "nsubj", N), (3, "aux", AUX), (3, "neg", "PART"), (3, "ROOT", V), (3, "cc", C),
          (3, "conj", V), (5, "dobj", N), (3, "punct", X)],
-        {("Statins", "TREATS", "atrophy", True)}),
+        # relcoord: "halt" shares the object of "reverse" (pattern active_shared_object), negated too
+        {("Statins", "TREATS", "atrophy", True), ("Statins", "INHIBITS", "atrophy", True)}),
     # "not" before the subject's clause is not the trigger's negation
     "negation of another clause does not count": (
         "[Cells|CELL_TYPE] that do not divide secrete [IL-6|CYTOKINE] .",
