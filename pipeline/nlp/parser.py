@@ -46,6 +46,7 @@ from pipeline.nlp.relations.candidates import (  # noqa: F401  (re-exported: the
     node_words,
     pattern_needs,
     relation_filter,
+    surface_could_relate,
 )
 from pipeline.nlp.relations.inputs import keep_inputs, relation_inputs
 from pipeline.nlp.relations.patterns import load_patterns
@@ -151,7 +152,9 @@ class CandidateParser:
         inputs = relation_inputs(doc, self.rules, self.triggers)
         if self.share:
             keep_inputs(doc, inputs)
-        read = {c.sentence.index for c in inputs.surface}
+        # a surface candidate finalize would drop whatever the parse says needs no parse
+        read = {c.sentence.index for c in inputs.surface
+                if surface_could_relate(c, self.rules, inputs.lower, inputs.mentions)}
         return candidate_sentences(doc, self.could_relate, inputs.mentions, self.anaphor, read,
                                    self.agent_nouns, inputs.lower)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -22,10 +23,11 @@ from pipeline.nlp.relations.agents import POINTING, PREPOSITIONS
 from pipeline.nlp.relations.arguments import after_not, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.context import is_privative
 from pipeline.nlp.relations.dependency import OUTCOME, SITE
+from pipeline.nlp.relations.finalize import PROCESS_SUBJECT, admissible, overlaps
 from pipeline.nlp.relations.patterns import Patterns
 from pipeline.nlp.relations.products import FACTOR
 from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
-from pipeline.nlp.relations.types import Mention
+from pipeline.nlp.relations.types import Candidate, Mention
 from pipeline.nlp.sentences import sentence_bounds
 
 
@@ -74,7 +76,7 @@ def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
         if not ms and not anaphoric:  # an anaphor subject may relate to an outcome object
             continue
         free = [w for k, w in enumerate(words) if k not in covered]
-        if could_relate(free, ms, anaphoric, sentence=words):
+        if could_relate(free, ms, anaphoric, sentence=words, offset=start):
             out.append((start, end))
     return out
 
@@ -146,7 +148,7 @@ def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[
                    for trig, rest in needs[rule])
 
     def could_relate(words: Sequence[str], ms: Sequence[Mention], anaphoric: bool,
-                     sentence: Sequence[str] = ()) -> bool:
+                     sentence: Sequence[str] = (), offset: int | None = None) -> bool:
         outcome = [_OUTCOME] if outcomes and not outcomes.isdisjoint(words) else []
         site = sites and not sites.isdisjoint(words)
         factor = factors and not factors.isdisjoint(words)
@@ -167,11 +169,56 @@ def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[
                     objects.append(_SITE)
                 if factor and FACTOR in rule.object:  # as the dependency reader: only a rule naming FACTOR
                     objects.append(_FACTOR)
+                pairs = (subjects, objects)  # the relation's subject and object candidates
                 if rule.reverse:
                     subjects, objects = objects, subjects
                 # a topic rule's subject is the disease an earlier sentence named (.relations.topics)
                 elsewhere = anaphoric or "topic" in rule.forms
-                if objects and (elsewhere or any(s != o for s in subjects for o in objects)):
+                if not objects:
+                    continue
+                if elsewhere:
+                    return True
+                # a pair finalize could keep (``offset``: where the sentence starts; unknown: any two)
+                if any(s != o if offset is None else could_pair(rules, rule, s, o, sentence, offset)
+                       for s in pairs[0] for o in pairs[1]):
                     return True
         return False
     return could_relate
+
+
+def could_pair(rules: RuleSet, rule: Rule, s: Mention, o: Mention, words: Sequence[str],
+               offset: int) -> bool:
+    """Finalize could keep subject ``s`` and object ``o`` of ``rule`` in the sentence of
+    lower-cased ``words`` (first token ``offset``): what
+    :func:`~pipeline.nlp.relations.finalize.admissible` asks of a pair besides the classes,
+    which the caller checked. Every subject finalize may put in a candidate's place (the
+    parse's subject, a variant, a swapped risk factor) is a mention of the sentence that must
+    pass the same test; only a rule that takes process subjects may get a new one, the phrase
+    naming the harm done to ``s`` (``damaged_subject``): then ``s`` need only differ from ``o``.
+    An outcome, place or product object (no mention yet: ``start`` < 0) is only told apart by
+    its class."""
+    if s == o:
+        return False
+    if allowed(PROCESS_SUBJECT, subject_classes(rules, rule)):
+        return True
+    cues = rules.cues
+    if o.start >= 0 and (s.key() == o.key() or overlaps(s, o) or is_privative(cues, o, words, offset)):
+        return False
+    return not (after_not(s, words, offset) or is_privative(cues, s, words, offset)
+                or (rule.subject_exclude is not None and rule.subject_exclude.search(s.text)))
+
+
+def surface_could_relate(c: Candidate, rules: RuleSet, lower: Sequence[str],
+                         ms: Sequence[Mention]) -> bool:
+    """A surface candidate finalize could keep, whatever the parse of its sentence says: it
+    is admissible, or would be with another mention of its sentence (``ms``) as subject (the
+    parse may name one: ``parse_subject``, ``source_holder``), or its rule takes process
+    subjects (``damaged_subject`` may make one). A sentence whose surface candidates are none
+    of these gets nothing from its parse for them."""
+    if allowed(PROCESS_SUBJECT, subject_classes(rules, c.rule)):
+        return True
+    words = lower[c.sentence.start:c.sentence.end]
+    if admissible(c, rules, words):
+        return True
+    return any(admissible(replace(c, subject=m), rules, words) for m in ms
+               if c.sentence.start <= m.start < c.sentence.end and m != c.subject)
