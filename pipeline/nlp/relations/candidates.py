@@ -19,8 +19,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from pipeline.nlp.relations.agents import POINTING, PREPOSITIONS
-from pipeline.nlp.relations.arguments import after_not, allowed, object_fits, subject_classes
+from pipeline.nlp.relations.agents import POINTING, PREPOSITIONS, THERAPY
+from pipeline.nlp.relations.arguments import AGENT, after_not, allowed, object_fits, subject_classes
 from pipeline.nlp.relations.context import is_privative
 from pipeline.nlp.relations.dependency import OUTCOME, SITE
 from pipeline.nlp.relations.finalize import PROCESS_SUBJECT, admissible, overlaps
@@ -51,7 +51,7 @@ def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
     ``could_relate(words, mentions, anaphoric, sentence=all its words)`` decides
     (:func:`relation_filter`); a sentence whose index is in ``read`` (the surface reader has a
     candidate there, which the parse checks) is one in any case. A treatment noun of
-    ``agent_nouns`` among the words may be the subject, as an anaphor may (:mod:`.relations.agents`).
+    ``agent_nouns`` among the words may be a subject of the THERAPY class (:mod:`.relations.agents`).
     ``lower``: the doc's lower-cased words when the caller has them (else read from its tokens)."""
     bounds = sentence_bounds(doc)
     if not bounds or (not mentions and anaphor is None):
@@ -71,12 +71,11 @@ def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
                                              or anaphor(" ".join(words[:12])))
         # a word inside a mention triggers nothing ("secreted frizzled-related protein")
         covered = {i - start for m in ms for i in range(m.start, m.end)}
-        anaphoric = anaphoric or any(w in agent_nouns and lone_agent_noun(words, covered, i)
-                                     for i, w in enumerate(words))
-        if not ms and not anaphoric:  # an anaphor subject may relate to an outcome object
+        agent = any(w in agent_nouns and lone_agent_noun(words, covered, i) for i, w in enumerate(words))
+        if not ms and not anaphoric and not agent:  # an anaphor subject may relate to an outcome object
             continue
         free = [w for k, w in enumerate(words) if k not in covered]
-        if could_relate(free, ms, anaphoric, sentence=words, offset=start):
+        if could_relate(free, ms, anaphoric, sentence=words, offset=start, agent_noun=agent):
             out.append((start, end))
     return out
 
@@ -85,6 +84,8 @@ def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
 _OUTCOME = Mention(-1, -1, -1, -1, "", OUTCOME, (OUTCOME,), "")
 _SITE = Mention(-1, -1, -1, -1, "", SITE, (SITE,), "")
 _FACTOR = Mention(-1, -1, -1, -1, "", FACTOR, (FACTOR,), "")
+# what a treatment noun outside every mention may become (.relations.agents), its phrase unknown
+_THERAPY = Mention(-1, -1, -1, -1, "", THERAPY, (THERAPY, AGENT), "")
 
 
 Need = tuple[frozenset[str] | None, tuple[frozenset[str], ...]]  # trigger words, other words needed
@@ -148,7 +149,9 @@ def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[
                    for trig, rest in needs[rule])
 
     def could_relate(words: Sequence[str], ms: Sequence[Mention], anaphoric: bool,
-                     sentence: Sequence[str] = (), offset: int | None = None) -> bool:
+                     sentence: Sequence[str] = (), offset: int | None = None,
+                     agent_noun: bool = False) -> bool:
+        therapy = [_THERAPY] if agent_noun else []
         outcome = [_OUTCOME] if outcomes and not outcomes.isdisjoint(words) else []
         site = sites and not sites.isdisjoint(words)
         factor = factors and not factors.isdisjoint(words)
@@ -157,9 +160,17 @@ def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[
             for rule in triggers(w):
                 if not readable(rule, w, vocabulary):
                     continue
+                # a treatment noun is a clause's subject: the relation's, or its object when the rule
+                # reverses them (its phrase is not known yet: only its class is checked)
+                agents = [m for m in therapy if allowed(m, rule.object if rule.reverse
+                                                        else subject_classes(rules, rule))]
                 subjects = [m for m in ms if allowed(m, subject_classes(rules, rule))]
                 objects = [m for m in ms if object_fits(m, rule)] if patterns is not None else [
                     m for m in ms if allowed(m, rule.object)]
+                if rule.reverse:
+                    objects += agents
+                else:
+                    subjects += agents
                 # an outcome noun's phrase is not known before the parse: its class, and the rule's
                 # object_only on the noun (the phrase's head, where those patterns end)
                 only = rule.object_only
@@ -197,6 +208,8 @@ def could_pair(rules: RuleSet, rule: Rule, s: Mention, o: Mention, words: Sequen
     naming the harm done to ``s`` (``damaged_subject``): then ``s`` need only differ from ``o``.
     An outcome, place or product object (no mention yet: ``start`` < 0) is only told apart by
     its class."""
+    if s.start < 0:  # a treatment noun's phrase (or two of them): not known before the parse
+        return True
     if s == o:
         return False
     if allowed(PROCESS_SUBJECT, subject_classes(rules, rule)):
