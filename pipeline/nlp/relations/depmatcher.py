@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 COLUMNS = {"DEP": DEP, "POS": POS, "LOWER": LOWER, "ORTH": ORTH}  # the attributes a node may test
+_RELATED = "mechmine related"  # key of the operator results as sets in spaCy's per-call cache
 Test = tuple[tuple[tuple[int, frozenset[int]], ...], tuple[tuple[str, bool], ...]]
 
 
@@ -145,9 +146,12 @@ class SharedNodeMatcher(DependencyMatcher):
         """spaCy's matches of one pattern (``tree``: node -> its (operator, node) relations), in its
         order: the tokens of node 0, then of node 1, ... ascending, a choice kept while every
         relation between the nodes chosen so far holds."""
-        positions = [keys_to_position[key] for key in tokens_to_key]
-        if not all(positions):
-            return
+        positions = []
+        for key in tokens_to_key:
+            where = keys_to_position.get(key)
+            if not where:  # a node no token matches: no match (most patterns, most sentences)
+                return
+            positions.append(where)
         kept = self.checks.get(id(tree))
         if kept is not None and kept[0] is tree:
             checks = kept[1]
@@ -159,12 +163,18 @@ class SharedNodeMatcher(DependencyMatcher):
             self.checks[id(tree)] = (tree, checks)
         chosen = [0] * len(positions)
         last = len(positions) - 1
-        resolve = self._resolve_node_operator
+        related: dict[tuple[int, Any], frozenset[int]] = cache.setdefault(_RELATED, {})
+
+        def holds(left: int, op: Any, right: int) -> bool:
+            found = related.get((left, op))
+            if found is None:  # spaCy's operator (and its cache), as a set
+                found = related[left, op] = frozenset(self._resolve_node_operator(cache, doc, left, op))
+            return right in found
 
         def extend(j: int) -> Iterator[list[int]]:
             for pos in positions[j]:
                 chosen[j] = pos
-                if all(chosen[r] in resolve(cache, doc, chosen[left], op) for left, op, r in checks[j]):
+                if all(holds(chosen[left], op, chosen[r]) for left, op, r in checks[j]):
                     if j == last:
                         yield list(chosen)
                     else:
