@@ -16,8 +16,12 @@ document this component
    helps ...", the cues' ``anaphora.event``). A rule counts only when some dependency
    pattern of its forms could read it on the sentence's words (:func:`pattern_needs`: the
    words a pattern's nodes name, e.g. "of" in "secretion of X by Y"), and an object must
-   fit it (``object_exclude`` / ``object_only``). A sentence the surface reader has a
-   candidate in is a candidate in any case (the parse checks what it read);
+   fit it (``object_exclude`` / ``object_only``), and subject and object must be a pair
+   finalize could keep (different concepts, no overlap, no "not" before the subject:
+   :func:`~pipeline.nlp.relations.candidates.could_pair`). A sentence the surface reader has a
+   candidate in is a candidate when finalize could keep that candidate, whatever the parse
+   says (:func:`~pipeline.nlp.relations.candidates.surface_could_relate`; the parse checks what
+   it read). The filter lives in :mod:`pipeline.nlp.relations.candidates`;
 2. parses each of them as a sentence ``Doc`` of its own (same words and
    spaces, so token ``k`` of the sentence is token ``sent.start + k`` of the
    document), all sentences of a batch of documents in one ``pipe`` call;
