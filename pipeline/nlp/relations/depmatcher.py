@@ -28,7 +28,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from spacy.attrs import DEP, LOWER, ORTH, POS
+import numpy as np
+from spacy.attrs import DEP, HEAD, LOWER, ORTH, POS
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -91,7 +92,8 @@ class SharedNodeMatcher(DependencyMatcher):
 
     def _get_keys_to_position_maps(self, doc: Doc) -> dict[int, dict[int, list[int]]]:
         """Root token -> node key -> the tokens under that root the node matches, ascending."""
-        heads = [t.head.i for t in doc]
+        # each token's head from the array (relative offsets, stored unsigned): no Token objects
+        heads = (doc.to_array(HEAD).astype("int64") + np.arange(len(doc))).tolist() if len(doc) else []
         roots = [-1] * len(heads)
         for i in range(len(heads)):
             path, k = [], i
