@@ -16,8 +16,12 @@ document this component
    helps ...", the cues' ``anaphora.event``). A rule counts only when some dependency
    pattern of its forms could read it on the sentence's words (:func:`pattern_needs`: the
    words a pattern's nodes name, e.g. "of" in "secretion of X by Y"), and an object must
-   fit it (``object_exclude`` / ``object_only``). A sentence the surface reader has a
-   candidate in is a candidate in any case (the parse checks what it read);
+   fit it (``object_exclude`` / ``object_only``), and subject and object must be a pair
+   finalize could keep (different concepts, no overlap, no "not" before the subject:
+   :func:`~pipeline.nlp.relations.candidates.could_pair`). A sentence the surface reader has a
+   candidate in is a candidate when finalize could keep that candidate, whatever the parse
+   says (:func:`~pipeline.nlp.relations.candidates.surface_could_relate`; the parse checks what
+   it read). The filter lives in :mod:`pipeline.nlp.relations.candidates`;
 2. parses each of them as a sentence ``Doc`` of its own (same words and
    spaces, so token ``k`` of the sentence is token ``sent.start + k`` of the
    document), all sentences of a batch of documents in one ``pipe`` call;
@@ -31,8 +35,7 @@ related is the relation rules' business (``initialize`` loads the packaged ones)
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
@@ -41,14 +44,17 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 import pipeline.nlp.extensions  # noqa: F401  (doc._.parses)
-from pipeline.nlp.relations.agents import POINTING, PREPOSITIONS
-from pipeline.nlp.relations.arguments import allowed, object_fits, subject_classes
-from pipeline.nlp.relations.dependency import OUTCOME, SITE
+from pipeline.nlp.relations.candidates import (  # noqa: F401  (re-exported: the filter's old home)
+    candidate_sentences,
+    lone_agent_noun,
+    node_words,
+    pattern_needs,
+    relation_filter,
+    surface_could_relate,
+)
 from pipeline.nlp.relations.inputs import keep_inputs, relation_inputs
-from pipeline.nlp.relations.patterns import Patterns, load_patterns
-from pipeline.nlp.relations.products import FACTOR
-from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex, load_rules
-from pipeline.nlp.relations.types import Mention
+from pipeline.nlp.relations.patterns import load_patterns
+from pipeline.nlp.relations.rules import RuleSet, TriggerIndex, load_rules
 from pipeline.nlp.sentences import sentence_bounds
 from pipeline.ruledata import resource_path
 
@@ -66,154 +72,6 @@ def load_parser(model: str = DEFAULT_MODEL) -> Language:
     import pipeline.tokenize  # noqa: F401  (registers mechmine.Tokenizer.v1 for the config)
 
     return spacy.load(parser_path(model))
-
-
-def lone_agent_noun(words: Sequence[str], covered: Collection[int], i: int) -> bool:
-    """The treatment noun at ``i`` may be an agent of its own: no mention, pointing word or
-    preposition right before it ("MSC therapy", "these treatments" have theirs; "during therapy"
-    is none; :mod:`.relations.agents`)."""
-    return i not in covered and not (i > 0 and (i - 1 in covered or words[i - 1] in POINTING
-                                                or words[i - 1] in PREPOSITIONS))
-
-
-def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
-                        mentions: Sequence[Mention], anaphor: Callable[[str], bool] | None = None,
-                        read: Collection[int] = (), agent_nouns: Collection[str] = frozenset(),
-                        lower: Sequence[str] | None = None,
-                        ) -> list[tuple[int, int]]:
-    """(start, end) token ranges of the sentences that can hold a relation: some trigger word
-    outside the mentions whose rule finds a subject and a different object among them, or only
-    an object when the sentence opens with a subject anaphor ("They ...", "These cells ...", an
-    event anaphor "This helps ...": ``anaphor`` is asked of its first word, two and twelve words).
-    ``could_relate(words, mentions, anaphoric, sentence=all its words)`` decides
-    (:func:`relation_filter`); a sentence whose index is in ``read`` (the surface reader has a
-    candidate there, which the parse checks) is one in any case. A treatment noun of
-    ``agent_nouns`` among the words may be the subject, as an anaphor may (:mod:`.relations.agents`).
-    ``lower``: the doc's lower-cased words when the caller has them (else read from its tokens)."""
-    bounds = sentence_bounds(doc)
-    if not bounds or (not mentions and anaphor is None):
-        return []
-    firsts = [m.start for m in mentions]
-    out = []
-    for k, (start, end) in enumerate(bounds):
-        if k in read:
-            out.append((start, end))
-            continue
-        lo, hi = bisect_left(firsts, start), bisect_left(firsts, end)
-        ms = mentions[lo:hi]
-        if not ms and anaphor is None:
-            continue
-        words = list(lower[start:end]) if lower is not None else [t.lower_ for t in doc[start:end]]
-        anaphoric = anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2]))
-                                             or anaphor(" ".join(words[:12])))
-        # a word inside a mention triggers nothing ("secreted frizzled-related protein")
-        covered = {i - start for m in ms for i in range(m.start, m.end)}
-        anaphoric = anaphoric or any(w in agent_nouns and lone_agent_noun(words, covered, i)
-                                     for i, w in enumerate(words))
-        if not ms and not anaphoric:  # an anaphor subject may relate to an outcome object
-            continue
-        free = [w for k, w in enumerate(words) if k not in covered]
-        if could_relate(free, ms, anaphoric, sentence=words):
-            out.append((start, end))
-    return out
-
-
-# what an outcome (place) noun outside every mention stands for when a rule's object classes are checked
-_OUTCOME = Mention(-1, -1, -1, -1, "", OUTCOME, (OUTCOME,), "")
-_SITE = Mention(-1, -1, -1, -1, "", SITE, (SITE,), "")
-_FACTOR = Mention(-1, -1, -1, -1, "", FACTOR, (FACTOR,), "")
-
-
-Need = tuple[frozenset[str] | None, tuple[frozenset[str], ...]]  # trigger words, other words needed
-
-
-def pattern_needs(patterns: Patterns, rule: Rule) -> list[Need]:
-    """What a sentence must hold for a dependency pattern to read ``rule``, one entry per pattern
-    of the rule's forms (and predicate): the words its trigger node may be (None: any), and for
-    each other node that names its words (``LOWER`` / ``ORTH``) one of those; a pattern with
-    ``rule_prepositions`` needs one of the rule's prepositions too."""
-    out: list[Need] = []
-    for spec in patterns.specs:
-        if spec.form not in rule.forms or (spec.predicates and rule.predicate not in spec.predicates):
-            continue
-        trigger: frozenset[str] | None = None
-        needs: list[frozenset[str]] = []
-        for node in spec.nodes:
-            attrs = node.get("RIGHT_ATTRS") or {}
-            named = [node_words(attrs[a]) for a in ("LOWER", "ORTH") if a in attrs]
-            if not named:
-                continue
-            words = frozenset.intersection(*named)
-            if node["RIGHT_ID"] == "trigger":
-                trigger = words
-            else:
-                needs.append(words)
-        if spec.rule_prepositions:
-            needs.append(rule.prepositions)
-        out.append((trigger, tuple(needs)))
-    return out
-
-
-def node_words(value: object) -> frozenset[str]:
-    """The lower-cased words a node's ``LOWER`` / ``ORTH`` value lets it be."""
-    if isinstance(value, str):
-        return frozenset([value.lower()])
-    if isinstance(value, dict) and list(value) == ["IN"]:
-        return frozenset(str(v).lower() for v in value["IN"])
-    raise ValueError(f"unsupported word constraint {value!r}")
-
-
-def relation_filter(rules: RuleSet, triggers: TriggerIndex, outcomes: frozenset[str] = frozenset(),
-                    sites: frozenset[str] = frozenset(), factors: frozenset[str] = frozenset(),
-                    patterns: Patterns | None = None) -> Callable[..., bool]:
-    """``could_relate(words, mentions, anaphoric, sentence=())``: a word of the sentence triggers a
-    rule that has an object among ``mentions`` (or, when one of ``words`` is an outcome noun, an
-    OUTCOME object the rule allows; a place noun, a SITE object of a rule that names SITE) and a
-    subject other than it (or an anaphor for subject); a generic product noun (``factors``), a
-    FACTOR object of a rule that names FACTOR (:mod:`~pipeline.nlp.relations.products`). With
-    ``patterns`` (the dependency patterns), only a rule some pattern could read on the sentence's
-    words counts (:func:`pattern_needs`; ``sentence``: all its words, lower-cased), and an object
-    must fit the rule (``object_exclude`` / ``object_only``) as the dependency reader asks."""
-    needs: dict[Rule, list[Need]] = {}  # a rule's pattern needs, found when first asked
-
-    def readable(rule: Rule, word: str, sentence: frozenset[str]) -> bool:
-        if patterns is None:
-            return True
-        if rule not in needs:
-            needs[rule] = pattern_needs(patterns, rule)
-        return any((trig is None or word in trig) and all(not sentence.isdisjoint(n) for n in rest)
-                   for trig, rest in needs[rule])
-
-    def could_relate(words: Sequence[str], ms: Sequence[Mention], anaphoric: bool,
-                     sentence: Sequence[str] = ()) -> bool:
-        outcome = [_OUTCOME] if outcomes and not outcomes.isdisjoint(words) else []
-        site = sites and not sites.isdisjoint(words)
-        factor = factors and not factors.isdisjoint(words)
-        vocabulary = frozenset(sentence or words)
-        for w in words:
-            for rule in triggers(w):
-                if not readable(rule, w, vocabulary):
-                    continue
-                subjects = [m for m in ms if allowed(m, subject_classes(rules, rule))]
-                objects = [m for m in ms if object_fits(m, rule)] if patterns is not None else [
-                    m for m in ms if allowed(m, rule.object)]
-                # an outcome noun's phrase is not known before the parse: its class, and the rule's
-                # object_only on the noun (the phrase's head, where those patterns end)
-                only = rule.object_only
-                objects += [m for m in outcome if allowed(m, rule.object) and (
-                    only is None or any(only.search(w) for w in words if w in outcomes))]
-                if site and SITE in rule.object:  # as the dependency reader: only a rule naming SITE
-                    objects.append(_SITE)
-                if factor and FACTOR in rule.object:  # as the dependency reader: only a rule naming FACTOR
-                    objects.append(_FACTOR)
-                if rule.reverse:
-                    subjects, objects = objects, subjects
-                # a topic rule's subject is the disease an earlier sentence named (.relations.topics)
-                elsewhere = anaphoric or "topic" in rule.forms
-                if objects and (elsewhere or any(s != o for s in subjects for o in objects)):
-                    return True
-        return False
-    return could_relate
 
 
 # a capitalised word ("Activates", "Cells"); names with capitals inside or digits ("LMP1",
@@ -298,7 +156,9 @@ class CandidateParser:
         inputs = relation_inputs(doc, self.rules, self.triggers)
         if self.share:
             keep_inputs(doc, inputs)
-        read = {c.sentence.index for c in inputs.surface}
+        # a surface candidate finalize would drop whatever the parse says needs no parse
+        read = {c.sentence.index for c in inputs.surface
+                if surface_could_relate(c, self.rules, inputs.lower, inputs.mentions)}
         return candidate_sentences(doc, self.could_relate, inputs.mentions, self.anaphor, read,
                                    self.agent_nouns, inputs.lower)
 

@@ -89,7 +89,7 @@ def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None
     if reader is not None and parses:
         dep = dep_candidates(reader, doc, ms, bounds, parses, doc._.parse_candidates)  # marks the triggers
         candidates = merge_readers(check_surface(candidates, bounds, parses, ms), dep, merge)
-    relations = finalize(candidates, doc, lower, rules, doc._.article_kind or "")
+    relations = finalize(candidates, doc, lower, rules, doc._.article_kind or "", ms)
     return relations + document_relations(doc, ms, rules, relations)  # a title's variants (.document)
 
 

@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -250,8 +251,9 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
     previous = previous or Carry()
     off = sent.start
     covered = {i - off for m in ms for i in range(m.start, m.end)}
-    for t in parse:
-        t._.mm_trigger = t.i not in covered and bool(reader.triggers(t.lower_))
+    for i, w in enumerate(parse.to_array(LOWER).tolist()):  # the other tokens keep the default, False
+        if reader.triggers(parse.vocab.strings[w]):
+            parse[i]._.mm_trigger = i not in covered
     out: list[Candidate] = []
     subjects_seen: list[Mention] = []
     last_objects: list[Mention] = []

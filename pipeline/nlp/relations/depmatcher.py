@@ -7,7 +7,12 @@ root. mechmine's patterns share most of their nodes ("a pobj", "a prep 'of'",
 of ancestor walks. :class:`SharedNodeMatcher` matches each distinct node once,
 finds every token's root once per sentence and hands spaCy's own tree search
 (``DependencyMatcher.__call__``) the same root -> node key -> token positions map,
-so the matches (and their order) are spaCy's.
+so the matches (and their order) are spaCy's. spaCy then tries every combination of
+the tokens a pattern's nodes match (their cartesian product) against the pattern's
+relations; :meth:`SharedNodeMatcher._get_matches` picks the nodes' tokens one node at a
+time, in the same order, and drops a partial choice as soon as a relation between
+chosen nodes fails: the same matches in the same order, without trying the
+combinations a failed relation rules out.
 
 A node of attributes ``DEP``, ``POS``, ``LOWER``, ``ORTH`` (a value or ``IN`` a list)
 and boolean token extensions (``_``) is tested without spaCy's ``Matcher``: a
@@ -20,15 +25,18 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
-from spacy.attrs import DEP, LOWER, ORTH, POS
+import numpy as np
+from spacy.attrs import DEP, HEAD, LOWER, ORTH, POS
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 COLUMNS = {"DEP": DEP, "POS": POS, "LOWER": LOWER, "ORTH": ORTH}  # the attributes a node may test
+_RELATED = "mechmine related"  # key of the operator results as sets in spaCy's per-call cache
 Test = tuple[tuple[tuple[int, frozenset[int]], ...], tuple[tuple[str, bool], ...]]
 
 
@@ -63,6 +71,8 @@ class SharedNodeMatcher(DependencyMatcher):
         self.tests: dict[int, Test | None] = {}  # ``nodes`` key -> its test
         self.seen: dict[tuple[Any, ...], list[int]] = {}  # token signature -> the nodes it matches
         self.plan: tuple[dict[int, Test], list[int], list[str], list[frozenset[int]]] | None = None
+        # id(tree) -> (tree, the relations to test once node j is chosen): see _get_matches
+        self.checks: dict[int, tuple[Any, list[list[tuple[int, Any, int]]]]] = {}
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]], *, on_match: Any = None) -> None:
         norm = self._normalize_key(key)
@@ -82,7 +92,8 @@ class SharedNodeMatcher(DependencyMatcher):
 
     def _get_keys_to_position_maps(self, doc: Doc) -> dict[int, dict[int, list[int]]]:
         """Root token -> node key -> the tokens under that root the node matches, ascending."""
-        heads = [t.head.i for t in doc]
+        # each token's head from the array (relative offsets, stored unsigned): no Token objects
+        heads = (doc.to_array(HEAD).astype("int64") + np.arange(len(doc))).tolist() if len(doc) else []
         roots = [-1] * len(heads)
         for i in range(len(heads)):
             path, k = [], i
@@ -131,3 +142,44 @@ class SharedNodeMatcher(DependencyMatcher):
                                          and all(values[n] == v for n, v in exts)]
             out += [(i, uid) for uid in uids]
         return out
+
+    def _get_matches(self, cache: dict[Any, Any], doc: Doc, tree: Any, tokens_to_key: list[int],
+                     keys_to_position: dict[int, list[int]]) -> Iterator[list[int]]:
+        """spaCy's matches of one pattern (``tree``: node -> its (operator, node) relations), in its
+        order: the tokens of node 0, then of node 1, ... ascending, a choice kept while every
+        relation between the nodes chosen so far holds."""
+        positions = []
+        for key in tokens_to_key:
+            where = keys_to_position.get(key)
+            if not where:  # a node no token matches: no match (most patterns, most sentences)
+                return
+            positions.append(where)
+        kept = self.checks.get(id(tree))
+        if kept is not None and kept[0] is tree:
+            checks = kept[1]
+        else:  # the relations to test once node j is chosen: those between nodes <= j
+            checks = [[] for _ in positions]
+            for left in range(len(positions)):
+                for op, right in tree[left]:
+                    checks[max(left, right)].append((left, op, right))
+            self.checks[id(tree)] = (tree, checks)
+        chosen = [0] * len(positions)
+        last = len(positions) - 1
+        related: dict[tuple[int, Any], frozenset[int]] = cache.setdefault(_RELATED, {})
+
+        def holds(left: int, op: Any, right: int) -> bool:
+            found = related.get((left, op))
+            if found is None:  # spaCy's operator (and its cache), as a set
+                found = related[left, op] = frozenset(self._resolve_node_operator(cache, doc, left, op))
+            return right in found
+
+        def extend(j: int) -> Iterator[list[int]]:
+            for pos in positions[j]:
+                chosen[j] = pos
+                if all(holds(chosen[left], op, chosen[r]) for left, op, r in checks[j]):
+                    if j == last:
+                        yield list(chosen)
+                    else:
+                        yield from extend(j + 1)
+
+        yield from extend(0)

@@ -12,6 +12,7 @@ in the variant's sentence, with ``carried`` "title" (the ``subject_carried`` col
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,7 @@ from pipeline.errors import ResourceError
 from pipeline.nlp.relations.context import UNSPECIFIED, own_state
 from pipeline.nlp.relations.rules import RuleSet
 from pipeline.nlp.relations.types import Mention, Relation
+from pipeline.nlp.sentences import sentence_bounds
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 DOCUMENT_FILE = "document_relations.yaml"
@@ -99,10 +101,10 @@ def title_variant_relations(doc: Doc, ms: Sequence[Mention], rules: RuleSet, spe
                             relations: Sequence[Relation]) -> list[Relation]:
     """The relations a variant-reporting title gives its document (see the module docstring).
     ``ms``: the doc's argument mentions in order; ``relations``: those the sentences state."""
-    sents = list(doc.sents)
-    if len(sents) < 2:
+    bounds = sentence_bounds(doc)  # token ranges: doc.sents would make a Token per token
+    if len(bounds) < 2:
         return []
-    title = sents[0]
+    title = doc[bounds[0][0]:bounds[0][1]]
     in_title = [m for m in ms if m.start >= title.start and m.end <= title.end]
     diseases = [m for m in in_title if any(c in spec.object_classes for c in m.classes)]
     variants = [m for m in ms if own_state(rules.cues, m) == VARIANT]
@@ -121,8 +123,8 @@ def title_variant_relations(doc: Doc, ms: Sequence[Mention], rules: RuleSet, spe
     related = _pairs(relations)
     out: list[Relation] = []
     for v in variants:
-        sent = doc[v.start].sent
-        index = next(k for k, s in enumerate(sents) if s.start == sent.start)
+        index = bisect_right(bounds, (v.start, len(doc) + 1)) - 1
+        sent = doc[bounds[index][0]:bounds[index][1]]
         for d in diseases:
             pair = frozenset((v.key(), d.key()))
             if pair in related or v.key() == d.key():

@@ -55,6 +55,7 @@ from pipeline.nlp.relations.context import (
 from pipeline.nlp.relations.rules import Cues, RuleSet
 from pipeline.nlp.relations.syntax import example_tokens, owner_tokens
 from pipeline.nlp.relations.types import Candidate, Mention, Relation
+from pipeline.nlp.sentences import sentence_bounds
 
 FLIP = {"positive": "negative", "negative": "positive"}
 # the class of a "damage to X" subject phrase, checked against the rule's subject classes
@@ -246,10 +247,12 @@ def raised_risk(c: Candidate, rules: RuleSet, words: Sequence[str]) -> tuple[Can
 
 
 def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], rules: RuleSet,
-             article_kind: str = "") -> list[Relation]:
+             article_kind: str = "", mentions: Sequence[Mention] | None = None) -> list[Relation]:
     """The relations of ``doc`` from its candidates (in sentence order). ``lower``: the doc's
     lower-cased tokens; ``article_kind``: the article's kind (``doc._.article_kind``), which
-    with the document's design sentences sets the evidence level (:func:`.context.document_evidence`)."""
+    with the document's design sentences sets the evidence level (:func:`.context.document_evidence`);
+    ``mentions``: the doc's argument mentions under ``rules`` when the caller has them (else
+    read from the doc when first needed)."""
     if not candidates:
         return []
     cues = rules.cues
@@ -261,7 +264,7 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
     sent_text = ""
     hedged, evidence = False, ""
     negated: dict[tuple[int, int], bool] = {}
-    ms: list[Mention] = []  # the doc's mentions, for a subject the parse names
+    ms: list[Mention] = list(mentions or ())  # the doc's mentions, for a subject the parse names
     expletive = False
     seen: set[tuple[str, str, str]] = set()
     out: list[Relation] = []
@@ -304,7 +307,8 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         if document is None:
             plain = masked(text, ((e.start_char, e.end_char) for e in doc.ents))
             document = document_evidence(cues, article_kind,
-                                         [plain[s.start_char:s.end_char] for s in doc.sents])
+                                         [plain[s.start_char:s.end_char]
+                                          for s in (doc[a:b] for a, b in sentence_bounds(doc))])
         if not evidence:
             evidence = relation_evidence(cues, document, plain[sent.start_char:sent.end_char])
         turned = cues.state_turns.get(state, {}).get(predicate)
