@@ -313,9 +313,7 @@ def write_lexicon(b: ConceptStore, rules: ClassRules, out_dir: Path) -> dict[str
     stop_keys = _stop_keys(resource_path("stoplist.tsv"))
     rows: list[tuple[str, float, int, str, str, str, str]] = []
     n_terms = 0
-    with gzip.open(out_dir / "concepts.tsv.gz", "wt", encoding="utf-8", compresslevel=9, newline="") as fc, \
-            gzip.open(out_dir / "terms.tsv.gz", "wt", encoding="utf-8", compresslevel=9, newline="") as ft:
-        # fixed gzip mtime is not exposed by gzip.open; determinism is per content, see meta sha
+    with gzip_text(out_dir / "concepts.tsv.gz") as fc, gzip_text(out_dir / "terms.tsv.gz") as ft:
         cw = csv.writer(fc, delimiter="\t", lineterminator="\n")
         tw = csv.writer(ft, delimiter="\t", lineterminator="\n")
         cw.writerow(CONCEPT_COLUMNS)
@@ -343,6 +341,25 @@ def write_lexicon(b: ConceptStore, rules: ClassRules, out_dir: Path) -> dict[str
             tw.writerow([key, case_form, term, kb_id, source])
             n_terms += 1
     return {"concepts_written": sum(1 for _ in _iter_ids(out_dir)), "terms_written": n_terms}
+
+
+def gzip_text(path: Path) -> io.TextIOWrapper:
+    """A text writer for a gzip file whose bytes depend on its content only: gzip.open stamps
+    the header with the current time, so every rebuild changed the tables' bytes (and the
+    digest a saved pipeline checks, :func:`pipeline.lexicon.reference.lexicon_digest`)."""
+    raw = gzip.GzipFile(filename=path.name, fileobj=path.open("wb"), mode="wb", compresslevel=9, mtime=0)
+    return _OwningWriter(raw, encoding="utf-8", newline="")
+
+
+class _OwningWriter(io.TextIOWrapper):
+    """Closes the file under the GzipFile too (GzipFile does not close a fileobj it was given)."""
+
+    def close(self) -> None:
+        raw = self.buffer
+        fileobj = getattr(raw, "fileobj", None)
+        super().close()
+        if fileobj is not None:
+            fileobj.close()
 
 
 def _corpus_keys(path: Path) -> set[str]:
