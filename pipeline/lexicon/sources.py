@@ -41,6 +41,9 @@ class ClassRules(Strict):
     precedence: list[str]
     mesh_trees: dict[str, list[str]]
     exclude: list[str] = Field(default_factory=list)
+    # disease-tree prefixes whose entries of another class a disease vocabulary makes DISEASE
+    # (see :mod:`pipeline.lexicon.confirm`)
+    vocabulary_diseases: list[str] = Field(default_factory=list)
 
 
 @dataclass

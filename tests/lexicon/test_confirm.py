@@ -1,0 +1,73 @@
+"""DiseaseConfirmation: MeSH disease-tree entries of another class that DOID or MONDO names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.lexicon.confirm import DiseaseConfirmation
+from pipeline.lexicon.sources import ClassRules, ConceptStore, MeshParser
+
+META = {"name": "t", "version": "1", "source": "hand-made", "licence": "CC0"}
+RULES = ClassRules.model_validate({
+    "meta": META, "precedence": ["DISEASE", "CHEMICAL", "PROCESS"],
+    "mesh_trees": {"C": ["DISEASE"], "C23.550": ["PROCESS"], "D": ["CHEMICAL"]},
+    "vocabulary_diseases": ["C"],
+})
+DESC = "\n".join("\t".join(r) for r in [
+    ("D1", "Emphysema", "", "C23.550.325"),           # MONDO synonym
+    ("D2", "Ischemia", "Ischemias", "C23.550.513"),   # DOID MeSH xref
+    ("D3", "Ulcer", "", "C23.550.891"),               # MONDO label, other number
+    ("D4", "Inflammation", "", "C23.550.470"),        # no disease vocabulary names it
+    ("D5", "Syndrome", "", "C23.550.288"),            # only a DOID grouping class names it
+    ("D6", "Tremor", "", "C10.597"),                  # a DISEASE already
+    ("D7", "Aspirin", "", "D02.455"),                 # not a disease tree
+]) + "\n"
+DOID = [
+    {"id": "DOID:1", "name": "disease"},
+    {"id": "DOID:2", "name": "ischemic thing", "relations": {"is_a": ["DOID:1"]},
+     "xrefs": [{"namespace": "MESH", "id": "D2"}]},
+    {"id": "DOID:3", "name": "syndrome", "relations": {"is_a": ["DOID:1"]}},
+    *({"id": f"DOID:1{i:03d}", "name": f"syndrome {i}", "relations": {"is_a": ["DOID:3"]}}
+      for i in range(500)),
+    {"id": "DOID:4", "name": "aspirin", "relations": {"is_a": ["DOID:1"]}},
+]
+ROOT = "MONDO:0000001"
+MONDO = {
+    ROOT: {"label": "disease", "ancestors": {}},
+    "MONDO:1": {"label": "pulmonary emphysema", "synonyms": ["emphysema"], "ancestors": {ROOT: 1}},
+    "MONDO:2": {"label": "ulcers", "ancestors": {ROOT: 1}},
+    "MONDO:3": {"label": "inflammation", "deprecated": True, "ancestors": {ROOT: 1}},
+    "MONDO:4": {"label": "inflammation", "ancestors": {"MONDO:0005583": 1, ROOT: 2}},  # animal disease
+}
+
+
+@pytest.fixture
+def store() -> ConceptStore:
+    s = ConceptStore(RULES)
+    MeshParser(s).parse(DESC, "", "")
+    DiseaseConfirmation(s).parse(DESC, json.dumps(DOID), MONDO)
+    return s
+
+
+@pytest.mark.parametrize(("kb_id", "classes"), [
+    ("MESH:D1", {"PROCESS", "DISEASE"}),
+    ("MESH:D2", {"PROCESS", "DISEASE"}),
+    ("MESH:D3", {"PROCESS", "DISEASE"}),
+    ("MESH:D4", {"PROCESS"}),
+    ("MESH:D5", {"PROCESS"}),
+    ("MESH:D6", {"DISEASE"}),
+    ("MESH:D7", {"CHEMICAL"}),
+])
+def test_confirmed_classes(store: ConceptStore, kb_id: str, classes: set[str]) -> None:
+    assert store.concepts[kb_id].classes == classes
+
+
+def test_counts_and_no_rule(store: ConceptStore) -> None:
+    assert store.counts["mesh_confirmed_disease"] == 3
+    plain = ConceptStore(ClassRules.model_validate({**RULES.model_dump(), "vocabulary_diseases": []}))
+    MeshParser(plain).parse(DESC, "", "")
+    DiseaseConfirmation(plain).parse(DESC, json.dumps(DOID), MONDO)
+    assert plain.concepts["MESH:D1"].classes == {"PROCESS"}
+
