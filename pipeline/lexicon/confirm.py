@@ -1,4 +1,7 @@
-"""MeSH disease-tree entries that a disease vocabulary confirms as diseases.
+"""Classes of MeSH entries that another vocabulary settles.
+
+:class:`DiseaseConfirmation`: MeSH disease-tree entries that a disease vocabulary confirms as
+diseases.
 
 MeSH files some diseases only under a C-tree branch that ``lexicon_classes.yaml`` classes
 otherwise: Pathologic Processes (C23.550) is PROCESS, for inflammation, fibrosis and necrosis,
@@ -11,6 +14,14 @@ either number) gets DISEASE, which outranks PROCESS; the entries no disease voca
 
 Runs after MeSH and before the Disease Ontology, HPO and MONDO parsers, so those join the
 confirmed concepts as they join every DISEASE concept.
+
+:class:`PeptideDrugs`: MeSH files small peptide drugs under Peptides (D12.644) only, which
+classes them GENE_OR_PROTEIN: enalapril, lisinopril, glutathione, aspartame (Oligopeptides).
+An entry whose protein class comes from the ``peptide_drugs.peptides`` trees alone (no tree
+under ``peptide_drugs.proteins``: proteins, enzymes, peptide hormones; no HGNC gene) is
+CHEMICAL instead when ChEBI names it as a chemical entity (a label equal to one of its names;
+classes with fewer than 1000 descendants, as the ChEBI parser reads them) or when another
+tree of it is a chemical's (Atazanavir Sulfate, D03). Runs after the ChEBI parser.
 """
 
 from __future__ import annotations
@@ -19,6 +30,9 @@ import json
 from collections.abc import Iterable
 
 from pipeline.lexicon.mondo import (
+    CHEBI_EXCLUDED,
+    CHEBI_MAX_DESCENDANTS,
+    CHEBI_ROOT,
     MONDO_EXCLUDED,
     MONDO_ROOT,
     Terms,
@@ -27,7 +41,7 @@ from pipeline.lexicon.mondo import (
     _key,
     _names,
 )
-from pipeline.lexicon.sources import SourceParser, _tsv
+from pipeline.lexicon.sources import SourceParser, _tsv, tree_classes
 
 UPPER_LEVEL = 500  # DOID "syndrome" has 946 descendants, "disease" 11453
 
@@ -100,3 +114,30 @@ class DiseaseConfirmation(SourceParser):
                     out.add(candidates[form])
         return out
 
+
+class PeptideDrugs(SourceParser):
+    """Peptide-tree entries that ChEBI or a chemical tree names as chemicals: CHEMICAL."""
+
+    def parse(self, desc_text: str, chebi_terms: Terms) -> None:
+        rule = self.rules.peptide_drugs
+        if rule is None:
+            return
+        below = _descendant_counts(chebi_terms)
+        chebi = {_key(str(e.get("label") or "")) for kb_id, e in chebi_terms.items()
+                 if kb_id.startswith("CHEBI:") and not e.get("deprecated")
+                 and _in_branch(e, CHEBI_ROOT, CHEBI_EXCLUDED)
+                 and below.get(kb_id, 0) < CHEBI_MAX_DESCENDANTS}
+        for row in _tsv(desc_text):
+            if len(row) < 4:
+                continue
+            trees = row[3].split("|")
+            peptide = [t for t in trees if any(_under(t, p) for p in rule.peptides)]
+            if not peptide or any(_under(t, p) for t in trees for p in rule.proteins):
+                continue
+            c = self.concepts.get(f"MESH:{row[0]}")
+            if c is None or "GENE_OR_PROTEIN" not in c.classes or c.classes - {"GENE_OR_PROTEIN", "CHEMICAL"}:
+                continue
+            chemical_tree = "CHEMICAL" in tree_classes([t for t in trees if t not in peptide], self.rules)
+            if chemical_tree or any(_key(term) in chebi for term in c.terms):
+                c.classes = {"CHEMICAL"}
+                self.counts["mesh_peptide_drugs"] += 1

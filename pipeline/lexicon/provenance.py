@@ -51,6 +51,10 @@ FILTERS = [
     " C23.550 is PROCESS) that the Disease Ontology (MeSH xref or name) or MONDO (name, either"
     " number) has are DISEASE ('emphysema', 'ischemia', 'ulcer'); DOID/MONDO grouping classes with"
     " >= 500 descendants ('disease', 'syndrome') confirm nothing",
+    "MeSH entries whose protein class comes from Peptides (D12.644) alone (no Proteins D12.776,"
+    " Enzymes D08.811 or Hormones D06 tree, no HGNC gene) are CHEMICAL when ChEBI has one of"
+    " their names as a chemical entity (< 1000 descendants) or another tree of theirs is a"
+    " chemical's ('enalapril', 'glutathione', 'atazanavir sulfate')",
     "UBERON: anatomical entity (UBERON:0001062) branch, not deprecated, without the"
     " teleost/amphibian imports (UBERON:2*, UBERON:3*); classes with >= 1000 descendants"
     " ('tissue', 'organ') only where MeSH has them; abbreviations (<= 5 characters with a"

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.lexicon.confirm import DiseaseConfirmation
+from pipeline.lexicon.confirm import DiseaseConfirmation, PeptideDrugs
 from pipeline.lexicon.sources import ClassRules, ConceptStore, MeshParser
 
 META = {"name": "t", "version": "1", "source": "hand-made", "licence": "CC0"}
@@ -71,3 +71,44 @@ def test_counts_and_no_rule(store: ConceptStore) -> None:
     DiseaseConfirmation(plain).parse(DESC, json.dumps(DOID), MONDO)
     assert plain.concepts["MESH:D1"].classes == {"PROCESS"}
 
+
+PEPTIDE_RULES = ClassRules.model_validate({
+    "meta": META, "precedence": ["GENE_OR_PROTEIN", "CHEMICAL"],
+    "mesh_trees": {"D12.644": ["GENE_OR_PROTEIN"], "D12.776": ["GENE_OR_PROTEIN"], "D03": ["CHEMICAL"],
+                   "D06": ["CHEMICAL"]},
+    "peptide_drugs": {"peptides": ["D12.644"], "proteins": ["D12.776", "D06"]},
+})
+PEPTIDE_DESC = "\n".join("\t".join(r) for r in [
+    ("P1", "Enalapril", "", "D12.644.456.345.360"),             # ChEBI names it
+    ("P2", "Atazanavir Sulfate", "", "D03.383.725|D12.644.456.157"),  # a chemical tree
+    ("P3", "Carnosine", "", "D12.644.400|D12.776.631.650"),     # also a protein tree
+    ("P4", "Oxytocin", "", "D06.472.699|D12.644.548.691"),      # a peptide hormone
+    ("P5", "Peptides", "", "D12.644"),                          # only ChEBI's upper-level class
+    ("P6", "Kisspeptin", "", "D12.644.400.500"),                # ChEBI lacks it
+]) + "\n"
+ROOT_C = "CHEBI:24431"
+CHEBI = {
+    ROOT_C: {"label": "chemical entity", "ancestors": {}},
+    "CHEBI:1": {"label": "enalapril", "ancestors": {ROOT_C: 1}},
+    "CHEBI:2": {"label": "carnosine", "ancestors": {ROOT_C: 1}},
+    "CHEBI:3": {"label": "oxytocin", "ancestors": {ROOT_C: 1}},
+    "CHEBI:4": {"label": "peptides", "ancestors": {ROOT_C: 1}},
+    **{f"CHEBI:9{i:04d}": {"label": f"peptide {i}", "ancestors": {"CHEBI:4": 1, ROOT_C: 2}}
+       for i in range(1000)},
+}
+
+
+@pytest.mark.parametrize(("kb_id", "classes"), [
+    ("MESH:P1", {"CHEMICAL"}),
+    ("MESH:P2", {"CHEMICAL"}),
+    ("MESH:P3", {"GENE_OR_PROTEIN"}),
+    ("MESH:P4", {"GENE_OR_PROTEIN", "CHEMICAL"}),
+    ("MESH:P5", {"GENE_OR_PROTEIN"}),
+    ("MESH:P6", {"GENE_OR_PROTEIN"}),
+])
+def test_peptide_drugs(kb_id: str, classes: set[str]) -> None:
+    s = ConceptStore(PEPTIDE_RULES)
+    MeshParser(s).parse(PEPTIDE_DESC, "", "")
+    PeptideDrugs(s).parse(PEPTIDE_DESC, CHEBI)
+    assert s.concepts[kb_id].classes == classes
+    assert s.counts["mesh_peptide_drugs"] == 2
