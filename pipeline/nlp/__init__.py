@@ -1,8 +1,7 @@
 """The spaCy pipeline: :func:`make_nlp` builds it from mechmine's components.
 
 Order: mechmine tokenizer (scispaCy rules + splits on '/' and '-') ->
-``sentencizer`` (spaCy's rules as array work, :mod:`pipeline.nlp.sentences`) ->
-[an installed NER model's components, with ``--model``] ->
+``sentencizer`` -> [an installed NER model's components, with ``--model``] ->
 ``mechmine_lexicon`` -> ``mechmine_abbreviations`` (Schwartz & Hearst
 abbreviation detection with scispaCy's functions, then propagation) ->
 [``mechmine_linker`` with a linker index: ids for id-less entities] ->
