@@ -90,14 +90,30 @@ def plural_candidates(keyed: KeyedText, positions: tuple[np.ndarray, np.ndarray,
               | ((last == _E) & (second == _A)) | (last == _I))
     maybe = np.flatnonzero(long & ending)
     cases = keyed.cases
+    memo = _READINGS
     for i, s, e in zip(tokens[maybe].tolist(), starts[maybe].tolist(), ends[maybe].tolist(), strict=True):
-        case = cases[i]
-        if not readable(case):
-            continue
-        norm = text[s:e]
-        for v, singular in enumerate(singulars(norm)[:2]):
-            variants[v][i] = (singular, _case_singular(case, norm, singular))
+        case, norm = cases[i], text[s:e]
+        readings = memo.get((case, norm))
+        if readings is None:
+            readings = _readings(case, norm)
+            if len(memo) >= _MAX_READINGS:
+                memo.clear()
+            memo[(case, norm)] = readings
+        for v, reading in enumerate(readings):
+            variants[v][i] = reading
     return variants
+
+
+_READINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}  # (case, key) -> its readings
+_MAX_READINGS = 200_000
+
+
+def _readings(case: str, norm: str) -> tuple[tuple[str, str], ...]:
+    """(singular key, singular exact-case key) of each of the first two readings of a token
+    (exact-case key ``case``, key ``norm``); none unless :func:`readable`. Pure: memoised."""
+    if not readable(case):
+        return ()
+    return tuple((singular, _case_singular(case, norm, singular)) for singular in singulars(norm)[:2])
 
 
 def plural_matches(lexicon: Lexicon, keyed: KeyedText, n_tokens: int,

@@ -81,7 +81,9 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
                   generic: list[Span] | None = None, rules: MentionRules | None = None,
                   plurals: bool = True, class_nouns: frozenset[tuple[str, str]] = frozenset(),
                   modifiers: frozenset[str] = frozenset(),
-                  cell_modifiers: frozenset[str] = frozenset()) -> list[tuple[Span, Match]]:
+                  cell_modifiers: frozenset[str] = frozenset(),
+                  lookup: Callable[[str], Concept | None] | None = None,
+                  key_of: Callable[[str], str] | None = None) -> list[tuple[Span, Match]]:
     """Longest non-overlapping lexicon matches of ``doc`` with their concepts.
 
     Stoplisted matches ("cytokines", "protein") are not entities; when
@@ -98,7 +100,8 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     of ``modifiers`` ("pro-inflammatory cytokines") is extended over it
     (:func:`pipeline.lexicon.groups.modifier_start`); so is a CELL_TYPE match directly
     preceded by a word of ``cell_modifiers`` ("human mesenchymal stem cells", "resident
-    fibroblasts").
+    fibroblasts"). ``lookup`` (a term key's concept) and ``key_of`` (a text's term key) stand
+    for ``lexicon.lookup`` and :func:`_key_of` (the component passes memoised ones, :class:`Memo`).
     """
     keyed = keys(doc)
     n = len(doc)
@@ -134,7 +137,8 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
                        for s, e in longest_first(held) for m in (held[(s, e)],))
     chosen = [(s, e, found[(s, e)]) for s, e in longest_first(found)]
     if rules is not None:
-        chosen = refine(doc, chosen, rules, lexicon.lookup, lambda text: _key_of(doc, keys, text))
+        chosen = refine(doc, chosen, rules, lookup or lexicon.lookup,
+                        key_of or (lambda text: _key_of(doc, keys, text)))
     if modifiers or cell_modifiers:
         chosen = lexicon_groups.extend_over_modifiers(doc, chosen, modifiers, cell_modifiers)
     return [(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id), m) for s, e, m in chosen]
@@ -155,6 +159,25 @@ def class_noun_keys(stoplist: set[tuple[str, str]], groups: frozenset[str],
 def _key_of(doc: Doc, keys: DocKeys, text: str) -> str:
     """The matcher key of ``text`` tokenized on whitespace (for short lookups such as eponyms)."""
     return keys(Doc(doc.vocab, words=text.split())).text
+
+
+class Memo:
+    """A pure function of one string, memoised (cleared when it holds ``size`` results): the
+    mention rules look the same few words up in every document."""
+
+    def __init__(self, fn: Callable[[str], object], size: int = 200_000) -> None:
+        self.fn, self.size = fn, size
+        self.memo: dict[str, object] = {}
+
+    def __call__(self, text: str):  # type: ignore[no-untyped-def]
+        memo = self.memo
+        try:
+            return memo[text]
+        except KeyError:
+            if len(memo) >= self.size:
+                memo.clear()
+            got = memo[text] = self.fn(text)
+            return got
 
 
 def longest_first(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -258,6 +281,9 @@ class LexiconMatcher:
         self.keys = DocKeys()
         self._make_doc = nlp.make_doc
         self._add_string = nlp.vocab.strings.add
+        self._vocab = nlp.vocab
+        self._lookup: Callable[[str], Concept | None] | None = None
+        self._key_of: Callable[[str], str] | None = None
         self.lexicon: Lexicon | None = None
         self.lexicon_dir = resource_path("lexicon")
         self.files: dict[str, Path] = {}
@@ -298,6 +324,9 @@ class LexiconMatcher:
         self.modifiers = lexicon_groups.load_group_modifiers(mods) if mods.exists() else frozenset()
         self.cell_modifiers = lexicon_groups.load_cell_modifiers(mods) if mods.exists() else frozenset()
         self.stopped = self.lexicon.stopped_candidates(self.stoplist)
+        lexicon, keys, vocab = self.lexicon, self.keys, self._vocab
+        self._lookup = Memo(lexicon.lookup)
+        self._key_of = Memo(lambda text: keys(Doc(vocab, words=text.split())).text)
         self.contextual = load_contextual_terms(
             self.lexicon, lambda term: self.keys(self._make_doc(term)).text, self._add_string,
             files["contextual_terms.yaml"])
@@ -320,7 +349,7 @@ class LexiconMatcher:
         generic: list[Span] = []
         chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic, self.rules,
                                class_nouns=self.class_nouns, modifiers=self.modifiers,
-                               cell_modifiers=self.cell_modifiers)
+                               cell_modifiers=self.cell_modifiers, lookup=self._lookup, key_of=self._key_of)
         doc.spans[GROUP] = group_spans(chosen)
         extra = contextual_spans(doc, self.contextual, ((s.start, s.end) for s, _ in chosen))
         if extra:

@@ -187,3 +187,19 @@ def test_case_singular_keeps_the_written_case(case: str, norm: str, singular: st
     from pipeline.lexicon.plurals import _case_singular
 
     assert _case_singular(case, norm, singular) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["Chronic", "Wounds"], [{1: ("wound", "Wound")}, {}]),
+    (["the", "niches"], [{1: ("nich", "nich")}, {1: ("niche", "niche")}]),
+    (["MSCs", "alveoli"], [{1: ("alveolus", "alveolus")}, {}]),
+])
+def test_candidates_read_from_the_memo_are_the_same(words: list[str],
+                                                    expected: list[dict[int, tuple[str, str]]]) -> None:
+    from pipeline.lexicon import plurals
+
+    keyed = keyed_from_norms([token_norm(w) for w in words], [fold(w).replace("-", "") for w in words])
+    plurals._READINGS.clear()
+    first = plural_candidates(keyed, token_positions(keyed))
+    assert plurals._READINGS  # the second call reads them from the memo
+    assert first == plural_candidates(keyed, token_positions(keyed)) == expected

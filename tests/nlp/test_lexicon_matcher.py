@@ -357,3 +357,36 @@ def test_no_modifier_without_a_class_noun(nlp: spacy.language.Language) -> None:
 def test_cell_type_with_its_modifier(nlp: spacy.language.Language, text: str, mention: str,
                                      kb_id: str) -> None:
     assert ents(nlp, text).get(mention) == ("CELL_TYPE", kb_id)
+
+
+def test_memo_calls_once_per_text_and_clears_when_full() -> None:
+    from pipeline.nlp.lexicon_matcher import Memo
+
+    calls: list[str] = []
+    memo = Memo(lambda text: calls.append(text) or text.upper(), size=2)
+    assert [memo("a"), memo("a"), memo("b"), memo("a")] == ["A", "A", "B", "A"]
+    assert calls == ["a", "b"]
+    assert memo("c") == "C" and memo.memo == {"c": "C"}  # full at 2: cleared before "c"
+
+
+@pytest.mark.parametrize("text", [
+    "Neuronal apoptosis and lung inflammation follow Parkinson's in rats.",
+    "Axonal growth and alveolar damage; spinal tumors and blood monocytes.",
+])
+def test_memoised_lookups_give_the_same_mentions(nlp: spacy.language.Language, text: str) -> None:
+    from pipeline.nlp.lexicon_matcher import lexicon_spans
+
+    pipe = nlp.get_pipe("mechmine_lexicon")
+    doc = nlp.make_doc(text)
+    nlp.get_pipe("sentencizer")(doc)
+
+    def run(**memos: object) -> list[tuple[int, int, str, str, str]]:
+        found = lexicon_spans(doc, pipe.lexicon, pipe.keys, pipe.stopped, [], pipe.rules,
+                              class_nouns=pipe.class_nouns, modifiers=pipe.modifiers,
+                              cell_modifiers=pipe.cell_modifiers, **memos)
+        return [(s.start, s.end, s.label_, s.kb_id_, m.source) for s, m in found]
+
+    plain = run()
+    memos = {"lookup": pipe._lookup, "key_of": pipe._key_of}
+    assert plain == run(**memos) == run(**memos)  # the second run reads the memos
+    assert any(source.endswith("+located") or source == "located" for *_, source in plain)

@@ -1,0 +1,85 @@
+"""Where the entity pipeline spends its time (issue 17): CPU seconds per component, and a profile.
+
+Over the BC5CDR development abstracts (PubTator, title + abstract), after one full
+warm-up pass (the tokenizer's cache, the vocabulary and the lexicon's memos filled, as in
+the best-of passes of ``speed.py``): the best of ``--repeat`` passes of each component
+called doc by doc (``time.process_time``: this process's CPU time, steadier on a shared
+machine), then, with ``--profile N``, one pass under ``cProfile`` (CPU clock) and its top N
+functions by cumulative time. The profile inflates per-call Python costs (a Cython
+generator such as ``Doc.__iter__`` most of all): read it for where, the component
+seconds for how much.
+
+    python benchmarks/entity_profile.py --gold ../shared/gold --profile 15
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import time
+from pathlib import Path
+
+from pipeline.gold.pubtator import read_pubtator
+from pipeline.nlp import make_nlp
+
+
+def component_seconds(texts: list[str], repeat: int) -> dict[str, float]:
+    """Best CPU seconds of the tokenizer and of each pipeline component over ``texts``."""
+    nlp = make_nlp()
+    list(nlp.pipe(texts))
+    clock = time.process_time
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        spent = {"tokenizer": 0.0, **dict.fromkeys(nlp.pipe_names, 0.0)}
+        for text in texts:
+            start = clock()
+            doc = nlp.make_doc(text)
+            spent["tokenizer"] += clock() - start
+            for name, proc in nlp.pipeline:
+                start = clock()
+                doc = proc(doc)
+                spent[name] += clock() - start
+        for name, seconds in spent.items():
+            best[name] = min(best.get(name, float("inf")), seconds)
+    return best
+
+
+def profile(texts: list[str], top: int) -> pstats.Stats:
+    """One warm pass of the entity pipeline under cProfile (CPU clock)."""
+    nlp = make_nlp()
+    list(nlp.pipe(texts))
+    profiler = cProfile.Profile(time.process_time)
+    profiler.enable()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(top)
+    return stats
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=Path("../shared/gold"))
+    parser.add_argument("--documents", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="also profile one pass and print its top N functions")
+    args = parser.parse_args()
+    path = args.gold / "BC5CDR/pubtator/CDR_DevelopmentSet.PubTator.txt"
+    if not path.exists():
+        parser.error(f"no BC5CDR development file at {path}")
+    texts = [d.text for d in read_pubtator(path)][:args.documents]
+    seconds = component_seconds(texts, args.repeat)
+    total = sum(seconds.values())
+    print(f"{len(texts)} documents, best of {args.repeat} passes (CPU s):")
+    for name, value in seconds.items():
+        print(f"  {name:26s} {value:7.3f}  {value / total:6.1%}")
+    print(f"  {'total':26s} {total:7.3f}")
+    if args.profile:
+        profile(texts, args.profile)
+
+
+if __name__ == "__main__":
+    main()
