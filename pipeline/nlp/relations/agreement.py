@@ -12,6 +12,10 @@ trigger's clause says acts:
   the stem cells; the rule set's ``object_control`` verbs);
 - the noun a relative clause or an -ing participle modifies ("the sheath that covers nerve
   fibers and causes Y": the sheath; "an M2 phenotype capable of regulating Y": the phenotype);
+  for generic cargo that is no mention, its producer or carrier ("EVs carry molecules that
+  reduce X": the EVs, as :func:`~pipeline.nlp.relations.clauses.cargo_producer` reads it; a
+  pronoun producer is the reader's anaphor to resolve; "growth factors that V", a mention, act
+  themselves);
 - for a past participle modifying a noun ("damage caused to nerve cells"), only an agent
   inside the participle's phrase ("cytokines secreted by MSCs").
 
@@ -24,10 +28,17 @@ sentence parse (``doc._.parses``; token ``i`` of the parse is doc token ``off + 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from pipeline.nlp.relations.clauses import antecedent, event_relative, infinitives_before, quantified_relative
+from pipeline.nlp.relations.clauses import (
+    antecedent,
+    cargo_producer,
+    event_relative,
+    infinitives_before,
+    quantified_relative,
+)
 from pipeline.nlp.relations.types import Candidate
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -157,15 +168,24 @@ def swallowed(t: Token, span: set[int], trigger: int) -> bool:
     return False
 
 
-def agrees(c: Candidate, parse: Doc, off: int, control: re.Pattern[str] | None) -> tuple[bool, int | None]:
+def agrees(c: Candidate, parse: Doc, off: int, control: re.Pattern[str] | None,
+           named: Callable[[int], bool] | None = None) -> tuple[bool, int | None]:
     """(whether ``c``'s subject agrees with the parse, the doc token of the subject the parse
     names instead, when it disagrees in ``subject`` mode). Only active forms are checked, and
-    not a reversed rule's (its subject is the verb's object: "X requires Y")."""
+    not a reversed rule's (its subject is the verb's object: "X requires Y"). ``named(i)``: doc
+    token ``i`` lies in an entity mention (a generic cargo noun that is none stands for its
+    producer)."""
     if c.form != "active" or c.rule.reverse or not 0 <= c.trigger - off < len(parse):
         return True, None
     token, mode = understood_subject(parse[c.trigger - off], control)
     if token is None:
         return True, None
+    producer = cargo_producer(token) if mode == SUBJECT and named is not None and not named(
+        token.i + off) else None
+    if producer is not None:  # "EVs carry molecules that reduce X": the carrier acts
+        if producer.pos_ == "PRON":
+            return True, None
+        token = producer
     span = set(range(c.subject.start - off, c.subject.end - off))
     if mode == AGENT:  # the participle's agent, or the noun it hangs on when the parse made a
         # main verb a participle ("Sulpiride induced SOCS-1" read as "Sulpiride [induced SOCS-1]")

@@ -129,7 +129,7 @@ def parse_subject(c: Candidate, rules: RuleSet, doc: Doc, ms: list[Mention]) -> 
         return c
     if not object_agrees(c, parse, sent.start):
         return None
-    ok, token = agrees(c, parse, sent.start, rules.object_control)
+    ok, token = agrees(c, parse, sent.start, rules.object_control, lambda i: doc[i].ent_type != 0)
     if ok:
         return c
     if token is None:
