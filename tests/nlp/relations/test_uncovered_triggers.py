@@ -1,12 +1,17 @@
 """Triggers the sample's missed rows showed uncovered (relevent, issue 12): "target" a pathology
-(an inhibition). Marked sentences of my own wording with hand-built parses (CRAFT/ClearNLP labels)
-through the whole component."""
+(an inhibition), "Y results / arises from X" (X drives Y), "the likelihood of D" (D, as "the risk
+of D"), "improvements" as an outcome. Marked sentences of my own wording with hand-built parses
+(CRAFT/ClearNLP labels) through the whole component."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tests.nlp.relations.conftest import dep_relations
 
 N, V, X, D, P = "NOUN", "VERB", "PUNCT", "DET", "ADP"
 ACTIVE = [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)]
@@ -34,3 +39,56 @@ CASES = {
 @pytest.mark.parametrize("marked,rows,expected", CASES.values(), ids=CASES.keys())
 def test_target(parsed_relations: Callable[..., set], marked: str, rows: list, expected: set) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+LINKED = [(2, "nsubj", "PRON"), (2, "aux", "AUX"), (2, "ROOT", V), (2, "prep", P), (3, "pobj", N),
+          (2, "punct", X)]
+
+RESULT_FROM = {
+    # "Y results / arises / stems from X": X drives Y (read in reverse)
+    "results from": (
+        "[Gout|DISEASE] can result from [hyperuricemia|DISEASE] .", LINKED,
+        {("hyperuricemia", "DRIVES", "Gout", False)}),
+    "arises from": (
+        "[Fibrosis|DISEASE] may arise from [inflammation|PROCESS] .", LINKED,
+        {("inflammation", "DRIVES", "Fibrosis", False)}),
+    # "result in" keeps its direction
+    "results in": (
+        "[Hyperuricemia|DISEASE] can result in [gout|DISEASE] .", LINKED,
+        {("Hyperuricemia", "DRIVES", "gout", False)}),
+    # another preposition reads nothing
+    "results after": (
+        "[Gout|DISEASE] can result after [surgery|DISEASE] .", LINKED, set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", RESULT_FROM.values(), ids=RESULT_FROM.keys())
+def test_result_from(parsed_relations: Callable[..., set], marked: str, rows: list, expected: set) -> None:
+    assert parsed_relations(marked, rows) == expected
+
+
+def test_what_results_may_be_carried_over(blank: Language, marked_doc: Callable[[str], Doc]) -> None:
+    """"It" stands for the disease the sentence before named: that disease is what results."""
+    doc = marked_doc("[Gout|DISEASE] is common . It can result from [hyperuricemia|DISEASE] .")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in dep_relations(blank, doc, [None, LINKED])}
+    assert found == {("hyperuricemia", "DRIVES", "Gout")}
+
+
+@pytest.mark.parametrize("marked,expected", [
+    # "the likelihood of D" stands for D, as "the risk of D" does
+    ("[Coffee|CHEMICAL] is linked to a lower likelihood of [gout|DISEASE] .",
+     {("Coffee", "ASSOCIATED_WITH", "gout", False)}),
+    ("[Coffee|CHEMICAL] is linked to a higher probability of [gout|DISEASE] .",
+     {("Coffee", "ASSOCIATED_WITH", "gout", False)}),
+])
+def test_likelihood_of_a_disease(parsed_relations: Callable[..., set], marked: str, expected: set) -> None:
+    rows = [(2, "nsubjpass", N), (2, "auxpass", "AUX"), (2, "ROOT", V), (2, "prep", P), (6, "det", D),
+            (6, "amod", "ADJ"), (3, "pobj", N), (6, "prep", P), (7, "pobj", N), (2, "punct", X)]
+    assert parsed_relations(marked, rows) == expected
+
+
+def test_improvements_are_an_outcome(parsed_relations: Callable[..., set]) -> None:
+    marked = "[MSCs|CELL_TYPE] were associated with motor improvements ."
+    rows = [(2, "nsubjpass", N), (2, "auxpass", "AUX"), (2, "ROOT", V), (2, "prep", P), (5, "compound", N),
+            (3, "pobj", N), (2, "punct", X)]
+    assert parsed_relations(marked, rows) == {("MSCs", "ASSOCIATED_WITH", "motor improvements", False)}
