@@ -1,7 +1,8 @@
 """Triggers the sample's missed rows showed uncovered (relevent, issue 12): "target" a pathology
 (an inhibition), "Y results / arises from X" (X drives Y), "the likelihood of D" (D, as "the risk
-of D"), "improvements" as an outcome. Marked sentences of my own wording with hand-built parses
-(CRAFT/ClearNLP labels) through the whole component."""
+of D"), "improvements" as an outcome; negating modifiers ("rarely", "neither ... nor"). Marked
+sentences of my own wording with hand-built parses (CRAFT/ClearNLP labels) through the whole
+component."""
 
 from __future__ import annotations
 
@@ -92,3 +93,33 @@ def test_improvements_are_an_outcome(parsed_relations: Callable[..., set]) -> No
     rows = [(2, "nsubjpass", N), (2, "auxpass", "AUX"), (2, "ROOT", V), (2, "prep", P), (5, "compound", N),
             (3, "pobj", N), (2, "punct", X)]
     assert parsed_relations(marked, rows) == {("MSCs", "ASSOCIATED_WITH", "motor improvements", False)}
+
+
+ADV = "ADV"
+NEGATED = {
+    # a negating adverb on the verb, or on the verb it is a conjunct of
+    "rarely": (
+        "[MSCs|CELL_TYPE] rarely reduce [fibrosis|DISEASE] .",
+        [(2, "nsubj", N), (2, "advmod", ADV), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)],
+        {("MSCs", "DECREASES", "fibrosis", True)}),
+    "rarely ... or": (
+        "[MSCs|CELL_TYPE] rarely reduce [fibrosis|DISEASE] or prevent [apoptosis|PROCESS] .",
+        [(2, "nsubj", N), (2, "advmod", ADV), (2, "ROOT", V), (2, "dobj", N), (2, "cc", "CCONJ"),
+         (2, "conj", V), (5, "dobj", N), (2, "punct", X)],
+        {("MSCs", "DECREASES", "fibrosis", True), ("MSCs", "INHIBITS", "apoptosis", True)}),
+    "neither ... nor": (
+        "[MSCs|CELL_TYPE] neither reduce [fibrosis|DISEASE] nor prevent [apoptosis|PROCESS] .",
+        [(2, "nsubj", N), (2, "preconj", "CCONJ"), (2, "ROOT", V), (2, "dobj", N), (2, "cc", "CCONJ"),
+         (2, "conj", V), (5, "dobj", N), (2, "punct", X)],
+        {("MSCs", "DECREASES", "fibrosis", True), ("MSCs", "INHIBITS", "apoptosis", True)}),
+    "an adverb of manner negates nothing": (
+        "[MSCs|CELL_TYPE] strongly reduce [fibrosis|DISEASE] .",
+        [(2, "nsubj", N), (2, "advmod", ADV), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)],
+        {("MSCs", "DECREASES", "fibrosis", False)}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", NEGATED.values(), ids=NEGATED.keys())
+def test_negating_modifiers(parsed_relations: Callable[..., set], marked: str, rows: list,
+                            expected: set) -> None:
+    assert parsed_relations(marked, rows) == expected
