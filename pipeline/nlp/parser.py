@@ -77,12 +77,18 @@ def lone_agent_noun(words: Sequence[str], covered: Collection[int], i: int) -> b
 
 
 POINTING_WORDS = frozenset({"this", "these"})
+# conjunctions opening a subordinate clause before the main one ("While they spare X, they limit Y")
+SUBORDINATORS = frozenset({"while", "although", "though", "when", "whereas", "because", "since", "once",
+                           "if", "as"})
 
 
 def pointing_inside(words: Sequence[str], anaphor: Callable[[str], bool]) -> bool:
     """A demonstrative anaphor of two words after the sentence's first word ("Research shows that
     this process improves X", "..., and these cells reduce Y"): ``anaphor`` is asked of each
-    "this/these" + next word."""
+    "this/these" + next word; or an anaphor right after an opening subordinator ("While they
+    typically spare X, they may limit Y")."""
+    if len(words) > 1 and words[0] in SUBORDINATORS and anaphor(words[1]):
+        return True
     return any(w in POINTING_WORDS and anaphor(f"{w} {words[i + 1]}")
                for i, w in enumerate(words[1:-1], 1))
 

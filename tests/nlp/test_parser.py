@@ -164,7 +164,10 @@ def test_a_demonstrative_anaphor_inside_counts_as_a_subject(nlp: Language) -> No
     ("work shows that this process reduces x", True),
     ("this process reduces x", False),  # the opening words are asked elsewhere
     ("work shows that this study reduces x", False),
-    ("we saw that these cells reduce x", True)])
+    ("we saw that these cells reduce x", True),
+    # a pronoun right after an opening subordinator
+    ("while they spare x , they limit y", True),
+    ("while most spare x , they limit y", False)])
 def test_pointing_inside(words: str, expected: bool) -> None:
     cues = load_rules().cues
     assert pointing_inside(words.split(), lambda w: cues.subject_anaphor.match(w) is not None) is expected

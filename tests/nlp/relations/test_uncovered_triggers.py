@@ -123,3 +123,13 @@ NEGATED = {
 def test_negating_modifiers(parsed_relations: Callable[..., set], marked: str, rows: list,
                             expected: set) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+@pytest.mark.parametrize("marked,expected", [
+    # a disease that limits a gain lowers it (impair_gain); an agent's "limit" is rule decrease's
+    ("[Stroke|DISEASE] limits mobility .", {("Stroke", "DECREASES", "mobility", False)}),
+    ("[IL-10|CYTOKINE] limits [fibrosis|DISEASE] .", {("IL-10", "DECREASES", "fibrosis", False)}),
+    # a disease limiting what is no gain says nothing of polarity
+    ("[Stroke|DISEASE] limits [IL-10|CYTOKINE] .", set())])
+def test_limit(parsed_relations: Callable[..., set], marked: str, expected: set) -> None:
+    assert parsed_relations(marked, ACTIVE) == expected
