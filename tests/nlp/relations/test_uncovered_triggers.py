@@ -133,3 +133,23 @@ def test_negating_modifiers(parsed_relations: Callable[..., set], marked: str, r
     ("[Stroke|DISEASE] limits [IL-10|CYTOKINE] .", set())])
 def test_limit(parsed_relations: Callable[..., set], marked: str, expected: set) -> None:
     assert parsed_relations(marked, ACTIVE) == expected
+
+
+# "Patients who received [MSC] therapy reported decreased stiffness and better pain control ."
+REPORTED = [(5, "nsubj", N), (2, "dep", "PRON"), (0, "relcl", V), (4, "compound", N), (2, "dobj", N),
+            (5, "ROOT", V), (7, "amod", "ADJ"), (5, "dobj", N), (7, "cc", "CCONJ"), (11, "amod", "ADJ"),
+            (11, "compound", N), (7, "conj", N), (5, "punct", X)]
+
+
+@pytest.mark.parametrize("marked,rows,expected", [
+    # the received therapy's effect, by the adjective on the reported noun; a conjunct with an
+    # adjective of its own ("better pain control") is not the first adjective's object
+    ("Patients who received [MSC|CELL_TYPE] therapy reported decreased [stiffness|DISEASE] and better"
+     " pain control .", REPORTED, {("MSC", "DECREASES", "stiffness", False)}),
+    # patients who received nothing named: no agent
+    ("Patients who received daily care reported decreased [stiffness|DISEASE] and better pain control .",
+     REPORTED, set()),
+])
+def test_what_patients_who_received_a_therapy_report(parsed_relations: Callable[..., set], marked: str,
+                                                     rows: list, expected: set) -> None:
+    assert parsed_relations(marked, rows) == expected
