@@ -369,9 +369,14 @@ RESULT_IN = {
         [(1, "nsubj", PR), (1, "ROOT", V), (1, "dobj", N), (2, "punct", X), (5, "dep", D), (2, "relcl", V),
          (5, "prep", P), (6, "pobj", N), (1, "punct", X)],
         {("gout", "DRIVES", "ataxia", False)}),
-    # "result" behind another preposition names no outcome
+    # "from" names the cause, not the outcome: read in reverse (rule result_from, relevent)
     "X results from Y": (
         "[Ataxia|DISEASE] results from [gout|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
+        {("gout", "DRIVES", "Ataxia", False)}),
+    # "result" behind another preposition names no outcome
+    "X results after Y": (
+        "[Ataxia|DISEASE] results after [gout|DISEASE] .",
         [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
         set()),
 }
