@@ -35,10 +35,12 @@ NEGATING_MODIFIERS = {"rarely", "seldom", "neither"}
 
 
 def _trigger_between(head: Token, conjunct: Token) -> bool:
-    """A trigger word between two conjuncts: "secrete HGF and decrease TGF-beta1" parsed as
-    one object list is two clauses, so the second noun is no conjunct of the first."""
+    """A trigger word between two conjuncts ("secrete HGF and decrease TGF-beta1": two clauses),
+    not a participle on the conjunct itself ("memory loss, reduced motor control"; not "X-related")."""
     lo, hi = sorted((head.i, conjunct.i))
-    return any(t._.mm_trigger for t in head.doc[lo + 1:hi])
+    return any(t._.mm_trigger and not (t.dep_ == "amod" and t.head.i == hi and t.lower_.endswith("ed")
+                                       and t.doc[t.i - 1].text != "-")
+               for t in head.doc[lo + 1:hi])
 
 
 # prepositions (and the participle "including") that introduce the members of a class noun:

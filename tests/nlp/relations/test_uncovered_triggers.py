@@ -153,3 +153,24 @@ REPORTED = [(5, "nsubj", N), (2, "dep", "PRON"), (0, "relcl", V), (4, "compound"
 def test_what_patients_who_received_a_therapy_report(parsed_relations: Callable[..., set], marked: str,
                                                      rows: list, expected: set) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+C = "CCONJ"
+
+
+@pytest.mark.parametrize("marked,rows,expected", [
+    # a participle on a listed noun ends no list ("memory loss, reduced motor control"; a changed
+    # object states the change, test_changed_objects)
+    ("[Stroke|DISEASE] causes [aphasia|DISEASE] and reduced mobility .",
+     [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "cc", C), (5, "amod", "ADJ"), (2, "conj", N),
+      (1, "punct", X)],
+     {("Stroke", "DRIVES", "aphasia", False), ("Stroke", "DECREASES", "reduced mobility", False)}),
+    # a hyphenated "X-related" still does: the parse's list is not trusted across it
+    ("[Stroke|DISEASE] causes [aphasia|DISEASE] and nerve - related [pain|DISEASE] .",
+     [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "cc", C), (6, "npadvmod", N), (6, "punct", X),
+      (7, "amod", "ADJ"), (2, "conj", N), (1, "punct", X)],
+     {("Stroke", "DRIVES", "aphasia", False)}),
+])
+def test_a_participle_on_a_listed_noun(parsed_relations: Callable[..., set], marked: str, rows: list,
+                                       expected: set) -> None:
+    assert parsed_relations(marked, rows) == expected
