@@ -10,8 +10,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline.nlp  # noqa: F401  (factories, extensions)
-from pipeline.nlp.parser import CandidateParser, candidate_sentences, load_parser, relation_filter
+from pipeline.nlp.parser import (
+    CandidateParser,
+    candidate_sentences,
+    load_parser,
+    relation_filter,
+)
 from pipeline.nlp.relations.arguments import doc_mentions
+from pipeline.nlp.relations.candidates import pointing_inside
 from pipeline.nlp.relations.patterns import PatternSpec
 from pipeline.nlp.relations.rules import TriggerIndex, load_rules
 
@@ -140,6 +146,31 @@ def test_an_event_anaphor_counts_as_a_subject(nlp: Language) -> None:
     parser = CandidateParser(nlp, "mechmine_parser", "parser", 16)
     parser.initialize(parser=spacy.blank("en"))
     assert parser.select(doc_of(nlp, EVENT_ROWS)) == [(0, 5)]
+
+
+# relevent: a demonstrative anaphor after the first word ("Work shows that this process ...")
+INSIDE_WORDS = ["Work", "shows", "that", "this", "process", "reduces", "spasticity", ".",
+                "Work", "shows", "that", "this", "study", "reduces", "spasticity", "."]
+INSIDE_ROWS = [(w, "O") for w in INSIDE_WORDS]
+
+
+def test_a_demonstrative_anaphor_inside_counts_as_a_subject(nlp: Language) -> None:
+    parser = CandidateParser(nlp, "mechmine_parser", "parser", 16)
+    parser.initialize(parser=spacy.blank("en"))
+    assert parser.select(doc_of(nlp, INSIDE_ROWS)) == [(0, 8)]
+
+
+@pytest.mark.parametrize("words,expected", [
+    ("work shows that this process reduces x", True),
+    ("this process reduces x", False),  # the opening words are asked elsewhere
+    ("work shows that this study reduces x", False),
+    ("we saw that these cells reduce x", True),
+    # a pronoun right after an opening subordinator
+    ("while they spare x , they limit y", True),
+    ("while most spare x , they limit y", False)])
+def test_pointing_inside(words: str, expected: bool) -> None:
+    cues = load_rules().cues
+    assert pointing_inside(words.split(), lambda w: cues.subject_anaphor.match(w) is not None) is expected
 
 
 def _spec(pid: str, form: str, nodes: list[dict], **extra: object) -> PatternSpec:

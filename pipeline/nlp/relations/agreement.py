@@ -12,6 +12,10 @@ trigger's clause says acts:
   the stem cells; the rule set's ``object_control`` verbs);
 - the noun a relative clause or an -ing participle modifies ("the sheath that covers nerve
   fibers and causes Y": the sheath; "an M2 phenotype capable of regulating Y": the phenotype);
+  for generic cargo that is no mention, its producer or carrier ("EVs carry molecules that
+  reduce X": the EVs, as :func:`~pipeline.nlp.relations.clauses.cargo_producer` reads it; a
+  pronoun producer is the reader's anaphor to resolve; "growth factors that V", a mention, act
+  themselves);
 - for a past participle modifying a noun ("damage caused to nerve cells"), only an agent
   inside the participle's phrase ("cytokines secreted by MSCs").
 
@@ -242,7 +246,9 @@ def object_agrees(c: Candidate, parse: Doc, off: int) -> bool:
     of its own ("MSCs enhance X, and exosome-based treatments provide Y": no exosome object of
     "enhance") and no ``stop`` preposition ("transfer mitochondria to neurons": neurons are where
     the mitochondria go), nor a second verb coordinated after the trigger's object
-    (:func:`later_verb_object`). An object the trigger does not govern is not judged here."""
+    (:func:`later_verb_object`); an adjective trigger's object is no conjunct with an adjective of
+    its own ("decreased stiffness and better pain control"). An object the trigger does not
+    govern is not judged here otherwise."""
     if c.form != "active" or c.rule.reverse or c.object.start < off:
         return True
     t = head_of(parse, off, c.object.start, c.object.end)
@@ -251,6 +257,10 @@ def object_agrees(c: Candidate, parse: Doc, off: int) -> bool:
         return True
     if trigger < t.i and later_verb_object(parse, trigger, t.i):
         return False
+    trig = parse[trigger]
+    if trig.dep_ == "amod" and t.i != trig.head.i and t.dep_ == "conj" and any(
+            x.dep_ == "amod" and x.i != trigger for x in t.children):
+        return False  # "reported decreased stiffness and better pain control": a change of its own
     path = []
     for a in t.ancestors:
         if a.i == trigger:

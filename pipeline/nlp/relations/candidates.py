@@ -39,6 +39,23 @@ def lone_agent_noun(words: Sequence[str], covered: Collection[int], i: int) -> b
                                                 or words[i - 1] in PREPOSITIONS))
 
 
+POINTING_WORDS = frozenset({"this", "these"})
+# conjunctions opening a subordinate clause before the main one ("While they spare X, they limit Y")
+SUBORDINATORS = frozenset({"while", "although", "though", "when", "whereas", "because", "since", "once",
+                           "if", "as"})
+
+
+def pointing_inside(words: Sequence[str], anaphor: Callable[[str], bool]) -> bool:
+    """A demonstrative anaphor of two words after the sentence's first word ("Research shows that
+    this process improves X", "..., and these cells reduce Y"): ``anaphor`` is asked of each
+    "this/these" + next word; or an anaphor right after an opening subordinator ("While they
+    typically spare X, they may limit Y")."""
+    if len(words) > 1 and words[0] in SUBORDINATORS and anaphor(words[1]):
+        return True
+    return any(w in POINTING_WORDS and anaphor(f"{w} {words[i + 1]}")
+               for i, w in enumerate(words[1:-1], 1))
+
+
 def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
                         mentions: Sequence[Mention], anaphor: Callable[[str], bool] | None = None,
                         read: Collection[int] = (), agent_nouns: Collection[str] = frozenset(),
@@ -47,7 +64,8 @@ def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
     """(start, end) token ranges of the sentences that can hold a relation: some trigger word
     outside the mentions whose rule finds a subject and a different object among them, or only
     an object when the sentence opens with a subject anaphor ("They ...", "These cells ...", an
-    event anaphor "This helps ...": ``anaphor`` is asked of its first word, two and twelve words).
+    event anaphor "This helps ...": ``anaphor`` is asked of its first word, two and twelve words)
+    or holds a demonstrative one later (:func:`pointing_inside`).
     ``could_relate(words, mentions, anaphoric, sentence=all its words)`` decides
     (:func:`relation_filter`); a sentence whose index is in ``read`` (the surface reader has a
     candidate there, which the parse checks) is one in any case. A treatment noun of
@@ -68,7 +86,8 @@ def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
             continue
         words = list(lower[start:end]) if lower is not None else [t.lower_ for t in doc[start:end]]
         anaphoric = anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2]))
-                                             or anaphor(" ".join(words[:12])))
+                                             or anaphor(" ".join(words[:12]))
+                                             or pointing_inside(words, anaphor))
         # a word inside a mention triggers nothing ("secreted frizzled-related protein")
         covered = {i - start for m in ms for i in range(m.start, m.end)}
         agent = any(w in agent_nouns and lone_agent_noun(words, covered, i) for i, w in enumerate(words))

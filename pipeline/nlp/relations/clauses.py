@@ -106,6 +106,9 @@ ABILITY_NOUNS = frozenset({"ability", "abilities", "potential", "capacity", "cap
 # prepositions of means whose gerund shares the subject of the verb they modify: "X helps by
 # secreting Y", "X acts through inhibiting Y", "X reduces Y without forming Z"
 MANNER_PREPOSITIONS = frozenset({"by", "through", "via", "without"})
+# relevent: verbs of aim whose on-gerund is their subject's doing ("Treatments focus on stabilizing
+# patients and reducing damage": the treatments reduce it)
+AIM_VERBS = re.compile(r"^(focus|concentrat|cent(er|re))\w*$")
 
 POSSESSIVE_PRONOUNS = frozenset({"their", "its"})
 
@@ -267,8 +270,9 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
             link = link or "xcomp"
             token, step = token.head, "acomp"
             continue
-        if (token.dep_ == "prep" and token.lower_ in MANNER_PREPOSITIONS and step == "pcomp"
-                and token.head.pos_ in ("VERB", "AUX")):
+        if (token.dep_ == "prep" and step == "pcomp" and token.head.pos_ in ("VERB", "AUX")
+                and (token.lower_ in MANNER_PREPOSITIONS
+                     or (token.lower_ == "on" and AIM_VERBS.match(token.head.lower_)))):
             token, step = token.head, "prep"  # "X helps by secreting Y": the means of X's doing
             continue
         clause = reported_clause(token)

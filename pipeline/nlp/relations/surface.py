@@ -132,12 +132,16 @@ def read_agent_noun(ctx: SentenceContext, site: Site) -> Reading | None:
     return (subjects, objects) if subjects and objects else None
 
 
+ARTICLES = frozenset({"the", "a", "an"})
+
+
 def read_linked(ctx: SentenceContext, site: Site) -> Reading | None:
     """SUBJ be TRIGGER PREP OBJ: "accumulation is linked to poor prognosis" (PREP: the rule's
-    ``prepositions``)."""
+    ``prepositions``); not after an article, which makes the trigger a noun ("Shown are the
+    results from X")."""
     i, rule = site.i, site.rule
     j = _last_be(ctx, i)
-    if ctx.word(i + 1) not in rule.prepositions or j is None:
+    if ctx.word(i + 1) not in rule.prepositions or j is None or ARTICLES & set(ctx.words[j + 1:i]):
         return None
     subjects = list_before(ctx.mentions, ctx.words, ctx.offset, j, site.subject_classes)
     objects = collect_objects(ctx.mentions, ctx.words, ctx.offset, i + 2, rule.object, rule.stop,

@@ -30,6 +30,10 @@ BASED = "based"
 
 
 NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "without forming X"
+# relevent: adverbs and the correlative "neither" that negate the verb they modify (the parse
+# makes them advmod / preconj, not neg): "they rarely restore X", "X neither reduces A nor B"
+# (the cues' negation list has them for the surface reader)
+NEGATING_MODIFIERS = {"rarely", "seldom", "neither"}
 
 
 def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
@@ -100,11 +104,12 @@ def parse_negated(parse: Doc, trigger: int) -> bool:
     """NegEx with syntactic scope: the trigger, or a verb it is the complement or later conjunct
     of ("cannot halt or reverse X", "failed to reduce X", "it is not known whether X reduces Y"),
     or the adjective is the complement of ("X was not effective against Y"),
-    has a ``neg`` dependent, or the
+    has a ``neg`` dependent or a negating modifier ("rarely", "neither"), or the
     trigger is the object of "without" ("without forming tumours")."""
     token = parse[trigger]
     for _ in range(4):
-        if any(c.dep_ == "neg" for c in token.children):
+        if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj") and c.lower_ in NEGATING_MODIFIERS)
+               for c in token.children):
             return True
         if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in NEGATION_HEADS:
             return True

@@ -93,6 +93,26 @@ PARSED = {
         [(5, "nsubj", N), (2, "dep", D), (0, "relcl", V), (2, "dobj", N), (5, "aux", V), (5, "ROOT", V),
          (5, "xcomp", V), (6, "dobj", N), (5, "punct", X)],
         {("MSCs", "TREATS", "colitis", False)}),
+    # relevent: generic cargo that is no mention stands for its carrier, in the agreement check
+    # too ("vesicles carry other molecules that reduce X": the vesicles reduce it)
+    "generic cargo in a relative clause: the carrier": (
+        "[Platelets|CELL_TYPE] carry other molecules that reduce [apoptosis|PROCESS] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "amod", A), (1, "dobj", N), (5, "dep", D), (3, "relcl", V),
+         (5, "dobj", N), (1, "punct", X)],
+        {("Platelets", "DECREASES", "apoptosis", False)}),
+    # a cargo noun that is a mention acts itself
+    "a named cargo acts itself": (
+        "[Platelets|CELL_TYPE] release [growth factors|GROWTH_FACTOR] that reduce [apoptosis|PROCESS] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (5, "dep", D),
+         (3, "relcl", V), (5, "dobj", N), (1, "punct", X)],
+        {("Platelets", "SECRETES", "growth factors", False),
+         ("growth factors", "DECREASES", "apoptosis", False)}),
+    # a verb that neither carries nor releases: the clause speaks of the noun (no mention: nothing)
+    "generic nouns of a verb that carries nothing": (
+        "[Platelets|CELL_TYPE] bind molecules that reduce [apoptosis|PROCESS] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (4, "dep", D), (2, "relcl", V), (4, "dobj", N),
+         (1, "punct", X)],
+        set()),
     # a means phrase between the verb and a mention (here misparsed as a second object)
     "a mention behind a means phrase is no object": (
         "[IL-2|CYTOKINE] activates [T cells|CELL_TYPE] through signaling , the release of [IFN|CYTOKINE] .",

@@ -163,3 +163,30 @@ def test_a_sentence_the_filter_skipped_leaves_the_unparsed_carry(
                      "[Neutrophils|CELL_TYPE] are cells . They migrate to injury sites .")
     assert relations(blank, doc, [FIRST, LATE_SUBJECT, THEY], chosen) == {
         ("Monocytes", "SECRETES", "IL-10", ""), (carried, "MIGRATES_TO", "injury sites", "anaphor")}
+
+
+# relevent (issue 12): "this process" / "this mechanism" inside a sentence stands for the agent the
+# sentence before named; the delivery of a therapy named as its event ("Gene transfer") is an agent
+SHOWS_THAT = [(1, "nsubj", N), (1, "ROOT", V), (5, "mark", "SCONJ"), (4, "det", D), (5, "nsubj", N),
+              (1, "ccomp", V), (5, "dobj", N), (1, "punct", X)]
+
+
+@pytest.mark.parametrize("noun,expected", [
+    ("process", {("Monocytes", "DECREASES", "fibrosis", "anaphor")}),
+    ("mechanism", {("Monocytes", "DECREASES", "fibrosis", "anaphor")}),
+    # a study is no event of the previous agent
+    ("study", set())])
+def test_this_process_inside_a_sentence(blank: Language, marked_doc: Callable[[str], Doc], noun: str,
+                                        expected: set[tuple[str, str, str, str]]) -> None:
+    doc = marked_doc(f"[Monocytes|CELL_TYPE] secrete [IL-10|CYTOKINE] . Work shows that this {noun} reduces"
+                     " [fibrosis|PROCESS] .")
+    assert relations(blank, doc, [FIRST, SHOWS_THAT]) == {("Monocytes", "SECRETES", "IL-10", ""), *expected}
+
+
+def test_a_transfer_named_as_its_event_is_an_agent(blank: Language, marked_doc: Callable[[str], Doc]) -> None:
+    doc = marked_doc("Gene transfer reduces [fibrosis|PROCESS] . Work shows that this process reduces"
+                     " [apoptosis|PROCESS] .")
+    first = [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)]
+    assert relations(blank, doc, [first, SHOWS_THAT]) == {
+        ("Gene transfer", "DECREASES", "fibrosis", ""),
+        ("Gene transfer", "DECREASES", "apoptosis", "anaphor")}

@@ -115,6 +115,15 @@ INHERITED = {
         [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "prep", P), (3, "pcomp", V), (4, "dobj", N),
          (1, "punct", X)],
         4, "Platelets", "pcomp"),
+    # relevent: a verb of aim's on-gerund is its subject's doing
+    "X focuses on V-ing Y": (
+        "Drugs focus on releasing serotonin .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pcomp", V), (3, "dobj", N), (1, "punct", X)],
+        3, "Drugs", "pcomp"),
+    "X depends on V-ing Y: no subject": (
+        "Drugs depend on releasing serotonin .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pcomp", V), (3, "dobj", N), (1, "punct", X)],
+        3, None, ""),
     # a gerund in a noun's phrase is no means of the verb: the blocker does not release
     "the step of V-ing: no subject": (
         "Drugs block the step of releasing serotonin .",

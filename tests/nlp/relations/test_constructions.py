@@ -375,6 +375,11 @@ RESULT_IN = {
         "[Ataxia|DISEASE] results from [gout|DISEASE] .",
         [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
         {("gout", "DRIVES", "Ataxia", False)}),
+    # "result" behind another preposition names no outcome
+    "X results after Y": (
+        "[Ataxia|DISEASE] results after [gout|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
+        set()),
 }
 
 

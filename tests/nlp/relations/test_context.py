@@ -25,7 +25,8 @@ from pipeline.nlp.relations.types import Mention
 @pytest.mark.parametrize(
     ("text", "negated"),
     [("IL-10 suppresses", False), ("IL-10 did not suppress", True), ("IL-10 cannot suppress", True),
-     ("IL-10 not only suppresses", False), ("IL-10 failed to suppress", True)],
+     ("IL-10 not only suppresses", False), ("IL-10 failed to suppress", True),
+     ("IL-10 rarely suppresses", True), ("IL-10 seldom suppresses", True)],
 )
 def test_negation(rules: RuleSet, text: str, negated: bool) -> None:
     assert is_negated(rules.cues, text) is negated

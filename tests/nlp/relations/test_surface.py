@@ -29,6 +29,8 @@ CASES = [
     ("[TGF-β|CYTOKINE] is a key driver of [EMT|PROCESS] .", {("TGF-β", "DRIVES", "EMT", "agent_noun")}),
     ("[Fibrosis|DISEASE] is associated with [TGF-β|CYTOKINE] .",
      {("Fibrosis", "ASSOCIATED_WITH", "TGF-β", "linked")}),
+    # relevent: after an article the trigger is a noun, no linked predicate
+    ("[LMP1|GENE_OR_PROTEIN] data are the results from [IL-4|CYTOKINE] cultures .", set()),
     # reverse rules read the arguments the other way
     ("[IL-10|CYTOKINE] expression is dependent on [STAT3|GENE_OR_PROTEIN] .",
      {("STAT3", "ACTIVATES", "IL-10", "linked")}),

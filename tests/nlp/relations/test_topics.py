@@ -65,6 +65,25 @@ CASES = {
         "Late complications include [pneumonia|DISEASE] .",
         [INCLUDE],
         set()),
+    # relevent: a phase of the injury the text is about, named by "injury" alone
+    "an injury phase names the topic's features": (
+        "[Stroke|DISEASE] is common . Delayed injury includes [edema|DISEASE] .",
+        [None, INCLUDE],
+        {("Stroke", "ASSOCIATED_WITH", "edema", "topic")}),
+    "the feature verb coordinated with the noun's own verb": (
+        "[Stroke|DISEASE] is common . Delayed injury starts later and involves [edema|DISEASE] .",
+        [None, [(1, "amod", A), (2, "nsubj", N), (2, "ROOT", V), (2, "advmod", ADV), (2, "cc", C),
+                (2, "conj", V), (5, "dobj", N), (2, "punct", X)]],
+        {("Stroke", "ASSOCIATED_WITH", "edema", "topic")}),
+    "a coordinated verb whose subject is no feature noun": (
+        "[Stroke|DISEASE] is common . The patient improves later and includes [edema|DISEASE] .",
+        [None, [(1, "det", D), (2, "nsubj", N), (2, "ROOT", V), (2, "advmod", ADV), (2, "cc", C),
+                (2, "conj", V), (5, "dobj", N), (2, "punct", X)]],
+        set()),
+    "a disease on the injury's left is its own": (
+        "[Stroke|DISEASE] is common . [Burn|DISEASE] injury includes [edema|DISEASE] .",
+        [None, INCLUDE],
+        {("Burn", "ASSOCIATED_WITH", "edema", "")}),
 }
 
 
