@@ -12,7 +12,8 @@ The automaton finds every term; :func:`refine` then applies
    before a participle and a ``name_heads`` noun ("dopamine-producing neurons", "TNF-alpha
    stimulated gene 6": the whole is a mention of the head's class);
 3. **deficit phrases**: a PROCESS match inside "loss of ...", "... difficulties" becomes a
-   DISEASE phrase ("memory difficulties");
+   DISEASE phrase ("memory difficulties"); so does a body-function word ("impaired balance"),
+   and a PROCESS "<organ> function" is no mention (:mod:`pipeline.lexicon.phrases`);
 4. **eponyms**: "Parkinson's" alone is the vocabulary's "Parkinson disease";
 5. **located cells**: an ANATOMY match directly before a CELL_TYPE match (``anatomy_before``)
    is one mention of the cells ("blood monocytes": the Monocytes concept);
@@ -36,7 +37,7 @@ from pydantic import Field
 from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
-from pipeline.lexicon import Concept, Match
+from pipeline.lexicon import Concept, Match, phrases
 from pipeline.lexicon.compounds import located_processes
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
@@ -60,6 +61,11 @@ class MentionRulesFile(Strict):
     adjective_suffixes: dict[str, list[str]] = Field(default_factory=dict)
     institution_heads: list[str] = Field(default_factory=list)
     adjective_heads: list[str] = Field(default_factory=list)
+    name_head_suffixes: dict[str, str] = Field(default_factory=dict)
+    deficit_functions: list[str] = Field(default_factory=list)
+    deficit_domains: list[str] = Field(default_factory=list)
+    function_heads: list[str] = Field(default_factory=list)
+    process_suffixes: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,11 @@ class MentionRules:
     adjective_suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     institution_heads: frozenset[str] = frozenset()
     adjective_heads: frozenset[str] = frozenset()
+    name_head_suffixes: tuple[tuple[str, str], ...] = ()
+    deficit_functions: frozenset[str] = frozenset()
+    deficit_domains: frozenset[str] = frozenset()
+    function_heads: frozenset[str] = frozenset()
+    process_suffixes: tuple[str, ...] = ()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -95,7 +106,8 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
     """Read and validate ``mention_rules.yaml`` (default: packaged)."""
     spec = load_yaml(path or rules_path(), MentionRulesFile)
     for label in (*spec.name_heads.values(), *spec.modifier_heads.values(), *spec.anatomy_heads.values(),
-                  *spec.anatomy_before, *spec.process_modifiers, *spec.adjective_heads):
+                  *spec.anatomy_before, *spec.process_modifiers, *spec.adjective_heads,
+                  *spec.name_head_suffixes.values()):
         if label and not label.isupper():
             from pipeline.errors import ResourceError
             raise ResourceError(f"{path or rules_path()}: {label!r} is not a class name")
@@ -114,6 +126,11 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         tuple((k.lower(), tuple(v)) for k, v in spec.adjective_suffixes.items()),
         frozenset(w.lower() for w in spec.institution_heads),
         frozenset(spec.adjective_heads),
+        tuple((k.lower(), v) for k, v in spec.name_head_suffixes.items()),
+        frozenset(w.lower() for w in spec.deficit_functions),
+        frozenset(w.lower() for w in spec.deficit_domains),
+        frozenset(w.lower() for w in spec.function_heads),
+        tuple(w.lower() for w in spec.process_suffixes),
     )
 
 
@@ -206,7 +223,7 @@ def _name_extent(t: TokenText, start: int, end: int, rules: MentionRules) -> tup
     if t.word(i) not in rules.name_participles:
         return None
     head = t.word(i + 1)
-    label = rules.name_heads.get(head)
+    label = rules.name_heads.get(head) or _suffix_head(head, rules)
     if not label:
         return None
     stop = i + 2
@@ -226,6 +243,14 @@ def _name_extent(t: TokenText, start: int, end: int, rules: MentionRules) -> tup
         while stop > i + 2 and doc[stop - 1].text in ("-", "/"):
             stop -= 1
     return stop, label
+
+
+def _suffix_head(word: str, rules: MentionRules) -> str:
+    """The class a head noun has by its ending ("fibrocytes", "osteoblasts"), or ''."""
+    for suffix, label in rules.name_head_suffixes:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2 and word.isalpha():
+            return label
+    return ""
 
 
 def is_fragment(doc: Doc, start: int, end: int, rules: MentionRules) -> bool:
@@ -253,20 +278,7 @@ def _glued_parenthesis(t: TokenText, i: int) -> bool:
 
 def deficit_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple[int, int] | None:
     """The deficit phrase around a PROCESS match ("loss of smell", "memory difficulties")."""
-    return _deficit_extent(TokenText(doc), start, end, rules)
-
-
-def _deficit_extent(t: TokenText, start: int, end: int, rules: MentionRules) -> tuple[int, int] | None:
-    if t.word(end) in rules.deficit_after:
-        return start, end + 1
-    before = t.word(start - 1)  # every phrase ends on the word before the match
-    for words in rules.deficit_before:
-        n = len(words)
-        if n and words[-1] != before:
-            continue
-        if start - n >= 0 and tuple(t.word(k) for k in range(start - n, start)) == words:
-            return start - n, end
-    return None
+    return phrases.deficit_extent(TokenText(doc), start, end, rules)
 
 
 def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
@@ -284,12 +296,15 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
             if made is not None:
                 out.append(made)
             continue
+        m = phrases.prefixed_process(t, s, e, m, rules, lookup, key_of)
         if m.concept.label == "PROCESS":
-            phrase = _deficit_extent(t, s, e, rules)
+            phrase = phrases.deficit_extent(t, s, e, rules)
             if phrase is not None:
                 a, b = phrase
                 text = doc[a:b].text
                 out.append((a, b, Match(a, b, phrase_concept(text, "DISEASE"), "deficit")))
+                continue
+            if phrases.is_function_head(t, s, e, m, rules):
                 continue
         if m.concept.label == "ANATOMY" and t.word(e) in rules.anatomy_heads:
             out.append(_anatomy_head(t, s, e, m, rules))
@@ -298,7 +313,8 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     taken = {i for s, e, _ in out for i in range(s, e)}
     out += [x for x in _eponyms(t, rules, lookup, key_of) if x[0] not in taken]
     out.sort(key=lambda x: x[0])
-    return located_processes(t, _non_overlapping(out), rules, lookup, key_of)
+    out = phrases.function_deficits(t, _non_overlapping(out), rules)
+    return located_processes(t, out, rules, lookup, key_of)
 
 
 def _located(t: TokenText, chosen: list[tuple[int, int, Match]], rules: MentionRules,
