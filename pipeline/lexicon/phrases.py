@@ -16,7 +16,16 @@ of :class:`pipeline.lexicon.refine.TokenText`:
 - **prefixed processes** (``process_suffixes``): a one-word DISEASE match made of a combining
   form (four or more letters ending in "o") and one of these process nouns ("neuroinflammation" = neuro +
   inflammation, an HPO phenotype term) names the process in that organ, as "lung
-  inflammation" does: a PROCESS mention keeping its concept's id.
+  inflammation" does: a PROCESS mention keeping its concept's id;
+- **head phrases** (:func:`head_phrases`), an uncovered word and the head noun after it: the
+  adjective of a body system ("immune" of "immune system", ``system_nouns``) before an
+  ``anatomy_heads`` noun ("immune cells": CELL_TYPE, no id); a ``process_loci`` word before a
+  ``process_heads`` noun ("tissue repair": PROCESS); "<word> <head>" where "<word> <synonym>" is
+  a DISEASE term (``head_synonyms``: "neurodegenerative conditions" is Neurodegenerative
+  Diseases);
+- **modifiers** (:func:`extend_modifiers`): an ANATOMY match directly after a word of
+  ``anatomy_modifiers`` ("peripheral blood") and a PROCESS match after one of
+  ``course_modifiers`` ("acute inflammation") are extended over it, keeping their concept.
 """
 
 from __future__ import annotations
@@ -25,11 +34,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from pipeline.lexicon.groups import modifier_start
 from pipeline.lexicon.records import Concept, Match
 
 if TYPE_CHECKING:
-    from pipeline.lexicon.refine import MentionRules, TokenText
+    from pipeline.lexicon.mention_rules import MentionRules
+    from pipeline.lexicon.refine import TokenText
 
+ANATOMY = "ANATOMY"
 DISEASE = "DISEASE"
 PROCESS = "PROCESS"
 MIN_PREFIX = 4  # letters of a combining form: "neuro", "hepato"; not "co" or "pro"
@@ -108,3 +120,84 @@ def prefixed_process(t: TokenText, s: int, e: int, m: Match, rules: MentionRules
             return replace(m, concept=replace(m.concept, label=PROCESS, classes=classes),
                            source=m.source + "+process")
     return m
+
+
+def _phrase(text: str, label: str) -> Concept:
+    return Concept("", text, label, (label,), ())
+
+
+def head_phrases(t: TokenText, chosen: list[tuple[int, int, Match]], rules: MentionRules,
+                 lookup: Callable[[str], Concept | None], key_of: Callable[[str], str],
+                 ) -> list[tuple[int, int, Match]]:
+    """``chosen`` (non-overlapping, in order) with the head phrases of the module doc added."""
+    heads = {*rules.head_synonyms, *(rules.anatomy_heads if rules.system_nouns else ()),
+             *(rules.process_heads if rules.process_loci else ())}
+    if not heads:
+        return chosen
+    strings = t.doc.vocab.strings
+    wanted = {strings[w] for w in heads}
+    covered = {i for s, e, _ in chosen for i in range(s, e)}
+    made: list[tuple[int, int, Match]] = []
+    for i in (k for k, h in enumerate(t.lower_ids) if h in wanted and k):
+        j = i - 1
+        if i in covered or j in covered or not t.spaced(j) or (made and made[-1][1] > j):
+            continue
+        word, head = t.word(j), t.word(i)
+        if not word.isalpha():
+            continue
+        concept = _head_concept(t, j, word, head, rules, lookup, key_of)
+        if concept is not None:
+            made.append((j, i + 1, Match(j, i + 1, concept, "compound")))
+    if not made:
+        return chosen
+    return sorted([*chosen, *made], key=lambda x: x[0])
+
+
+def _head_concept(t: TokenText, j: int, word: str, head: str, rules: MentionRules,
+                  lookup: Callable[[str], Concept | None], key_of: Callable[[str], str]) -> Concept | None:
+    text = t.doc[j:j + 2].text
+    synonym = rules.head_synonyms.get(head)
+    if synonym:
+        form = f"{word} {synonym}"
+        concept = lookup(key_of(form))
+        if concept is not None and concept.label == DISEASE and form not in rules.generic:
+            return concept
+    label = rules.anatomy_heads.get(head)
+    if label:
+        for noun in rules.system_nouns:
+            system = lookup(key_of(f"{word} {noun}"))
+            if system is not None and system.label == ANATOMY:
+                return system if label == ANATOMY else _phrase(text, label)
+    if head in rules.process_heads and word in rules.process_loci:
+        concept = lookup(key_of(text))
+        return concept if concept is not None and concept.label == PROCESS else _phrase(text, PROCESS)
+    return None
+
+
+def extend_modifiers(t: TokenText, chosen: list[tuple[int, int, Match]], rules: MentionRules,
+                     ) -> list[tuple[int, int, Match]]:
+    """``chosen`` (in order) with ANATOMY and PROCESS matches extended over the modifier word
+    directly before them (:func:`pipeline.lexicon.groups.modifier_start`; not into the previous
+    match)."""
+    mods = {ANATOMY: rules.anatomy_modifiers, PROCESS: rules.course_modifiers}
+    if not any(mods.values()):
+        return chosen
+    out: list[tuple[int, int, Match]] = []
+    floor = 0
+    for s, e, m in chosen:
+        words = mods.get(m.concept.label)
+        start = modifier_start(t.doc, s, floor, words) if words and s > floor else s
+        if start != s:
+            m = Match(start, e, m.concept, m.source + "+modifier", m.key)
+        out.append((start, e, m))
+        floor = e
+    return out
+
+
+def starts_noun_phrase(t: TokenText, s: int) -> bool:
+    """Token ``s`` begins a noun phrase: no content word directly before it ("zinc" of "zinc
+    finger proteins", a term the stoplist holds, is one; "the", "other", "of", a comma are not)."""
+    if s == 0 or not t.spaced(s - 1):
+        return s == 0
+    before = t.doc[s - 1]
+    return before.is_stop or not before.is_alpha

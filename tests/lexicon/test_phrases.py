@@ -115,3 +115,86 @@ def test_prefixed_process_needs_the_process_in_the_lexicon() -> None:
 def test_name_head_suffixes(words: list[str], spaces: list[bool],
                             expected: list[tuple[str, str, str]]) -> None:
     assert run(words, [(0, 2, ORGAN)], spaces) == expected
+
+
+SYSTEM = Concept("MESH:6", "Immune System", "ANATOMY", ("ANATOMY",), ())
+DEGEN = Concept("MESH:7", "Neurodegenerative Diseases", "DISEASE", ("DISEASE",), ())
+CHRONIC = Concept("MESH:8", "Chronic Disease", "DISEASE", ("DISEASE",), ())
+REGEN = Concept("GO:2", "tissue regeneration", "PROCESS", ("PROCESS",), ())
+HEADS = {"immune system": SYSTEM, "neurodegenerative diseases": DEGEN, "chronic diseases": CHRONIC,
+         "tissue regeneration": REGEN}
+
+
+def heads(words: list[str], matches: list[tuple[int, int, Concept]] | None = None,
+          ) -> list[tuple[str, str, str]]:
+    d = Doc(NLP.vocab, words=words)
+    chosen = [(s, e, Match(s, e, c, "test")) for s, e, c in matches or []]
+    out = refine(d, chosen, RULES, HEADS.get, str.lower)
+    return [(d[s:e].text, m.concept.label, m.concept.kb_id) for s, e, m in out]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # the adjective of a body system before an anatomy head
+        (["suppress", "immune", "cells", "now"], [("immune cells", "CELL_TYPE", "")]),
+        (["the", "immune", "tissue"], [("immune tissue", "ANATOMY", "MESH:6")]),
+        (["the", "immune", "response"], []),  # no anatomy head
+        (["the", "skin", "cells"], []),  # "skin system" is no term
+        # a generic locus before a process head
+        (["support", "tissue", "repair"], [("tissue repair", "PROCESS", "")]),
+        (["support", "tissue", "regeneration"], [("tissue regeneration", "PROCESS", "GO:2")]),
+        (["support", "tissue", "engineering"], []),
+        # a head synonym of a disease term
+        (["common", "neurodegenerative", "conditions"],
+         [("neurodegenerative conditions", "DISEASE", "MESH:7")]),
+        (["other", "chronic", "conditions"], []),  # the generic "chronic diseases"
+        (["skin", "conditions"], []),
+    ],
+)
+def test_head_phrases(words: list[str], expected: list[tuple[str, str, str]]) -> None:
+    assert heads(words) == expected
+
+
+def test_head_phrase_not_inside_a_match() -> None:
+    other = Concept("X:2", "immune", "CHEMICAL", ("CHEMICAL",), ())
+    assert heads(["immune", "cells"], [(0, 1, other)]) == [("immune", "CHEMICAL", "X:2")]
+
+
+BLOOD = Concept("MESH:9", "Blood", "ANATOMY", ("ANATOMY",), ())
+
+
+@pytest.mark.parametrize(
+    ("words", "match", "expected"),
+    [
+        (["in", "peripheral", "blood", "."], (2, 3, BLOOD), [("peripheral blood", "ANATOMY", "MESH:9")]),
+        (["during", "acute", "inflammation"], (2, 3, INFLAMMATION),
+         [("acute inflammation", "PROCESS", "MESH:5")]),
+        # a modifier of another class, or another word, leaves the match alone
+        (["acute", "blood"], (1, 2, BLOOD), [("blood", "ANATOMY", "MESH:9")]),
+        (["peripheral", "inflammation"], (1, 2, INFLAMMATION), [("inflammation", "PROCESS", "MESH:5")]),
+        (["lower", "blood"], (1, 2, BLOOD), [("blood", "ANATOMY", "MESH:9")]),
+    ],
+)
+def test_modifiers(words: list[str], match: tuple[int, int, Concept],
+                   expected: list[tuple[str, str, str]]) -> None:
+    assert heads(words, [match]) == expected
+
+
+def test_organ_proteins_are_proteins() -> None:
+    ecm = Concept("MESH:10", "Extracellular Matrix", "ANATOMY", ("ANATOMY",), ())
+    assert heads(["other", "ECM", "proteins"], [(1, 2, ecm)]) == [("ECM proteins", "GENE_OR_PROTEIN", "")]
+
+
+def test_place_heads_not_after_a_relational_adjective() -> None:
+    nucleus = Concept("MESH:11", "Nucleus", "ANATOMY", ("ANATOMY",), ())
+    d = Doc(NLP.vocab, words=["nuclear", "proteins", "bind"])
+    out = refine(d, [], RULES, {"nucleus": nucleus}.get, str.lower)
+    assert out == []
+
+
+def test_place_heads_not_after_an_organ_inside_a_longer_name() -> None:
+    finger = Concept("MESH:13", "Fingers", "ANATOMY", ("ANATOMY",), ())
+    assert heads(["zinc", "finger", "proteins"], [(1, 2, finger)]) == [("finger", "ANATOMY", "MESH:13")]
+    assert heads(["the", "finger", "proteins"], [(1, 2, finger)]) == [
+        ("finger proteins", "GENE_OR_PROTEIN", "")]
