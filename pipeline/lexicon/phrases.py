@@ -19,7 +19,8 @@ of :class:`pipeline.lexicon.refine.TokenText`:
   inflammation" does: a PROCESS mention keeping its concept's id;
 - **head phrases** (:func:`head_phrases`), an uncovered word and the head noun after it: the
   adjective of a body system ("immune" of "immune system", ``system_nouns``) before an
-  ``anatomy_heads`` noun ("immune cells": CELL_TYPE, no id); a ``process_loci`` word before a
+  ``anatomy_heads`` noun of cells or tissue ("immune cells": CELL_TYPE, no id; not "immune
+  damage"); a ``process_loci`` word before a
   ``process_heads`` noun ("tissue repair": PROCESS); "<word> <head>" where "<word> <synonym>" is
   a DISEASE term (``head_synonyms``: "neurodegenerative conditions" is Neurodegenerative
   Diseases);
@@ -163,7 +164,7 @@ def _head_concept(t: TokenText, j: int, word: str, head: str, rules: MentionRule
         if concept is not None and concept.label == DISEASE and form not in rules.generic:
             return concept
     label = rules.anatomy_heads.get(head)
-    if label:
+    if label and label != DISEASE:  # "immune damage" is damage the system does, not damage to it
         for noun in rules.system_nouns:
             system = lookup(key_of(f"{word} {noun}"))
             if system is not None and system.label == ANATOMY:

@@ -140,6 +140,7 @@ def heads(words: list[str], matches: list[tuple[int, int, Concept]] | None = Non
         (["suppress", "immune", "cells", "now"], [("immune cells", "CELL_TYPE", "")]),
         (["the", "immune", "tissue"], [("immune tissue", "ANATOMY", "MESH:6")]),
         (["the", "immune", "response"], []),  # no anatomy head
+        (["preventing", "immune", "damage"], []),  # damage the system does
         (["the", "skin", "cells"], []),  # "skin system" is no term
         # a generic locus before a process head
         (["support", "tissue", "repair"], [("tissue repair", "PROCESS", "")]),
