@@ -39,6 +39,7 @@ class MentionRulesFile(Strict):
     system_nouns: list[str] = Field(default_factory=list)
     head_synonyms: dict[str, str] = Field(default_factory=dict)
     place_heads: dict[str, str] = Field(default_factory=dict)
+    dysfunction_heads: dict[str, str] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class MentionRules:
     system_nouns: tuple[str, ...] = ()
     head_synonyms: dict[str, str] = field(default_factory=dict)
     place_heads: dict[str, str] = field(default_factory=dict)
+    dysfunction_heads: dict[str, str] = field(default_factory=dict)
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -116,4 +118,5 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         tuple(w.lower() for w in spec.system_nouns),
         {k.lower(): v.lower() for k, v in spec.head_synonyms.items()},
         {k.lower(): v for k, v in spec.place_heads.items()},
+        {k.lower(): v.lower() for k, v in spec.dysfunction_heads.items()},
     )

@@ -19,11 +19,12 @@ of :class:`pipeline.lexicon.refine.TokenText`:
   inflammation" does: a PROCESS mention keeping its concept's id;
 - **head phrases** (:func:`head_phrases`), an uncovered word and the head noun after it: the
   adjective of a body system ("immune" of "immune system", ``system_nouns``) before an
-  ``anatomy_heads`` noun of cells or tissue ("immune cells": CELL_TYPE, no id; not "immune
-  damage"); a ``process_loci`` word before a
-  ``process_heads`` noun ("tissue repair": PROCESS); "<word> <head>" where "<word> <synonym>" is
-  a DISEASE term (``head_synonyms``: "neurodegenerative conditions" is Neurodegenerative
-  Diseases);
+  ``anatomy_heads`` noun ("immune cells": CELL_TYPE, no id; "neurological injuries": DISEASE);
+  a ``process_loci`` word before a ``process_heads`` noun ("tissue repair": PROCESS);
+  "<word> <head>" where "<word> <synonym>" is a DISEASE term (``head_synonyms``:
+  "neurodegenerative conditions" is Neurodegenerative Diseases); up to three words and a
+  ``dysfunction_heads`` noun where "<words> <function noun>" is a PROCESS term ("intestinal
+  barrier dysfunction": DISEASE, no id);
 - **modifiers** (:func:`extend_modifiers`): an ANATOMY match directly after a word of
   ``anatomy_modifiers`` ("peripheral blood") and a PROCESS match after one of
   ``course_modifiers`` ("acute inflammation") are extended over it, keeping their concept.
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 ANATOMY = "ANATOMY"
 DISEASE = "DISEASE"
 PROCESS = "PROCESS"
+DYSFUNCTION_WORDS = 3  # words before "dysfunction" that may name the function
 MIN_PREFIX = 4  # letters of a combining form: "neuro", "hepato"; not "co" or "pro"
 
 
@@ -131,7 +133,8 @@ def head_phrases(t: TokenText, chosen: list[tuple[int, int, Match]], rules: Ment
                  lookup: Callable[[str], Concept | None], key_of: Callable[[str], str],
                  ) -> list[tuple[int, int, Match]]:
     """``chosen`` (non-overlapping, in order) with the head phrases of the module doc added."""
-    heads = {*rules.head_synonyms, *(rules.anatomy_heads if rules.system_nouns else ()),
+    heads = {*rules.head_synonyms, *rules.dysfunction_heads,
+             *(rules.anatomy_heads if rules.system_nouns else ()),
              *(rules.process_heads if rules.process_loci else ())}
     if not heads:
         return chosen
@@ -142,6 +145,11 @@ def head_phrases(t: TokenText, chosen: list[tuple[int, int, Match]], rules: Ment
     for i in (k for k, h in enumerate(t.lower_ids) if h in wanted and k):
         j = i - 1
         if i in covered or j in covered or not t.spaced(j) or (made and made[-1][1] > j):
+            continue
+        if t.word(i) in rules.dysfunction_heads:
+            found = _dysfunction(t, i, covered, rules, lookup, key_of)
+            if found is not None:
+                made.append(found)
             continue
         word, head = t.word(j), t.word(i)
         if not word.isalpha():
@@ -164,7 +172,7 @@ def _head_concept(t: TokenText, j: int, word: str, head: str, rules: MentionRule
         if concept is not None and concept.label == DISEASE and form not in rules.generic:
             return concept
     label = rules.anatomy_heads.get(head)
-    if label and label != DISEASE:  # "immune damage" is damage the system does, not damage to it
+    if label:
         for noun in rules.system_nouns:
             system = lookup(key_of(f"{word} {noun}"))
             if system is not None and system.label == ANATOMY:
@@ -172,6 +180,23 @@ def _head_concept(t: TokenText, j: int, word: str, head: str, rules: MentionRule
     if head in rules.process_heads and word in rules.process_loci:
         concept = lookup(key_of(text))
         return concept if concept is not None and concept.label == PROCESS else _phrase(text, PROCESS)
+    return None
+
+
+def _dysfunction(t: TokenText, i: int, covered: set[int], rules: MentionRules,
+                 lookup: Callable[[str], Concept | None], key_of: Callable[[str], str],
+                 ) -> tuple[int, int, Match] | None:
+    """"<words> dysfunction" (tokens before ``i``, widest first, none covered, one sentence of
+    spaced words) whose "<words> function" is a PROCESS term: a DISEASE mention without an id."""
+    noun = rules.dysfunction_heads[t.word(i)]
+    for j in range(max(0, i - DYSFUNCTION_WORDS), i):
+        words = [t.word(k) for k in range(j, i)]
+        if any(k in covered or not t.spaced(k) for k in range(j, i)) or not all(w.isalpha() for w in words):
+            continue
+        concept = lookup(key_of(" ".join([*words, noun])))
+        if concept is not None and concept.label == PROCESS:
+            text = t.doc[j:i + 1].text
+            return j, i + 1, Match(j, i + 1, _phrase(text, DISEASE), "deficit")
     return None
 
 

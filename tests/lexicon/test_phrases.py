@@ -121,8 +121,9 @@ SYSTEM = Concept("MESH:6", "Immune System", "ANATOMY", ("ANATOMY",), ())
 DEGEN = Concept("MESH:7", "Neurodegenerative Diseases", "DISEASE", ("DISEASE",), ())
 CHRONIC = Concept("MESH:8", "Chronic Disease", "DISEASE", ("DISEASE",), ())
 REGEN = Concept("GO:2", "tissue regeneration", "PROCESS", ("PROCESS",), ())
+BARRIER = Concept("GO:3", "intestinal barrier function", "PROCESS", ("PROCESS",), ())
 HEADS = {"immune system": SYSTEM, "neurodegenerative diseases": DEGEN, "chronic diseases": CHRONIC,
-         "tissue regeneration": REGEN}
+         "tissue regeneration": REGEN, "intestinal barrier function": BARRIER}
 
 
 def heads(words: list[str], matches: list[tuple[int, int, Concept]] | None = None,
@@ -140,7 +141,7 @@ def heads(words: list[str], matches: list[tuple[int, int, Concept]] | None = Non
         (["suppress", "immune", "cells", "now"], [("immune cells", "CELL_TYPE", "")]),
         (["the", "immune", "tissue"], [("immune tissue", "ANATOMY", "MESH:6")]),
         (["the", "immune", "response"], []),  # no anatomy head
-        (["preventing", "immune", "damage"], []),  # damage the system does
+        (["preventing", "immune", "damage"], [("immune damage", "DISEASE", "")]),
         (["the", "skin", "cells"], []),  # "skin system" is no term
         # a generic locus before a process head
         (["support", "tissue", "repair"], [("tissue repair", "PROCESS", "")]),
@@ -151,6 +152,10 @@ def heads(words: list[str], matches: list[tuple[int, int, Concept]] | None = Non
          [("neurodegenerative conditions", "DISEASE", "MESH:7")]),
         (["other", "chronic", "conditions"], []),  # the generic "chronic diseases"
         (["skin", "conditions"], []),
+        # the impaired function that a PROCESS term names
+        (["on", "intestinal", "barrier", "dysfunction", "."],
+         [("intestinal barrier dysfunction", "DISEASE", "")]),
+        (["on", "barrier", "dysfunction"], []),  # "barrier function" is no term
     ],
 )
 def test_head_phrases(words: list[str], expected: list[tuple[str, str, str]]) -> None:
