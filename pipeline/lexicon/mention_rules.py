@@ -40,6 +40,7 @@ class MentionRulesFile(Strict):
     head_synonyms: dict[str, str] = Field(default_factory=dict)
     place_heads: dict[str, str] = Field(default_factory=dict)
     dysfunction_heads: dict[str, str] = Field(default_factory=dict)
+    relational_participles: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class MentionRules:
     head_synonyms: dict[str, str] = field(default_factory=dict)
     place_heads: dict[str, str] = field(default_factory=dict)
     dysfunction_heads: dict[str, str] = field(default_factory=dict)
+    relational_participles: frozenset[str] = frozenset()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -119,4 +121,5 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         {k.lower(): v.lower() for k, v in spec.head_synonyms.items()},
         {k.lower(): v for k, v in spec.place_heads.items()},
         {k.lower(): v.lower() for k, v in spec.dysfunction_heads.items()},
+        frozenset(w.lower() for w in spec.relational_participles),
     )

@@ -27,7 +27,9 @@ of :class:`pipeline.lexicon.refine.TokenText`:
   barrier dysfunction": DISEASE, no id);
 - **modifiers** (:func:`extend_modifiers`): an ANATOMY match directly after a word of
   ``anatomy_modifiers`` ("peripheral blood") and a PROCESS match after one of
-  ``course_modifiers`` ("acute inflammation") are extended over it, keeping their concept.
+  ``course_modifiers`` ("acute inflammation") are extended over it, keeping their concept; a
+  DISEASE match after "<ANATOMY match>-<relational participle>" is extended over both ("nerve-
+  related pain" is one mention of Pain).
 """
 
 from __future__ import annotations
@@ -206,11 +208,16 @@ def extend_modifiers(t: TokenText, chosen: list[tuple[int, int, Match]], rules: 
     directly before them (:func:`pipeline.lexicon.groups.modifier_start`; not into the previous
     match)."""
     mods = {ANATOMY: rules.anatomy_modifiers, PROCESS: rules.course_modifiers}
-    if not any(mods.values()):
+    if not any(mods.values()) and not rules.relational_participles:
         return chosen
     out: list[tuple[int, int, Match]] = []
     floor = 0
     for s, e, m in chosen:
+        if out and m.concept.label == DISEASE and _related_organ(t, out[-1], s, rules):
+            start = out.pop()[0]  # "nerve-related pain": one mention of the disease
+            out.append((start, e, Match(start, e, m.concept, m.source + "+related", m.key)))
+            floor = e
+            continue
         words = mods.get(m.concept.label)
         start = modifier_start(t.doc, s, floor, words) if words and s > floor else s
         if start != s:
@@ -218,6 +225,14 @@ def extend_modifiers(t: TokenText, chosen: list[tuple[int, int, Match]], rules: 
         out.append((start, e, m))
         floor = e
     return out
+
+
+def _related_organ(t: TokenText, prev: tuple[int, int, Match], s: int, rules: MentionRules) -> bool:
+    """``prev`` is an ANATOMY match joined to token ``s`` by "-<participle>" and a space
+    ("nerve-related pain")."""
+    _, pe, pm = prev
+    return (pm.concept.label == ANATOMY and pe + 2 == s and t.word(pe) == "-" and not t.spaced(pe - 1)
+            and not t.spaced(pe) and t.word(pe + 1) in rules.relational_participles and t.spaced(pe + 1))
 
 
 def starts_noun_phrase(t: TokenText, s: int) -> bool:

@@ -204,3 +204,25 @@ def test_place_heads_not_after_an_organ_inside_a_longer_name() -> None:
     assert heads(["zinc", "finger", "proteins"], [(1, 2, finger)]) == [("finger", "ANATOMY", "MESH:13")]
     assert heads(["the", "finger", "proteins"], [(1, 2, finger)]) == [
         ("finger proteins", "GENE_OR_PROTEIN", "")]
+
+
+PAIN = Concept("MESH:14", "Pain", "DISEASE", ("DISEASE",), ())
+NERVE = Concept("MESH:15", "Nerve", "ANATOMY", ("ANATOMY",), ())
+DRUG = Concept("MESH:16", "Drug", "CHEMICAL", ("CHEMICAL",), ())
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "first", "expected"),
+    [
+        (["nerve", "-", "related", "pain", "is"], [False, False, True, True, False], NERVE,
+         [("nerve-related pain", "DISEASE", "MESH:14")]),
+        # spaced apart, or another class before it: two mentions
+        (["nerve", "-", "related", "pain"], [True, True, True, False], NERVE,
+         [("nerve", "ANATOMY", "MESH:15"), ("pain", "DISEASE", "MESH:14")]),
+        (["drug", "-", "related", "pain"], [False, False, True, False], DRUG,
+         [("drug", "CHEMICAL", "MESH:16"), ("pain", "DISEASE", "MESH:14")]),
+    ],
+)
+def test_organ_related_disease(words: list[str], spaces: list[bool], first: Concept,
+                               expected: list[tuple[str, str, str]]) -> None:
+    assert run(words, [(0, 1, first), (3, 4, PAIN)], spaces) == expected
