@@ -12,7 +12,8 @@ The automaton finds every term; :func:`refine` then applies
    before a participle and a ``name_heads`` noun ("dopamine-producing neurons", "TNF-alpha
    stimulated gene 6": the whole is a mention of the head's class);
 3. **deficit phrases**: a PROCESS match inside "loss of ...", "... difficulties" becomes a
-   DISEASE phrase ("memory difficulties");
+   DISEASE phrase ("memory difficulties"); so does a body-function word ("impaired balance"),
+   and a PROCESS "<organ> function" is no mention (:mod:`pipeline.lexicon.phrases`);
 4. **eponyms**: "Parkinson's" alone is the vocabulary's "Parkinson disease";
 5. **located cells**: an ANATOMY match directly before a CELL_TYPE match (``anatomy_before``)
    is one mention of the cells ("blood monocytes": the Monocytes concept);
@@ -21,6 +22,7 @@ The automaton finds every term; :func:`refine` then applies
    cells" the cells of the spleen, "liver damage" its disease (a ``CELL_TYPE`` or ``DISEASE``
    head: that class, no id).
 
+The rule file's schema and loader are in :mod:`pipeline.lexicon.mention_rules`.
 Generic words (``generic``) are handled by the stoplist machinery (see
 :meth:`MentionRules.generic_keys`). New mentions carry a concept with an empty id.
 """
@@ -28,93 +30,16 @@ Generic words (``generic``) are handled by the stoplist machinery (see
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
-from pydantic import Field
 from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
-from pipeline.lexicon import Concept, Match
+from pipeline.lexicon import Concept, Match, phrases
 from pipeline.lexicon.compounds import located_processes
-from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
+from pipeline.lexicon.mention_rules import RULES_FILE, MentionRules, load_mention_rules, rules_path
 
-LABEL = r"^(|[A-Z_]+)$"
 NAME_WORDS = 4  # capitalised words between a match and the head of an institution's name
-
-
-class MentionRulesFile(Strict):
-    meta: Meta
-    name_participles: list[str]
-    name_heads: dict[str, str]
-    modifier_heads: dict[str, str]
-    generic: list[str]
-    deficit_before: list[str]
-    deficit_after: list[str]
-    eponym_heads: list[str] = Field(min_length=1)
-    anatomy_heads: dict[str, str] = Field(default_factory=dict)
-    anatomy_before: list[str] = Field(default_factory=list)
-    process_heads: list[str] = Field(default_factory=list)
-    process_modifiers: list[str] = Field(default_factory=list)
-    adjective_suffixes: dict[str, list[str]] = Field(default_factory=dict)
-    institution_heads: list[str] = Field(default_factory=list)
-    adjective_heads: list[str] = Field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class MentionRules:
-    name_participles: frozenset[str]
-    name_heads: dict[str, str]
-    modifier_heads: dict[str, str]
-    generic: tuple[str, ...]
-    deficit_before: tuple[tuple[str, ...], ...]
-    deficit_after: frozenset[str]
-    eponym_heads: tuple[str, ...]
-    anatomy_heads: dict[str, str]
-    anatomy_before: frozenset[str] = frozenset()
-    process_heads: frozenset[str] = frozenset()
-    process_modifiers: frozenset[str] = frozenset()
-    adjective_suffixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    institution_heads: frozenset[str] = frozenset()
-    adjective_heads: frozenset[str] = frozenset()
-
-    def generic_keys(self) -> set[tuple[str, str]]:
-        """Stoplist rows (key, '*') for the generic words."""
-        return {(g, "*") for g in self.generic}
-
-
-RULES_FILE = "mention_rules.yaml"
-
-
-def rules_path() -> Path:
-    return resource_path("lexicon") / RULES_FILE
-
-
-def load_mention_rules(path: Path | None = None) -> MentionRules:
-    """Read and validate ``mention_rules.yaml`` (default: packaged)."""
-    spec = load_yaml(path or rules_path(), MentionRulesFile)
-    for label in (*spec.name_heads.values(), *spec.modifier_heads.values(), *spec.anatomy_heads.values(),
-                  *spec.anatomy_before, *spec.process_modifiers, *spec.adjective_heads):
-        if label and not label.isupper():
-            from pipeline.errors import ResourceError
-            raise ResourceError(f"{path or rules_path()}: {label!r} is not a class name")
-    return MentionRules(
-        frozenset(w.lower() for w in spec.name_participles),
-        {k.lower(): v for k, v in spec.name_heads.items()},
-        {k.lower(): v for k, v in spec.modifier_heads.items()},
-        tuple(spec.generic),
-        tuple(sorted((tuple(p.lower().split()) for p in spec.deficit_before), key=len, reverse=True)),
-        frozenset(w.lower() for w in spec.deficit_after),
-        tuple(spec.eponym_heads),
-        {k.lower(): v for k, v in spec.anatomy_heads.items()},
-        frozenset(spec.anatomy_before),
-        frozenset(w.lower() for w in spec.process_heads),
-        frozenset(spec.process_modifiers),
-        tuple((k.lower(), tuple(v)) for k, v in spec.adjective_suffixes.items()),
-        frozenset(w.lower() for w in spec.institution_heads),
-        frozenset(spec.adjective_heads),
-    )
 
 
 def phrase_concept(text: str, label: str) -> Concept:
@@ -206,7 +131,7 @@ def _name_extent(t: TokenText, start: int, end: int, rules: MentionRules) -> tup
     if t.word(i) not in rules.name_participles:
         return None
     head = t.word(i + 1)
-    label = rules.name_heads.get(head)
+    label = rules.name_heads.get(head) or _suffix_head(head, rules)
     if not label:
         return None
     stop = i + 2
@@ -226,6 +151,14 @@ def _name_extent(t: TokenText, start: int, end: int, rules: MentionRules) -> tup
         while stop > i + 2 and doc[stop - 1].text in ("-", "/"):
             stop -= 1
     return stop, label
+
+
+def _suffix_head(word: str, rules: MentionRules) -> str:
+    """The class a head noun has by its ending ("fibrocytes", "osteoblasts"), or ''."""
+    for suffix, label in rules.name_head_suffixes:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2 and word.isalpha():
+            return label
+    return ""
 
 
 def is_fragment(doc: Doc, start: int, end: int, rules: MentionRules) -> bool:
@@ -253,20 +186,7 @@ def _glued_parenthesis(t: TokenText, i: int) -> bool:
 
 def deficit_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple[int, int] | None:
     """The deficit phrase around a PROCESS match ("loss of smell", "memory difficulties")."""
-    return _deficit_extent(TokenText(doc), start, end, rules)
-
-
-def _deficit_extent(t: TokenText, start: int, end: int, rules: MentionRules) -> tuple[int, int] | None:
-    if t.word(end) in rules.deficit_after:
-        return start, end + 1
-    before = t.word(start - 1)  # every phrase ends on the word before the match
-    for words in rules.deficit_before:
-        n = len(words)
-        if n and words[-1] != before:
-            continue
-        if start - n >= 0 and tuple(t.word(k) for k in range(start - n, start)) == words:
-            return start - n, end
-    return None
+    return phrases.deficit_extent(TokenText(doc), start, end, rules)
 
 
 def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
@@ -284,21 +204,27 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
             if made is not None:
                 out.append(made)
             continue
+        m = phrases.prefixed_process(t, s, e, m, rules, lookup, key_of)
         if m.concept.label == "PROCESS":
-            phrase = _deficit_extent(t, s, e, rules)
+            phrase = phrases.deficit_extent(t, s, e, rules)
             if phrase is not None:
                 a, b = phrase
                 text = doc[a:b].text
                 out.append((a, b, Match(a, b, phrase_concept(text, "DISEASE"), "deficit")))
                 continue
-        if m.concept.label == "ANATOMY" and t.word(e) in rules.anatomy_heads:
+            if phrases.is_function_head(t, s, e, m, rules):
+                continue
+        if m.concept.label == "ANATOMY" and (t.word(e) in rules.anatomy_heads or (
+                t.word(e) in rules.place_heads and phrases.starts_noun_phrase(t, s))):
             out.append(_anatomy_head(t, s, e, m, rules))
             continue
         out.append((s, e, m))
     taken = {i for s, e, _ in out for i in range(s, e)}
     out += [x for x in _eponyms(t, rules, lookup, key_of) if x[0] not in taken]
     out.sort(key=lambda x: x[0])
-    return located_processes(t, _non_overlapping(out), rules, lookup, key_of)
+    out = phrases.function_deficits(t, _non_overlapping(out), rules)
+    out = phrases.head_phrases(t, out, rules, lookup, key_of)
+    return phrases.extend_modifiers(t, located_processes(t, out, rules, lookup, key_of), rules)
 
 
 def _located(t: TokenText, chosen: list[tuple[int, int, Match]], rules: MentionRules,
@@ -327,7 +253,7 @@ def anatomy_head(doc: Doc, s: int, e: int, m: Match, rules: MentionRules) -> tup
 
 
 def _anatomy_head(t: TokenText, s: int, e: int, m: Match, rules: MentionRules) -> tuple[int, int, Match]:
-    label = rules.anatomy_heads[t.word(e)]
+    label = rules.anatomy_heads.get(t.word(e)) or rules.place_heads[t.word(e)]
     concept = m.concept if label == m.concept.label else phrase_concept(t.doc[s:e + 1].text, label)
     return s, e + 1, Match(s, e + 1, concept, m.source + "+head" if concept is m.concept else "compound")
 
@@ -383,3 +309,6 @@ def _non_overlapping(items: list[tuple[int, int, Match]]) -> list[tuple[int, int
             continue
         out.append(item)
     return out
+
+
+__all__ = ["RULES_FILE", "MentionRules", "load_mention_rules", "refine", "rules_path"]

@@ -77,6 +77,7 @@ def test_packaged_modifiers_load() -> None:
     cells = load_cell_modifiers()
     # "peripheral" is both: the compartment of a class noun and of a cell ("peripheral blood monocytes")
     assert {"human", "murine", "resident", "peripheral"} <= cells and cells & mods == {"peripheral"}
+    assert {"mesenchymal", "hematopoietic", "embryonic"} <= cells  # lineage adjectives (version 1.2)
 
 
 @pytest.mark.parametrize("modifiers", [
