@@ -35,8 +35,11 @@
   maturation``, ``T-cell`` ~ ``T-cell proliferation``, ``inflammation`` ~
   ``inflammation in arthritic joints``; but ``dendritic cells`` is not
   ``T-cell activation``, nor ``intestinal epithelial cells`` ``stem
-  cells``), or the predicted argument's concept id is among the ids the key
-  argument is known by.
+  cells``), or the shorter is the longer cut short after its head phrase
+  where a new phrase starts (``buildup of protein clusters`` ~ ``buildup of
+  protein clusters called Lewy bodies``; not ``loss of sleep`` ~ ``loss of
+  memory``, nor ``loss of zeta`` ~ ``loss of zeta sleep``), or the predicted
+  argument's concept id is among the ids the key argument is known by.
 """
 
 from __future__ import annotations
@@ -126,6 +129,17 @@ def contains(form: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(form[i:i + n] == part for i in range(len(form) - n + 1))
 
 
+def cut_short(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """``short`` is ``long`` cut after more than its head phrase, where a new phrase starts: at a
+    function word or a reduced relative's participle (``... clusters`` / ``called QX bodies``),
+    not inside a compound (``loss of zeta`` is not ``loss of zeta sleep``)."""
+    n = len(short)
+    if not len(head_phrase(long)) < n < len(long) or long[:n] != short:
+        return False
+    following = long[n]
+    return following in FUNCTION_WORDS or following.endswith(("ed", "ing"))
+
+
 def same_argument(key_forms: list[tuple[str, ...]], pred_forms: list[tuple[str, ...]],
                   key_ids: Iterable[str] = (), pred_id: str = "") -> bool:
     """The lenient argument rule of the module docstring."""
@@ -134,6 +148,6 @@ def same_argument(key_forms: list[tuple[str, ...]], pred_forms: list[tuple[str, 
     for k in key_forms:
         for p in pred_forms:
             short, long = sorted((k, p), key=len)
-            if k == p or contains(head_phrase(long), short):
+            if k == p or contains(head_phrase(long), short) or cut_short(long, short):
                 return True
     return False

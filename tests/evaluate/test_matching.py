@@ -70,6 +70,10 @@ def test_head_phrase() -> None:
     ("slow and steady zeta gains (worsen)", "steady zeta gains", True),  # one modifier's reading
     ("steady zeta gains", "slow and steady zeta gains", True),
     ("slow and steady zeta gains", "rapid zeta gains", False),
+    ("buildup of zeta clusters called QX bodies", "buildup of zeta clusters", True),  # cut short
+    ("buildup of zeta clusters", "buildup of zeta clusters called QX bodies", True),
+    ("loss of zeta sleep", "loss of zeta memory", False),  # same head phrase, other phrase
+    ("loss of zeta sleep and memory", "loss of zeta", False),  # cut inside the of-phrase's words
 ])
 def test_same_argument(key: str, pred: str, expected: bool) -> None:
     assert same_argument(forms(key), forms(pred)) is expected

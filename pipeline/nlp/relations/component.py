@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from pipeline.errors import MechmineError
 from pipeline.nlp.relations.dependency import DepReading, Reader, check_surface, make_reader
 from pipeline.nlp.relations.dependency import doc_candidates as dep_candidates
+from pipeline.nlp.relations.display import shown_objects
 from pipeline.nlp.relations.document import document_relations
 from pipeline.nlp.relations.finalize import finalize
 from pipeline.nlp.relations.inputs import relation_inputs, take_inputs
@@ -89,7 +90,7 @@ def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None
     if reader is not None and parses:
         dep = dep_candidates(reader, doc, ms, bounds, parses, doc._.parse_candidates)  # marks the triggers
         candidates = merge_readers(check_surface(candidates, bounds, parses, ms), dep, merge)
-    relations = finalize(candidates, doc, lower, rules, doc._.article_kind or "", ms)
+    relations = shown_objects(finalize(candidates, doc, lower, rules, doc._.article_kind or "", ms), doc)
     return relations + document_relations(doc, ms, rules, relations)  # a title's variants (.document)
 
 

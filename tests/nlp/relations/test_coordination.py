@@ -30,7 +30,9 @@ BUILDUP = {
         [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (4, "det", D), (2, "pobj", N), (4, "prep", P),
          (5, "pobj", N), (4, "cc", C), (9, "det", D), (4, "conj", N), (9, "prep", P), (10, "pobj", N),
          (1, "punct", X)],
-        {("Fibrosis", "DRIVES", "loss", False), ("Fibrosis", "DRIVES", "deposition", False)}),
+        # shown with their of-phrases (.display)
+        {("Fibrosis", "DRIVES", "loss of elasticity", False),
+         ("Fibrosis", "DRIVES", "deposition of collagen", False)}),
     # no argument without the pathology noun: "fluid" alone is none
     "reduce fluid": (
         "[VEGF|GROWTH_FACTOR] reduces fluid .",

@@ -200,7 +200,7 @@ FRAGMENTS = {
         "[MSCs|CELL_TYPE] improve the function of [neurons|CELL_TYPE] .",
         [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (3, "prep", P), (4, "pobj", N),
          (1, "punct", X)],
-        {("MSCs", "INCREASES", "function", False)}),
+        {("MSCs", "INCREASES", "function of neurons", False)}),  # shown with its of-phrase
 }
 
 
