@@ -32,6 +32,7 @@ from pydantic import Field
 
 from pipeline import schema
 from pipeline.errors import ResourceError
+from pipeline.lexicon.drugclass import DRUG_CLASS_SOURCE
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 from pipeline.schema import MechanismEvidenceRecord
 
@@ -140,15 +141,31 @@ def _factors(*pairs: tuple[str, str]) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+def drug_class_spans(entities: pd.DataFrame) -> set[tuple[str, int, int]]:
+    """(article, start, end) of the drug-class mentions ("cytotoxic drugs", "immunosuppressants":
+    lexicon source ``mesh_drug_class``): a conventional treatment named by its class, whose
+    effects ("cytotoxic drugs suppress the immune system") are no mechanism of the therapy an
+    article is about."""
+    if entities.empty or "source" not in entities:
+        return set()
+    found = entities[entities["source"].astype(str).str.contains(DRUG_CLASS_SOURCE, regex=False)]
+    return set(zip(found["article_id"].astype(str), found["start_char"].astype(int),
+                   found["end_char"].astype(int), strict=True))
+
+
 def mechanism_evidence(articles: pd.DataFrame, entities: pd.DataFrame, relations: pd.DataFrame,
                        taxonomy: tuple[Mechanism, ...] | None = None) -> pd.DataFrame:
-    """The long table: one row per article x mechanism x piece of evidence. Negated relations
-    and those stated as pathology or risk (``context``) are no evidence of a repair mechanism."""
+    """The long table: one row per article x mechanism x piece of evidence. Negated relations,
+    those stated as pathology or risk (``context``) and those whose agent is a drug class
+    (:func:`drug_class_spans`) are no evidence of a repair mechanism."""
     taxonomy = taxonomy or default_taxonomy()
     rows: list[MechanismEvidenceRecord] = []
+    classes = drug_class_spans(entities)
     # plain Python rows: attribute access on Arrow-backed string columns is slow
     for rel in _records(relations):
         if rel.negated or getattr(rel, "context", "") in NOT_REPAIR:
+            continue
+        if classes and (rel.article_id, rel.subject_start, rel.subject_end) in classes:
             continue
         for mech in taxonomy:
             if _relation_hits(mech, rel):  # type: ignore[arg-type]

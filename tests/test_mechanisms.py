@@ -9,7 +9,7 @@ from conftest import SAMPLE
 import pipeline
 from pipeline import schema
 from pipeline.mechanisms import CorpusMatrices, MatrixParts, load_taxonomy, mechanism_evidence, polarity_sign
-from pipeline.schema import ArticleRecord, RelationRecord
+from pipeline.schema import ArticleRecord, EntityRecord, RelationRecord
 
 
 def _rel(rid: str, subj: str, pred: str, obj: str, obj_id: str, obj_label: str,
@@ -126,3 +126,18 @@ def test_factor_matrix_polarity(tables: pipeline.Tables) -> None:
     assert f.loc["HGNC:1033", "net_polarity"] > 0  # MSCs secrete BDNF
     assert set(f.label) <= {"CYTOKINE", "GROWTH_FACTOR"}
     assert isinstance(tables.disease_mechanism_matrix, pd.DataFrame)
+
+
+@pytest.mark.parametrize(("source", "found"), [("lexicon:mesh+group", True),
+                                               ("lexicon:mesh_drug_class+group", False)])
+def test_a_drug_class_agent_is_no_mechanism(source: str, found: bool) -> None:
+    """A conventional treatment named by its class ("cytotoxic drugs suppress the immune system")
+    is no evidence of the therapy's own mechanism; the same relation from another agent is."""
+    articles = schema.to_frame("articles", [ArticleRecord("a", "x", "", 0, 5, "T", "document", "", "",
+                                                         None, "", "", "", 1, "plain words")])
+    relations = schema.to_frame("relations", [
+        _rel("a-r1", "zeta drugs", "INHIBITS", "T cells", "CL:0000084", "CELL_TYPE")])
+    entities = schema.to_frame("entities", [
+        EntityRecord("a", 0, 0, 1, "zeta drugs", "CHEMICAL", "CHEMICAL", "MESH:D0", "Zeta", source, "")])
+    ev = mechanism_evidence(articles, entities, relations)
+    assert ("immunomodulation" in set(ev.mechanism_id)) is found
