@@ -32,12 +32,14 @@ from pydantic import Field
 
 from pipeline import schema
 from pipeline.errors import ResourceError
-from pipeline.lexicon.drugclass import DRUG_CLASS_SOURCE
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 from pipeline.schema import MechanismEvidenceRecord
 
 # relation contexts that are no evidence of repair (what a disease does, a side effect)
 NOT_REPAIR = frozenset({"pathology", "risk"})
+# the lexicon source of drug-class terms: pipeline.lexicon.drugclass.DRUG_CLASS_SOURCE, not imported
+# here (the lexicon package pulls in spaCy, which the batch machinery never imports)
+DRUG_CLASS_SOURCE = "mesh_drug_class"
 FACTOR_LABELS = {"CYTOKINE", "GROWTH_FACTOR", "GENE_OR_PROTEIN", "CHEMICAL"}
 MATRIX_FACTOR_LABELS = {"CYTOKINE", "GROWTH_FACTOR"}
 RAISES = {"SECRETES", "INCREASES", "ACTIVATES"}

@@ -141,3 +141,9 @@ def test_a_drug_class_agent_is_no_mechanism(source: str, found: bool) -> None:
         EntityRecord("a", 0, 0, 1, "zeta drugs", "CHEMICAL", "CHEMICAL", "MESH:D0", "Zeta", source, "")])
     ev = mechanism_evidence(articles, entities, relations)
     assert ("immunomodulation" in set(ev.mechanism_id)) is found
+
+
+def test_drug_class_source_is_the_lexicons() -> None:
+    from pipeline.lexicon.drugclass import DRUG_CLASS_SOURCE
+    from pipeline.mechanisms import DRUG_CLASS_SOURCE as SEEN
+    assert SEEN == DRUG_CLASS_SOURCE
