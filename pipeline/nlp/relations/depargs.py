@@ -162,7 +162,31 @@ def arguments_at(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], o
             out.extend(x for x in same_head(t, named) if x not in out)  # "these vesicles": the EVs
         elif m is not None and m not in out:
             out.append(m)
+            if sent is not None:  # "autoimmune, degenerative and inflammatory diseases": each
+                out.extend(r for r in listed_readings(parse, m, off, sent)
+                           if all(x.key() != r.key() for x in out))
     return out
+
+
+def listed_readings(parse: Doc, m: Mention, off: int, sent: Sentence) -> list[Mention]:
+    """The other phrases an entity mention stands for when its head carries a coordinated modifier
+    list the mention ends ("treatment of autoimmune, degenerative, and inflammatory diseases" with
+    the mention "inflammatory diseases": "autoimmune diseases", "degenerative diseases";
+    :func:`~.syntax.modifier_readings`): arguments of the mention's label and classes, without its
+    id, over the whole phrase; none without such a list."""
+    if m.start < off or m.end - off > len(parse):
+        return []
+    # the noun the list modifies (the parse may hang the mention's own modifier on the list)
+    inside = parse[m.start - off:m.end - off]
+    outside = [t for t in inside if not m.start - off <= t.head.i < m.end - off]
+    head = next((t for t in outside if t.pos_ in ("NOUN", "PROPN")), mention_head(parse, m, off))
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+    lo = min([c.left_edge.i for c in mods] + [m.start - off])
+    texts = modifier_readings(head, lo, m.end - off)
+    span = parse[lo:m.end - off]
+    start_char = sent.start_char + span.start_char
+    return [Mention(off + lo, m.end, start_char, start_char + len(span.text), text, m.label, m.classes, "")
+            for text in texts if text.lower() != m.text.lower()]
 
 
 RECIPIENT_PREPOSITIONS = frozenset({"to", "into"})
