@@ -173,7 +173,8 @@ def listed_readings(parse: Doc, m: Mention, off: int, sent: Sentence) -> list[Me
     list the mention ends ("treatment of autoimmune, degenerative, and inflammatory diseases" with
     the mention "inflammatory diseases": "autoimmune diseases", "degenerative diseases";
     :func:`~.syntax.modifier_readings`): arguments of the mention's label and classes, without its
-    id, over the whole phrase; none without such a list."""
+    id, over the whole phrase; none without such a list, nor for a list with a participle ("resting
+    and activated T cells" are T cells in two states)."""
     if m.start < off or m.end - off > len(parse):
         return []
     # the noun the list modifies (the parse may hang the mention's own modifier on the list)
@@ -182,6 +183,9 @@ def listed_readings(parse: Doc, m: Mention, off: int, sent: Sentence) -> list[Me
     head = next((t for t in outside if t.pos_ in ("NOUN", "PROPN")), mention_head(parse, m, off))
     mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
     lo = min([c.left_edge.i for c in mods] + [m.start - off])
+    listed = [c for c in mods if len([x for x in c.conjuncts if c.i < x.i < head.i]) > 0]
+    if any(x.pos_ != "ADJ" for c in listed[:1] for x in (c, *c.conjuncts)):
+        return []  # a participle states a state of the same things ("resting and activated T cells")
     texts = modifier_readings(head, lo, m.end - off)
     span = parse[lo:m.end - off]
     start_char = sent.start_char + span.start_char
