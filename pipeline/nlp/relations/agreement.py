@@ -123,7 +123,8 @@ def naming_phrase(t: Token) -> set[int]:
     """The tokens that may hold the subject the noun ``t`` names: the phrase of the largest
     noun phrase it ends ("injection of IL-4 into rats, which ...": the injection's phrase,
     through conjuncts and of/into phrases), and for a predicate noun of a copula the copula's
-    subject too ("Fibrocytes are progenitor cells that ...")."""
+    subject too ("Fibrocytes are progenitor cells that ..."), and for an apposition the noun it
+    describes ("IL-10, a cytokine that ...", as :func:`.clauses.clause_noun` reads it)."""
     while (t.dep_ == "conj" and t.head.pos_ in NOUNS) or (
             t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in NOUNS):
         t = t.head if t.dep_ == "conj" else t.head.head
@@ -132,6 +133,8 @@ def naming_phrase(t: Token) -> set[int]:
         for c in t.head.children:
             if c.dep_ == "nsubj":
                 out |= phrase_tokens(c)
+    if t.dep_ == "appos" and t.head.pos_ in NOUNS:
+        out |= phrase_tokens(t.head)
     return out
 
 

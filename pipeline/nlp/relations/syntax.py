@@ -275,8 +275,10 @@ def modifier_readings(head: Token, lo: int, hi: int) -> list[str]:
             continue
         first, last = c.left_edge.i, max(x.right_edge.i for x in members)
         doc = head.doc
-        before, after = doc[lo:first], doc[last + 1:hi]
-        return ["".join(t.text_with_ws for t in (*before, *doc[m.left_edge.i:m.i + 1], *after)).strip()
+        before, after = doc[lo:first].text, doc[last + 1:hi].text
+        # the parts joined by a space: a listed modifier keeps no comma ("autoimmune, degenerative
+        # and inflammatory diseases": "autoimmune diseases")
+        return [" ".join(part for part in (before, doc[m.left_edge.i:m.i + 1].text, after) if part)
                 for m in members]
     return []
 
