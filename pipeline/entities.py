@@ -42,12 +42,20 @@ def text_pieces(text: str, max_len: int) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
-def doc_entities(article_id: str, doc: Doc, offset: int = 0, sentence_base: int = 0) -> list[EntityRecord]:
-    """Entity rows of one processed doc (offsets shifted by ``offset``)."""
-    from pipeline.nlp.sentences import has_sentences, sentence_bounds
+def sentence_starts(doc: Doc) -> list[int]:
+    """First tokens of the doc's sentences from one read of the sentence-start array (``[0]``
+    for a doc without sentence boundaries, or without tokens)."""
+    from pipeline.nlp.sentences import sentence_bounds
 
+    return [s for s, _ in sentence_bounds(doc)] or [0]
+
+
+def doc_entities(article_id: str, doc: Doc, offset: int = 0, sentence_base: int = 0,
+                 starts: list[int] | None = None) -> list[EntityRecord]:
+    """Entity rows of one processed doc (offsets shifted by ``offset``; ``starts``:
+    :func:`sentence_starts` when the caller has them)."""
     rows = []
-    starts = [s for s, _ in sentence_bounds(doc)] if has_sentences(doc) else [0]
+    starts = sentence_starts(doc) if starts is None else starts
     info = doc._.mentions or {}
     for ent in doc.ents:
         sid = max(0, bisect_right(starts, ent.start) - 1)
@@ -102,8 +110,6 @@ def article_annotations(nlp: Language, items: Iterable[tuple[str, str, str]], ba
     pipeline: the relations component reads it for the evidence level of sentences without
     a cue (an article split into pieces is read piece by piece).
     """
-    from pipeline.nlp.sentences import has_sentences, sentence_bounds
-
     def pieces() -> Iterator[tuple[Doc, tuple[str, int, bool]]]:
         for article_id, text, kind in items:
             parts = list(text_pieces(text, nlp.max_length - 1))
@@ -117,11 +123,12 @@ def article_annotations(nlp: Language, items: Iterable[tuple[str, str, str]], ba
     for doc, (article_id, offset, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
         if current is None:
             current = Annotations(article_id)
-        current.entities.extend(doc_entities(article_id, doc, offset, sentences))
+        starts = sentence_starts(doc)
+        current.entities.extend(doc_entities(article_id, doc, offset, sentences, starts))
         if doc.has_extension("relations") and doc._.relations:
             current.relations.extend(doc_relations(article_id, doc, offset, sentences,
                                                    len(current.relations) + 1))
-        sentences += len(sentence_bounds(doc)) if has_sentences(doc) else 1
+        sentences += len(starts)
         if last:
             yield current
             current, sentences = None, 0

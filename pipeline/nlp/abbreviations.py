@@ -239,11 +239,16 @@ def abbreviation_spans(doc: Doc, rules: HeadRules, ents: list[Span] | None = Non
     ents = list(doc.ents) if ents is None else ents
     by_span = {(e.start, e.end): e for e in ents if e.kb_id_}
     out: list[tuple[Span, MentionInfo]] = []
+    heads: dict[tuple[int, int], Span | None] = {}  # per long form: its occurrences share it
+    memo: dict[tuple[int, int], tuple[str, Span | None]] = {}
     for short in getattr(doc._, "abbreviations", None) or []:
         long_form = short._.long_form
         if long_form is None:
             continue
-        head = _head_entity(long_form, ents)
+        where = (long_form.start, long_form.end)
+        if where not in heads:
+            heads[where] = _head_entity(long_form, ents)
+        head = heads[where]
         own = by_span.get((short.start, short.end))
         if head is not None and not (own is not None and _ISOFORM.match(short.text)):
             known = info.get((head.start_char, head.end_char))
@@ -263,9 +268,7 @@ def abbreviation_spans(doc: Doc, rules: HeadRules, ents: list[Span] | None = Non
                 out.append((Span(doc, long_form.start, long_form.end, label=own.label_, kb_id=own.kb_id_),
                             MentionInfo(classes, canonical, "abbreviation_long_form", "")))
             continue
-        part = head_part(long_form, rules.head_ends_before)
-        label = head_label(long_form, rules)
-        head = _head_entity(part, ents, min_cover=0.0) if label == OTHER else None
+        label, head = _unknown_head(long_form, rules, ents, memo)
         if head is not None:  # no head rule: the long form's head noun phrase names it
             known = info.get((head.start_char, head.end_char))
             out.append((Span(doc, short.start, short.end, label=head.label_, kb_id=head.kb_id_),
@@ -279,6 +282,19 @@ def abbreviation_spans(doc: Doc, rules: HeadRules, ents: list[Span] | None = Non
             whole = Span(doc, long_form.start, long_form.end, label=label)
             out.append((whole, MentionInfo((label,), long_form.text, "abbreviation_long_form", "")))
     return _heads_defined_here(out)
+
+
+def _unknown_head(long_form: Span, rules: HeadRules, ents: list[Span],
+                  memo: dict[tuple[int, int], tuple[str, Span | None]]) -> tuple[str, Span | None]:
+    """(head-rule label, entity naming the head noun phrase when no rule fits) of a long form
+    no entity ends, once per long form (``memo``)."""
+    where = (long_form.start, long_form.end)
+    got = memo.get(where)
+    if got is None:
+        label = head_label(long_form, rules)
+        part = head_part(long_form, rules.head_ends_before) if label == OTHER else None
+        got = memo[where] = (label, _head_entity(part, ents, min_cover=0.0) if part is not None else None)
+    return got
 
 
 def _heads_defined_here(out: list[tuple[Span, MentionInfo]]) -> list[tuple[Span, MentionInfo]]:

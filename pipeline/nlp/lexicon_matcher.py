@@ -38,10 +38,11 @@ from pipeline.lexicon import Concept, Lexicon, Match, cached_lexicon, load_refer
 from pipeline.lexicon import groups as lexicon_groups
 from pipeline.lexicon.drugclass import DRUG_CLASS_SOURCE, is_drug_class_mention
 from pipeline.lexicon.groups import GROUP_SPANS, GROUPS_FILE, is_group_noun, read_groups
+from pipeline.lexicon.normalize import HYPHEN, token_norm
 from pipeline.lexicon.plurals import plural_matches
 from pipeline.lexicon.refine import RULES_FILE, MentionRules, load_mention_rules, refine, rules_path
-from pipeline.lexicon.tokens import DocKeys
-from pipeline.nlp.extensions import mentions
+from pipeline.lexicon.tokens import DocKeys, KeyedText
+from pipeline.nlp.extensions import MentionInfo, mentions
 from pipeline.nlp.model_merge import load_model_labels, load_model_refines, merge_with_model
 from pipeline.nlp.sentences import sentence_bounds
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path, save_data, saved_data
@@ -84,7 +85,8 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
                   modifiers: frozenset[str] = frozenset(),
                   cell_modifiers: frozenset[str] = frozenset(),
                   lookup: Callable[[str], Concept | None] | None = None,
-                  key_of: Callable[[str], str] | None = None) -> list[tuple[Span, Match]]:
+                  key_of: Callable[[str], str] | None = None,
+                  keyed: KeyedText | None = None) -> list[tuple[Span, Match]]:
     """Longest non-overlapping lexicon matches of ``doc`` with their concepts.
 
     Stoplisted matches ("cytokines", "protein") are not entities; when
@@ -102,9 +104,10 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     (:func:`pipeline.lexicon.groups.modifier_start`); so is a CELL_TYPE match directly
     preceded by a word of ``cell_modifiers`` ("human mesenchymal stem cells", "resident
     fibroblasts"). ``lookup`` (a term key's concept) and ``key_of`` (a text's term key) stand
-    for ``lexicon.lookup`` and :func:`_key_of` (the component passes memoised ones, :class:`Memo`).
+    for ``lexicon.lookup`` and :func:`_key_of` (the component passes memoised ones, :class:`Memo`);
+    ``keyed``: ``keys(doc)`` when the caller has it.
     """
-    keyed = keys(doc)
+    keyed = keys(doc) if keyed is None else keyed
     n = len(doc)
     found: dict[tuple[int, int], Match] = {}
     held: dict[tuple[int, int], Match] = {}
@@ -238,10 +241,14 @@ def load_contextual_terms(lexicon: Lexicon, key_of: Callable[[str], str], orth_o
 
 
 def contextual_spans(doc: Doc, rules: list[ContextualTerm], taken: Iterable[tuple[int, int]],
-                     ) -> list[tuple[Span, Match]]:
+                     keyed: KeyedText | None = None, norms: tuple[str, ...] = ()) -> list[tuple[Span, Match]]:
     """One-token mentions of contextual terms whose sentence matches the rule's context and
-    that no span in ``taken`` overlaps."""
+    that no span in ``taken`` overlaps. With the doc's ``keyed`` text and the rules' token
+    keys (``norms``, see :func:`contextual_norms`), a doc whose key text holds none of them has
+    no such token and is not read further."""
     if not rules or not len(doc):
+        return []
+    if keyed is not None and norms and not any(n in keyed.text for n in norms):
         return []
     by_orth = {r.orth: r for r in rules}
     orth = doc.to_array(ORTH)
@@ -263,6 +270,13 @@ def contextual_spans(doc: Doc, rules: list[ContextualTerm], taken: Iterable[tupl
             c = rule.concept
             out.append((Span(doc, i, i + 1, label=c.label, kb_id=c.kb_id), Match(i, i + 1, c, "contextual")))
     return out
+
+
+def contextual_norms(rules: list[ContextualTerm], strings: Callable[[int], str]) -> tuple[str, ...]:
+    """The token keys of the rules' texts (a token of that text puts its key in the doc's key
+    text), or () when one has no key of its own (empty or a hyphen: the pre-check is off)."""
+    norms = tuple(token_norm(strings(r.orth)) for r in rules)
+    return norms if all(n and n != HYPHEN for n in norms) else ()
 
 
 MATCHER_DATA = ("stoplist.tsv", "contextual_terms.yaml", "model_labels.yaml", RULES_FILE,
@@ -300,6 +314,8 @@ class LexiconMatcher:
         self.stoplist: set[tuple[str, str]] = set()
         self.stopped: frozenset[int] = frozenset()
         self.contextual: list[ContextualTerm] = []
+        self._contextual_norms: tuple[str, ...] = ()
+        self._infos: dict[tuple[tuple[str, ...], str, str], MentionInfo] = {}
         self.rules: MentionRules | None = None
         self.class_nouns: frozenset[tuple[str, str]] = frozenset()
         self.modifiers: frozenset[str] = frozenset()
@@ -338,6 +354,20 @@ class LexiconMatcher:
         self.contextual = load_contextual_terms(
             self.lexicon, lambda term: self.keys(self._make_doc(term)).text, self._add_string,
             files["contextual_terms.yaml"])
+        self._contextual_norms = contextual_norms(self.contextual, self._vocab.strings.__getitem__)
+        self._infos = {}
+
+    def _info(self, m: Match) -> MentionInfo:
+        """``MentionInfo(classes, canonical name, "lexicon:<source>")`` of a match, shared by all
+        matches that have the same (frozen): most mentions repeat across documents."""
+        key = (m.concept.classes, m.concept.canonical_name, m.source)
+        got = self._infos.get(key)
+        if got is None:
+            if len(self._infos) >= 200_000:
+                self._infos.clear()
+            got = self._infos[key] = MentionInfo(m.concept.classes, m.concept.canonical_name,
+                                                 f"lexicon:{m.source}")
+        return got
 
     def to_disk(self, path: Path | str, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
@@ -355,16 +385,22 @@ class LexiconMatcher:
                                 "initialize())")
         info = mentions(doc)
         generic: list[Span] = []
+        keyed = self.keys(doc)
         chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic, self.rules,
                                class_nouns=self.class_nouns, modifiers=self.modifiers,
-                               cell_modifiers=self.cell_modifiers, lookup=self._lookup, key_of=self._key_of)
+                               cell_modifiers=self.cell_modifiers, lookup=self._lookup, key_of=self._key_of,
+                               keyed=keyed)
         doc.spans[GROUP] = group_spans(chosen)
-        extra = contextual_spans(doc, self.contextual, ((s.start, s.end) for s, _ in chosen))
+        extra = contextual_spans(doc, self.contextual, ((s.start, s.end) for s, _ in chosen), keyed,
+                                 self._contextual_norms)
         if extra:
             chosen = sorted([*chosen, *extra], key=lambda pair: pair[0].start)
-        doc.spans[GENERIC] = filter_spans(generic)
+        doc.spans[GENERIC] = generic  # longest_first's ranges: non-overlapping, in order already
         model_ents = list(doc.ents)
-        merged = merge_with_model(doc, model_ents, chosen, self.model_labels, self.finds, self.refines)
+        if model_ents or self.finds:
+            merged = merge_with_model(doc, model_ents, chosen, self.model_labels, self.finds, self.refines)
+        else:  # the lexicon alone: merge_with_model's first case, one MentionInfo per kind of mention
+            merged = [(span, self._info(m)) for span, m in chosen]
         for span, mention in merged:
             info[(span.start_char, span.end_char)] = mention
         # lexicon spans alone never overlap (longest_first); with a model's they may
