@@ -10,7 +10,7 @@ from sentences import CORPUS, article_of
 HERE = Path(__file__).parent
 CLASSES = {"CYTOKINE", "GROWTH_FACTOR", "GENE_OR_PROTEIN", "CELL_TYPE", "DISEASE", "CHEMICAL",
            "ANATOMY", "PROCESS"}
-FILE = "corpus/stemedix_msc_articles.txt"
+FILE = "../../corpus/stemedix_msc_articles.txt"  # relative to benchmarks/keys/
 
 
 def occurrences(mention, lines):

@@ -12,7 +12,7 @@ PREDICATES = {"SECRETES", "INCREASES", "DECREASES", "ACTIVATES", "INHIBITS", "PR
               "DIFFERENTIATES_INTO", "MIGRATES_TO", "TRANSFERS", "POLARIZES", "TREATS",
               "DRIVES", "ASSOCIATED_WITH"}
 ATTRS = {"negated", "hedged", "implicit_subject", "indirect", "regulates"}
-FILE = "corpus/stemedix_msc_articles.txt"
+FILE = "../../corpus/stemedix_msc_articles.txt"  # relative to benchmarks/keys/
 
 
 def main() -> None:
