@@ -152,9 +152,19 @@ def same_list(parse: Doc, off: int, a: Mention, b: Mention, trigger: int) -> boo
         return False
     first = coordination_chain(mention_head(parse, a, off))
     second = coordination_chain(mention_head(parse, b, off))
-    if any(t.i == trigger for t in first + second):
+    if any(t.i == trigger for t in first + second) or verb_inside_noun_phrase(parse, trigger, first, second):
         return False
     return first[-1] == second[-1]
+
+
+def verb_inside_noun_phrase(parse: Doc, trigger: int, first: list[Token], second: list[Token]) -> bool:
+    """"S V-ed O" parsed as one noun phrase ("Exosomes reduced inflammation": S a modifier of O,
+    the verb O's adjective): a misparse, not a list. The trigger stands between the two
+    mentions and modifies the head of the later one, which the earlier one's chain reaches
+    (the chains are :func:`coordination_chain`'s)."""
+    early, late = (first, second) if first[0].i < second[0].i else (second, first)
+    t = parse[trigger]
+    return early[0].i < trigger < late[0].i and t.head == late[0] and late[0] in early
 
 
 def clause_subject_of(subject: Token, trigger: Token) -> bool:
@@ -175,10 +185,21 @@ def verb_read_as_adjective(parse: Doc, trigger: int, form: str, subject_end: int
     and is not the subject of the clause the modifier is in (``subject_head``:
     :func:`clause_subject_of`)."""
     t = parse[trigger]
+    if t.dep_ == "amod" and own_agent_before(parse, trigger) and subject_end != trigger:
+        return True  # "in sepsis induced-lung injury": sepsis induces, not the clause's subject
     if subject_head is not None and clause_subject_of(subject_head, t):
         return False
     return (form in ("active", "passive") and (t.dep_ == "amod" or t.pos_ == "ADJ")
             and subject_end != trigger)
+
+
+def own_agent_before(parse: Doc, trigger: int) -> bool:
+    """The word right before a participle modifier modifies the same noun ("sepsis induced-lung
+    injury", "IL-1 stimulated cells"): a noun the participle's own agent, as in "X-induced Y"."""
+    if trigger == 0:
+        return False
+    t, before = parse[trigger], parse[trigger - 1]
+    return before.dep_ in ("nmod", "compound") and before.head == t.head and before.pos_ in ("NOUN", "PROPN")
 
 
 def subject_head(parse: Doc, off: int, m: Mention) -> Token | None:

@@ -42,6 +42,21 @@ CASES = {
          (6, "amod", V), (2, "conj", N), (6, "nummod", "NUM"), (6, "cc", C), (6, "conj", N),
          (1, "punct", X)],
         set()),
+    # "S V-ed O" parsed as one noun phrase (the verb an adjective of O, S a modifier of O): the
+    # parse does not make S and O items of one list
+    "verb read as an adjective inside one noun phrase": (
+        "[Exosomes|ANATOMY] reduced [inflammation|PROCESS] .",
+        [(2, "nmod", N), (2, "amod", V), (2, "ROOT", N), (2, "punct", X)],
+        {("Exosomes", "DECREASES", "inflammation", False)}),
+    # a participle modifier with its own agent noun right before it ("X induced-Y", a hyphen
+    # misplaced): the agent is that noun, never the subject of the clause around it
+    "participle with its own agent inside a phrase": (
+        "Whether [exosomes|ANATOMY] are therapeutic in [sepsis|DISEASE] induced - [lung injury|DISEASE]"
+        " is unclear .",
+        [(2, "mark", "SCONJ"), (2, "nsubj", N), (10, "csubj", AUX), (2, "acomp", A), (3, "prep", P),
+         (9, "nmod", N), (9, "amod", V), (8, "punct", X), (9, "compound", N), (4, "pobj", N),
+         (10, "ROOT", AUX), (10, "acomp", A), (10, "punct", X)],
+        set()),
     # homing in the passive: the cells move to the place, the agent attracts them
     "passive homing": (
         "[Monocytes|CELL_TYPE] are recruited to the [kidney|ANATOMY] by [CCL2|CYTOKINE] .",
