@@ -187,10 +187,26 @@ def verb_read_as_adjective(parse: Doc, trigger: int, form: str, subject_end: int
     t = parse[trigger]
     if t.dep_ == "amod" and own_agent_before(parse, trigger) and subject_end != trigger:
         return True  # "in sepsis induced-lung injury": sepsis induces, not the clause's subject
-    if subject_head is not None and clause_subject_of(subject_head, t):
+    if subject_head is not None and (clause_subject_of(subject_head, t)
+                                     or subject_phrase_joined(parse, trigger, subject_head)):
         return False
     return (form in ("active", "passive") and (t.dep_ == "amod" or t.pos_ == "ADJ")
             and subject_end != trigger)
+
+
+def subject_phrase_joined(parse: Doc, trigger: int, subject: Token) -> bool:
+    """The subject's phrase ends right before the trigger and the parse joined it to the trigger or
+    to the noun the trigger modifies ("MSC transplantation reduced inflammation": transplantation
+    an npadvmod of "reduced"): a clause read as one noun phrase, so the trigger stays a verb."""
+    if subject.i >= trigger:
+        return False
+    t, chain, tok = parse[trigger], [subject], subject
+    for _ in range(4):
+        if tok.dep_ not in ("compound", "nmod", "npadvmod") or tok.head == tok:
+            break
+        tok = tok.head
+        chain.append(tok)
+    return parse[trigger - 1] in chain and (t in chain or t.head in chain)
 
 
 def own_agent_before(parse: Doc, trigger: int) -> bool:
@@ -199,7 +215,15 @@ def own_agent_before(parse: Doc, trigger: int) -> bool:
     if trigger == 0:
         return False
     t, before = parse[trigger], parse[trigger - 1]
-    return before.dep_ in ("nmod", "compound") and before.head == t.head and before.pos_ in ("NOUN", "PROPN")
+    if before.dep_ not in ("nmod", "compound") or before.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for _ in range(4):  # up the modifiers of one noun phrase ("induced" of "intestinal barrier ...")
+        if t.head == before.head:
+            return True
+        if t.dep_ not in ("amod", "compound", "nmod") or t.head == t:
+            return False
+        t = t.head
+    return False
 
 
 def subject_head(parse: Doc, off: int, m: Mention) -> Token | None:

@@ -48,6 +48,11 @@ CASES = {
         "[Exosomes|ANATOMY] reduced [inflammation|PROCESS] .",
         [(2, "nmod", N), (2, "amod", V), (2, "ROOT", N), (2, "punct", X)],
         {("Exosomes", "DECREASES", "inflammation", False)}),
+    "... or the subject's phrase attached to the verb": (
+        "[MSC|CELL_TYPE] transplantation reduced [inflammation|PROCESS] in rats .",
+        [(1, "compound", N), (2, "npadvmod", N), (3, "amod", V), (3, "ROOT", N), (3, "prep", P),
+         (4, "pobj", N), (3, "punct", X)],
+        {("MSC", "DECREASES", "inflammation", False)}),
     # a participle modifier with its own agent noun right before it ("X induced-Y", a hyphen
     # misplaced): the agent is that noun, never the subject of the clause around it
     "participle with its own agent inside a phrase": (
@@ -56,6 +61,13 @@ CASES = {
         [(2, "mark", "SCONJ"), (2, "nsubj", N), (10, "csubj", AUX), (2, "acomp", A), (3, "prep", P),
          (9, "nmod", N), (9, "amod", V), (8, "punct", X), (9, "compound", N), (4, "pobj", N),
          (10, "ROOT", AUX), (10, "acomp", A), (10, "punct", X)],
+        set()),
+    "... also when the participle modifies the noun's first modifier": (
+        "Whether [exosomes|ANATOMY] are therapeutic in [sepsis|DISEASE] induced - intestinal"
+        " [barrier dysfunction|DISEASE] is unclear .",
+        [(2, "mark", "SCONJ"), (2, "nsubj", N), (11, "csubj", AUX), (2, "acomp", A), (3, "prep", P),
+         (10, "nmod", N), (8, "amod", V), (8, "punct", X), (10, "amod", A), (10, "compound", N),
+         (4, "pobj", N), (11, "ROOT", AUX), (11, "acomp", A), (11, "punct", X)],
         set()),
     # homing in the passive: the cells move to the place, the agent attracts them
     "passive homing": (
