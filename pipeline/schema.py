@@ -126,7 +126,10 @@ class RelationRecord:
     object_kb_id: str = col(STRING, "Object concept id (empty when unlinked).")
     object_label: str = col(STRING, "Object primary class.")
     polarity: str = col(STRING, "positive, negative or neutral: the sign of the subject's own effect on the "
-                                "object (the predicate's; neutral for a gene said to be mutated, "
+                                "object (the predicate's: 'X is associated with a lower risk of D', "
+                                "'inversely associated with D', 'X is protective against D' are "
+                                "DECREASES, negative; a raised risk DRIVES, positive; neutral for a "
+                                "gene said to be mutated, "
                                 "subject_state variant, the predicate's for a subject naming the "
                                 "variant itself, 'R140Q'; see negated).")
     subject_state: str = col(STRING, "What the text says happened to the subject: loss (knockdown, "

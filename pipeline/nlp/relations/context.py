@@ -21,6 +21,7 @@ Cues come from ``resources/context_cues.yaml`` (:class:`~.rules.Cues`):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -165,20 +166,21 @@ def object_deficit(cues: Cues, m: Mention, words: Sequence[str], offset: int) ->
     return bool(before_cue.search(before) or after_cue.search(after))
 
 
-def behind_raised_risk(cues: Cues, m: Mention, words: Sequence[str], offset: int, start: int) -> bool:
-    """The mention follows a raised risk ("an increased risk of D"; cues: ``raised_risk``), read
-    in the (up to 8) words before it from doc token ``start`` on (the trigger's next word for
-    an object: "increased risk of D was associated with X" raises no risk of X)."""
-    if cues.raised_risk is None or m.start < offset:
+def behind_risk(cue: re.Pattern[str], m: Mention, words: Sequence[str], offset: int, start: int) -> bool:
+    """The mention follows a raised or lowered risk ("an increased risk of D", "a lower
+    likelihood of developing D"; ``cue``: the ``before`` of a ``risk_direction`` entry), read in
+    the (up to 8) words before it from doc token ``start`` on (the trigger's next word for an
+    object: "increased risk of D was associated with X" raises no risk of X)."""
+    if m.start < offset:
         return False
     before = " ".join(words[max(start, m.start - 8) - offset:m.start - offset])
-    return cues.raised_risk[0].search(before) is not None
+    return cue.search(before) is not None
 
 
-def risk_predicate(cues: Cues, predicate: str) -> str:
-    """The predicate a relation to a disease behind a raised risk states ("X is associated with
-    an increased risk of D": X DRIVES D; cues: ``raised_risk``)."""
-    return cues.raised_risk[1].get(predicate, predicate) if cues.raised_risk else predicate
+def before_trigger(cue: re.Pattern[str], trigger: int, words: Sequence[str], offset: int) -> bool:
+    """The (up to 3) words right before the trigger token match ``cue`` ("inversely" associated,
+    "negatively" correlated; the ``trigger_before`` of a ``risk_direction`` entry)."""
+    return cue.search(" ".join(words[max(offset, trigger - 3) - offset:trigger - offset])) is not None
 
 
 def deficit_predicate(cues: Cues, predicate: str) -> str:

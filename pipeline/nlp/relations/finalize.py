@@ -31,8 +31,9 @@ from pipeline.nlp.relations.arguments import (
 )
 from pipeline.nlp.relations.context import (
     DocumentEvidence,
+    before_trigger,
     behind_means,
-    behind_raised_risk,
+    behind_risk,
     benefit_predicate,
     changed_predicate,
     damage_start,
@@ -48,7 +49,6 @@ from pipeline.nlp.relations.context import (
     own_state,
     prevented_harm,
     relation_evidence,
-    risk_predicate,
     statement_context,
     subject_state,
 )
@@ -146,13 +146,14 @@ def parse_subject(c: Candidate, rules: RuleSet, doc: Doc, ms: list[Mention]) -> 
 
 
 def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: bool = False,
-                     state: str = "", raised: bool = False) -> str:
+                     state: str = "", direction: dict[str, str] | None = None) -> str:
     """The predicate the text states: the rule's, as a deficit object turns it ("causes loss of
     Y": DECREASES Y) or an object named by what is kept or gained ("contributes to joint
     homeostasis": PROTECTS joint) and as the argument classes retype it (a gene "contributing to" a disease:
     ASSOCIATED_WITH; not for a subject in a retype's ``unless_state``: "mutations in X cause D",
-    ``state`` 'variant', stay DRIVES) and, with ``raised``, as a raised risk of the object turns
-    it ("X is associated with an increased risk of D": DRIVES, :func:`.context.risk_predicate`);
+    ``state`` 'variant', stay DRIVES) and, with ``direction`` (the predicate map of the
+    direction the association states, :func:`stated_direction`), as that turns it ("X is
+    associated with an increased risk of D": DRIVES; "... with a lower risk of D": DECREASES);
     PROTECTS with ``harm``, an object behind a harm prevented ("prevent damage caused to X")."""
     predicate = c.rule.predicate
     changed = changed_predicate(rules.cues, predicate, c.object, words, c.sentence.start, c.trigger) \
@@ -165,8 +166,8 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
         predicate = deficit_predicate(rules.cues, predicate)
     elif c.object.start >= c.sentence.start:
         predicate = benefit_predicate(rules.cues, predicate, c.object, words, c.sentence.start)
-    if raised:
-        predicate = risk_predicate(rules.cues, predicate)
+    if direction:
+        predicate = direction.get(predicate, predicate)
     for t in rules.retype:
         if predicate in t.predicates and allowed(c.subject, t.subject) and allowed(c.object, t.object) \
                 and state not in t.unless_state:
@@ -229,21 +230,37 @@ def variant_effect(cues: Cues, c: Candidate) -> bool:
     return bool(own_state(cues, c.subject)) and "DISEASE" in c.object.classes
 
 
-def raised_risk(c: Candidate, rules: RuleSet, words: Sequence[str]) -> tuple[Candidate, bool]:
-    """``c`` and whether it states a raised risk of its object ("X is associated with a higher
-    risk of D"); for a subject behind the raised risk ("an increased risk of D was associated
-    with X"), ``c`` with its arguments swapped (X, the risk factor, is the subject) when the
-    swapped candidate is admissible."""
-    cues, off = rules.cues, c.sentence.start
-    if risk_predicate(cues, c.rule.predicate) == c.rule.predicate or c.subject.start < off:
-        return c, False
-    if c.object.start > c.trigger and behind_raised_risk(cues, c.object, words, off, c.trigger + 1):
-        return c, True
-    if c.subject.end <= c.trigger < c.object.start and behind_raised_risk(cues, c.subject, words, off, off):
-        swapped = replace(c, subject=c.object, object=c.subject)
-        if admissible(swapped, rules, words):
-            return swapped, True
-    return c, False
+def stated_direction(c: Candidate, rules: RuleSet, words: Sequence[str]) -> tuple[Candidate, dict[str, str]]:
+    """``c`` and the predicate map of the direction it states (cues: ``risk_direction``, the
+    first entry that fits; else an empty map): a raised or lowered risk of its object ("X is
+    associated with a higher risk of D": DRIVES; "X is linked to a lower likelihood of
+    developing D": DECREASES), for a subject behind the risk ("an increased risk of D was
+    associated with X") with its arguments swapped (X, the risk factor, is the subject) when
+    the swapped candidate is admissible; or an adverb before its trigger ("X was inversely
+    associated with D"), with the arguments swapped when the subject is of the entry's
+    ``outcome`` classes and the object of none ("D was inversely associated with X")."""
+    off = c.sentence.start
+    if c.subject.start < off:
+        return c, {}
+    for before, adverb, outcome, turns in rules.cues.risk_direction:
+        if c.rule.predicate not in turns:
+            continue
+        if adverb is not None and before_trigger(adverb, c.trigger, words, off):
+            if outcome and allowed(c.subject, outcome) and not allowed(c.object, outcome) \
+                    and c.object.start >= off:
+                swapped = replace(c, subject=c.object, object=c.subject)
+                if admissible(swapped, rules, words):
+                    return swapped, turns
+            return c, turns
+        if before is None:
+            continue
+        if c.object.start > c.trigger and behind_risk(before, c.object, words, off, c.trigger + 1):
+            return c, turns
+        if c.subject.end <= c.trigger < c.object.start and behind_risk(before, c.subject, words, off, off):
+            swapped = replace(c, subject=c.object, object=c.subject)
+            if admissible(swapped, rules, words):
+                return swapped, turns
+    return c, {}
 
 
 def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], rules: RuleSet,
@@ -292,9 +309,9 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         if not admissible(c, rules, words):
             continue
         c = variant_subject(c, rules, words, doc, ms)
-        c, raised = raised_risk(c, rules, words)
+        c, direction = stated_direction(c, rules, words)
         state = subject_state(cues, c.subject, words, sent.start)
-        predicate = stated_predicate(c, rules, words, harm, state, raised)
+        predicate = stated_predicate(c, rules, words, harm, state, direction)
         key = (c.subject.key(), predicate, c.object.key())
         if key in seen:
             continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from pipeline.errors import ResourceError
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
@@ -120,9 +120,22 @@ class BenefitCues(Strict):
     predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
 
 
-class RaisedRiskCues(Strict):
-    before: str  # the words before the object ("associated with an increased risk of")
+class RiskCues(Strict):
+    """The direction an association states: a raised or lowered risk of its object ("X is
+    associated with an increased / a reduced risk of D"), or an adverb before its trigger
+    ("inversely associated with")."""
+    before: str = ""  # the words before the object ("associated with an increased risk of")
+    trigger_before: str = ""  # the words right before the trigger ("inversely")
+    # with ``trigger_before``: a subject of these classes and an object of none is the outcome
+    # of the (symmetric) association, which is stated with the arguments swapped
+    outcome: list[str] = Field(default_factory=list)
     predicates: dict[Annotated[str, Field(pattern=r"^[A-Z_]+$")], Annotated[str, Field(pattern=r"^[A-Z_]+$")]]
+
+    @model_validator(mode="after")
+    def _one_cue(self) -> RiskCues:
+        if not self.before and not self.trigger_before:
+            raise ValueError("a risk_direction entry needs `before` or `trigger_before`")
+        return self
 
 
 class ChangedCues(Strict):
@@ -152,8 +165,9 @@ class CuesFile(Strict):
     expletive: str = ""
     # a means phrase between an active verb and a mention ("through", "via", "by secreting")
     means: str = ""
-    # an object behind a raised risk ("X is associated with an increased risk of D"): X DRIVES D
-    raised_risk: RaisedRiskCues | None = None
+    # the direction an association states ("X is associated with an increased risk of D": X
+    # DRIVES D; "... with a lower risk of D", "inversely associated with D": X DECREASES D)
+    risk_direction: list[RiskCues] = Field(default_factory=list)
     context: dict[Literal["risk", "pathology", "therapeutic"], list[str]] = Field(default_factory=dict)
     pathology_subjects: list[str] = Field(default_factory=list)
     not_risk: list[str] = Field(default_factory=list)
@@ -224,8 +238,10 @@ class Cues:
     state_mentions: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = ()
     # (state, pattern) of the words between a state-naming mention and the gene it lies in
     state_located: tuple[tuple[str, re.Pattern[str]], ...] = ()
-    # the words before an object behind a raised risk, and the predicate map
-    raised_risk: tuple[re.Pattern[str], dict[str, str]] | None = None
+    # the direction an association states: (words before the object, words before the trigger,
+    # outcome classes, the predicate map) per entry, each pattern None when not given
+    risk_direction: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, frozenset[str],
+                                dict[str, str]], ...] = ()
     # rel-obj2: an object named with the change a cause brought about ("X led to reduced Y": X
     # DECREASES Y): (words before it, its own text, words after it, the predicate map), each
     # pattern None when not given
@@ -336,10 +352,11 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
               for state, c in cue_spec.subject_state.items() if c.mention),
         tuple((state, compile_pattern(c.located_in, where)) for state, c in cue_spec.subject_state.items()
               if c.located_in),
-        (compile_pattern(cue_spec.raised_risk.before, where),
-         {a: b for a, b in cue_spec.raised_risk.predicates.items()
-          if a in spec.predicates and b in spec.predicates})
-        if cue_spec.raised_risk else None,
+        tuple((compile_pattern(r.before, where) if r.before else None,
+               compile_pattern(r.trigger_before, where) if r.trigger_before else None,
+               frozenset(r.outcome),
+               {a: b for a, b in r.predicates.items() if a in spec.predicates and b in spec.predicates})
+              for r in cue_spec.risk_direction),
         changed=tuple((compile_pattern(b.before, where) if b.before else None,
                        compile_pattern(b.object, where) if b.object else None,
                        compile_pattern(b.after, where) if b.after else None,

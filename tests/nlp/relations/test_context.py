@@ -153,9 +153,16 @@ def test_subject_state(relations_of: Callable[[str], list], marked: str, state: 
      ("Vesicles may help while minimizing risks of cell grafts.", False),
      ("We found no evidence of tumor formation.", False),
      ("X lowers the risk of complications.", False),
+     # rel-polarity: a lowered risk with a word between, the risk a signed association names
+     ("X was associated with a lower relative risk of Y.", False),
+     ("X was associated with a reduced Y risk.", False),
+     ("X was inversely associated with the risk of Y.", False),
+     ("X is linked to a lower likelihood of developing Y.", False),
      # a disease's risk is no treatment risk
      ("Smoking raises the risk of developing Y.", False),
      ("Age is a risk factor for Y.", False),
+     # a raised risk of a named harm of the treatment stays a risk
+     ("X therapy carries an increased tumor risk.", True),
      ("X reduces harmful immune activity.", False),
      ("X binds Y.", False)],
 )

@@ -112,7 +112,9 @@ COUNTER = {
         "[Aspirin|CHEMICAL] protects against [cocaine|CHEMICAL] - induced [fever|DISEASE] .",
         [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (5, "npadvmod", N), (5, "punct", X), (6, "amod", V),
          (2, "pobj", N), (1, "punct", X)],
-        {("Aspirin", "INHIBITS", "cocaine", False), ("cocaine", "DRIVES", "fever", False)}),
+        # rel-polarity: protecting against the induced disease lowers it (rule protective_against)
+        {("Aspirin", "INHIBITS", "cocaine", False), ("cocaine", "DRIVES", "fever", False),
+         ("Aspirin", "DECREASES", "fever", False)}),
 }
 
 

@@ -76,11 +76,12 @@ def test_what_results_may_be_carried_over(blank: Language, marked_doc: Callable[
 
 
 @pytest.mark.parametrize("marked,expected", [
-    # "the likelihood of D" stands for D, as "the risk of D" does
+    # "the likelihood of D" stands for D, as "the risk of D" does (rel-polarity: a lowered one is a
+    # negative association, a raised one a risk factor; test_association_direction.py)
     ("[Coffee|CHEMICAL] is linked to a lower likelihood of [gout|DISEASE] .",
-     {("Coffee", "ASSOCIATED_WITH", "gout", False)}),
+     {("Coffee", "DECREASES", "gout", False)}),
     ("[Coffee|CHEMICAL] is linked to a higher probability of [gout|DISEASE] .",
-     {("Coffee", "ASSOCIATED_WITH", "gout", False)}),
+     {("Coffee", "DRIVES", "gout", False)}),
 ])
 def test_likelihood_of_a_disease(parsed_relations: Callable[..., set], marked: str, expected: set) -> None:
     rows = [(2, "nsubjpass", N), (2, "auxpass", "AUX"), (2, "ROOT", V), (2, "prep", P), (6, "det", D),
