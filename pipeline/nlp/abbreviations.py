@@ -23,9 +23,15 @@ each short form:
   canonical name; the long form becomes an entity with that label too;
 - when no head rule fits, an entity that ends the long form but covers less of it (its
   head noun phrase: "mesenchymal stem cell-derived microvesicles") lends the short form its
-  label, id and classes; without one the short form is OTHER.
+  label, id and classes; without one the short form is OTHER;
+- a long form whose head noun phrase ends in a word of ``non_entity_heads`` (an
+  organisation, a test, a procedure: "Cord Blood Registry", "pulmonary function testing",
+  "stem cell transplantation") makes the short form OTHER before any of the above, even
+  where the short form is a lexicon term ("CBR" is no gene there).
 The text's own definition beats the lexicon: a short-form occurrence replaces
 any entity overlapping it, except a longer entity that contains it ("VEGF-C").
+An OTHER short form names nothing of mechmine's classes: it is no entity, and
+still removes the entities it overlaps.
 With a statistical model (``--model``), a long form that overlaps one of the model's
 entities is not made an entity: the model's boundaries stand (its short form still is).
 Sets ``doc.ents`` and ``doc._.mentions`` (source "abbreviation", long form
@@ -67,6 +73,7 @@ class HeadRulesFile(Strict):
     meta: Meta
     rules: list[HeadRuleSpec]
     head_ends_before: list[str] = Field(default_factory=list)
+    non_entity_heads: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -78,10 +85,11 @@ class HeadRule:
 
 @dataclass(frozen=True)
 class HeadRules:
-    """The head-word rules in order, and the prepositions that end a long form's head noun
-    phrase (see :func:`head_part`)."""
+    """The head-word rules in order, the prepositions that end a long form's head noun
+    phrase (see :func:`head_part`) and the head words of long forms that are no entity."""
     rules: tuple[HeadRule, ...]
     head_ends_before: frozenset[str] = frozenset()
+    non_entity_heads: frozenset[str] = frozenset()
 
 
 def load_head_rules(path: Path | None = None) -> HeadRules:
@@ -91,7 +99,7 @@ def load_head_rules(path: Path | None = None) -> HeadRules:
         HeadRule(r.label, compile_pattern(r.pattern, f"{path}: {r.label}"),
                  compile_pattern(r.requires, f"{path}: {r.label}") if r.requires else None)
         for r in spec.rules
-    ), frozenset(w.lower() for w in spec.head_ends_before))
+    ), frozenset(w.lower() for w in spec.head_ends_before), frozenset(w.lower() for w in spec.non_entity_heads))
 
 
 def register_extensions() -> None:
@@ -216,6 +224,15 @@ def head_label(long_form: Span, rules: HeadRules) -> str:
     return OTHER
 
 
+def names_no_entity(long_form: Span, rules: HeadRules) -> bool:
+    """The last alphabetic word of the long form's head noun phrase is a ``non_entity_heads``
+    word: the abbreviation names an organisation, a test or a procedure."""
+    if not rules.non_entity_heads:
+        return False
+    words = [t.lower_ for t in head_part(long_form, rules.head_ends_before) if t.is_alpha]
+    return bool(words) and words[-1] in rules.non_entity_heads
+
+
 def _head_entity(long_form: Span, ents: list[Span], min_cover: float = 0.6) -> Span | None:
     """The entity that ends the long form and covers most of it (by characters), or one
     that ends with it and contains it: Schwartz & Hearst take the shortest long form, so
@@ -240,12 +257,19 @@ def abbreviation_spans(doc: Doc, rules: HeadRules, ents: list[Span] | None = Non
     by_span = {(e.start, e.end): e for e in ents if e.kb_id_}
     out: list[tuple[Span, MentionInfo]] = []
     heads: dict[tuple[int, int], Span | None] = {}  # per long form: its occurrences share it
+    nothing: dict[tuple[int, int], bool] = {}
     memo: dict[tuple[int, int], tuple[str, Span | None]] = {}
     for short in getattr(doc._, "abbreviations", None) or []:
         long_form = short._.long_form
         if long_form is None:
             continue
         where = (long_form.start, long_form.end)
+        if where not in nothing:
+            nothing[where] = names_no_entity(long_form, rules)
+        if nothing[where]:
+            out.append((Span(doc, short.start, short.end, label=OTHER),
+                        MentionInfo((OTHER,), long_form.text, "abbreviation", long_form.text)))
+            continue
         if where not in heads:
             heads[where] = _head_entity(long_form, ents)
         head = heads[where]
@@ -375,9 +399,10 @@ class AbbreviationPropagator:
         info = mentions(doc)
         found = [(s, m) for s, m in found if m.source != "abbreviation_long_form"
                  or not _overlaps_model(s, ents, info)]
-        new = [s for s, _ in found]
+        new = [s for s, _ in found if s.label_ != OTHER]
         for span, mention in found:
-            info[(span.start_char, span.end_char)] = mention
+            if span.label_ != OTHER:
+                info[(span.start_char, span.end_char)] = mention
         shorts = {(s.start, s.end) for s, m in found if m.source == "abbreviation"}
 
         def contains(e: Span, start: int, end: int) -> bool:
