@@ -103,8 +103,9 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     of ``modifiers`` ("pro-inflammatory cytokines") is extended over it
     (:func:`pipeline.lexicon.groups.modifier_start`); so is a CELL_TYPE match directly
     preceded by a word of ``cell_modifiers`` ("human mesenchymal stem cells", "resident
-    fibroblasts"; over a word of ``lineage``, "mesenchymal stromal cells", without an id). ``lookup`` (a term key's concept) and ``key_of`` (a text's term key) stand
-    for ``lexicon.lookup`` and :func:`_key_of` (the component passes memoised ones, :class:`Memo`);
+    fibroblasts"; over a word of ``lineage``, "mesenchymal stromal cells", without an id).
+    ``lookup`` (a term key's concept) and ``key_of`` (a text's term key) stand for ``lexicon.lookup``
+    and :func:`_key_of` (the component passes memoised ones, :class:`Memo`);
     ``keyed``: ``keys(doc)`` when the caller has it.
     """
     keyed = keys(doc) if keyed is None else keyed
@@ -390,8 +391,8 @@ class LexiconMatcher:
         keyed = self.keys(doc)
         chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic, self.rules,
                                class_nouns=self.class_nouns, modifiers=self.modifiers,
-                               cell_modifiers=self.cell_modifiers, lineage=self.lineage, lookup=self._lookup, key_of=self._key_of,
-                               keyed=keyed)
+                               cell_modifiers=self.cell_modifiers, lineage=self.lineage,
+                               lookup=self._lookup, key_of=self._key_of, keyed=keyed)
         doc.spans[GROUP] = group_spans(chosen)
         extra = contextual_spans(doc, self.contextual, ((s.start, s.end) for s, _ in chosen), keyed,
                                  self._contextual_norms)
