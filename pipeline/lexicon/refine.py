@@ -22,7 +22,10 @@ The automaton finds every term; :func:`refine` then applies
 0. **privative prefixes**: a match glued by a hyphen to a prefix of ``privative_prefixes``
    names what the thing is not ("non-hematopoietic cells") and is no mention (applied with
    the word boundaries);
-6. **anatomy heads**: an ANATOMY match followed by a head noun of ``anatomy_heads`` is one
+6. **cell heads**: a CELL_TYPE match without a cell noun followed by one of ``anatomy_heads``'
+   CELL_TYPE heads is one mention with it, keeping its concept ("stromal vascular fraction
+   cells", "M2 cells");
+7. **anatomy heads**: an ANATOMY match followed by a head noun of ``anatomy_heads`` is one
    mention with it: "lung tissue" is the lung (same concept; ``ANATOMY`` head), "spleen
    cells" the cells of the spleen, "liver damage" its disease (a ``CELL_TYPE`` or ``DISEASE``
    head: that class, no id).
@@ -220,6 +223,11 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
                 continue
             if phrases.is_function_head(t, s, e, m, rules):
                 continue
+        if m.concept.label == "CELL_TYPE" and rules.anatomy_heads.get(t.word(e)) == "CELL_TYPE" \
+                and t.spaced(e - 1) and t.word(e - 1) not in rules.anatomy_heads:
+            # "stromal vascular fraction cells": the cells of a CELL_TYPE name without a cell noun
+            out.append((s, e + 1, Match(s, e + 1, m.concept, m.source + "+head")))
+            continue
         if m.concept.label == "ANATOMY" and (t.word(e) in rules.anatomy_heads or (
                 t.word(e) in rules.place_heads and phrases.starts_noun_phrase(t, s))):
             out.append(_anatomy_head(t, s, e, m, rules))

@@ -100,7 +100,8 @@ def find_definitions(doc: Doc) -> list[tuple[Span, Span]]:
     seen_short: set[str] = set()
     seen_long: set[str] = set()
     out = []
-    for long_cand, short_cand in filter_matches(parenthesis_candidates(doc), doc):
+    found = parenthesis_candidates(doc)
+    for long_cand, short_cand in [*filter_matches(found, doc), *three_word_long_forms(doc, found)]:
         short, long_form = find_abbreviation(long_cand, short_cand)
         base = _ISOFORM.match(short_cand.text)
         if long_form is None and base and len(base.group(1)) >= 2:
@@ -118,6 +119,22 @@ def find_definitions(doc: Doc) -> list[tuple[Span, Span]]:
         seen_short.add(short.text)
         seen_long.add(long_form.text)
         out.append((short, long_form))
+    return out
+
+
+def three_word_long_forms(doc: Doc, found: list[tuple[int, int, int]]) -> list[tuple[Span, Span]]:
+    """(long, short) candidates of "<short form> (<three words>)", which scispaCy reads only the
+    other way round (its long-form-inside case needs four tokens or more): Schwartz & Hearst take
+    a parenthesis of more than two words as the long form ("CBR (Cord Blood Registry)"). The three
+    tokens are words, and the short form one token that passes scispaCy's short-form filter."""
+    from scispacy.abbreviation import short_form_filter
+
+    out = []
+    for _, start, end in found:
+        if end - start == 3 and start >= 2 and all(t.is_alpha for t in doc[start:end]):
+            short = doc[start - 2:start - 1]
+            if short_form_filter(short):
+                out.append((doc[start:end], short))
     return out
 
 
@@ -142,9 +159,15 @@ def number_variants(short: str) -> set[str]:
     return {short}
 
 
+# a token of a short form with a source's initials glued before it by a hyphen: "UC-MSCs" (umbilical
+# cord MSCs), "BM-MSC", "(UC)-MSCs"
+_PREFIXED = re.compile(r"^\(?[A-Z][A-Za-z0-9]{0,5}\)?-([A-Za-z][A-Za-z0-9]*)$")
+
+
 def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
-    """Every occurrence of each defined short form (single-token forms and their variants;
-    multi-token forms as defined), with ``span._.long_form`` set."""
+    """Every occurrence of each defined short form (single-token forms and their variants, also
+    with a source's initials glued before them by a hyphen: "UC-MSCs" for "MSCs"; multi-token
+    forms as defined), with ``span._.long_form`` set."""
     orth = doc.to_array([ORTH])
     found: dict[tuple[int, int], Span] = {}
     for short, long_form in definitions:
@@ -157,6 +180,12 @@ def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
             for i in np.flatnonzero(orth == words[0]).tolist():
                 if orth[i:i + len(words)].tolist() == words:
                     found.setdefault((i, i + len(words)), long_form)
+    singles = {v: lf for short, lf in definitions if len(short) == 1 for v in number_variants(short.text)}
+    if singles:  # "UC-MSCs", "(UC)-MSCs": a source's initials glued to a defined short form
+        for tok in doc:
+            hit = _PREFIXED.match(tok.text) if "-" in tok.text else None
+            if hit is not None and hit.group(1) in singles:
+                found.setdefault((tok.i, tok.i + 1), singles[hit.group(1)])
     spans = []
     for (start, end), long_form in sorted(found.items()):
         span = doc[start:end]
