@@ -89,7 +89,7 @@ def modifies_nominal_trigger(parse: Doc, trigger: int) -> bool:
     """The hyphenated trigger ("mediated" in "MSC-mediated inhibition of X") modifies a noun
     that is itself a trigger with an of-phrase: that nominalisation states the relation."""
     head = parse[trigger].head
-    return (head is not parse[trigger] and head.pos_ == "NOUN" and bool(head._.mm_trigger)
+    return (head != parse[trigger] and head.pos_ == "NOUN" and bool(head._.mm_trigger)
             and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
 
 
@@ -113,7 +113,7 @@ def parse_negated(parse: Doc, trigger: int) -> bool:
             return True
         if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in NEGATION_HEADS:
             return True
-        if token.dep_ in ("xcomp", "conj", "ccomp", "acomp") and token.head is not token:
+        if token.dep_ in ("xcomp", "conj", "ccomp", "acomp") and token.head != token:
             # a conjunct with its own auxiliary is a clause of its own ("X did not ... but Y can")
             if token.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in token.children):
                 return False
@@ -128,7 +128,7 @@ def coordination_chain(token: Token) -> list[Token]:
     of the name of ("TNF" in "IL-8, TNF stimulated gene 6 and NO"); the last is that item."""
     chain = [token]
     for _ in range(12):
-        if token.dep_ not in ("conj", "appos", "compound", "nmod") or token.head is token:
+        if token.dep_ not in ("conj", "appos", "compound", "nmod") or token.head == token:
             break
         token = token.head
         chain.append(token)
@@ -139,7 +139,7 @@ def mention_head(parse: Doc, m: Mention, off: int) -> Token:
     """The token of mention ``m`` (doc indices) whose head lies outside it."""
     for i in range(m.start - off, m.end - off):
         h = parse[i].head.i + off
-        if not m.start <= h < m.end or parse[i].head is parse[i]:
+        if not m.start <= h < m.end or parse[i].head == parse[i]:
             return parse[i]
     return parse[m.end - off - 1]
 
@@ -174,7 +174,7 @@ def clause_subject_of(subject: Token, trigger: Token) -> bool:
     if subject.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = subject.head
-    return verb is trigger or verb.is_ancestor(trigger)
+    return verb == trigger or verb.is_ancestor(trigger)
 
 
 def verb_read_as_adjective(parse: Doc, trigger: int, form: str, subject_end: int,
@@ -246,17 +246,17 @@ def source_holder(parse: Doc, off: int, m: Mention) -> Token | None:
     head = subject_head(parse, off, m)
     if head is None:
         return None
-    while head.dep_ == "appos" and head.head is not head:
+    while head.dep_ == "appos" and head.head != head:
         head = head.head
     prep = head.head
     if head.dep_ != "pobj" or prep.lower_ not in ("from", "by"):
         return None
     noun = prep.head
-    if noun.lower_ in SOURCE_VERBS and noun.dep_ in ("acl", "amod") and noun.head is not noun:
+    if noun.lower_ in SOURCE_VERBS and noun.dep_ in ("acl", "amod") and noun.head != noun:
         noun = noun.head
     elif prep.lower_ == "by":  # "inhibited by MSCs" is an agent, not a source
         return None
-    return noun if noun.pos_ in ("NOUN", "PROPN") and noun is not prep else None
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun != prep else None
 
 
 # a verb heading a clause (a participle modifying a noun, "induced IFN-gamma expression", is
@@ -268,7 +268,7 @@ def outside_verb_phrase(parse: Doc, trigger: int, obj: Token) -> bool:
     """The object lies outside the phrase of the clausal verb trigger ("X, which prevented Y,
     abolished the effects of Z": Z is no object of "prevented")."""
     t = parse[trigger]
-    return (t.pos_ == "VERB" and t.dep_ in CLAUSAL_VERB and not t.is_ancestor(obj) and obj is not t)
+    return (t.pos_ == "VERB" and t.dep_ in CLAUSAL_VERB and not t.is_ancestor(obj) and obj != t)
 
 
 def owner_of_modified(parse: Doc, off: int, obj: Token, ms: Sequence[Mention]) -> bool:
@@ -339,7 +339,7 @@ def example_tokens(parse: Doc, off: int, m: Mention) -> set[int]:
     stack = example_members(head, EXAMPLE_WORDS)
     while stack and len(out) < 40:
         t = stack.pop()
-        if t.i + off in out or t is head:
+        if t.i + off in out or t == head:
             continue
         out.add(t.i + off)
         stack += [c for c in t.children
@@ -360,7 +360,7 @@ def owner_tokens(parse: Doc, off: int, m: Mention) -> set[int]:
     for _ in range(12):
         stack = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i
                  for g in c.children if g.dep_ == "pobj"]
-        if stack or head.dep_ != "conj" or head.head is head or head.head.pos_ not in ("NOUN", "PROPN"):
+        if stack or head.dep_ != "conj" or head.head == head or head.head.pos_ not in ("NOUN", "PROPN"):
             break
         head = head.head
     out: set[int] = set()
