@@ -33,7 +33,13 @@ def test_negation(rules: RuleSet, text: str, negated: bool) -> None:
 
 
 @pytest.mark.parametrize(("text", "hedged"), [("X may bind Y.", True), ("X binds Y.", False),
-                                              ("X is a putative target.", True)])
+                                              ("X is a putative target.", True),
+                                              # an open question, a conditional's antecedent
+                                              ("Children are followed to see if X improves Y.", True),
+                                              ("We asked whether X reduces Y.", True),
+                                              ("If X damages Y, Z follows.", True),
+                                              ("X binds Y if Z is present.", False),
+                                              ("X, which modifies Y, binds Z.", False)])
 def test_hedge(rules: RuleSet, text: str, hedged: bool) -> None:
     assert is_hedged(rules.cues, text) is hedged
 
