@@ -257,13 +257,23 @@ def names_risk(cues: Cues, text: str) -> bool:
     return risk.search(text) is not None
 
 
-def statement_context(cues: Cues, text: str, subject: Mention) -> str:
+def statement_context(cues: Cues, text: str, subject: Mention, subject_names: str = "",
+                      obj: Mention | None = None, polarity: str = "") -> str:
     """What a statement is about: "risk" (the sentence names a risk or side effect:
-    :func:`names_risk`), else "pathology" (a disease as the agent, or a pathology cue), else
-    "therapeutic" (a therapy cue), else ""."""
+    :func:`names_risk`), else "pathology" (a disease as the agent), else "therapeutic" when the
+    subject's own words name a therapy (``subject_names``: its text and, for an abbreviation,
+    its long form: "MMVs" for MSC-derived microvesicles, an anaphor's antecedent), else
+    "pathology" when a positive relation ends in a disease ("COPD results from chronic
+    inflammation", "smoking causes COPD"), else the sentence's cues: "therapeutic" (a therapy
+    cue), "pathology" (a pathology cue), else ""."""
     if names_risk(cues, text):
         return "risk"
     if any(c in cues.pathology_subjects for c in subject.classes):
+        return "pathology"
+    therapy = dict(cues.context).get("therapeutic")
+    if therapy is not None and subject_names and therapy.search(subject_names):
+        return "therapeutic"
+    if obj is not None and polarity == "positive" and any(c in cues.pathology_subjects for c in obj.classes):
         return "pathology"
     found = {name for name, pattern in cues.context if name != "risk" and pattern.search(text)}
     return next((name for name in ("therapeutic", "pathology") if name in found), "")

@@ -175,6 +175,12 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
     return predicate
 
 
+def subject_names(doc: Doc, subject: Mention) -> str:
+    """The subject's words: its text, and the long form when it is a defined abbreviation."""
+    info = (doc._.mentions or {}).get((subject.start_char, subject.end_char))
+    return f"{subject.text} {info.long_form}" if info is not None and info.long_form else subject.text
+
+
 def without_redundant(rels: list[Relation], starts: list[int], doc: Doc) -> list[Relation]:
     """``rels`` without a relation another one of its sentence states more exactly: a class-noun
     subject whose examples state the same relation ("MSCs are guided by chemokines such as SDF-1
@@ -338,6 +344,9 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
                             else effective_polarity(polarity, state),
                             neg, hedged,
                             evidence, c.rule_id, c.form, sent.index, sent.start_char,
-                            sent.end_char, state, statement_context(cues, sent_text, c.subject), carried))
+                            sent.end_char, state, statement_context(
+                                cues, sent_text, c.subject, subject_names(doc, c.subject), c.object,
+                                polarity),
+                            carried))
         starts.append(sent.start)
     return without_redundant(out, starts, doc)
