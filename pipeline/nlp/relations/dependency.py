@@ -50,6 +50,7 @@ from pipeline.nlp.relations.depargs import (  # noqa: F401  (re-exported)
 )
 from pipeline.nlp.relations.members import TRIGGER_EXAMPLE_WORDS, example_members
 from pipeline.nlp.relations.misattached import continued_objects
+from pipeline.nlp.relations.owned import owned_by_conjunct_trigger
 from pipeline.nlp.relations.patterns import PatternSpec, match_sentence
 from pipeline.nlp.relations.products import FACTOR
 from pipeline.nlp.relations.rules import Rule
@@ -142,6 +143,9 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             for t in example_members(parse[match.trigger], TRIGGER_EXAMPLE_WORDS, after=match.object):
                 found = arguments_at(reader, parse, t.i, ms, off, (), sent)
                 objects += [m for m in found if m not in objects]
+        # "promoted X and reduced Y expression" read as "promoted [X and reduced-Y expression]"
+        objects = [m for m in objects
+                   if not owned_by_conjunct_trigger(parse, match.trigger, match.object, m, off)]
         for rule in rules:
             subj, obj = (objects, subjects) if rule.reverse else (subjects, objects)
             subj = [m for m in subj if m.label not in (OUTCOME, SITE, FACTOR)]  # never an agent
