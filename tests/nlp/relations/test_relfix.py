@@ -28,6 +28,24 @@ CASES = {
         [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "cc", C), (5, "compound", N),
          (2, "conj", N), (1, "punct", X)],
         {("Exosomes", "INHIBITS", "apoptosis", False), ("Exosomes", "INHIBITS", "IL-10", False)}),
+    # a clause the parse read as one noun phrase, the verb a participle of its object (the root):
+    # the subject is the participle's own subject or a noun modifier before it, and the outcome
+    # object's phrase starts after the participle
+    "clause read as a noun phrase, the participle's subject": (
+        "[MSC|CELL_TYPE] transplantation significantly improved motor function in rats .",
+        [(1, "compound", N), (3, "nsubj", N), (3, "advmod", ADV), (5, "amod", V), (5, "compound", N),
+         (5, "ROOT", N), (5, "prep", P), (6, "pobj", N), (5, "punct", X)],
+        {("MSC", "INCREASES", "motor function", False)}),
+    "... a modifier of the object before the participle": (
+        "[Exosomes|ANATOMY] markedly restored barrier integrity .",
+        [(4, "nmod", N), (2, "advmod", ADV), (4, "amod", V), (4, "compound", N), (4, "ROOT", N),
+         (4, "punct", X)],
+        {("Exosomes", "INCREASES", "barrier integrity", False)}),
+    "... no subject, no relation": (
+        "Significantly improved motor function in [rats|CELL_TYPE] .",
+        [(1, "advmod", ADV), (3, "amod", V), (3, "compound", N), (3, "ROOT", N), (3, "prep", P),
+         (4, "pobj", N), (3, "punct", X)],
+        set()),
 }
 
 
