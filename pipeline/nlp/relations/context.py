@@ -142,8 +142,9 @@ def named_state_before(cues: Cues, ms: Sequence[Mention], m: Mention, words: Seq
 def subject_state(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> str:
     """'loss' when the text speaks of the subject's loss, knockdown or inhibition, 'variant'
     of its mutation or polymorphism (or the mention names a variant itself: :func:`own_state`),
-    else '' (cues: ``subject_state`` of the cues file). ``words``: the sentence's lower-cased
-    tokens, ``offset``: its first token."""
+    'secretome' of its conditioned medium or secretome ("MSC-conditioned medium"), else ''
+    (cues: ``subject_state`` of the cues file). ``words``: the sentence's lower-cased tokens,
+    ``offset``: its first token."""
     own = own_state(cues, m)
     if own:
         return own

@@ -25,8 +25,9 @@ PRONOUNS = {"they", "these", "it", "this", "those", "both"}
 
 STAND_INS = {"those", "ones", "genes", "proteins", "factors", "molecules"}
 # rel-obj2: "X-based" names what a therapy or approach is made of ("MSC-based therapies as
-# treatments for IPF": the MSCs); its agent is the modifier of "based"
-BASED = "based"
+# treatments for IPF": the MSCs); its agent is the modifier of "based"; relfix: "X-conditioned"
+# the cells whose products a medium holds ("MSC-conditioned medium", or "conditioned medium from X")
+BASED = frozenset({"based", "conditioned"})
 
 
 NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "without forming X"
@@ -55,6 +56,9 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
             inner = inner or [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
                               for g in c.children if g.dep_ == "pobj"]
             inner += [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i]
+            if any(c.lower_ in BASED and c.dep_ == "amod" for c in t.children):  # "... from MSCs"
+                inner += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for g in c.children if g.dep_ == "pobj"]
             if inner:
                 stack[:0] = inner
                 out.append(t)
@@ -62,7 +66,7 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
                 continue
         out.append(t)
         stack.extend(list_members(t))
-        if t.lower_ == BASED and t.dep_ == "amod":  # "MSC-based (therapies)": the MSCs
+        if t.lower_ in BASED and t.dep_ == "amod":  # "MSC-based (therapies)": the MSCs
             stack.extend(c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod"))
         # "those related to X", "ones involved in X": the pronoun stands for X
         if t.lower_ in STAND_INS:

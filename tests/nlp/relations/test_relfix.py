@@ -7,6 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .conftest import attach_parse
 
 N, V, A, P, D, X, C, ADV = "NOUN", "VERB", "ADJ", "ADP", "DET", "PUNCT", "CCONJ", "ADV"
 
@@ -53,3 +57,37 @@ CASES = {
 def test_sentence_with_parse(parsed_relations: Callable[..., set], marked: str,
                              rows: list[tuple[int, str, str]], expected: set) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+# a conditioned medium acts for the cells that conditioned it: the cells are the subject, in the
+# state "secretome" (their released products act)
+MEDIUM = {
+    "X-conditioned medium": (
+        "[MSC|CELL_TYPE] - conditioned medium reduced [IL-6|CYTOKINE] secretion .",
+        [(2, "npadvmod", N), (2, "punct", X), (3, "amod", V), (4, "nsubj", N), (4, "ROOT", V),
+         (6, "compound", N), (4, "dobj", N), (4, "punct", X)],
+        {("MSC", "DECREASES", "IL-6", "secretome")}),
+    "conditioned medium from X": (
+        "Conditioned medium from [MSCs|CELL_TYPE] suppressed [T cell proliferation|PROCESS] .",
+        [(1, "amod", V), (4, "nsubj", N), (1, "prep", P), (2, "pobj", N), (4, "ROOT", V),
+         (7, "compound", N), (7, "compound", N), (4, "dobj", N), (4, "punct", X)],
+        {("MSCs", "INHIBITS", "T cell proliferation", "secretome")}),
+    "X culture supernatants": (
+        "[MSC|CELL_TYPE] culture supernatants inhibited [T cell proliferation|PROCESS] .",
+        [(1, "compound", N), (2, "compound", N), (3, "nsubj", N), (3, "ROOT", V), (6, "compound", N),
+         (6, "compound", N), (3, "dobj", N), (3, "punct", X)],
+        {("MSC", "INHIBITS", "T cell proliferation", "secretome")}),
+    "the cells themselves: no state": (
+        "[MSCs|CELL_TYPE] reduced [IL-6|CYTOKINE] secretion .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)],
+        {("MSCs", "DECREASES", "IL-6", "")}),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", MEDIUM.values(), ids=MEDIUM.keys())
+def test_conditioned_medium_acts_for_its_cells(blank: Language, marked_doc: Callable[[str], Doc],
+                                               marked: str, rows: list[tuple[int, str, str]],
+                                               expected: set) -> None:
+    doc = blank.get_pipe("mechmine_relations")(attach_parse(marked_doc(marked), rows))
+    got = {(r.subject.text, r.predicate, r.object.text, r.subject_state) for r in doc._.relations}
+    assert got == expected
