@@ -50,6 +50,25 @@ CASES = {
         [(1, "advmod", ADV), (3, "amod", V), (3, "compound", N), (3, "ROOT", N), (3, "prep", P),
          (4, "pobj", N), (3, "punct", X)],
         set()),
+    # what cells move toward or in response to attracts them (as a passive homing verb's agent)
+    "migration in response to X": (
+        "[MSCs|CELL_TYPE] migrated toward the injured [tissue|ANATOMY] in response to [SDF-1|CYTOKINE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (5, "det", D), (5, "amod", V), (2, "pobj", N),
+         (1, "prep", P), (6, "pobj", N), (7, "prep", P), (8, "pobj", N), (1, "punct", X)],
+        {("MSCs", "MIGRATES_TO", "tissue", False), ("SDF-1", "ACTIVATES", "MSCs", False)}),
+    "X-induced migration of cells": (
+        "[SDF-1|CYTOKINE] - induced migration of [MSCs|CELL_TYPE] was blocked .",
+        [(2, "npadvmod", N), (2, "punct", X), (3, "amod", V), (7, "nsubjpass", N), (3, "prep", P),
+         (4, "pobj", N), (7, "auxpass", "AUX"), (7, "ROOT", V), (7, "punct", X)],
+        {("SDF-1", "ACTIVATES", "MSCs", False)}),
+    "migration toward a molecule": (
+        "[MSCs|CELL_TYPE] migrated toward [HGF|GROWTH_FACTOR] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (2, "pobj", N), (1, "punct", X)],
+        {("HGF", "ACTIVATES", "MSCs", False)}),
+    "migration toward a place attracts nothing": (
+        "[MSCs|CELL_TYPE] migrated toward the [lung|ANATOMY] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (1, "prep", P), (4, "det", D), (2, "pobj", N), (1, "punct", X)],
+        {("MSCs", "MIGRATES_TO", "lung", False)}),
 }
 
 
