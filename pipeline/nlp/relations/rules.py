@@ -57,7 +57,7 @@ class RetypeSpec(Strict):
     becomes: str
     # subject states that keep the predicate ("mutations in X cause D" is DRIVES with the
     # variant kept as the subject's state, not an association)
-    unless_state: list[Literal["loss", "variant", "secretome"]] = Field(default_factory=list)
+    unless_state: list[Literal["loss", "variant", "secretome", "low"]] = Field(default_factory=list)
 
 
 class RulesFile(Strict):
@@ -148,7 +148,8 @@ class ChangedCues(Strict):
 
 class CuesFile(Strict):
     meta: Meta
-    subject_state: dict[Literal["loss", "variant", "secretome"], StateCues] = Field(default_factory=dict)
+    subject_state: dict[Literal["loss", "variant", "secretome", "low"], StateCues] = Field(
+        default_factory=dict)
     negation: list[str]
     pseudo_negation: list[str] = Field(default_factory=list)
     hedge: list[str]

@@ -110,3 +110,39 @@ def test_conditioned_medium_acts_for_its_cells(blank: Language, marked_doc: Call
     doc = blank.get_pipe("mechmine_relations")(attach_parse(marked_doc(marked), rows))
     got = {(r.subject.text, r.predicate, r.object.text, r.subject_state) for r in doc._.relations}
     assert got == expected
+
+
+# "S is associated with <det> <adj> risk of O ."
+RISK = [(2, "nsubjpass", N), (2, "auxpass", "AUX"), (2, "ROOT", V), (2, "prep", P), (6, "det", D),
+        (6, "amod", A), (3, "pobj", N), (6, "prep", P), (7, "pobj", N), (2, "punct", X)]
+# "Low S levels were associated with an increased risk of O ."
+LOW_RISK = [(3, "amod", A), (2, "compound", N), (3, "compound", N), (5, "nsubjpass", N),
+            (5, "auxpass", "AUX"), (5, "ROOT", V), (5, "prep", P), (9, "det", D), (9, "amod", A),
+            (6, "pobj", N), (9, "prep", P), (10, "pobj", N), (5, "punct", X)]
+# "S is associated with an increased risk ( HR 1.5 ) of O ."
+PAREN_RISK = [(2, "nsubjpass", N), (2, "auxpass", "AUX"), (2, "ROOT", V), (2, "prep", P), (6, "det", D),
+              (6, "amod", A), (3, "pobj", N), (8, "punct", X), (6, "appos", N), (8, "nummod", "NUM"),
+              (8, "punct", X), (6, "prep", P), (11, "pobj", N), (2, "punct", X)]
+
+
+@pytest.mark.parametrize("marked,rows,expected", [
+    # a raised risk: a risk factor (unchanged)
+    ("[Caffeine|CHEMICAL] is associated with an increased risk of [asthma|DISEASE] .", RISK,
+     {("Caffeine", "DRIVES", "asthma", "positive", "")}),
+    # a superlative raises or lowers it too
+    ("[Caffeine|CHEMICAL] is associated with the highest risk of [asthma|DISEASE] .", RISK,
+     {("Caffeine", "DRIVES", "asthma", "positive", "")}),
+    ("[Caffeine|CHEMICAL] is associated with the lowest risk of [asthma|DISEASE] .", RISK,
+     {("Caffeine", "DECREASES", "asthma", "negative", "")}),
+    # a parenthesis between the risk and its of-phrase
+    ("[Caffeine|CHEMICAL] is associated with an increased risk ( HR 1.5 ) of [asthma|DISEASE] .", PAREN_RISK,
+     {("Caffeine", "DRIVES", "asthma", "positive", "")}),
+    # a low level of the subject with a raised risk: the subject is protective
+    ("Low [vitamin D|CHEMICAL] levels were associated with an increased risk of [asthma|DISEASE] .", LOW_RISK,
+     {("vitamin D", "DECREASES", "asthma", "negative", "low")}),
+])
+def test_risk_direction(blank: Language, marked_doc: Callable[[str], Doc], marked: str,
+                        rows: list[tuple[int, str, str]], expected: set) -> None:
+    doc = blank.get_pipe("mechmine_relations")(attach_parse(marked_doc(marked), rows))
+    got = {(r.subject.text, r.predicate, r.object.text, r.polarity, r.subject_state) for r in doc._.relations}
+    assert got == expected
