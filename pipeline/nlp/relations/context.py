@@ -154,6 +154,9 @@ def subject_state(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> 
     for state, before_cue, after_cue in cues.subject_state:
         if before_cue.search(before) or after_cue.search(after):
             return state
+    for state, before_cue, after_cue in cues.state_around:
+        if before_cue.search(before) and after_cue.search(after):
+            return state
     return ""
 
 

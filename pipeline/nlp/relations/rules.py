@@ -93,6 +93,8 @@ class StateCues(Strict):
     # the words between such a mention and a gene after it ("R229G mutation in the" FRMD7 gene):
     # the mention heads the phrase, so it is the subject, not the gene it lies in
     located_in: str = ""
+    # relfix: [words before, words after] the mention, both to match ("low" X "levels")
+    around: list[str] = Field(default_factory=list, max_length=2)
 
 
 class DeficitCues(Strict):
@@ -248,6 +250,8 @@ class Cues:
     # pattern None when not given
     changed: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None,
                          dict[str, str]], ...] = ()
+    # (state, words before, words after) around a mention, both to match ("low" X "levels")
+    state_around: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -358,6 +362,8 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
                frozenset(r.outcome),
                {a: b for a, b in r.predicates.items() if a in spec.predicates and b in spec.predicates})
               for r in cue_spec.risk_direction),
+        state_around=tuple((state, compile_pattern(c.around[0], where), compile_pattern(c.around[-1], where))
+                           for state, c in cue_spec.subject_state.items() if len(c.around) == 2),
         changed=tuple((compile_pattern(b.before, where) if b.before else None,
                        compile_pattern(b.object, where) if b.object else None,
                        compile_pattern(b.after, where) if b.after else None,

@@ -146,3 +146,21 @@ def test_risk_direction(blank: Language, marked_doc: Callable[[str], Doc], marke
     doc = blank.get_pipe("mechmine_relations")(attach_parse(marked_doc(marked), rows))
     got = {(r.subject.text, r.predicate, r.object.text, r.polarity, r.subject_state) for r in doc._.relations}
     assert got == expected
+
+
+@pytest.mark.parametrize("marked,expected", [
+    # a level named low: the state low, the predicate turned
+    ("Low [IL-10|CYTOKINE] levels increase [inflammation|PROCESS] .",
+     {("IL-10", "DECREASES", "inflammation", "low")}),
+    ("Lower levels of [IL-10|CYTOKINE] increase [inflammation|PROCESS] .",
+     {("IL-10", "DECREASES", "inflammation", "low")}),
+    # "lower" naming a place or kind, no level: no state
+    ("Lower [motor neurons|CELL_TYPE] secrete [BDNF|GROWTH_FACTOR] .",
+     {("motor neurons", "SECRETES", "BDNF", "")}),
+    # a low concentration of a drug is its dose
+    ("A low concentration of [aspirin|CHEMICAL] reduced [IL-6|CYTOKINE] .",
+     {("aspirin", "DECREASES", "IL-6", "")}),
+])
+def test_low_level_state(relations_of: Callable[[str], list], marked: str, expected: set) -> None:
+    got = {(r.subject.text, r.predicate, r.object.text, r.subject_state) for r in relations_of(marked)}
+    assert got == expected
