@@ -67,10 +67,11 @@ PROCESS_SUBJECT = Mention(0, 0, 0, 0, "", "PROCESS", ("PROCESS",), "")
 
 
 def effective_polarity(polarity: str, state: str) -> str:
-    """The sign of the subject's own effect: flipped for a loss, neutral for a variant."""
+    """The sign of the subject's own effect: flipped for a loss or a low level, neutral for a
+    variant."""
     if state == "variant":
         return "neutral"
-    return FLIP.get(polarity, polarity) if state == "loss" else polarity
+    return FLIP.get(polarity, polarity) if state in ("loss", "low") else polarity
 
 
 def overlaps(a: Mention, b: Mention) -> bool:

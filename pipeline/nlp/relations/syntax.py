@@ -25,8 +25,9 @@ PRONOUNS = {"they", "these", "it", "this", "those", "both"}
 
 STAND_INS = {"those", "ones", "genes", "proteins", "factors", "molecules"}
 # rel-obj2: "X-based" names what a therapy or approach is made of ("MSC-based therapies as
-# treatments for IPF": the MSCs); its agent is the modifier of "based"
-BASED = "based"
+# treatments for IPF": the MSCs); its agent is the modifier of "based"; relfix: "X-conditioned"
+# the cells whose products a medium holds ("MSC-conditioned medium", or "conditioned medium from X")
+BASED = frozenset({"based", "conditioned"})
 
 
 NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "without forming X"
@@ -55,6 +56,9 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
             inner = inner or [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
                               for g in c.children if g.dep_ == "pobj"]
             inner += [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i]
+            if any(c.lower_ in BASED and c.dep_ == "amod" for c in t.children):  # "... from MSCs"
+                inner += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for g in c.children if g.dep_ == "pobj"]
             if inner:
                 stack[:0] = inner
                 out.append(t)
@@ -62,7 +66,7 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
                 continue
         out.append(t)
         stack.extend(list_members(t))
-        if t.lower_ == BASED and t.dep_ == "amod":  # "MSC-based (therapies)": the MSCs
+        if t.lower_ in BASED and t.dep_ == "amod":  # "MSC-based (therapies)": the MSCs
             stack.extend(c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod"))
         # "those related to X", "ones involved in X": the pronoun stands for X
         if t.lower_ in STAND_INS:
@@ -298,7 +302,8 @@ def outcome_phrase(head: Token, keep_of: bool = False) -> tuple[int, int]:
     an ``of`` phrase stays out ("function of neurons": function) unless ``keep_of`` (a place:
     "sites of injury") or the head is named by it ("quality of life", wherever the parse hangs
     the "of")."""
-    left = [c.left_edge.i for c in head.children if c.dep_ in OUTCOME_MODIFIERS and c.i < head.i
+    floor = max((c.i + 1 for c in head.children if joined_clause_verb(head, c)), default=0)
+    left = [c.left_edge.i for c in head.children if c.dep_ in OUTCOME_MODIFIERS and floor <= c.i < head.i
             and not (c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS)]
     end = head.i + 1
     if keep_of:
@@ -307,6 +312,18 @@ def outcome_phrase(head: Token, keep_of: bool = False) -> tuple[int, int]:
     elif head.lower_ in OF_NAMED_OUTCOMES and end < len(head.doc) and head.doc[end].lower_ == "of":
         end = max(end + 1, head.doc[end].right_edge.i + 1)
     return min(left, default=head.i), end
+
+
+def joined_clause_verb(head: Token, c: Token) -> bool:
+    """``c`` is a trigger participle modifying ``head`` with a subject of its own, a clause the parse
+    joined to its object ("MSC transplantation significantly improved motor function": its nsubj,
+    or a noun modifier of ``head`` before it, "Exosomes markedly improved survival"): the object's
+    phrase starts after it."""
+    if c.dep_ != "amod" or c.pos_ != "VERB" or not c._.mm_trigger or c.i > head.i:
+        return False
+    return any(g.dep_ == "nsubj" for g in c.children) or any(
+        s.dep_ in ("nmod", "npadvmod", "compound") and s.i < c.i and s.pos_ in ("NOUN", "PROPN")
+        for s in head.children)
 
 
 def modifier_readings(head: Token, lo: int, hi: int) -> list[str]:
