@@ -198,10 +198,11 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
 LATE_SOURCES = ("hpo_", "mondo_", "chebi_")
 UNSTOPPED_SOURCES = ("mondo_", "chebi_")
 SOURCE_PRIORITY = (
-    "hgnc_symbol", "mirna_mature", "mirna_family", "mirna_cluster", "mesh_label", "famplex", "hucira",
+    "hgnc_symbol", "mesh_label", "famplex", "mirna_mature", "mirna_family", "mirna_cluster", "hucira",
     "hgnc_name", "mesh_supp_label", "doid_name", "go_name", "mirna_locus", "mesh_synonym", "mesh_drug_class",
     "hgnc_symbol_variant", "hgnc_alias", "doid_synonym",
-    "mesh_supp_synonym", "mesh_supp_human", "hgnc_previous", "cl_label", "cl_synonym", "cl_state_variant",
+    "mesh_supp_synonym", "mesh_supp_human", "hgnc_previous", "mirna_alias", "cl_label", "cl_synonym",
+    "cl_state_variant",
     "go_component", "uberon_label", "uberon_synonym", "uberon_plural",
     "hpo_label", "hpo_synonym", "mondo_label", "mondo_synonym", "chebi_label", "number_variant",
 )

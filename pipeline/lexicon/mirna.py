@@ -17,7 +17,18 @@ One rule settles a name several genes share:
   "a" before "b" before "aa"), lowest locus (MIR146A, MIR34A, MIRLET7A1);
 - a **locus name** ("miR-124-1", "MIR124-1") whose matcher key another microRNA's mature or
   family name has ("miR-1241": both read "mir1241") is dropped: papers write the mature
-  names far more often.
+  names far more often; so is an HGNC symbol, name or alias that reads so ("MIR124-1",
+  "hsa-mir-124-1"), or one ending in a locus number that reads like another gene's HGNC
+  name ("MIRN128-1" like MIR1281's "MIRN1281"; :func:`hgnc_names`);
+- a **FamPlex family** of the same name comes first (the lexicon's source order puts
+  ``famplex`` before the ``mirna_*`` sources): "let-7", "let-7a", "let-7f" are FamPlex's
+  families of their loci, as the lexicon had them before; FamPlex's own grounding map
+  agrees with the lowest-locus rule ("miR-7" -> MIR7-1, "miR-101" -> MIR101-1).
+
+Sources: ``mirna_mature``, ``mirna_family``, ``mirna_cluster`` rank after FamPlex and before
+the other gene names, so "miR-16" is the microRNA, not the alias "MIR16" of a protein gene;
+``mirna_locus`` (generated locus names, HGNC symbol and name) ranks with the names,
+``mirna_alias`` (HGNC aliases and previous symbols) with HGNC's previous symbols.
 
 miRNA cluster host genes (HGNC long non-coding "<cluster> cluster host gene", MIR17HG "miR-17-92a-1
 cluster host gene", alias "miR-17-92") give the cluster names ("miR-17-92", "miR-17-92 cluster"),
@@ -37,11 +48,12 @@ from pipeline.lexicon.sources import Concept, SourceParser, _tsv
 MIRNA_LOCUS_TYPE = "RNA, micro"
 HOST_LOCUS_TYPE = "RNA, long non-coding"
 SOURCE_PREFIX = "mirna_"
-MATURE, FAMILY, LOCUS, CLUSTER = "mirna_mature", "mirna_family", "mirna_locus", "mirna_cluster"
-SOURCES = (MATURE, FAMILY, CLUSTER, LOCUS)  # in the lexicon's source priority order
+MATURE, FAMILY, CLUSTER = "mirna_mature", "mirna_family", "mirna_cluster"
+LOCUS, ALIAS = "mirna_locus", "mirna_alias"  # generated locus names, HGNC symbol and name; HGNC aliases
 
 _NAME = re.compile(r"^microRNA (let-)?(\d+)([a-z]*)(?:-(\d+))?$")
 _HOST = re.compile(r"^(mi[Rr]-?\S+) cluster host gene$")
+_LOCUS_END = re.compile(r"-\d+$")
 _CLUSTER_ALIAS = re.compile(r"^mi[Rr]-\d+[a-z]*(?:-\d+[a-z]*)+$")
 PREFIXES = ("miR-", "microRNA-", "miRNA-", "mir-", "hsa-miR-", "hsa-mir-")
 LET_PREFIXES = ("", "hsa-")
@@ -132,6 +144,33 @@ def assign_names(genes: dict[str, MirnaName]) -> dict[str, dict[str, str]]:
     return dict(out)
 
 
+def hgnc_names(fields: dict[str, list[tuple[str, str]]], assigned: dict[str, dict[str, str]],
+               ) -> dict[str, list[tuple[str, str]]]:
+    """The HGNC symbol, name, aliases and previous symbols (``fields``: gene -> (name, tag))
+    each gene keeps: not one that reads like a name :func:`assign_names` gave another gene
+    ("MIR124-1", "hsa-mir-124-1" like "miR-1241"), nor one ending in a locus number that
+    reads like another gene's HGNC name ("MIRN128-1" like MIR1281's "MIRN1281")."""
+    taken: dict[str, set[str]] = defaultdict(set)
+    for gene, names in assigned.items():
+        for n in names:
+            taken[loose_key(n)].add(gene)
+    listed: dict[str, set[str]] = defaultdict(set)
+    for gene, pairs in fields.items():
+        for n, _ in pairs:
+            listed[loose_key(n)].add(gene)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for gene, pairs in fields.items():
+        out[gene] = []
+        for n, tag in pairs:
+            key = loose_key(n)
+            if key in taken and gene not in taken[key]:
+                continue
+            if _LOCUS_END.search(n) and listed[key] != {gene}:
+                continue
+            out[gene].append((n, tag))
+    return out
+
+
 def cluster_names(name: str, aliases: Iterable[str]) -> list[str]:
     """The names of a microRNA cluster from its host gene's HGNC name and aliases
     ("miR-17-92a-1 cluster host gene", alias "miR-17-92" -> "miR-17-92a-1 cluster", "miR-17-92",
@@ -185,24 +224,22 @@ class MirnaParser(SourceParser):
                         c.add(n, CLUSTER)
                     self.counts["mirna_clusters"] += 1
         names = assign_names(genes)
-        taken = {loose_key(n) for per_gene in names.values() for n in per_gene}
+        fields = {kb_id: [(a, LOCUS if f.startswith("Approved") else ALIAS)
+                          for f in ("Approved symbol", "Approved name", "Alias symbols", "Previous symbols")
+                          for a in filter(None, (x.strip() for x in row[col[f]].split(",")))]
+                  for kb_id, row in rows_of.items()}
+        kept = hgnc_names(fields, names)
+        self.counts["dropped_mirna_name_of_another"] += sum(map(len, fields.values())) - sum(
+            map(len, kept.values()))
         for kb_id, row in rows_of.items():
             c = self._gene(kb_id, row, col)
             for name, tag in names.get(kb_id, {}).items():
                 c.add(name, tag)
-            # the HGNC symbol, name and aliases ("MIR124-1", "hsa-mir-124-1"), unless they read
-            # like another microRNA's name ("MIR124-1" like "miR-1241")
-            own = {loose_key(n) for n in names.get(kb_id, {})}
-            for field_name in ("Approved symbol", "Approved name", "Alias symbols", "Previous symbols"):
-                for alias in filter(None, (a.strip() for a in row[col[field_name]].split(","))):
-                    key = loose_key(alias)
-                    if key in taken and key not in own:
-                        self.counts["dropped_mirna_name_of_another"] += 1
-                        continue
-                    if self._common(alias):
-                        self.counts["dropped_common_word_alias"] += 1
-                        continue
-                    c.add(alias, LOCUS)
+            for name, tag in kept[kb_id]:
+                if self._common(name):
+                    self.counts["dropped_common_word_alias"] += 1
+                    continue
+                c.add(name, tag)
             self.counts["mirna_genes"] += 1
 
     def _gene(self, kb_id: str, row: list[str], col: dict[str, int]) -> Concept:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline.lexicon.mirna import (
+    ALIAS,
     CLUSTER,
     FAMILY,
     LOCUS,
@@ -12,6 +13,7 @@ from pipeline.lexicon.mirna import (
     assign_names,
     cluster_fragment,
     cluster_names,
+    hgnc_names,
     locus_names,
     loose_key,
     names_of,
@@ -95,6 +97,17 @@ def test_locus_name_reading_like_another_mature_name_is_dropped() -> None:
     assert "miR-124-1" not in names["H:124"] and names["H:124"]["miR-124"] == MATURE
 
 
+def test_hgnc_names() -> None:
+    assigned = {"H:124": {"miR-124": MATURE}, "H:1241": {"miR-1241": MATURE, "hsa-mir-1241": MATURE}}
+    fields = {"H:124": [("MIR124-1", LOCUS), ("MIRN124-1", ALIAS), ("hsa-mir-124-1", ALIAS)],
+              "H:1241": [("MIR1241", LOCUS), ("MIRN1241", ALIAS)],
+              "H:128": [("MIRN128-1", ALIAS), ("MIR128-1", LOCUS)], "H:1281": [("MIRN1281", ALIAS)]}
+    assert hgnc_names(fields, assigned) == {
+        "H:124": [],  # "MIR124-1", "hsa-mir-124-1" read "miR-1241"; "MIRN124-1" like "MIRN1241"
+        "H:1241": [("MIR1241", LOCUS), ("MIRN1241", ALIAS)],
+        "H:128": [("MIR128-1", LOCUS)], "H:1281": [("MIRN1281", ALIAS)]}
+
+
 def test_cluster_names() -> None:
     assert cluster_names("miR-17-92a-1 cluster host gene", ["FLJ14178", "MIRH1", "miR-17-92"]) == [
         "miR-17-92a-1 cluster", "miR-17-92", "miR-17-92 cluster"]
@@ -131,12 +144,13 @@ def test_parser() -> None:
     one = store.concepts["HGNC:1"]
     assert one.classes == {"GENE_OR_PROTEIN"} and one.xrefs == {"NCBIGene:406907"}
     assert one.canonical == "MIR124-1"
-    assert one.terms["miR-124"] == MATURE and one.terms["MIRN124-1"] == LOCUS
+    assert one.terms["miR-124"] == MATURE and one.terms["MIRN124-1"] == ALIAS
     # "MIR124-1", "microRNA 124-1", "miR-124-1", "hsa-mir-124-1" read "miR-1241" (or its
     # hsa- name); "SET" is an English word
     assert not {"MIR124-1", "microRNA 124-1", "miR-124-1", "hsa-mir-124-1", "SET"} & set(one.terms)
     assert "miR-124" not in store.concepts["HGNC:2"].terms
     assert store.concepts["HGNC:3"].terms["MIR1241"] == LOCUS
+    assert store.concepts["HGNC:3"].terms["microRNA 1241"] == LOCUS
     assert store.concepts["HGNC:4"].terms == {"miR-17-92a-1 cluster": CLUSTER, "miR-17-92": CLUSTER,
                                               "miR-17-92 cluster": CLUSTER}
     assert store.counts["mirna_genes"] == 3 and store.counts["mirna_clusters"] == 1
