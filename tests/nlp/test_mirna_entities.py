@@ -47,8 +47,10 @@ def test_microrna_names(nlp: spacy.language.Language, text: str, mention: str, k
 def test_cluster_is_one_mention_and_no_fragment(nlp: spacy.language.Language) -> None:
     assert ents(nlp, "The miR-17-92 cluster was high.") == [
         ("miR-17-92 cluster", "GENE_OR_PROTEIN", "HGNC:23564")]  # MIR17HG
-    # a cluster the vocabulary lacks: no "miR-106b" fragment
-    assert ents(nlp, "The miR-106b-25 was high.") == []
+    # clusters the vocabulary lacks: no "miR-221" or "miR-143" fragment (tokens "miR-221", "-", "222")
+    assert ents(nlp, "The miR-221-222 was high.") == []
+    assert ents(nlp, "The miR-143-145 cluster was high.") == []
+    assert ents(nlp, "The miR-21-mediated effect.") == [("miR-21", "GENE_OR_PROTEIN", MIR21)]
 
 
 def test_microrna_relation() -> None:
