@@ -55,8 +55,10 @@ _NAME = re.compile(r"^microRNA (let-)?(\d+)([a-z]*)(?:-(\d+))?$")
 _HOST = re.compile(r"^(mi[Rr]-?\S+) cluster host gene$")
 _LOCUS_END = re.compile(r"-\d+$")
 _CLUSTER_ALIAS = re.compile(r"^mi[Rr]-\d+[a-z]*(?:-\d+[a-z]*)+$")
-PREFIXES = ("miR-", "microRNA-", "miRNA-", "mir-", "hsa-miR-", "hsa-mir-")
-LET_PREFIXES = ("", "hsa-")
+# miRBase species prefixes: human, and mouse and rat (the lexicon names a mouse or rat gene by
+# its human HGNC gene, as it reads "Akt" for AKT1: MSC studies are mostly in rodents)
+PREFIXES = ("miR-", "microRNA-", "miRNA-", "mir-", "hsa-miR-", "hsa-mir-", "mmu-miR-", "rno-miR-")
+LET_PREFIXES = ("", "hsa-", "mmu-", "rno-")
 ARMS = ("-3p", "-5p")
 
 
@@ -94,8 +96,9 @@ def parse_name(name: str) -> MirnaName | None:
 
 def names_of(stem: str, arms: bool = True) -> list[str]:
     """How papers write the microRNA ``stem`` ("124" -> "miR-124", "microRNA-124", "miRNA-124",
-    "mir-124", "hsa-miR-124", "hsa-mir-124", and with ``arms`` each with "-3p" and "-5p";
-    "let-7a" -> "let-7a", "hsa-let-7a", arms)."""
+    "mir-124", "hsa-miR-124", "hsa-mir-124", "mmu-miR-124", "rno-miR-124", and with ``arms``
+    each with "-3p" and "-5p"; "let-7a" -> "let-7a", "hsa-let-7a", "mmu-let-7a", "rno-let-7a",
+    arms)."""
     prefixes = LET_PREFIXES if stem.startswith("let-") else PREFIXES
     out = [p + stem for p in prefixes]
     if arms:

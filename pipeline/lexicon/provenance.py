@@ -32,7 +32,8 @@ FILTERS = [
     "HGNC: approved genes with a protein product only",
     "HGNC microRNA genes (locus type 'RNA, micro', name 'microRNA <stem>[-<locus>]'): class"
     " GENE_OR_PROTEIN; mature names 'miR-/microRNA-/miRNA-/mir-/hsa-miR-/hsa-mir-<stem>'"
-    " ('let-7a', 'hsa-let-7a') and their -3p/-5p arms go to the lowest-numbered locus;"
+    " ('let-7a', 'hsa-let-7a'; mouse and rat 'mmu-'/'rno-' names too) and their -3p/-5p arms"
+    " go to the lowest-numbered locus;"
     " a family name without the letter ('miR-146', 'let-7') that no gene has as its own"
     " goes to the first letter's lowest locus; locus names, symbols and aliases that read like"
     " another microRNA's name ('MIR124-1' = 'miR-1241') dropped; miRNA cluster host genes"

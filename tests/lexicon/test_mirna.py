@@ -43,12 +43,13 @@ def test_parse_name() -> None:
 
 def test_names_of_a_stem() -> None:
     assert names_of("124", arms=False) == ["miR-124", "microRNA-124", "miRNA-124", "mir-124",
-                                           "hsa-miR-124", "hsa-mir-124"]
+                                           "hsa-miR-124", "hsa-mir-124", "mmu-miR-124", "rno-miR-124"]
     names = names_of("21")
-    assert len(names) == 18
-    assert {"miR-21-5p", "miR-21-3p", "hsa-miR-21-5p", "microRNA-21-3p"} <= set(names)
-    assert names_of("let-7a") == ["let-7a", "hsa-let-7a", "let-7a-3p", "let-7a-5p",
-                                  "hsa-let-7a-3p", "hsa-let-7a-5p"]
+    assert len(names) == 24
+    assert {"miR-21-5p", "miR-21-3p", "hsa-miR-21-5p", "microRNA-21-3p", "mmu-miR-21-5p"} <= set(names)
+    assert names_of("let-7a") == ["let-7a", "hsa-let-7a", "mmu-let-7a", "rno-let-7a",
+                                  "let-7a-3p", "let-7a-5p", "hsa-let-7a-3p", "hsa-let-7a-5p",
+                                  "mmu-let-7a-3p", "mmu-let-7a-5p", "rno-let-7a-3p", "rno-let-7a-5p"]
 
 
 def test_locus_names() -> None:

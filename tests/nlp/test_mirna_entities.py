@@ -34,6 +34,7 @@ def test_transferred_microrna_is_an_entity(nlp: spacy.language.Language) -> None
         ("Cells carried miRNA-21 here.", "miRNA-21", MIR21),
         ("Cells carried hsa-miR-21 here.", "hsa-miR-21", MIR21),
         ("Cells carried mir-21-5p here.", "mir-21-5p", MIR21),
+        ("Cells carried mmu-miR-21-5p here.", "mmu-miR-21-5p", MIR21),  # mouse: the human gene
         ("Cells carried microRNA-146a here.", "microRNA-146a", "HGNC:31533"),  # MIR146A
         ("Cells carried miR-146 here.", "miR-146", "HGNC:31533"),  # family: first letter
         ("Cells carried let-7a here.", "let-7a", "FPLX:MIRLET7A"),  # FamPlex's family first
