@@ -136,7 +136,11 @@ class RelationRecord:
                                      "deficiency, inhibition of it: the predicate already states the "
                                      "subject's own effect, 'knockdown of X reduced Y' is X INCREASES Y), "
                                      "variant (a mutation or polymorphism of it, or the subject names the "
-                                     "variant itself), or empty.")
+                                     "variant itself), secretome (it acts through what it released: "
+                                     "'MSC-conditioned medium reduced Y', 'conditioned medium from "
+                                     "MSCs', 'the secretome of MSCs'), low (a low level of it: "
+                                     "'low X levels were associated with an increased risk of D' "
+                                     "is X DECREASES D), or empty.")
     negated: bool = col(BOOL, "A negation cue governs the trigger (NegEx).")
     hedged: bool = col(BOOL, "The sentence is hedged (may, might, suggest, potential, ...).")
     evidence_level: str = col(STRING, "in_vitro, animal, clinical, review (from the sentence, else the "

@@ -8,14 +8,20 @@ ahead, e.g. as a process-pool initializer) and nothing else reads it.
 
 Isolation: a file whose ingestion fails is one skipped record (stage ``ingest``), an
 article whose NLP fails is one skipped record (stage ``nlp``; the file's other articles
-keep their rows), and the run goes on. Only a failure while tabulating rows mechmine
-made itself stops the run, as an :class:`~pipeline.errors.InternalError` naming the file.
+keep their rows), and the run goes on. An article whose NLP runs past its time limit
+(:func:`article_seconds`: a minute plus a second per thousand characters, far beyond any
+normal article) fails the same way, so one pathological text cannot stall a batch. Only a
+failure while tabulating rows mechmine made itself stops the run, as an
+:class:`~pipeline.errors.InternalError` naming the file.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -69,23 +75,57 @@ def _articles(result: IngestResult) -> Iterator[tuple[str, str, str]]:
         yield (a.article_id, blank_spans(a.text, result.nlp_masks.get(a.article_id, [])), a.kind)
 
 
-def annotate(result: IngestResult, nlp: Language) -> FileRows:
+class NlpTimeout(Exception):
+    """An article's NLP ran past its time limit."""
+
+
+def article_seconds(n_chars: int, per_char: float = 0.001, base: float = 60.0) -> float:
+    """The time limit of NLP over ``n_chars`` characters of text (seconds)."""
+    return base + per_char * n_chars
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`NlpTimeout` in the block after ``seconds`` (wall clock). Only the main
+    thread of a process can take the alarm: elsewhere (a Dask thread) there is no limit."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise NlpTimeout(f"timed out after {seconds:.3g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def annotate(result: IngestResult, nlp: Language, per_char: float = 0.001, base: float = 60.0) -> FileRows:
     """The entity and relation rows of ingested articles.
 
-    When the file's batch fails, its articles are annotated one by one and each one that
-    fails is dropped with a skipped record (stage ``nlp``); the others keep their rows.
+    When the file's batch fails (or runs past the sum of its articles' time limits,
+    :func:`article_seconds` with ``per_char`` / ``base``), its articles are annotated one by
+    one and each one that fails or runs past its own limit is dropped with a skipped record
+    (stage ``nlp``); the others keep their rows.
     """
     rows = FileRows(result)
+    items = list(_articles(result))
     try:
-        annotations = list(article_annotations(nlp, _articles(result)))
+        with time_limit(sum(article_seconds(len(text), per_char, base) for _, text, _ in items)):
+            annotations = list(article_annotations(nlp, items))
     except (KeyboardInterrupt, MemoryError):
         raise
     except Exception:  # find the failing article(s) below
         annotations = []
         failed: set[str] = set()
-        for item in _articles(result):
+        for item in items:
             try:
-                annotations.extend(article_annotations(nlp, [item]))
+                with time_limit(article_seconds(len(item[1]), per_char, base)):
+                    annotations.extend(article_annotations(nlp, [item]))
             except Exception as err:
                 reason = f"nlp failed on article {item[0]}: {describe(err)}"
                 log.warning("skipped %s: %s", _path_of(result, item[0]), reason)

@@ -27,6 +27,7 @@ from pipeline.ingest.citations import parse_citation
 from pipeline.ingest.classify import BlockRules, classify_blocks, default_block_rules
 from pipeline.ingest.frontmatter import front_matter
 from pipeline.ingest.kinds import guess_kind
+from pipeline.ingest.markdown import markup_spans, merge
 from pipeline.ingest.model import Block, BlockKind, Citation, SourceDocument
 from pipeline.ingest.sources import InputFile, expand_paths, read_file
 from pipeline.ingest.split import SplitSettings, default_split_settings, n_words, split_blocks
@@ -163,7 +164,10 @@ def document_articles(
                           chrome=chrome, removed=furniture)
         articles.append(_record(item, doc, start, end, text, title, kind, cit))
         if masks is not None:
-            masks.append([(b.start - start, b.end - start) for b in citations])
+            masked = [(b.start - start, b.end - start) for b in citations]
+            if doc.format == "markdown":  # the NLP reads the prose, not its markup
+                masked = merge([*masked, *markup_spans(text)])
+            masks.append(masked)
     removed = [
         RemovedBlockRecord(doc.source_path, b.start, b.end, b.reason or "boilerplate", b.rule_id,
                            b.text)

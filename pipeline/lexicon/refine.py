@@ -43,7 +43,7 @@ import numpy as np
 from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
-from pipeline.lexicon import Concept, Match, phrases
+from pipeline.lexicon import Concept, Match, mirna, phrases
 from pipeline.lexicon.compounds import located_processes
 from pipeline.lexicon.mention_rules import RULES_FILE, MentionRules, load_mention_rules, rules_path
 
@@ -184,6 +184,13 @@ def _is_fragment(t: TokenText, start: int, end: int, rules: MentionRules) -> boo
     return _name_extent(t, start, end, rules) is not None
 
 
+def _mirna_fragment(t: TokenText, end: int) -> bool:
+    """A microRNA match ending before token ``end`` is one member of a cluster written on
+    ("miR-17" of "miR-17-92"; see :func:`pipeline.lexicon.mirna.cluster_fragment`)."""
+    k = range(end - 1, min(end + 2, t.n))
+    return mirna.cluster_fragment([t.text(i) for i in k], [t.spaced(i) for i in k], 1)
+
+
 def _glued_parenthesis(t: TokenText, i: int) -> bool:
     """A short parenthesis at token i is glued to the rest of the name: "(IL)-1"."""
     for k in range(i + 1, min(i + 5, t.n)):
@@ -207,6 +214,8 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     for s, e, m in _located(t, chosen, rules):
         if not _on_word_boundaries(t, s, e) or in_institution_name(t, s, e, rules.institution_heads) \
                 or _privative(t, s, rules.privative_prefixes):
+            continue
+        if m.source.startswith(mirna.SOURCE_PREFIX) and _mirna_fragment(t, e):
             continue
         if _is_fragment(t, s, e, rules):
             made = _compound(t, s, e, rules)

@@ -24,7 +24,8 @@ import pipeline.nlp.lexicon_matcher
 import pipeline.nlp.lexicon_tags
 import pipeline.nlp.linker
 import pipeline.nlp.parser
-import pipeline.nlp.relations  # noqa: F401  (registers the factories)
+import pipeline.nlp.relations
+import pipeline.nlp.sentences  # noqa: F401  (registers the factories)
 from pipeline.errors import MechmineError
 from pipeline.ruledata import resource_path
 from pipeline.spec import NlpSpec
@@ -107,7 +108,7 @@ def make_nlp(lexicon_dir: Path | str | None = None, stoplist: Path | str | None 
     nlp.config["nlp"]["tokenizer"] = {"@tokenizers": "mechmine.Tokenizer.v1"}  # so spacy.load rebuilds it
     # a line break ends a sentence too: headings and list items are not glued to the next line
     punct = [*Sentencizer.default_punct_chars, "\n", "\r\n", "\n\n"]
-    nlp.add_pipe("sentencizer", first=True, config={"punct_chars": punct})
+    nlp.add_pipe("mechmine_sentences", name="sentencizer", first=True, config={"punct_chars": punct})
     lexicon = Path(lexicon_dir) if lexicon_dir else None
     nlp.add_pipe("mechmine_lexicon", config={"use_stoplist": use_stoplist}).initialize(
         lexicon_dir=lexicon, stoplist=Path(stoplist) if stoplist else None)

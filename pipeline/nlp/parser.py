@@ -107,10 +107,53 @@ UNUSED_COMPONENTS = ("tagger", "trainable_lemmatizer")
 
 def parse_spans(parser: Language, spans: list[Span], batch_size: int = 64) -> list[Doc]:
     """Each span parsed as its own sentence Doc, in order (without the components the
-    readers do not use)."""
-    docs = [sentence_doc(parser, s) for s in spans]
+    readers do not use). Whitespace tokens ("  " of a double space, the blanks ingest leaves
+    for removed markup) are no words for the parser, trained on treebank text without them:
+    the words around them are parsed alone (:func:`compact_doc`) and the whitespace tokens put
+    back, each attached to the word before it (:func:`with_spaces`), so the parse's tokens stay
+    the span's tokens."""
+    kept = [[t.i - s.start for t in s if not t.is_space] for s in spans]
+    docs = [sentence_doc(parser, s) if len(k) in (0, len(s)) else compact_doc(parser, s, k)
+            for s, k in zip(spans, kept, strict=True)]
     skip = [name for name in UNUSED_COMPONENTS if name in parser.pipe_names]
-    return list(parser.pipe(docs, batch_size=batch_size, disable=skip))
+    parsed = parser.pipe(docs, batch_size=batch_size, disable=skip)
+    return [d if len(k) in (0, len(s)) else with_spaces(d, s, k)
+            for d, s, k in zip(parsed, spans, kept, strict=True)]
+
+
+def compact_doc(nlp: Language, span: Span, kept: list[int]) -> Doc:
+    """:func:`sentence_doc` of the span's tokens at ``kept`` (its non-whitespace ones); a word
+    before a dropped whitespace token keeps a space after it."""
+    words = title_case_words([span[i].text for i in kept])
+    spaces = [bool(span[i].whitespace_) or (i + 1 < len(span) and span[i + 1].is_space) for i in kept]
+    spaces[-1] = False
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def with_spaces(parsed: Doc, span: Span, kept: list[int]) -> Doc:
+    """The parse of :func:`compact_doc` on all of the span's tokens: the parsed words at
+    ``kept`` with their heads, labels, tags, morphology and lemmas, each whitespace token
+    attached to the word before it (the first word, before any) as ``dep`` with POS ``SPACE``."""
+    n = len(span)
+    words = [t.text for t in span]
+    for j, i in enumerate(kept):
+        words[i] = parsed[j].text
+    spaces = [bool(t.whitespace_) for t in span]
+    spaces[-1] = False
+    heads, deps, pos = list(range(n)), ["dep"] * n, ["SPACE"] * n
+    tags, morphs, lemmas = ["_SP"] * n, [""] * n, [t.text for t in span]
+    previous, words_at = kept[0], set(kept)
+    for i in range(n):
+        if i in words_at:
+            previous = i
+        else:
+            heads[i] = previous
+    for j, i in enumerate(kept):
+        t = parsed[j]
+        heads[i], deps[i], pos[i] = kept[t.head.i], t.dep_, t.pos_ or "X"
+        tags[i], morphs[i], lemmas[i] = t.tag_ or "", str(t.morph), t.lemma_ or t.text
+    return Doc(parsed.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+               tags=tags, morphs=morphs, lemmas=lemmas)
 
 
 class CandidateParser:

@@ -35,7 +35,7 @@ def antecedent(relative: Token) -> Token | None:
         return None
     noun = relative.doc[j]
     if j < relative.i - 1 and relative.doc[j + 1].text == ",":
-        while noun.dep_ == "conj" and noun.head is not noun and noun.head.pos_ in ("NOUN", "PROPN", "X"):
+        while noun.dep_ == "conj" and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN", "X"):
             noun = noun.head
     return noun
 
@@ -56,10 +56,10 @@ def cargo_producer(noun: Token) -> Token | None:
     if noun.lower_ not in CARGO_NOUNS:
         return None
     first = noun
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head != first:
         first = first.head
     verb = first.head
-    if first.dep_ != "dobj" or verb is first or not CARRIER_VERBS.match(verb.lower_):
+    if first.dep_ != "dobj" or verb == first or not CARRIER_VERBS.match(verb.lower_):
         return None
     return inherited_subject(verb)[0]
 
@@ -132,11 +132,11 @@ def ability_owner(token: Token) -> Token | None:
     owner = [c for c in noun.children if c.dep_ == "poss"]
     if owner and owner[0].lower_ not in POSSESSIVE_PRONOUNS:
         return owner[0]
-    if noun.dep_ == "dobj" and noun.head is not noun:
+    if noun.dep_ == "dobj" and noun.head != noun:
         return inherited_subject(noun.head)[0]
     if owner:  # "X is studied for its ability to V": the pronoun is the clause's subject
         verb = noun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
         subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         return subject[0] if subject else owner[0]
@@ -153,10 +153,10 @@ def reported_clause(token: Token) -> Token | None:
     nearest clausal complement of the same head ending right before ``token`` (past
     punctuation and a coordinator), ``token`` having no complementizer of its own."""
     head = token.head
-    if (token.dep_ not in ("conj", "ccomp") or head is token or not REPORTING.match(head.lower_)
+    if (token.dep_ not in ("conj", "ccomp") or head == token or not REPORTING.match(head.lower_)
             or any(c.dep_ == "mark" for c in token.children)):
         return None
-    before = [c for c in head.children if c.dep_ == "ccomp" and c.i < token.i and c is not token]
+    before = [c for c in head.children if c.dep_ == "ccomp" and c.i < token.i and c != token]
     if not before:
         return None
     clause = before[-1]
@@ -204,20 +204,20 @@ def event_relative(clause: Token) -> Token | None:
     subject of the main clause the noun is in (through participle clauses); None when verb and
     noun agree or the clause is no comma relative."""
     noun = clause.head
-    if clause.dep_ != "relcl" or noun is clause or not plural_noun(noun) or not singular_verb(clause):
+    if clause.dep_ != "relcl" or noun == clause or not plural_noun(noun) or not singular_verb(clause):
         return None
     rel = [c for c in clause.children if c.lower_ == "which" and c.i < clause.i]
     if not rel or rel[0].i < 1 or clause.doc[rel[0].i - 1].text != ",":
         return None
     verb = noun.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
-    while verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+    while verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = inherited_subject(verb)[0]
-    return subject if subject is not None and subject is not noun else None
+    return subject if subject is not None and subject != noun else None
 
 # quantifiers that open a relative subject: "FoxM1 and Miro1, all of which protect the lung"
 RELATIVE_QUANTIFIERS = frozenset({"all", "both", "each", "many", "most", "some", "several", "either"})
@@ -286,7 +286,7 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
         used = instrument(token)
         if used is not None:
             return used, "instrument"
-        if token.dep_ in INHERIT_THROUGH and token.head is not token:
+        if token.dep_ in INHERIT_THROUGH and token.head != token:
             link = link or token.dep_
             token, step = token.head, token.dep_
             continue

@@ -142,8 +142,10 @@ def named_state_before(cues: Cues, ms: Sequence[Mention], m: Mention, words: Seq
 def subject_state(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> str:
     """'loss' when the text speaks of the subject's loss, knockdown or inhibition, 'variant'
     of its mutation or polymorphism (or the mention names a variant itself: :func:`own_state`),
-    else '' (cues: ``subject_state`` of the cues file). ``words``: the sentence's lower-cased
-    tokens, ``offset``: its first token."""
+    'secretome' of its conditioned medium or secretome ("MSC-conditioned medium"), 'low' of its
+    low level ("low vitamin D levels"), else ''
+    (cues: ``subject_state`` of the cues file). ``words``: the sentence's lower-cased tokens,
+    ``offset``: its first token."""
     own = own_state(cues, m)
     if own:
         return own
@@ -151,6 +153,9 @@ def subject_state(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> 
     after = " ".join(words[m.end - offset:m.end - offset + 3])
     for state, before_cue, after_cue in cues.subject_state:
         if before_cue.search(before) or after_cue.search(after):
+            return state
+    for state, before_cue, after_cue in cues.state_around:
+        if before_cue.search(before) and after_cue.search(after):
             return state
     return ""
 
@@ -166,6 +171,9 @@ def object_deficit(cues: Cues, m: Mention, words: Sequence[str], offset: int) ->
     return bool(before_cue.search(before) or after_cue.search(after))
 
 
+PARENTHESIS = re.compile(r"(^| )\( [^()]*\)(?= |$)")
+
+
 def behind_risk(cue: re.Pattern[str], m: Mention, words: Sequence[str], offset: int, start: int) -> bool:
     """The mention follows a raised or lowered risk ("an increased risk of D", "a lower
     likelihood of developing D"; ``cue``: the ``before`` of a ``risk_direction`` entry), read in
@@ -173,8 +181,10 @@ def behind_risk(cue: re.Pattern[str], m: Mention, words: Sequence[str], offset: 
     object: "increased risk of D was associated with X" raises no risk of X)."""
     if m.start < offset:
         return False
-    before = " ".join(words[max(start, m.start - 8) - offset:m.start - offset])
-    return cue.search(before) is not None
+    # a parenthesis left out ("an increased risk (HR 1.5, 95% CI 1.1-2.0) of D"), then 8 words
+    window = " ".join(words[max(start, m.start - 32) - offset:m.start - offset])
+    kept = PARENTHESIS.sub(" ", window).split()
+    return cue.search(" ".join(kept[-8:])) is not None
 
 
 def before_trigger(cue: re.Pattern[str], trigger: int, words: Sequence[str], offset: int) -> bool:
@@ -257,13 +267,23 @@ def names_risk(cues: Cues, text: str) -> bool:
     return risk.search(text) is not None
 
 
-def statement_context(cues: Cues, text: str, subject: Mention) -> str:
+def statement_context(cues: Cues, text: str, subject: Mention, subject_names: str = "",
+                      obj: Mention | None = None, polarity: str = "") -> str:
     """What a statement is about: "risk" (the sentence names a risk or side effect:
-    :func:`names_risk`), else "pathology" (a disease as the agent, or a pathology cue), else
-    "therapeutic" (a therapy cue), else ""."""
+    :func:`names_risk`), else "pathology" (a disease as the agent), else "therapeutic" when the
+    subject's own words name a therapy (``subject_names``: its text and, for an abbreviation,
+    its long form: "MMVs" for MSC-derived microvesicles, an anaphor's antecedent), else
+    "pathology" when a positive relation ends in a disease ("COPD results from chronic
+    inflammation", "smoking causes COPD"), else the sentence's cues: "therapeutic" (a therapy
+    cue), "pathology" (a pathology cue), else ""."""
     if names_risk(cues, text):
         return "risk"
     if any(c in cues.pathology_subjects for c in subject.classes):
+        return "pathology"
+    therapy = dict(cues.context).get("therapeutic")
+    if therapy is not None and subject_names and therapy.search(subject_names):
+        return "therapeutic"
+    if obj is not None and polarity == "positive" and any(c in cues.pathology_subjects for c in obj.classes):
         return "pathology"
     found = {name for name, pattern in cues.context if name != "risk" and pattern.search(text)}
     return next((name for name in ("therapeutic", "pathology") if name in found), "")

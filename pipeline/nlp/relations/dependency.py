@@ -50,6 +50,7 @@ from pipeline.nlp.relations.depargs import (  # noqa: F401  (re-exported)
 )
 from pipeline.nlp.relations.members import TRIGGER_EXAMPLE_WORDS, example_members
 from pipeline.nlp.relations.misattached import continued_objects
+from pipeline.nlp.relations.owned import CAUSAL, owned_by_conjunct_trigger
 from pipeline.nlp.relations.patterns import PatternSpec, match_sentence
 from pipeline.nlp.relations.products import FACTOR
 from pipeline.nlp.relations.rules import Rule
@@ -142,12 +143,16 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             for t in example_members(parse[match.trigger], TRIGGER_EXAMPLE_WORDS, after=match.object):
                 found = arguments_at(reader, parse, t.i, ms, off, (), sent)
                 objects += [m for m in found if m not in objects]
+        # "promoted X and reduced Y expression" read as "promoted [X and reduced-Y expression]"
+        owned = [m for m in objects if owned_by_conjunct_trigger(parse, match.trigger, match.object, m, off)]
         for rule in rules:
             subj, obj = (objects, subjects) if rule.reverse else (subjects, objects)
             subj = [m for m in subj if m.label not in (OUTCOME, SITE, FACTOR)]  # never an agent
             subj = [m for m in subj if allowed(m, subject_classes(reader.rules, rule))]
             # a place is an object only of a rule that names SITE ("migrate to damaged areas"), a
             # generic product only of one that names FACTOR ("release anti-inflammatory mediators")
+            if not rule.reverse and rule.predicate not in CAUSAL:
+                obj = [m for m in obj if m not in owned]
             obj = [m for m in obj if object_fits(m, rule)
                    and (m.label not in (SITE, FACTOR) or m.label in rule.object)]
             if not subj or not obj:

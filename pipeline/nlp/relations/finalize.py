@@ -67,10 +67,11 @@ PROCESS_SUBJECT = Mention(0, 0, 0, 0, "", "PROCESS", ("PROCESS",), "")
 
 
 def effective_polarity(polarity: str, state: str) -> str:
-    """The sign of the subject's own effect: flipped for a loss, neutral for a variant."""
+    """The sign of the subject's own effect: flipped for a loss or a low level, neutral for a
+    variant."""
     if state == "variant":
         return "neutral"
-    return FLIP.get(polarity, polarity) if state == "loss" else polarity
+    return FLIP.get(polarity, polarity) if state in ("loss", "low") else polarity
 
 
 def overlaps(a: Mention, b: Mention) -> bool:
@@ -173,6 +174,12 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
                 and state not in t.unless_state:
             return t.becomes
     return predicate
+
+
+def subject_names(doc: Doc, subject: Mention) -> str:
+    """The subject's words: its text, and the long form when it is a defined abbreviation."""
+    info = (doc._.mentions or {}).get((subject.start_char, subject.end_char))
+    return f"{subject.text} {info.long_form}" if info is not None and info.long_form else subject.text
 
 
 def without_redundant(rels: list[Relation], starts: list[int], doc: Doc) -> list[Relation]:
@@ -338,6 +345,9 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
                             else effective_polarity(polarity, state),
                             neg, hedged,
                             evidence, c.rule_id, c.form, sent.index, sent.start_char,
-                            sent.end_char, state, statement_context(cues, sent_text, c.subject), carried))
+                            sent.end_char, state, statement_context(
+                                cues, sent_text, c.subject, subject_names(doc, c.subject), c.object,
+                                polarity),
+                            carried))
         starts.append(sent.start)
     return without_redundant(out, starts, doc)

@@ -94,7 +94,7 @@ def continued_examples(noun: Token, obj: Token) -> list[Token]:
     ("Symptoms such as A, B and C appear" parsed with B a second subject of "appear"): nouns
     the verb governs by ``noun``'s subject link, each right after a comma that follows the
     example phrase (or the previous such noun's phrase)."""
-    if noun.dep_ not in SUBJECTS or noun.head is noun or noun.head.pos_ not in ("VERB", "AUX"):
+    if noun.dep_ not in SUBJECTS or noun.head == noun or noun.head.pos_ not in ("VERB", "AUX"):
         return []
     return _continued(noun.head, obj, (noun.dep_,))
 

@@ -20,7 +20,7 @@ from pipeline.errors import ResourceError
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 
 Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked", "topic",
-               "therapy", "feature", "counter", "cause"]
+               "therapy", "feature", "counter", "cause", "attractant"]
 RULES_FILE = "relation_rules.yaml"
 CUES_FILE = "context_cues.yaml"
 
@@ -57,7 +57,7 @@ class RetypeSpec(Strict):
     becomes: str
     # subject states that keep the predicate ("mutations in X cause D" is DRIVES with the
     # variant kept as the subject's state, not an association)
-    unless_state: list[Literal["loss", "variant"]] = Field(default_factory=list)
+    unless_state: list[Literal["loss", "variant", "secretome", "low"]] = Field(default_factory=list)
 
 
 class RulesFile(Strict):
@@ -93,6 +93,8 @@ class StateCues(Strict):
     # the words between such a mention and a gene after it ("R229G mutation in the" FRMD7 gene):
     # the mention heads the phrase, so it is the subject, not the gene it lies in
     located_in: str = ""
+    # relfix: [words before, words after] the mention, both to match ("low" X "levels")
+    around: list[str] = Field(default_factory=list, max_length=2)
 
 
 class DeficitCues(Strict):
@@ -148,7 +150,8 @@ class ChangedCues(Strict):
 
 class CuesFile(Strict):
     meta: Meta
-    subject_state: dict[Literal["loss", "variant"], StateCues] = Field(default_factory=dict)
+    subject_state: dict[Literal["loss", "variant", "secretome", "low"], StateCues] = Field(
+        default_factory=dict)
     negation: list[str]
     pseudo_negation: list[str] = Field(default_factory=list)
     hedge: list[str]
@@ -247,6 +250,8 @@ class Cues:
     # pattern None when not given
     changed: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None,
                          dict[str, str]], ...] = ()
+    # (state, words before, words after) around a mention, both to match ("low" X "levels")
+    state_around: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -357,6 +362,8 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
                frozenset(r.outcome),
                {a: b for a, b in r.predicates.items() if a in spec.predicates and b in spec.predicates})
               for r in cue_spec.risk_direction),
+        state_around=tuple((state, compile_pattern(c.around[0], where), compile_pattern(c.around[-1], where))
+                           for state, c in cue_spec.subject_state.items() if len(c.around) == 2),
         changed=tuple((compile_pattern(b.before, where) if b.before else None,
                        compile_pattern(b.object, where) if b.object else None,
                        compile_pattern(b.after, where) if b.after else None,

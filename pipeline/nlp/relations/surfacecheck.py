@@ -53,7 +53,7 @@ def check_surface(candidates: Sequence[Candidate], bounds: Sequence[tuple[int, i
                                                        or owner_of_modified(parse, start, obj, ms)):
             continue
         used = instrument(parse[c.trigger - start]) if c.form == "active" else None
-        if used is not None and used is not subject_head(parse, start, c.subject):
+        if used is not None and used != subject_head(parse, start, c.subject):
             continue  # "using drugs to suppress X": the drugs suppress, not the sentence's subject
         negated = parse_negated(parse, c.trigger - start)
         holder = source_holder(parse, start, c.subject) if ms else None

@@ -25,8 +25,9 @@ PRONOUNS = {"they", "these", "it", "this", "those", "both"}
 
 STAND_INS = {"those", "ones", "genes", "proteins", "factors", "molecules"}
 # rel-obj2: "X-based" names what a therapy or approach is made of ("MSC-based therapies as
-# treatments for IPF": the MSCs); its agent is the modifier of "based"
-BASED = "based"
+# treatments for IPF": the MSCs); its agent is the modifier of "based"; relfix: "X-conditioned"
+# the cells whose products a medium holds ("MSC-conditioned medium", or "conditioned medium from X")
+BASED = frozenset({"based", "conditioned"})
 
 
 NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "without forming X"
@@ -55,6 +56,9 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
             inner = inner or [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
                               for g in c.children if g.dep_ == "pobj"]
             inner += [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i]
+            if any(c.lower_ in BASED and c.dep_ == "amod" for c in t.children):  # "... from MSCs"
+                inner += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for g in c.children if g.dep_ == "pobj"]
             if inner:
                 stack[:0] = inner
                 out.append(t)
@@ -62,7 +66,7 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
                 continue
         out.append(t)
         stack.extend(list_members(t))
-        if t.lower_ == BASED and t.dep_ == "amod":  # "MSC-based (therapies)": the MSCs
+        if t.lower_ in BASED and t.dep_ == "amod":  # "MSC-based (therapies)": the MSCs
             stack.extend(c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod"))
         # "those related to X", "ones involved in X": the pronoun stands for X
         if t.lower_ in STAND_INS:
@@ -89,7 +93,7 @@ def modifies_nominal_trigger(parse: Doc, trigger: int) -> bool:
     """The hyphenated trigger ("mediated" in "MSC-mediated inhibition of X") modifies a noun
     that is itself a trigger with an of-phrase: that nominalisation states the relation."""
     head = parse[trigger].head
-    return (head is not parse[trigger] and head.pos_ == "NOUN" and bool(head._.mm_trigger)
+    return (head != parse[trigger] and head.pos_ == "NOUN" and bool(head._.mm_trigger)
             and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
 
 
@@ -113,7 +117,7 @@ def parse_negated(parse: Doc, trigger: int) -> bool:
             return True
         if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in NEGATION_HEADS:
             return True
-        if token.dep_ in ("xcomp", "conj", "ccomp", "acomp") and token.head is not token:
+        if token.dep_ in ("xcomp", "conj", "ccomp", "acomp") and token.head != token:
             # a conjunct with its own auxiliary is a clause of its own ("X did not ... but Y can")
             if token.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in token.children):
                 return False
@@ -128,7 +132,7 @@ def coordination_chain(token: Token) -> list[Token]:
     of the name of ("TNF" in "IL-8, TNF stimulated gene 6 and NO"); the last is that item."""
     chain = [token]
     for _ in range(12):
-        if token.dep_ not in ("conj", "appos", "compound", "nmod") or token.head is token:
+        if token.dep_ not in ("conj", "appos", "compound", "nmod") or token.head == token:
             break
         token = token.head
         chain.append(token)
@@ -139,7 +143,7 @@ def mention_head(parse: Doc, m: Mention, off: int) -> Token:
     """The token of mention ``m`` (doc indices) whose head lies outside it."""
     for i in range(m.start - off, m.end - off):
         h = parse[i].head.i + off
-        if not m.start <= h < m.end or parse[i].head is parse[i]:
+        if not m.start <= h < m.end or parse[i].head == parse[i]:
             return parse[i]
     return parse[m.end - off - 1]
 
@@ -174,7 +178,7 @@ def clause_subject_of(subject: Token, trigger: Token) -> bool:
     if subject.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = subject.head
-    return verb is trigger or verb.is_ancestor(trigger)
+    return verb == trigger or verb.is_ancestor(trigger)
 
 
 def verb_read_as_adjective(parse: Doc, trigger: int, form: str, subject_end: int,
@@ -246,17 +250,17 @@ def source_holder(parse: Doc, off: int, m: Mention) -> Token | None:
     head = subject_head(parse, off, m)
     if head is None:
         return None
-    while head.dep_ == "appos" and head.head is not head:
+    while head.dep_ == "appos" and head.head != head:
         head = head.head
     prep = head.head
     if head.dep_ != "pobj" or prep.lower_ not in ("from", "by"):
         return None
     noun = prep.head
-    if noun.lower_ in SOURCE_VERBS and noun.dep_ in ("acl", "amod") and noun.head is not noun:
+    if noun.lower_ in SOURCE_VERBS and noun.dep_ in ("acl", "amod") and noun.head != noun:
         noun = noun.head
     elif prep.lower_ == "by":  # "inhibited by MSCs" is an agent, not a source
         return None
-    return noun if noun.pos_ in ("NOUN", "PROPN") and noun is not prep else None
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun != prep else None
 
 
 # a verb heading a clause (a participle modifying a noun, "induced IFN-gamma expression", is
@@ -268,7 +272,7 @@ def outside_verb_phrase(parse: Doc, trigger: int, obj: Token) -> bool:
     """The object lies outside the phrase of the clausal verb trigger ("X, which prevented Y,
     abolished the effects of Z": Z is no object of "prevented")."""
     t = parse[trigger]
-    return (t.pos_ == "VERB" and t.dep_ in CLAUSAL_VERB and not t.is_ancestor(obj) and obj is not t)
+    return (t.pos_ == "VERB" and t.dep_ in CLAUSAL_VERB and not t.is_ancestor(obj) and obj != t)
 
 
 def owner_of_modified(parse: Doc, off: int, obj: Token, ms: Sequence[Mention]) -> bool:
@@ -298,7 +302,8 @@ def outcome_phrase(head: Token, keep_of: bool = False) -> tuple[int, int]:
     an ``of`` phrase stays out ("function of neurons": function) unless ``keep_of`` (a place:
     "sites of injury") or the head is named by it ("quality of life", wherever the parse hangs
     the "of")."""
-    left = [c.left_edge.i for c in head.children if c.dep_ in OUTCOME_MODIFIERS and c.i < head.i
+    floor = max((c.i + 1 for c in head.children if joined_clause_verb(head, c)), default=0)
+    left = [c.left_edge.i for c in head.children if c.dep_ in OUTCOME_MODIFIERS and floor <= c.i < head.i
             and not (c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS)]
     end = head.i + 1
     if keep_of:
@@ -307,6 +312,18 @@ def outcome_phrase(head: Token, keep_of: bool = False) -> tuple[int, int]:
     elif head.lower_ in OF_NAMED_OUTCOMES and end < len(head.doc) and head.doc[end].lower_ == "of":
         end = max(end + 1, head.doc[end].right_edge.i + 1)
     return min(left, default=head.i), end
+
+
+def joined_clause_verb(head: Token, c: Token) -> bool:
+    """``c`` is a trigger participle modifying ``head`` with a subject of its own, a clause the parse
+    joined to its object ("MSC transplantation significantly improved motor function": its nsubj,
+    or a noun modifier of ``head`` before it, "Exosomes markedly improved survival"): the object's
+    phrase starts after it."""
+    if c.dep_ != "amod" or c.pos_ != "VERB" or not c._.mm_trigger or c.i > head.i:
+        return False
+    return any(g.dep_ == "nsubj" for g in c.children) or any(
+        s.dep_ in ("nmod", "npadvmod", "compound") and s.i < c.i and s.pos_ in ("NOUN", "PROPN")
+        for s in head.children)
 
 
 def modifier_readings(head: Token, lo: int, hi: int) -> list[str]:
@@ -339,7 +356,7 @@ def example_tokens(parse: Doc, off: int, m: Mention) -> set[int]:
     stack = example_members(head, EXAMPLE_WORDS)
     while stack and len(out) < 40:
         t = stack.pop()
-        if t.i + off in out or t is head:
+        if t.i + off in out or t == head:
             continue
         out.add(t.i + off)
         stack += [c for c in t.children
@@ -360,7 +377,7 @@ def owner_tokens(parse: Doc, off: int, m: Mention) -> set[int]:
     for _ in range(12):
         stack = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i
                  for g in c.children if g.dep_ == "pobj"]
-        if stack or head.dep_ != "conj" or head.head is head or head.head.pos_ not in ("NOUN", "PROPN"):
+        if stack or head.dep_ != "conj" or head.head == head or head.head.pos_ not in ("NOUN", "PROPN"):
             break
         head = head.head
     out: set[int] = set()

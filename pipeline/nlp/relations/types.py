@@ -89,7 +89,7 @@ class Relation:
     sentence_index: int
     sentence_start: int
     sentence_end: int
-    subject_state: str = ""  # "", "loss" or "variant" (see context.subject_state)
+    subject_state: str = ""  # "", "loss", "variant", "secretome" or "low" (see context.subject_state)
     # "" (unknown), "therapeutic", "pathology" or "risk" (see context.statement_context)
     context: str = ""
     # how the subject was reached when it is not the trigger's own: "conj", "xcomp",

@@ -49,7 +49,7 @@ def parsed(blank: Language, marked_doc: Callable[[str], Doc], marked: str,
     ("[Caffeine|CHEMICAL] is associated with an increased risk of [asthma|DISEASE] .",
      [("Caffeine", "DRIVES", "asthma", "positive", False, "pathology")]),
     ("[Caffeine|CHEMICAL] was linked to a higher likelihood of [asthma|DISEASE] .",
-     [("Caffeine", "DRIVES", "asthma", "positive", False, "")]),
+     [("Caffeine", "DRIVES", "asthma", "positive", False, "pathology")]),
     # no direction stated: an association
     ("[Caffeine|CHEMICAL] is associated with a lifetime risk of [asthma|DISEASE] .",
      [("Caffeine", "ASSOCIATED_WITH", "asthma", "neutral", False, "pathology")]),
@@ -118,7 +118,7 @@ ADVERB_ASSOCIATED = [(3, "nsubjpass", N), (3, "auxpass", AUX), (3, "advmod", ADV
     ("[Caffeine|CHEMICAL] was negatively correlated with [asthma|DISEASE] .",
      [("Caffeine", "DECREASES", "asthma", "negative", False, "")]),
     ("[Caffeine|CHEMICAL] was positively associated with [asthma|DISEASE] .",
-     [("Caffeine", "DRIVES", "asthma", "positive", False, "")]),
+     [("Caffeine", "DRIVES", "asthma", "positive", False, "pathology")]),
     # an adverb that names no sign leaves the association
     ("[Caffeine|CHEMICAL] was significantly associated with [asthma|DISEASE] .",
      [("Caffeine", "ASSOCIATED_WITH", "asthma", "neutral", False, "")]),

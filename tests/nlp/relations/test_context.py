@@ -33,7 +33,13 @@ def test_negation(rules: RuleSet, text: str, negated: bool) -> None:
 
 
 @pytest.mark.parametrize(("text", "hedged"), [("X may bind Y.", True), ("X binds Y.", False),
-                                              ("X is a putative target.", True)])
+                                              ("X is a putative target.", True),
+                                              # an open question, a conditional's antecedent
+                                              ("Children are followed to see if X improves Y.", True),
+                                              ("We asked whether X reduces Y.", True),
+                                              ("If X damages Y, Z follows.", True),
+                                              ("X binds Y if Z is present.", False),
+                                              ("X, which modifies Y, binds Z.", False)])
 def test_hedge(rules: RuleSet, text: str, hedged: bool) -> None:
     assert is_hedged(rules.cues, text) is hedged
 
@@ -182,3 +188,29 @@ def test_names_risk(rules: RuleSet, text: str, risk: bool) -> None:
 def test_statement_context(rules: RuleSet, text: str, classes: tuple[str, ...], context: str) -> None:
     subject = Mention(0, 1, 0, 1, "X", classes[0], classes, "")
     assert statement_context(rules.cues, text, subject) == context
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "obj_classes", "polarity", "context"),
+    [  # the subject's own words (an abbreviation's long form) name the therapy: no cue in the sentence
+     ("MMVs restore the barrier of the gut.", "MMVs mesenchymal stem cell-derived microvesicles",
+      ("PROCESS",), "positive", "therapeutic"),
+     ("MMVs restore the barrier of the gut.", "MMVs", ("PROCESS",), "positive", ""),
+     # a positive relation that ends in a disease is a pathology statement
+     ("COPD results from chronic inflammation.", "chronic inflammation", ("DISEASE",), "positive",
+      "pathology"),
+     ("Smoke exposure drives COPD.", "Smoke", ("DISEASE",), "positive", "pathology"),
+     # ... not a negative one ("X reduces D" is a treatment when a therapy does it)
+     ("Exercise reduces COPD exacerbations.", "Exercise", ("DISEASE",), "negative", ""),
+     # the therapy subject goes first: "MSCs drive remission of D" reads as a therapeutic statement
+     ("MSC infusion drives COPD remission.", "MSC infusion", ("DISEASE",), "positive", "therapeutic"),
+     # a risk cue stays first
+     ("MMVs carry a risk of thrombosis.", "MMVs mesenchymal stem cell-derived microvesicles",
+      ("DISEASE",), "positive", "risk")],
+)
+def test_statement_context_from_the_arguments(rules: RuleSet, text: str, names: str,
+                                              obj_classes: tuple[str, ...], polarity: str,
+                                              context: str) -> None:
+    subject = Mention(0, 1, 0, 1, names.split()[0], "ANATOMY", ("ANATOMY",), "")
+    obj = Mention(2, 3, 10, 14, "Y", obj_classes[0], obj_classes, "")
+    assert statement_context(rules.cues, text, subject, names, obj, polarity) == context
