@@ -22,7 +22,8 @@ The automaton finds every term; :func:`refine` then applies
 0. **privative prefixes**: a match glued by a hyphen to a prefix of ``privative_prefixes``
    names what the thing is not ("non-hematopoietic cells") and is no mention (applied with
    the word boundaries);
-6. **cell heads**: a CELL_TYPE match without a cell noun followed by one of ``anatomy_heads``'
+6. **cell heads**: a CELL_TYPE match not ending in a plural or a cell noun followed by one of
+   ``anatomy_heads``'
    CELL_TYPE heads is one mention with it, keeping its concept ("stromal vascular fraction
    cells", "M2 cells");
 7. **anatomy heads**: an ANATOMY match followed by a head noun of ``anatomy_heads`` is one
@@ -233,7 +234,8 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
             if phrases.is_function_head(t, s, e, m, rules):
                 continue
         if m.concept.label == "CELL_TYPE" and rules.anatomy_heads.get(t.word(e)) == "CELL_TYPE" \
-                and t.spaced(e - 1) and t.word(e - 1) not in rules.anatomy_heads:
+                and t.spaced(e - 1) and not t.word(e - 1).endswith("s") \
+                and t.word(e - 1) not in rules.anatomy_heads and t.word(e - 1) not in rules.name_heads:
             # "stromal vascular fraction cells": the cells of a CELL_TYPE name without a cell noun
             out.append((s, e + 1, Match(s, e + 1, m.concept, m.source + "+head")))
             continue
