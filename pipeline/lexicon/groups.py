@@ -112,8 +112,9 @@ class GroupModifiersFile(Strict):
     meta: Meta
     modifiers: list[str]
     cell_modifiers: list[str] = Field(default_factory=list)
+    lineage_modifiers: list[str] = Field(default_factory=list)
 
-    @field_validator("modifiers", "cell_modifiers")
+    @field_validator("modifiers", "cell_modifiers", "lineage_modifiers")
     @classmethod
     def _one_lower_word(cls, words: list[str], info: ValidationInfo) -> list[str]:
         if not words and info.field_name == "modifiers":
@@ -133,9 +134,17 @@ def load_group_modifiers(path: Path | None = None) -> frozenset[str]:
 
 
 def load_cell_modifiers(path: Path | None = None) -> frozenset[str]:
-    """The ``cell_modifiers`` of ``resources/group_modifiers.yaml`` (or ``path``): words that a
-    CELL_TYPE match directly after them is extended over ("human mesenchymal stem cells")."""
-    return frozenset(load_yaml(path or resource_path(MODIFIERS_FILE), GroupModifiersFile).cell_modifiers)
+    """The ``cell_modifiers`` and ``lineage_modifiers`` of ``resources/group_modifiers.yaml`` (or
+    ``path``): words that a CELL_TYPE match directly after them is extended over ("human
+    mesenchymal stem cells", "mesenchymal stromal cells")."""
+    spec = load_yaml(path or resource_path(MODIFIERS_FILE), GroupModifiersFile)
+    return frozenset(spec.cell_modifiers) | frozenset(spec.lineage_modifiers)
+
+
+def load_lineage_modifiers(path: Path | None = None) -> frozenset[str]:
+    """The ``lineage_modifiers`` of ``resources/group_modifiers.yaml`` (or ``path``): a CELL_TYPE
+    match extended over one of them names a narrower cell type than its concept."""
+    return frozenset(load_yaml(path or resource_path(MODIFIERS_FILE), GroupModifiersFile).lineage_modifiers)
 
 
 MODIFIER_TOKENS = 3  # "anti-inflammatory" may be three tokens: "anti", "-", "inflammatory"
@@ -165,17 +174,28 @@ CELL_TYPE = "CELL_TYPE"  # the class that cell modifiers extend
 
 
 def extend_over_modifiers(doc: Doc, chosen: list[tuple[int, int, Match]], modifiers: frozenset[str],
-                          cell_modifiers: frozenset[str]) -> list[tuple[int, int, Match]]:
+                          cell_modifiers: frozenset[str], lineage: frozenset[str] = frozenset(),
+                          ) -> list[tuple[int, int, Match]]:
     """``chosen`` (token start, end, match; in text order) with each class-noun match started at a
     word of ``modifiers`` and each CELL_TYPE match at a word of ``cell_modifiers`` that directly
-    precedes it (:func:`modifier_start`; not inside the previous match)."""
+    precedes it (:func:`modifier_start`; not inside the previous match). A cell match extended
+    over a word of ``lineage`` ("mesenchymal stromal cells" from "stromal cells") names a narrower
+    cell type than its concept, which the vocabularies would have matched whole had they named
+    it: the mention keeps the class and has no id."""
+    from pipeline.lexicon import Concept
+    from pipeline.lexicon import Match as Found
+
     out = []
     floor = 0
     for s, e, m in chosen:
         if modifiers and m.source.endswith(GROUP_SOURCE_SUFFIX):
             s = modifier_start(doc, s, floor, modifiers)
         elif cell_modifiers and m.concept.label == CELL_TYPE:
-            s = modifier_start(doc, s, floor, cell_modifiers)
+            start = modifier_start(doc, s, floor, cell_modifiers)
+            if start < s and lineage and doc[start].lower_ in lineage:
+                text = doc[start:e].text
+                m = Found(start, e, Concept("", text, CELL_TYPE, (CELL_TYPE,), ()), "lineage")
+            s = start
         out.append((s, e, m))
         floor = e
     return out

@@ -41,6 +41,8 @@ class MentionRulesFile(Strict):
     place_heads: dict[str, str] = Field(default_factory=dict)
     dysfunction_heads: dict[str, str] = Field(default_factory=dict)
     relational_participles: list[str] = Field(default_factory=list)
+    privative_prefixes: list[str] = Field(default_factory=list)
+    source_participles: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class MentionRules:
     place_heads: dict[str, str] = field(default_factory=dict)
     dysfunction_heads: dict[str, str] = field(default_factory=dict)
     relational_participles: frozenset[str] = frozenset()
+    privative_prefixes: frozenset[str] = frozenset()
+    source_participles: frozenset[str] = frozenset()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -122,4 +126,6 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         {k.lower(): v for k, v in spec.place_heads.items()},
         {k.lower(): v.lower() for k, v in spec.dysfunction_heads.items()},
         frozenset(w.lower() for w in spec.relational_participles),
+        frozenset(w.lower() for w in spec.privative_prefixes),
+        frozenset(w.lower() for w in spec.source_participles),
     )

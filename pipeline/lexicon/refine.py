@@ -16,8 +16,17 @@ The automaton finds every term; :func:`refine` then applies
    and a PROCESS "<organ> function" is no mention (:mod:`pipeline.lexicon.phrases`);
 4. **eponyms**: "Parkinson's" alone is the vocabulary's "Parkinson disease";
 5. **located cells**: an ANATOMY match directly before a CELL_TYPE match (``anatomy_before``)
-   is one mention of the cells ("blood monocytes": the Monocytes concept);
-6. **anatomy heads**: an ANATOMY match followed by a head noun of ``anatomy_heads`` is one
+   is one mention of the cells ("blood monocytes": the Monocytes concept); so is one joined to
+   it by a participle of ``source_participles`` ("umbilical cord-derived mesenchymal stem
+   cells": the cells, by their source);
+0. **privative prefixes**: a match glued by a hyphen to a prefix of ``privative_prefixes``
+   names what the thing is not ("non-hematopoietic cells") and is no mention (applied with
+   the word boundaries);
+6. **cell heads**: a CELL_TYPE match not ending in a plural or a cell noun followed by one of
+   ``anatomy_heads``'
+   CELL_TYPE heads is one mention with it, keeping its concept ("stromal vascular fraction
+   cells", "M2 cells");
+7. **anatomy heads**: an ANATOMY match followed by a head noun of ``anatomy_heads`` is one
    mention with it: "lung tissue" is the lung (same concept; ``ANATOMY`` head), "spleen
    cells" the cells of the spleen, "liver damage" its disease (a ``CELL_TYPE`` or ``DISEASE``
    head: that class, no id).
@@ -204,7 +213,8 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     out: list[tuple[int, int, Match]] = []
     t = TokenText(doc)
     for s, e, m in _located(t, chosen, rules):
-        if not _on_word_boundaries(t, s, e) or in_institution_name(t, s, e, rules.institution_heads):
+        if not _on_word_boundaries(t, s, e) or in_institution_name(t, s, e, rules.institution_heads) \
+                or _privative(t, s, rules.privative_prefixes):
             continue
         if m.source.startswith(mirna.SOURCE_PREFIX) and _mirna_fragment(t, e):
             continue
@@ -223,6 +233,12 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
                 continue
             if phrases.is_function_head(t, s, e, m, rules):
                 continue
+        if m.concept.label == "CELL_TYPE" and rules.anatomy_heads.get(t.word(e)) == "CELL_TYPE" \
+                and t.spaced(e - 1) and not t.word(e - 1).endswith("s") \
+                and t.word(e - 1) not in rules.anatomy_heads and t.word(e - 1) not in rules.name_heads:
+            # "stromal vascular fraction cells": the cells of a CELL_TYPE name without a cell noun
+            out.append((s, e + 1, Match(s, e + 1, m.concept, m.source + "+head")))
+            continue
         if m.concept.label == "ANATOMY" and (t.word(e) in rules.anatomy_heads or (
                 t.word(e) in rules.place_heads and phrases.starts_noun_phrase(t, s))):
             out.append(_anatomy_head(t, s, e, m, rules))
@@ -233,22 +249,50 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     out.sort(key=lambda x: x[0])
     out = phrases.function_deficits(t, _non_overlapping(out), rules)
     out = phrases.head_phrases(t, out, rules, lookup, key_of)
-    return phrases.extend_modifiers(t, located_processes(t, out, rules, lookup, key_of), rules)
+    out = phrases.extend_modifiers(t, located_processes(t, out, rules, lookup, key_of), rules)
+    if rules.privative_prefixes:  # the phrases made above ("immune cells") follow the prefix rule too
+        out = [x for x in out if not _privative(t, x[0], rules.privative_prefixes)]
+    return out
+
+
+def privative(doc: Doc, start: int, prefixes: frozenset[str]) -> bool:
+    """Token ``start`` is glued by a hyphen to a privative prefix ("non-hematopoietic")."""
+    return _privative(TokenText(doc), start, prefixes)
+
+
+def _privative(t: TokenText, start: int, prefixes: frozenset[str]) -> bool:
+    return bool(prefixes) and start >= 2 and t.word(start - 1) == "-" and not t.spaced(start - 1) \
+        and not t.spaced(start - 2) and t.word(start - 2) in prefixes
+
+
+def _source_join(t: TokenText, pe: int, s: int, rules: MentionRules) -> bool:
+    """Tokens ``pe:s`` are a source participle ("-derived", " derived") between two matches,
+    with one space before the second."""
+    if s - pe == 2 and t.word(pe) == "-" and not t.spaced(pe - 1) and not t.spaced(pe):
+        word = pe + 1
+    elif s - pe == 1 and t.spaced(pe - 1):
+        word = pe
+    else:
+        return False
+    return t.word(word) in rules.source_participles and t.spaced(word)
 
 
 def _located(t: TokenText, chosen: list[tuple[int, int, Match]], rules: MentionRules,
              ) -> list[tuple[int, int, Match]]:
     """An ANATOMY match directly before (one space) a match of an ``anatomy_before`` class is
     one mention with it, of the second match's class and concept: "blood monocytes", "lung
-    fibroblasts", "bone marrow macrophages" are those cells where the organ is."""
+    fibroblasts", "bone marrow macrophages" are those cells where the organ is; so is one
+    joined to it by a source participle ("umbilical cord-derived mesenchymal stem cells",
+    "adipose tissue derived stromal cells": the cells, named by where they come from)."""
     if not rules.anatomy_before:
         return chosen
     out: list[tuple[int, int, Match]] = []
     for s, e, m in chosen:
         if out:
             ps, pe, pm = out[-1]
-            if pe == s and pm.concept.label == "ANATOMY" and m.concept.label in rules.anatomy_before \
-                    and t.spaced(pe - 1) and _on_word_boundaries(t, ps, pe):
+            if pm.concept.label == "ANATOMY" and m.concept.label in rules.anatomy_before \
+                    and _on_word_boundaries(t, ps, pe) and (
+                        (pe == s and t.spaced(pe - 1)) or _source_join(t, pe, s, rules)):
                 out[-1] = (ps, e, Match(ps, e, m.concept, m.source + "+anatomy"))
                 continue
         out.append((s, e, m))

@@ -23,9 +23,15 @@ each short form:
   canonical name; the long form becomes an entity with that label too;
 - when no head rule fits, an entity that ends the long form but covers less of it (its
   head noun phrase: "mesenchymal stem cell-derived microvesicles") lends the short form its
-  label, id and classes; without one the short form is OTHER.
+  label, id and classes; without one the short form is OTHER;
+- a long form whose head noun phrase ends in a word of ``non_entity_heads`` (an
+  organisation, a test, a procedure: "Cord Blood Registry", "pulmonary function testing",
+  "stem cell transplantation") makes the short form OTHER before any of the above, even
+  where the short form is a lexicon term ("CBR" is no gene there).
 The text's own definition beats the lexicon: a short-form occurrence replaces
 any entity overlapping it, except a longer entity that contains it ("VEGF-C").
+An OTHER short form names nothing of mechmine's classes: it is no entity, and
+still removes the entities it overlaps.
 With a statistical model (``--model``), a long form that overlaps one of the model's
 entities is not made an entity: the model's boundaries stand (its short form still is).
 Sets ``doc.ents`` and ``doc._.mentions`` (source "abbreviation", long form
@@ -37,12 +43,10 @@ recorded).
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
-from pydantic import Field
 from scispacy.abbreviation import filter_matches, find_abbreviation, span_contains_unbalanced_parentheses
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -50,48 +54,21 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.errors import MechmineError
+from pipeline.nlp.abbreviation_heads import (  # noqa: F401  (re-exported)
+    OTHER,
+    HeadRule,
+    HeadRules,
+    HeadRulesFile,
+    HeadRuleSpec,
+    head_label,
+    head_part,
+    load_head_rules,
+    names_no_entity,
+)
 from pipeline.nlp.extensions import MentionInfo, mentions
-from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path, save_data, saved_data
+from pipeline.ruledata import resource_path, save_data, saved_data
 
-OTHER = "OTHER"
 _ISOFORM = re.compile(r"^(.*[A-Za-z])[-\u2010]?(\d{1,2}|[αβγδ]\d?|alpha|beta|gamma)$")
-
-
-class HeadRuleSpec(Strict):
-    label: str = Field(pattern=r"^[A-Z_]+$")
-    pattern: str
-    requires: str = ""
-
-
-class HeadRulesFile(Strict):
-    meta: Meta
-    rules: list[HeadRuleSpec]
-    head_ends_before: list[str] = Field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class HeadRule:
-    label: str
-    pattern: re.Pattern[str]
-    requires: re.Pattern[str] | None
-
-
-@dataclass(frozen=True)
-class HeadRules:
-    """The head-word rules in order, and the prepositions that end a long form's head noun
-    phrase (see :func:`head_part`)."""
-    rules: tuple[HeadRule, ...]
-    head_ends_before: frozenset[str] = frozenset()
-
-
-def load_head_rules(path: Path | None = None) -> HeadRules:
-    path = path or resource_path("abbreviation_heads.yaml")
-    spec = load_yaml(path, HeadRulesFile)
-    return HeadRules(tuple(
-        HeadRule(r.label, compile_pattern(r.pattern, f"{path}: {r.label}"),
-                 compile_pattern(r.requires, f"{path}: {r.label}") if r.requires else None)
-        for r in spec.rules
-    ), frozenset(w.lower() for w in spec.head_ends_before))
 
 
 def register_extensions() -> None:
@@ -123,7 +100,8 @@ def find_definitions(doc: Doc) -> list[tuple[Span, Span]]:
     seen_short: set[str] = set()
     seen_long: set[str] = set()
     out = []
-    for long_cand, short_cand in filter_matches(parenthesis_candidates(doc), doc):
+    found = parenthesis_candidates(doc)
+    for long_cand, short_cand in [*filter_matches(found, doc), *three_word_long_forms(doc, found)]:
         short, long_form = find_abbreviation(long_cand, short_cand)
         base = _ISOFORM.match(short_cand.text)
         if long_form is None and base and len(base.group(1)) >= 2:
@@ -141,6 +119,22 @@ def find_definitions(doc: Doc) -> list[tuple[Span, Span]]:
         seen_short.add(short.text)
         seen_long.add(long_form.text)
         out.append((short, long_form))
+    return out
+
+
+def three_word_long_forms(doc: Doc, found: list[tuple[int, int, int]]) -> list[tuple[Span, Span]]:
+    """(long, short) candidates of "<short form> (<three words>)", which scispaCy reads only the
+    other way round (its long-form-inside case needs four tokens or more): Schwartz & Hearst take
+    a parenthesis of more than two words as the long form ("CBR (Cord Blood Registry)"). The three
+    tokens are words, and the short form one token that passes scispaCy's short-form filter."""
+    from scispacy.abbreviation import short_form_filter
+
+    out = []
+    for _, start, end in found:
+        if end - start == 3 and start >= 2 and all(t.is_alpha for t in doc[start:end]):
+            short = doc[start - 2:start - 1]
+            if short_form_filter(short):
+                out.append((doc[start:end], short))
     return out
 
 
@@ -165,9 +159,15 @@ def number_variants(short: str) -> set[str]:
     return {short}
 
 
+# a token of a short form with a source's initials glued before it by a hyphen: "UC-MSCs" (umbilical
+# cord MSCs), "BM-MSC", "(UC)-MSCs"
+_PREFIXED = re.compile(r"^\(?[A-Z][A-Za-z0-9]{0,5}\)?-([A-Za-z][A-Za-z0-9]*)$")
+
+
 def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
-    """Every occurrence of each defined short form (single-token forms and their variants;
-    multi-token forms as defined), with ``span._.long_form`` set."""
+    """Every occurrence of each defined short form (single-token forms and their variants, also
+    with a source's initials glued before them by a hyphen: "UC-MSCs" for "MSCs"; multi-token
+    forms as defined), with ``span._.long_form`` set."""
     orth = doc.to_array([ORTH])
     found: dict[tuple[int, int], Span] = {}
     for short, long_form in definitions:
@@ -180,40 +180,18 @@ def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
             for i in np.flatnonzero(orth == words[0]).tolist():
                 if orth[i:i + len(words)].tolist() == words:
                     found.setdefault((i, i + len(words)), long_form)
+    singles = {v: lf for short, lf in definitions if len(short) == 1 for v in number_variants(short.text)}
+    if singles:  # "UC-MSCs", "(UC)-MSCs": a source's initials glued to a defined short form
+        for tok in doc:
+            hit = _PREFIXED.match(tok.text) if "-" in tok.text else None
+            if hit is not None and hit.group(1) in singles:
+                found.setdefault((tok.i, tok.i + 1), singles[hit.group(1)])
     spans = []
     for (start, end), long_form in sorted(found.items()):
         span = doc[start:end]
         span._.long_form = long_form
         spans.append(span)
     return spans
-
-
-def head_part(long_form: Span, before: frozenset[str]) -> Span:
-    """The long form up to its first free-standing preposition of ``before`` (its head noun
-    phrase: "Global Initiative for ... Disease" -> "Global Initiative", "tissue inhibitor of
-    metalloproteinases" -> "tissue inhibitor"); a preposition glued by a hyphen
-    ("mesenchymal-to-epithelial") is part of a compound word."""
-    doc = long_form.doc
-    for tok in long_form[1:]:
-        glued = not doc[tok.i - 1].whitespace_ or not tok.whitespace_
-        if tok.lower_ in before and not glued:
-            return doc[long_form.start:tok.i]
-    return long_form
-
-
-def head_label(long_form: Span, rules: HeadRules) -> str:
-    """Label of a long form from the last alphabetic word of its head noun phrase (see
-    :func:`head_part`; OTHER when no rule fits)."""
-    words = [t.text for t in head_part(long_form, rules.head_ends_before) if any(c.isalpha() for c in t.text)]
-    if not words:
-        return OTHER
-    head = words[-1]
-    two = " ".join(words[-2:]).lower()
-    for rule in rules.rules:
-        if (rule.pattern.search(head) or rule.pattern.search(two)) and (
-                rule.requires is None or rule.requires.search(long_form.text)):
-            return rule.label
-    return OTHER
 
 
 def _head_entity(long_form: Span, ents: list[Span], min_cover: float = 0.6) -> Span | None:
@@ -240,12 +218,19 @@ def abbreviation_spans(doc: Doc, rules: HeadRules, ents: list[Span] | None = Non
     by_span = {(e.start, e.end): e for e in ents if e.kb_id_}
     out: list[tuple[Span, MentionInfo]] = []
     heads: dict[tuple[int, int], Span | None] = {}  # per long form: its occurrences share it
+    nothing: dict[tuple[int, int], bool] = {}
     memo: dict[tuple[int, int], tuple[str, Span | None]] = {}
     for short in getattr(doc._, "abbreviations", None) or []:
         long_form = short._.long_form
         if long_form is None:
             continue
         where = (long_form.start, long_form.end)
+        if where not in nothing:
+            nothing[where] = names_no_entity(long_form, rules)
+        if nothing[where]:
+            out.append((Span(doc, short.start, short.end, label=OTHER),
+                        MentionInfo((OTHER,), long_form.text, "abbreviation", long_form.text)))
+            continue
         if where not in heads:
             heads[where] = _head_entity(long_form, ents)
         head = heads[where]
@@ -375,9 +360,10 @@ class AbbreviationPropagator:
         info = mentions(doc)
         found = [(s, m) for s, m in found if m.source != "abbreviation_long_form"
                  or not _overlaps_model(s, ents, info)]
-        new = [s for s, _ in found]
+        new = [s for s, _ in found if s.label_ != OTHER]
         for span, mention in found:
-            info[(span.start_char, span.end_char)] = mention
+            if span.label_ != OTHER:
+                info[(span.start_char, span.end_char)] = mention
         shorts = {(s.start, s.end) for s, m in found if m.source == "abbreviation"}
 
         def contains(e: Span, start: int, end: int) -> bool:

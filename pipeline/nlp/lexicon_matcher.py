@@ -83,7 +83,7 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
                   generic: list[Span] | None = None, rules: MentionRules | None = None,
                   plurals: bool = True, class_nouns: frozenset[tuple[str, str]] = frozenset(),
                   modifiers: frozenset[str] = frozenset(),
-                  cell_modifiers: frozenset[str] = frozenset(),
+                  cell_modifiers: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
                   lookup: Callable[[str], Concept | None] | None = None,
                   key_of: Callable[[str], str] | None = None,
                   keyed: KeyedText | None = None) -> list[tuple[Span, Match]]:
@@ -103,8 +103,9 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     of ``modifiers`` ("pro-inflammatory cytokines") is extended over it
     (:func:`pipeline.lexicon.groups.modifier_start`); so is a CELL_TYPE match directly
     preceded by a word of ``cell_modifiers`` ("human mesenchymal stem cells", "resident
-    fibroblasts"). ``lookup`` (a term key's concept) and ``key_of`` (a text's term key) stand
-    for ``lexicon.lookup`` and :func:`_key_of` (the component passes memoised ones, :class:`Memo`);
+    fibroblasts"; over a word of ``lineage``, "mesenchymal stromal cells", without an id).
+    ``lookup`` (a term key's concept) and ``key_of`` (a text's term key) stand for ``lexicon.lookup``
+    and :func:`_key_of` (the component passes memoised ones, :class:`Memo`);
     ``keyed``: ``keys(doc)`` when the caller has it.
     """
     keyed = keys(doc) if keyed is None else keyed
@@ -151,7 +152,7 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
         chosen = refine(doc, chosen, rules, lookup or lexicon.lookup,
                         key_of or (lambda text: _key_of(doc, keys, text)))
     if modifiers or cell_modifiers:
-        chosen = lexicon_groups.extend_over_modifiers(doc, chosen, modifiers, cell_modifiers)
+        chosen = lexicon_groups.extend_over_modifiers(doc, chosen, modifiers, cell_modifiers, lineage)
     return [(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id), m) for s, e, m in chosen]
 
 
@@ -320,6 +321,7 @@ class LexiconMatcher:
         self.class_nouns: frozenset[tuple[str, str]] = frozenset()
         self.modifiers: frozenset[str] = frozenset()
         self.cell_modifiers: frozenset[str] = frozenset()
+        self.lineage: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None, *,
                    nlp: Language | None = None, lexicon_dir: Path | None = None, stoplist: Path | None = None,
@@ -347,6 +349,7 @@ class LexiconMatcher:
         mods = files[lexicon_groups.MODIFIERS_FILE]  # a pipeline saved before the file existed has none
         self.modifiers = lexicon_groups.load_group_modifiers(mods) if mods.exists() else frozenset()
         self.cell_modifiers = lexicon_groups.load_cell_modifiers(mods) if mods.exists() else frozenset()
+        self.lineage = lexicon_groups.load_lineage_modifiers(mods) if mods.exists() else frozenset()
         self.stopped = self.lexicon.stopped_candidates(self.stoplist)
         lexicon, keys, vocab = self.lexicon, self.keys, self._vocab
         self._lookup = Memo(lexicon.lookup)
@@ -388,8 +391,8 @@ class LexiconMatcher:
         keyed = self.keys(doc)
         chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic, self.rules,
                                class_nouns=self.class_nouns, modifiers=self.modifiers,
-                               cell_modifiers=self.cell_modifiers, lookup=self._lookup, key_of=self._key_of,
-                               keyed=keyed)
+                               cell_modifiers=self.cell_modifiers, lineage=self.lineage,
+                               lookup=self._lookup, key_of=self._key_of, keyed=keyed)
         doc.spans[GROUP] = group_spans(chosen)
         extra = contextual_spans(doc, self.contextual, ((s.start, s.end) for s, _ in chosen), keyed,
                                  self._contextual_norms)

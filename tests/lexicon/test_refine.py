@@ -182,3 +182,81 @@ def test_matches_inside_institution_names_are_dropped(words: list[str], match: t
     out = run(d, [(*match, ORGAN)])
     assert (out == [(d[match[0]:match[1]].text, "ANATOMY", "MESH:3")]) is kept
     assert kept or out == []
+
+
+# --- issue 14 (entity precision on third-party text) ---
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "matches", "expected"),
+    [
+        # "<organ>-derived <cells>": one mention of the cells, by their source, with their concept
+        (["organ", "-", "derived", "monocytes", "divide"], [False, False, True, True, False],
+         [(0, 1, ORGAN), (3, 4, CELL)], [("organ-derived monocytes", "CELL_TYPE", "MESH:4")]),
+        # "derived" as a word of its own
+        (["organ", "derived", "monocytes"], None, [(0, 1, ORGAN), (2, 3, CELL)],
+         [("organ derived monocytes", "CELL_TYPE", "MESH:4")]),
+        # another participle joins nothing
+        (["organ", "-", "treated", "monocytes"], [False, False, True, True],
+         [(0, 1, ORGAN), (3, 4, CELL)],
+         [("organ", "ANATOMY", "MESH:3"), ("monocytes", "CELL_TYPE", "MESH:4")]),
+        # a gene before "-derived" is no source organ: the fragment rule's compound, no id
+        (["GENE1", "-", "derived", "monocytes"], [False, False, True, True],
+         [(0, 1, GENE), (3, 4, CELL)], [("GENE1-derived monocytes", "CELL_TYPE", "")]),
+        # "-derived" glued to the cells: no join ("organ-derived-monocytes")
+        (["organ", "-", "derived", "-", "monocytes"], [False, False, False, False, True],
+         [(0, 1, ORGAN), (4, 5, CELL)],
+         [("organ", "ANATOMY", "MESH:3"), ("monocytes", "CELL_TYPE", "MESH:4")]),
+    ],
+)
+def test_source_derived_cells(words: list[str], spaces: list[bool] | None,
+                              matches: list[tuple[int, int, Concept]],
+                              expected: list[tuple[str, str, str]]) -> None:
+    assert run(doc(words, spaces), matches) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "matches", "expected"),
+    [
+        # "non-<match>" says what the thing is not: no mention
+        (["non", "-", "monocytes", "grow"], [False, False, True, False], [(2, 3, CELL)], []),
+        # the prefix as a word of its own, or another prefix, leaves the match
+        (["non", "monocytes"], None, [(1, 2, CELL)], [("monocytes", "CELL_TYPE", "MESH:4")]),
+        (["pre", "-", "monocytes"], [False, False, True], [(2, 3, CELL)],
+         [("monocytes", "CELL_TYPE", "MESH:4")]),
+        # a spaced hyphen is no prefix
+        (["non", "-", "monocytes"], [True, True, True], [(2, 3, CELL)],
+         [("monocytes", "CELL_TYPE", "MESH:4")]),
+        # a phrase the rules make ("organ cells", a CELL_TYPE mention) follows the rule too
+        (["non", "-", "organ", "cells"], [False, False, True, True], [(2, 3, ORGAN)], []),
+    ],
+)
+def test_privative_prefix(words: list[str], spaces: list[bool] | None,
+                          matches: list[tuple[int, int, Concept]],
+                          expected: list[tuple[str, str, str]]) -> None:
+    assert run(doc(words, spaces), matches) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "matches", "expected"),
+    [
+        # a CELL_TYPE name without a cell noun takes the "cells" after it, keeping its concept
+        (["fraction", "cells", "grow"],
+         [(0, 1, Concept("MESH:9", "Fraction", "CELL_TYPE", ("CELL_TYPE",), ()))],
+         [("fraction cells", "CELL_TYPE", "MESH:9")]),
+        # a name that ends in a cell noun already does not
+        (["monocytes", "cells"], [(0, 1, CELL)], [("monocytes", "CELL_TYPE", "MESH:4")]),
+        (["stem", "cells", "cells"], [(0, 2, CELL)], [("stem cells", "CELL_TYPE", "MESH:4")]),
+    ],
+)
+def test_cell_type_name_takes_its_cell_noun(words: list[str], matches: list[tuple[int, int, Concept]],
+                                            expected: list[tuple[str, str, str]]) -> None:
+    assert run(doc(words), matches) == expected
+
+
+@pytest.mark.parametrize("word", ["secretions", "secretion"])
+def test_secretions_are_generic(word: str) -> None:
+    assert (word, "*") in RULES.generic_keys()
+
+
+def test_registry_is_an_institution_head() -> None:
+    assert run(doc(["Organ", "Blood", "Registry"]), [(1, 2, ORGAN)]) == []
