@@ -28,7 +28,8 @@ def mentions(doc: Doc) -> list[Mention]:
 
 @pytest.mark.parametrize("marked,expected", [
     ("[Mesenchymal stem cell|CELL_TYPE] therapy is promising .", "Mesenchymal stem cell"),
-    ("[Hematopoietic stem cell|CELL_TYPE] transplantation ( HSCT ) is a procedure .", "Hematopoietic stem cell"),
+    ("[Hematopoietic stem cell|CELL_TYPE] transplantation ( HSCT ) is a procedure .",
+     "Hematopoietic stem cell"),
     ("Patients received an infusion of autologous [MSCs|CELL_TYPE] .", "MSCs"),
     ("Mice got treatment with [IL-10|CYTOKINE] .", "IL-10"),
     ("[MSC|CELL_TYPE] - based therapy is safe .", "MSC"),
