@@ -55,6 +55,7 @@ from pipeline.nlp.relations.candidates import (  # noqa: F401  (re-exported: the
 from pipeline.nlp.relations.inputs import keep_inputs, relation_inputs
 from pipeline.nlp.relations.patterns import load_patterns
 from pipeline.nlp.relations.rules import RuleSet, TriggerIndex, load_rules
+from pipeline.nlp.relations.therapies import points_to_therapy
 from pipeline.nlp.sentences import sentence_bounds
 from pipeline.ruledata import resource_path
 
@@ -188,7 +189,8 @@ class CandidateParser:
         self.agent_nouns = patterns.agent_nouns
         event = cues.event_anaphor
         self.anaphor = lambda words: (cues.subject_anaphor.match(words) is not None
-                                      or (event is not None and event.match(words) is not None))
+                                      or (event is not None and event.match(words) is not None)
+                                      or points_to_therapy(cues.therapy, words))
 
     def candidates(self, doc: Doc) -> list[tuple[int, int]]:
         """The sentences that can hold a relation: those the surface reader has a candidate in

@@ -31,6 +31,7 @@ from pipeline.nlp.relations.syntax import (
     modifier_readings,
     outcome_phrase,
 )
+from pipeline.nlp.relations.therapies import therapy_anaphor
 from pipeline.nlp.relations.topics import number_fits, same_head
 from pipeline.nlp.relations.types import Mention, Sentence
 
@@ -111,12 +112,14 @@ def event_anaphor(parse: Doc, cue: re.Pattern[str] | None) -> int | None:
 
 def arguments_at(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off: int,
                carried: Sequence[Mention], sent: Sentence | None = None,
-               named: Sequence[Mention] = (), event: int | None = None) -> list[Mention]:
+               named: Sequence[Mention] = (), event: int | None = None,
+               therapy: Sequence[Mention] = ()) -> list[Mention]:
     """The mentions an argument head stands for; with ``sent`` (objects only), an outcome (place)
     noun outside every mention is an OUTCOME (SITE) argument, de-duplicated by its text. An
     anaphor stands for ``carried``; for a subject, a phrase the object anaphora name ("these
     molecules", "these vesicles") stands for ``named``: the previous relation's objects, and the
-    event anaphor at token ``event`` (:func:`event_anaphor`) for ``carried``."""
+    event anaphor at token ``event`` (:func:`event_anaphor`) for ``carried``, and a therapy anaphor
+    ("This procedure ...") for ``therapy``, the therapy topic (:mod:`.therapies`)."""
     out: list[Mention] = []
     patterns = reader.patterns
     heads = argument_heads(parse[head], patterns.through)
@@ -150,6 +153,9 @@ def arguments_at(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], o
             found = process_mention(parse, t, sent, OUTCOME)  # "promote axonal growth" (.processes)
             if all(x.key() != found.key() for x in out):
                 out.append(found)
+            continue
+        if m is None and therapy and therapy_anaphor(t, reader.rules.cues.therapy):
+            out.extend(x for x in therapy if x not in out)
             continue
         if m is None and is_anaphor(t, lambda w: bool(reader.rules.cues.subject_anaphor.match(w))):
             local = antecedent_in_sentence(parse, t, ms, off)

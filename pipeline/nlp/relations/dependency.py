@@ -62,6 +62,7 @@ from pipeline.nlp.relations.syntax import (
     parse_negated,
     same_list,
 )
+from pipeline.nlp.relations.therapies import TherapyTopic, next_topic
 from pipeline.nlp.relations.topics import (
     DISEASE,
     TOPIC,
@@ -97,10 +98,11 @@ class DepReading:
 def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence[Mention],
                         previous: Carry | None = None, matched: set[int] | None = None,
                         topic: Sequence[Mention] = (), listed: Sequence[tuple[Mention, ...]] = (),
-                        ) -> tuple[list[Candidate], Carry]:
+                        therapy: Sequence[Mention] = ()) -> tuple[list[Candidate], Carry]:
     """Candidates the parse of one sentence gives (``ms``: its mentions, doc token indices;
     token ``k`` of ``parse`` is doc token ``sent.start + k``) and what it leaves the next.
-    ``matched`` (when given) collects the doc tokens of triggers a rule's pattern matched at."""
+    ``matched`` (when given) collects the doc tokens of triggers a rule's pattern matched at;
+    ``therapy``: what a therapy anaphor stands for (:mod:`.therapies`)."""
     previous = previous or Carry()
     off = sent.start
     covered = {i - off for m in ms for i in range(m.start, m.end)}
@@ -129,7 +131,8 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
         if matched is not None:
             matched.add(off + match.trigger)
         subjects = topical if topical is not None else arguments_at(
-            reader, parse, match.subject, ms, off, previous.subjects, named=previous.objects, event=event)
+            reader, parse, match.subject, ms, off, previous.subjects, named=previous.objects, event=event,
+            therapy=therapy)
         subjects = class_noun_members(parse, subjects, off, listed)  # "These glial cells": the list before
         if match.carried in MODIFIED_BY_CLAUSE:  # "genes that contribute to PD, including X"
             for t in clause_examples(parse[match.subject], parse[match.trigger]):
@@ -187,10 +190,13 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
     listed: tuple[tuple[Mention, ...], ...] = ()  # the mentions the previous sentence coordinated
     out = DepReading()
     agents = agent_classes(reader.rules) | {DISEASE}  # "X injuries are the most severe. They ..."
+    therapy, therapy_cues = TherapyTopic(), reader.rules.cues.therapy  # "This procedure" (.therapies)
     for k, (start, end) in enumerate(bounds):
         parse = parses.get(start)
         lo, hi = bisect_left(firsts, start), bisect_left(firsts, end)
         sent_ms = [m for m in ms[lo:hi] if m.end <= end]
+        pointed, therapy = therapy.at(k), next_topic(doc, sent_ms, k, doc[start:end].end_char,
+                                                      agents - {DISEASE}, therapy_cues, therapy)
         if parse is None or len(parse) != end - start:
             carry = topic_carry(sent_ms, start, agents, carry)
             topic, listed = disease_topic(sent_ms, start, (), None, topic), coordinated_groups(doc, sent_ms)
@@ -200,7 +206,7 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
         sent_ms = with_agent_nouns(parse, sent, sent_ms, reader.patterns.agent_nouns)  # "treatments"
         out.matched[k] = set()
         out.candidates[k], after = sentence_candidates(reader, sent, parse, sent_ms, carry, out.matched[k],
-                                                       topic, listed)
+                                                       topic, listed, pointed)
         listed = coordinated_groups(doc, sent_ms)
         own = chosen is None or start in chosen  # an unchosen sentence leaves what an unparsed one does
         topic = disease_topic(sent_ms, start, out.candidates[k] if own else (), parse if own else None, topic)

@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from pipeline.errors import ResourceError
+from pipeline.nlp.relations.therapies import TherapyCues, TherapySpec, compile_therapy
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 
 Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked", "topic",
@@ -78,6 +79,7 @@ class AnaphoraSpec(Strict):
     subject: str
     objects: str
     event: str | None = None  # a sentence opening with an event anaphor ("This helps reduce X")
+    therapy: TherapySpec | None = None  # "This procedure is used in ..." (.therapies)
 
 
 class StateCues(Strict):
@@ -252,6 +254,7 @@ class Cues:
                          dict[str, str]], ...] = ()
     # (state, words before, words after) around a mention, both to match ("low" X "levels")
     state_around: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
+    therapy: TherapyCues | None = None  # a therapy named before and pointed back to (.therapies)
 
 
 @dataclass(frozen=True)
@@ -370,6 +373,7 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
                        {x: y for x, y in b.predicates.items()
                         if x in spec.predicates and y in spec.predicates})
                       for b in cue_spec.changed),
+        therapy=compile_therapy(cue_spec.anaphora.therapy, where),
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),
