@@ -71,6 +71,7 @@ from pipeline.nlp.relations.topics import (
     coordinated_groups,
     disease_topic,
     how_carried,
+    run_members,
     topic_carry,
     topic_subjects,
 )
@@ -98,11 +99,14 @@ class DepReading:
 def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence[Mention],
                         previous: Carry | None = None, matched: set[int] | None = None,
                         topic: Sequence[Mention] = (), listed: Sequence[tuple[Mention, ...]] = (),
-                        therapy: Sequence[Mention] = ()) -> tuple[list[Candidate], Carry]:
+                        therapy: Sequence[Mention] = (), runs: Sequence[tuple[Mention, ...]] = (),
+                        ) -> tuple[list[Candidate], Carry]:
     """Candidates the parse of one sentence gives (``ms``: its mentions, doc token indices;
     token ``k`` of ``parse`` is doc token ``sent.start + k``) and what it leaves the next.
     ``matched`` (when given) collects the doc tokens of triggers a rule's pattern matched at;
-    ``therapy``: what a therapy anaphor stands for (:mod:`.therapies`)."""
+    ``therapy``: what a therapy anaphor stands for (:mod:`.therapies`); ``runs``: the sentence's
+    coordinated runs of mentions (:func:`~.topics.coordinated_groups`), whose members an object
+    in one brings along (:func:`~.topics.run_members`)."""
     previous = previous or Carry()
     off = sent.start
     covered = {i - off for m in ms for i in range(m.start, m.end)}
@@ -146,6 +150,8 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             for t in example_members(parse[match.trigger], TRIGGER_EXAMPLE_WORDS, after=match.object):
                 found = arguments_at(reader, parse, t.i, ms, off, (), sent)
                 objects += [m for m in found if m not in objects]
+        node = parse[match.object]  # a list the parse broke keeps its members
+        objects += run_members(objects, runs, off + node.left_edge.i, off + node.right_edge.i + 1)
         # "promoted X and reduced Y expression" read as "promoted [X and reduced-Y expression]"
         owned = [m for m in objects if owned_by_conjunct_trigger(parse, match.trigger, match.object, m, off)]
         for rule in rules:
@@ -206,7 +212,8 @@ def doc_candidates(reader: Reader, doc: Doc, ms: Sequence[Mention], bounds: Sequ
         sent_ms = with_agent_nouns(parse, sent, sent_ms, reader.patterns.agent_nouns)  # "treatments"
         out.matched[k] = set()
         out.candidates[k], after = sentence_candidates(reader, sent, parse, sent_ms, carry, out.matched[k],
-                                                       topic, listed, pointed)
+                                                       topic, listed, pointed,
+                                                       coordinated_groups(doc, sent_ms, abbreviated=True))
         listed = coordinated_groups(doc, sent_ms)
         own = chosen is None or start in chosen  # an unchosen sentence leaves what an unparsed one does
         topic = disease_topic(sent_ms, start, out.candidates[k] if own else (), parse if own else None, topic)

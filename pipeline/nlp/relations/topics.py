@@ -114,15 +114,21 @@ LIST_GLUE = frozenset({",", "and", "or"})
 POINTING_BACK = frozenset({"these", "those"})
 
 
-def coordinated_groups(doc: Doc, ms: Sequence[Mention]) -> tuple[tuple[Mention, ...], ...]:
+def coordinated_groups(doc: Doc, ms: Sequence[Mention], abbreviated: bool = False
+                       ) -> tuple[tuple[Mention, ...], ...]:
     """The runs of two or more mentions of one label a sentence coordinates ("activating microglia
     and astrocytes", "IL-1, IL-6, and TNF"): only commas and and/or between two members, an and/or
-    in the run. ``ms``: the sentence's mentions, in order."""
+    in the run. ``ms``: the sentence's mentions, in order. With ``abbreviated``, a member may carry
+    its parenthesised short form ("Multiple Sclerosis (MS), Neuromyelitis Optica and X"): the
+    short form is no member of its own and its parenthesis counts as glue."""
     groups: list[tuple[Mention, ...]] = []
     run: list[Mention] = []
     joined = False
     for m in ms:
-        between = {t.lower_ for t in doc[run[-1].end:m.start]} if run else set()
+        if abbreviated and short_form(doc, m):
+            continue
+        between = {t.lower_ for t in doc[run[-1].end:m.start]
+                   if not (abbreviated and inside_short_form(doc, t.i, ms))} if run else set()
         if run and m.label == run[-1].label and between and between <= LIST_GLUE:
             run.append(m)
             joined = joined or bool(between - {","})
@@ -133,6 +139,31 @@ def coordinated_groups(doc: Doc, ms: Sequence[Mention]) -> tuple[tuple[Mention, 
     if len(run) > 1 and joined:
         groups.append(tuple(run))
     return tuple(groups)
+
+
+def short_form(doc: Doc, m: Mention) -> bool:
+    """``m`` stands alone in a parenthesis right after a mention ("Multiple Sclerosis (MS)")."""
+    return (m.start > 0 and m.end < len(doc) and doc[m.start - 1].text == "("
+            and doc[m.end].text == ")")
+
+
+def inside_short_form(doc: Doc, i: int, ms: Sequence[Mention]) -> bool:
+    """Token ``i`` is a short form of ``ms`` (:func:`short_form`) or its parenthesis."""
+    return any(short_form(doc, m) and m.start - 1 <= i <= m.end for m in ms)
+
+
+def run_members(objects: Sequence[Mention], groups: Sequence[tuple[Mention, ...]],
+                lo: int, hi: int) -> list[Mention]:
+    """The members of a coordinated run (``groups``: :func:`coordinated_groups`) that an object
+    of ``objects`` belongs to and the parse left out, when the whole run lies in the object
+    node's subtree (doc tokens ``lo .. hi``): a list the parse broke ("MS, NMO, CIDP, MG, and
+    genetic disorders" with CIDP read as a modifier) keeps all its members; a mention of another
+    clause is never in the subtree."""
+    out: list[Mention] = []
+    for group in groups:
+        if lo <= group[0].start and group[-1].end <= hi and any(m in objects for m in group):
+            out.extend(m for m in group if m not in objects and m not in out)
+    return out
 
 
 def class_noun_members(parse: Doc, subjects: Sequence[Mention], off: int,
