@@ -43,6 +43,8 @@ class MentionRulesFile(Strict):
     relational_participles: list[str] = Field(default_factory=list)
     privative_prefixes: list[str] = Field(default_factory=list)
     source_participles: list[str] = Field(default_factory=list)
+    instrument_qualifiers: list[str] = Field(default_factory=list)
+    instrument_heads: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ class MentionRules:
     relational_participles: frozenset[str] = frozenset()
     privative_prefixes: frozenset[str] = frozenset()
     source_participles: frozenset[str] = frozenset()
+    instrument_qualifiers: frozenset[str] = frozenset()
+    instrument_heads: frozenset[str] = frozenset()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -128,4 +132,6 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         frozenset(w.lower() for w in spec.relational_participles),
         frozenset(w.lower() for w in spec.privative_prefixes),
         frozenset(w.lower() for w in spec.source_participles),
+        frozenset(w.lower() for w in spec.instrument_qualifiers),
+        frozenset(w.lower() for w in spec.instrument_heads),
     )

@@ -19,6 +19,9 @@ The automaton finds every term; :func:`refine` then applies
    is one mention of the cells ("blood monocytes": the Monocytes concept); so is one joined to
    it by a participle of ``source_participles`` ("umbilical cord-derived mesenchymal stem
    cells": the cells, by their source);
+0. **edges** (:mod:`pipeline.lexicon.edges`): "let 7" of "We let 7 days pass" and a disease
+   naming an instrument ("COPD assessment test") are no mentions; a match inside a hyphenated
+   word is the longer name it is part of read with a space ("aryl-hydrocarbon receptor");
 0. **privative prefixes**: a match glued by a hyphen to a prefix of ``privative_prefixes``
    names what the thing is not ("non-hematopoietic cells") and is no mention (applied with
    the word boundaries);
@@ -44,7 +47,7 @@ import numpy as np
 from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
-from pipeline.lexicon import Concept, Match, mirna, phrases
+from pipeline.lexicon import Concept, Match, edges, mirna, phrases
 from pipeline.lexicon.compounds import located_processes
 from pipeline.lexicon.mention_rules import RULES_FILE, MentionRules, load_mention_rules, rules_path
 
@@ -214,7 +217,13 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     t = TokenText(doc)
     for s, e, m in _located(t, chosen, rules):
         if not _on_word_boundaries(t, s, e) or in_institution_name(t, s, e, rules.institution_heads) \
-                or _privative(t, s, rules.privative_prefixes):
+                or _privative(t, s, rules.privative_prefixes) or edges.spaced_number(t, s, e) or (
+                    m.concept.label == "DISEASE" and edges.instrument_name(
+                        t, e, rules.instrument_qualifiers, rules.instrument_heads)):
+            continue
+        whole = edges.hyphen_spaced(t, s, e, lookup, key_of)
+        if whole is not None:
+            out.append(whole)
             continue
         if m.source.startswith(mirna.SOURCE_PREFIX) and _mirna_fragment(t, e):
             continue

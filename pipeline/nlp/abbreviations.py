@@ -66,6 +66,7 @@ from pipeline.nlp.abbreviation_heads import (  # noqa: F401  (re-exported)
     names_no_entity,
 )
 from pipeline.nlp.extensions import MentionInfo, mentions
+from pipeline.nlp.initials import initials_start
 from pipeline.ruledata import resource_path, save_data, saved_data
 
 _ISOFORM = re.compile(r"^(.*[A-Za-z])[-\u2010]?(\d{1,2}|[αβγδ]\d?|alpha|beta|gamma)$")
@@ -184,8 +185,8 @@ def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
     if singles:  # "UC-MSCs", "(UC)-MSCs": a source's initials glued to a defined short form
         for tok in doc:
             hit = _PREFIXED.match(tok.text) if "-" in tok.text else None
-            if hit is not None and hit.group(1) in singles:
-                found.setdefault((tok.i, tok.i + 1), singles[hit.group(1)])
+            if hit is not None and hit.group(1) in singles:  # with the words "(UC)" abbreviates
+                found.setdefault((initials_start(doc, tok.i), tok.i + 1), singles[hit.group(1)])
     spans = []
     for (start, end), long_form in sorted(found.items()):
         span = doc[start:end]
