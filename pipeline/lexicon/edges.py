@@ -8,14 +8,20 @@ applied by :func:`pipeline.lexicon.refine.refine`): pure functions over a doc's 
   test", "Asthma Control Test") is no mention of the disease;
 - :func:`hyphen_spaced`: a match read inside a hyphenated word is a fragment of a longer name the
   vocabulary writes with a space ("hydrocarbon" of "aryl-hydrocarbon receptor", the HGNC name
-  "aryl hydrocarbon receptor"): the longer name is the mention.
+  "aryl hydrocarbon receptor"): the longer name is the mention;
+- :func:`names_standard`: an abbreviation before "standards" ("ISO standards") names a standard;
+- :func:`culture_conditions`: a disease that cells in culture are put under ("MSCs preconditioned
+  under hypoxia") is the vocabulary's cell-level process (MeSH Cell Hypoxia);
+- :func:`mirna_members`: "miR-221/222" names miR-222 too.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from pipeline.lexicon import mirna
 from pipeline.lexicon.records import Concept, Match
 
 if TYPE_CHECKING:
@@ -64,3 +70,68 @@ def hyphen_spaced(t: TokenText, s: int, e: int, lookup: Callable[[str], Concept 
         if concept is not None:
             best = (s - 2, k + 1, Match(s - 2, k + 1, concept, "hyphen_spaced"))
     return best
+
+
+
+def is_abbreviation(text: str) -> bool:
+    """Written as an abbreviation: no lower-case letter and two capitals ("ISO", "5-FU", "MK-801")."""
+    return not any(c.islower() for c in text) and sum(c.isupper() for c in text) >= 2
+
+
+def names_standard(t: TokenText, s: int, e: int, heads: frozenset[str]) -> bool:
+    """Tokens ``s:e``, written as an abbreviation, name a standard or its body: a word of ``heads``
+    follows, a number between allowed ("ISO standards", "ISO 9001 certified"), so the training
+    corpora's "ISO" (isoproterenol) is no mention there."""
+    if not heads or not t.spaced(e - 1) or not is_abbreviation(" ".join(t.text(k) for k in range(s, e))):
+        return False
+    k = e + 1 if e < t.n and t.text(e).isdigit() and t.spaced(e) else e
+    return t.word(k) in heads
+
+
+def culture_conditions(t: TokenText, chosen: list[tuple[int, int, Match]], cues: frozenset[str],
+                       lookup: Callable[[str], Concept | None], key_of: Callable[[str], str],
+                       ) -> list[tuple[int, int, Match]]:
+    """A DISEASE match in a sentence about cells in culture (a word of ``cues``: "cultured",
+    "preconditioning", "stimuli") is the condition the cells are put under, the vocabulary's
+    cell-level PROCESS "cell <match>" where it has one ("MSCs preconditioned under hypoxia": MeSH
+    Cell Hypoxia, not the disease Hypoxia)."""
+    if not cues or not any(m.concept.label == "DISEASE" for _, _, m in chosen):
+        return chosen
+    out = []
+    for s, e, m in chosen:
+        if m.concept.label == "DISEASE":
+            concept = lookup(key_of("cell " + " ".join(t.text(k) for k in range(s, e))))
+            if concept is not None and concept.label == "PROCESS":
+                sent = t.doc[s].sent
+                if any(tok.lower_ in cues for tok in sent):
+                    m = Match(s, e, concept, m.source + "+culture", m.key)
+        out.append((s, e, m))
+    return out
+
+
+_MEMBER = re.compile(r"^-?(\d+[a-z]?)$")
+_NUMBERED = re.compile(r"^(.*?)(\d+[a-z]?)$")
+
+
+def mirna_members(t: TokenText, chosen: list[tuple[int, int, Match]],
+                  lookup: Callable[[str], Concept | None], key_of: Callable[[str], str],
+                  ) -> list[tuple[int, int, Match]]:
+    """``chosen`` plus the further members of a microRNA list written in shorthand: "miR-221/222"
+    names miR-221 and miR-222 (the number after a glued "/" takes the name of the match before
+    it, "miR-" + "222", when the vocabulary has that name)."""
+    out = list(chosen)
+    taken = {k for s, e, _ in chosen for k in range(s, e)}
+    for s, e, m in chosen:
+        if not m.source.startswith(mirna.SOURCE_PREFIX):
+            continue
+        named = _NUMBERED.match(" ".join(t.text(k) for k in range(s, e)))
+        k = e
+        while named is not None and k + 1 < t.n and t.text(k) == "/" and not t.spaced(k - 1) \
+                and not t.spaced(k) and k + 1 not in taken:
+            number = _MEMBER.match(t.text(k + 1))
+            concept = lookup(key_of(named.group(1) + number.group(1))) if number else None
+            if concept is None:
+                break
+            out.append((k + 1, k + 2, Match(k + 1, k + 2, concept, m.source + "+member")))
+            k += 2
+    return sorted(out, key=lambda x: x[0]) if len(out) > len(chosen) else chosen

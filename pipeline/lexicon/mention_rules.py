@@ -45,6 +45,8 @@ class MentionRulesFile(Strict):
     source_participles: list[str] = Field(default_factory=list)
     instrument_qualifiers: list[str] = Field(default_factory=list)
     instrument_heads: list[str] = Field(default_factory=list)
+    culture_cues: list[str] = Field(default_factory=list)
+    standard_heads: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class MentionRules:
     source_participles: frozenset[str] = frozenset()
     instrument_qualifiers: frozenset[str] = frozenset()
     instrument_heads: frozenset[str] = frozenset()
+    culture_cues: frozenset[str] = frozenset()
+    standard_heads: frozenset[str] = frozenset()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -134,4 +138,6 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         frozenset(w.lower() for w in spec.source_participles),
         frozenset(w.lower() for w in spec.instrument_qualifiers),
         frozenset(w.lower() for w in spec.instrument_heads),
+        frozenset(w.lower() for w in spec.culture_cues),
+        frozenset(w.lower() for w in spec.standard_heads),
     )

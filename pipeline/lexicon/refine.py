@@ -19,9 +19,11 @@ The automaton finds every term; :func:`refine` then applies
    is one mention of the cells ("blood monocytes": the Monocytes concept); so is one joined to
    it by a participle of ``source_participles`` ("umbilical cord-derived mesenchymal stem
    cells": the cells, by their source);
-0. **edges** (:mod:`pipeline.lexicon.edges`): "let 7" of "We let 7 days pass" and a disease
-   naming an instrument ("COPD assessment test") are no mentions; a match inside a hyphenated
-   word is the longer name it is part of read with a space ("aryl-hydrocarbon receptor");
+0. **edges** (:mod:`pipeline.lexicon.edges`): "let 7" of "We let 7 days pass", a disease naming
+   an instrument ("COPD assessment test") and an abbreviation naming a standard ("ISO standards")
+   are no mentions; a match inside a hyphenated word is the longer name it is part of read with
+   a space ("aryl-hydrocarbon receptor"); a disease that cells in culture are put under is the
+   cell-level process ("under hypoxia"); the number after "miR-221/" is miR-222;
 0. **privative prefixes**: a match glued by a hyphen to a prefix of ``privative_prefixes``
    names what the thing is not ("non-hematopoietic cells") and is no mention (applied with
    the word boundaries);
@@ -217,7 +219,8 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     t = TokenText(doc)
     for s, e, m in _located(t, chosen, rules):
         if not _on_word_boundaries(t, s, e) or in_institution_name(t, s, e, rules.institution_heads) \
-                or _privative(t, s, rules.privative_prefixes) or edges.spaced_number(t, s, e) or (
+                or _privative(t, s, rules.privative_prefixes) or edges.spaced_number(t, s, e) \
+                or edges.names_standard(t, s, e, rules.standard_heads) or (
                     m.concept.label == "DISEASE" and edges.instrument_name(
                         t, e, rules.instrument_qualifiers, rules.instrument_heads)):
             continue
@@ -261,6 +264,8 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     out = phrases.extend_modifiers(t, located_processes(t, out, rules, lookup, key_of), rules)
     if rules.privative_prefixes:  # the phrases made above ("immune cells") follow the prefix rule too
         out = [x for x in out if not _privative(t, x[0], rules.privative_prefixes)]
+    out = edges.culture_conditions(t, out, rules.culture_cues, lookup, key_of)
+    out = edges.mirna_members(t, out, lookup, key_of)
     return out
 
 

@@ -91,8 +91,9 @@ def tree_classes(trees: Iterable[str], rules: ClassRules) -> set[str]:
                 if key in rules.mesh_trees and key not in rules.exclude:
                     out.update(rules.mesh_trees[key])
                 break
-    if "CELL_TYPE" in out and any(t == k or t.startswith(k + ".") for t in trees for k in rules.structure_trees):
-        out.discard("CELL_TYPE")  # "Myelin Sheath" is also filed under the glial cells that make it
+    if "CELL_TYPE" in out and any(t == k or t.startswith(k + ".")
+                                  for t in trees for k in rules.structure_trees):
+        out.discard("CELL_TYPE")  # "Myelin Sheath" is also filed under the glial cells making it
     return out
 
 
