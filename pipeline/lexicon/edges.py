@@ -102,7 +102,7 @@ def culture_conditions(t: TokenText, chosen: list[tuple[int, int, Match]], cues:
         if m.concept.label == "DISEASE":
             concept = lookup(key_of("cell " + " ".join(t.text(k) for k in range(s, e))))
             if concept is not None and concept.label == "PROCESS":
-                sent = t.doc[s].sent
+                sent = t.doc[s].sent if t.doc.has_annotation("SENT_START") else t.doc[:]
                 if any(tok.lower_ in cues for tok in sent):
                     m = Match(s, e, concept, m.source + "+culture", m.key)
         out.append((s, e, m))
