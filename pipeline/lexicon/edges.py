@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.lexicon import mirna
+from pipeline.lexicon.normalize import GREEK_NAMES
 from pipeline.lexicon.records import Concept, Match
 
 if TYPE_CHECKING:
@@ -32,12 +33,14 @@ NAME_TAIL = 4  # tokens after a hyphen-spaced match that a longer name may take
 
 
 def spaced_number(t: TokenText, s: int, e: int) -> bool:
-    """Tokens ``s:e`` are a lower-case word of at most ``SHORT_WORD`` letters, a space and a
-    number ("let 7"): symbols written in lower case are joined to their number ("let-7", "p53")."""
+    """Tokens ``s:e`` are a lower-case word of at most ``SHORT_WORD`` letters with a vowel, a space
+    and a number ("let 7"): symbols written in lower case are joined to their number ("let-7",
+    "p53"), or have no vowel ("gp 160"); a Greek letter's name stays ("beta 2")."""
     if e - s != 2 or not t.spaced(s):
         return False
     word, number = t.text(s), t.text(s + 1)
-    return word.isalpha() and word.islower() and len(word) <= SHORT_WORD and number.isdigit()
+    return word.isalpha() and word.islower() and len(word) <= SHORT_WORD and number.isdigit() \
+        and any(c in "aeiouy" for c in word) and word not in GREEK_NAMES
 
 
 def instrument_name(t: TokenText, e: int, qualifiers: frozenset[str], heads: frozenset[str]) -> bool:

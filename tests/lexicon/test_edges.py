@@ -41,6 +41,9 @@ def run(words: list[str], spaces: list[bool] | None, matches: list[tuple[int, in
         (["let", "-", "7", "rose"], [False, False, True, False], (0, 3),
          [("let-7", "GENE_OR_PROTEIN", "FPLX:MIRLET7")]),
         (["LET", "7", "rose"], None, (0, 2), [("LET 7", "GENE_OR_PROTEIN", "FPLX:MIRLET7")]),
+        # a symbol without a vowel, a Greek letter's name: symbols written apart
+        (["the", "gp", "160", "rose"], None, (1, 3), [("gp 160", "GENE_OR_PROTEIN", "FPLX:MIRLET7")]),
+        (["the", "beta", "2", "rose"], None, (1, 3), [("beta 2", "GENE_OR_PROTEIN", "FPLX:MIRLET7")]),
     ],
 )
 def test_spaced_number(words: list[str], spaces: list[bool] | None, match: tuple[int, int],
