@@ -52,6 +52,7 @@ from spacy.tokens import Doc
 from pipeline.lexicon import Concept, Match, edges, mirna, phrases
 from pipeline.lexicon.compounds import located_processes
 from pipeline.lexicon.mention_rules import RULES_FILE, MentionRules, load_mention_rules, rules_path
+from pipeline.lexicon.tails import elliptic_anatomy
 
 NAME_WORDS = 4  # capitalised words between a match and the head of an institution's name
 
@@ -212,11 +213,14 @@ def deficit_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple
 
 def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
            lookup: Callable[[str], Concept | None], key_of: Callable[[str], str],
-           ) -> list[tuple[int, int, Match]]:
+           tails: Callable[[str], Concept | None] | None = None) -> list[tuple[int, int, Match]]:
     """The matches of ``chosen`` (token start, end, match; non-overlapping, in order) that are
-    mentions, plus the longer names and phrases the rules make of the others."""
+    mentions, plus the longer names and phrases the rules make of the others (``tails``: see
+    :func:`pipeline.lexicon.tails.anatomy_tails`; without it no elliptic anatomy name)."""
     out: list[tuple[int, int, Match]] = []
     t = TokenText(doc)
+    if tails is not None:
+        chosen = elliptic_anatomy(t, chosen, tails, key_of)
     for s, e, m in _located(t, chosen, rules):
         if not _on_word_boundaries(t, s, e) or in_institution_name(t, s, e, rules.institution_heads) \
                 or _privative(t, s, rules.privative_prefixes) or edges.spaced_number(t, s, e) \
