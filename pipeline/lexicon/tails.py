@@ -3,8 +3,9 @@
 Texts drop the first word of a long anatomy name they use often: "cord blood" is UBERON's
 "umbilical cord blood", as "cord blood stem cells" are stem cells from it. The vocabularies
 list the full name only. :func:`anatomy_tails` indexes, once per lexicon, the last two words of
-its ANATOMY terms of three or more words whose two-word tail is no term of its own, to the
-term's concept (a tail two concepts share is left out); :func:`elliptic_anatomy` makes an
+its ANATOMY terms of three or more words made of an ANATOMY term and a one-word ANATOMY term
+("umbilical cord" + "blood": what is in a place) whose two-word tail is no term of its own, to
+the term's concept (a tail two concepts share is left out); :func:`elliptic_anatomy` makes an
 ANATOMY match and the word before it that mention, where the two are such a tail.
 """
 
@@ -30,18 +31,28 @@ def anatomy_tails(lexicon: Lexicon) -> Callable[[str], Concept | None]:
     if index is None:
         index = {}
         labels = lexicon._concept_rows["label"].to_numpy()
-        starts, exists = lexicon.group_start, lexicon.automaton.exists
-        for key, value in lexicon.automaton.items() if lexicon.n_terms else ():
-            words = key.split()
-            if len(words) < 3:
-                continue
+        starts, get = lexicon.group_start, lexicon.automaton.get
+
+        def anatomy(value: int | None) -> int:
+            """The concept of a key's first own candidate when it is ANATOMY, else -1."""
+            if value is None:
+                return -1
             group = value >> LENGTH_BITS
             if starts[group] == starts[group + 1]:
-                continue  # a corpus term only
+                return -1  # a corpus term only
             code = lexicon.cand_concept[starts[group]]
-            tail = " ".join(words[-2:])
-            if labels[code] != LABEL or exists(" " + tail):
+            return code if labels[code] == LABEL else -1
+
+        for key, value in lexicon.automaton.items() if lexicon.n_terms else ():
+            words = key.split()
+            if len(words) < 3 or anatomy(value) < 0:
                 continue
+            tail = " ".join(words[-2:])
+            # a place and what is there, both terms ("umbilical cord" + "blood"); the tail no term
+            if get(" " + tail, None) is not None or anatomy(get(" " + " ".join(words[:-1]), None)) < 0 \
+                    or anatomy(get(" " + words[-1], None)) < 0:
+                continue
+            code = anatomy(value)
             index[tail] = code if index.get(tail, code) == code else -1
         lexicon.__dict__["_anatomy_tails"] = index
 

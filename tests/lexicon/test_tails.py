@@ -19,6 +19,9 @@ RULES = load_mention_rules()
 ENTRIES = [
     ("umbilical cord blood", "UBERON:0012168", "ANATOMY", "ANATOMY"),
     ("blood", "MESH:D001769", "ANATOMY", "ANATOMY"),
+    ("umbilical cord", "MESH:D014470", "ANATOMY", "ANATOMY"),
+    ("brain", "MESH:D001921", "ANATOMY", "ANATOMY"),
+    ("insect adult brain", "UBERON:6003624", "ANATOMY", "ANATOMY"),
     ("central nervous system", "MESH:D002490", "ANATOMY", "ANATOMY"),
     ("nervous system", "MESH:D009420", "ANATOMY", "ANATOMY"),
     ("acute lung injury", "MESH:D055370", "DISEASE", "DISEASE"),
@@ -41,6 +44,7 @@ def tails(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Concept |
         ("nervous system", None),  # a term of its own
         ("lung injury", None),  # not ANATOMY
         ("heart ventricle", None),  # the tail of two concepts
+        ("adult brain", None),  # "insect adult" is no place
     ],
 )
 def test_anatomy_tails(tails: Callable[[str], Concept | None], key: str, expected: str | None) -> None:
