@@ -54,6 +54,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.errors import MechmineError
+from pipeline.lexicon.edges import instrument_name
+from pipeline.lexicon.mention_rules import load_mention_rules
+from pipeline.lexicon.refine import TokenText
 from pipeline.nlp.abbreviation_heads import (  # noqa: F401  (re-exported)
     OTHER,
     HeadRule,
@@ -338,6 +341,7 @@ class AbbreviationPropagator:
     def _load(self, files: dict[str, Path]) -> None:
         self.rules = load_head_rules(files[HEAD_RULES])
         self.files = files
+        self.mention_rules = load_mention_rules()  # the packaged lexicon's (its instrument words)
 
     def to_disk(self, path: Path | str, *, exclude: Iterable[str] = ()) -> None:
         save_data(self.files, Path(path))
@@ -359,8 +363,10 @@ class AbbreviationPropagator:
         if not found:
             return doc
         info = mentions(doc)
-        found = [(s, m) for s, m in found if m.source != "abbreviation_long_form"
-                 or not _overlaps_model(s, ents, info)]
+        words, mr = TokenText(doc), self.mention_rules  # a disease naming an instrument is none
+        found = [(s, m) for s, m in found if (m.source != "abbreviation_long_form"  # ("COPD assessment test")
+                 or not _overlaps_model(s, ents, info)) and not (s.label_ == "DISEASE" and instrument_name(
+                     words, s.end, mr.instrument_qualifiers, mr.instrument_heads))]
         new = [s for s, _ in found if s.label_ != OTHER]
         for span, mention in found:
             if span.label_ != OTHER:
