@@ -43,6 +43,10 @@ class MentionRulesFile(Strict):
     relational_participles: list[str] = Field(default_factory=list)
     privative_prefixes: list[str] = Field(default_factory=list)
     source_participles: list[str] = Field(default_factory=list)
+    instrument_qualifiers: list[str] = Field(default_factory=list)
+    instrument_heads: list[str] = Field(default_factory=list)
+    culture_cues: list[str] = Field(default_factory=list)
+    standard_heads: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,10 @@ class MentionRules:
     relational_participles: frozenset[str] = frozenset()
     privative_prefixes: frozenset[str] = frozenset()
     source_participles: frozenset[str] = frozenset()
+    instrument_qualifiers: frozenset[str] = frozenset()
+    instrument_heads: frozenset[str] = frozenset()
+    culture_cues: frozenset[str] = frozenset()
+    standard_heads: frozenset[str] = frozenset()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -128,4 +136,8 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         frozenset(w.lower() for w in spec.relational_participles),
         frozenset(w.lower() for w in spec.privative_prefixes),
         frozenset(w.lower() for w in spec.source_participles),
+        frozenset(w.lower() for w in spec.instrument_qualifiers),
+        frozenset(w.lower() for w in spec.instrument_heads),
+        frozenset(w.lower() for w in spec.culture_cues),
+        frozenset(w.lower() for w in spec.standard_heads),
     )

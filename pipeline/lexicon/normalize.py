@@ -26,7 +26,9 @@ _GREEK_RE = re.compile("|".join(map(re.escape, GREEK)))
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _QUOTES = re.compile(r"[\u2018\u2019\u02bc\u2032]")
 _POSSESSIVE = re.compile(r"'s$")
-_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+# a hyphen, or the tilde that joins the members of a microRNA cluster ("miR-17~92" = "miR-17-92"),
+# inside a token
+_INNER_HYPHEN = re.compile(r"(?<=\w)[-~](?=\w)")
 _SPELLING = ((re.compile(r"tumour"), "tumor"), (re.compile(r"haem"), "hem"),
              (re.compile(r"aemia"), "emia"), (re.compile(r"oedema"), "edema"),
              (re.compile(r"oes(?=ophag)"), "es"))
@@ -39,7 +41,7 @@ def fold(text: str) -> str:
 
 
 def case_key(token_text: str) -> str:
-    """Case-preserving key of one token (Greek folded, inner hyphens dropped)."""
+    """Case-preserving key of one token (Greek folded, inner hyphens and tildes dropped)."""
     return _INNER_HYPHEN.sub("", fold(token_text))
 
 

@@ -19,6 +19,11 @@ The automaton finds every term; :func:`refine` then applies
    is one mention of the cells ("blood monocytes": the Monocytes concept); so is one joined to
    it by a participle of ``source_participles`` ("umbilical cord-derived mesenchymal stem
    cells": the cells, by their source);
+0. **edges** (:mod:`pipeline.lexicon.edges`): "let 7" of "We let 7 days pass", a disease naming
+   an instrument ("COPD assessment test") and an abbreviation naming a standard ("ISO standards")
+   are no mentions; a match inside a hyphenated word is the longer name it is part of read with
+   a space ("aryl-hydrocarbon receptor"); a disease that cells in culture are put under is the
+   cell-level process ("under hypoxia"); the number after "miR-221/" is miR-222;
 0. **privative prefixes**: a match glued by a hyphen to a prefix of ``privative_prefixes``
    names what the thing is not ("non-hematopoietic cells") and is no mention (applied with
    the word boundaries);
@@ -44,9 +49,10 @@ import numpy as np
 from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
-from pipeline.lexicon import Concept, Match, mirna, phrases
+from pipeline.lexicon import Concept, Match, edges, mirna, phrases
 from pipeline.lexicon.compounds import located_processes
 from pipeline.lexicon.mention_rules import RULES_FILE, MentionRules, load_mention_rules, rules_path
+from pipeline.lexicon.tails import elliptic_anatomy
 
 NAME_WORDS = 4  # capitalised words between a match and the head of an institution's name
 
@@ -207,14 +213,24 @@ def deficit_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple
 
 def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
            lookup: Callable[[str], Concept | None], key_of: Callable[[str], str],
-           ) -> list[tuple[int, int, Match]]:
+           tails: Callable[[str], Concept | None] | None = None) -> list[tuple[int, int, Match]]:
     """The matches of ``chosen`` (token start, end, match; non-overlapping, in order) that are
-    mentions, plus the longer names and phrases the rules make of the others."""
+    mentions, plus the longer names and phrases the rules make of the others (``tails``: see
+    :func:`pipeline.lexicon.tails.anatomy_tails`; without it no elliptic anatomy name)."""
     out: list[tuple[int, int, Match]] = []
     t = TokenText(doc)
+    if tails is not None:
+        chosen = elliptic_anatomy(t, chosen, tails, key_of)
     for s, e, m in _located(t, chosen, rules):
         if not _on_word_boundaries(t, s, e) or in_institution_name(t, s, e, rules.institution_heads) \
-                or _privative(t, s, rules.privative_prefixes):
+                or _privative(t, s, rules.privative_prefixes) or edges.spaced_number(t, s, e) \
+                or edges.names_standard(t, s, e, rules.standard_heads) or (
+                    m.concept.label == "DISEASE" and edges.instrument_name(
+                        t, e, rules.instrument_qualifiers, rules.instrument_heads)):
+            continue
+        whole = edges.hyphen_spaced(t, s, e, lookup, key_of)
+        if whole is not None:
+            out.append(whole)
             continue
         if m.source.startswith(mirna.SOURCE_PREFIX) and _mirna_fragment(t, e):
             continue
@@ -252,6 +268,8 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
     out = phrases.extend_modifiers(t, located_processes(t, out, rules, lookup, key_of), rules)
     if rules.privative_prefixes:  # the phrases made above ("immune cells") follow the prefix rule too
         out = [x for x in out if not _privative(t, x[0], rules.privative_prefixes)]
+    out = edges.culture_conditions(t, out, rules.culture_cues, lookup, key_of)
+    out = edges.mirna_members(t, out, lookup, key_of)
     return out
 
 

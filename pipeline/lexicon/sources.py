@@ -50,6 +50,8 @@ class ClassRules(Strict):
     # (see :mod:`pipeline.lexicon.confirm`)
     vocabulary_diseases: list[str] = Field(default_factory=list)
     peptide_drugs: PeptideDrugRule | None = None  # see pipeline.lexicon.confirm.PeptideDrugs
+    # trees of cell parts: an entry under one is no cell type, whatever its other trees say
+    structure_trees: list[str] = Field(default_factory=list)
 
 
 @dataclass
@@ -78,8 +80,10 @@ def _common_word_name(name: str, common: Callable[[str], bool]) -> bool:
 
 
 def tree_classes(trees: Iterable[str], rules: ClassRules) -> set[str]:
-    """Classes of a MeSH entry from its tree numbers (longest prefix per tree number)."""
+    """Classes of a MeSH entry from its tree numbers (longest prefix per tree number); an entry
+    with a tree of ``structure_trees`` has no CELL_TYPE."""
     out: set[str] = set()
+    trees = list(trees)
     keys = sorted([*rules.mesh_trees, *rules.exclude], key=len, reverse=True)
     for tree in trees:
         for key in keys:
@@ -87,6 +91,9 @@ def tree_classes(trees: Iterable[str], rules: ClassRules) -> set[str]:
                 if key in rules.mesh_trees and key not in rules.exclude:
                     out.update(rules.mesh_trees[key])
                 break
+    if "CELL_TYPE" in out and any(t == k or t.startswith(k + ".")
+                                  for t in trees for k in rules.structure_trees):
+        out.discard("CELL_TYPE")  # "Myelin Sheath" is also filed under the glial cells making it
     return out
 
 

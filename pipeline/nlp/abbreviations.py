@@ -54,6 +54,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.errors import MechmineError
+from pipeline.lexicon.edges import instrument_name
+from pipeline.lexicon.mention_rules import load_mention_rules
+from pipeline.lexicon.refine import TokenText
 from pipeline.nlp.abbreviation_heads import (  # noqa: F401  (re-exported)
     OTHER,
     HeadRule,
@@ -66,6 +69,7 @@ from pipeline.nlp.abbreviation_heads import (  # noqa: F401  (re-exported)
     names_no_entity,
 )
 from pipeline.nlp.extensions import MentionInfo, mentions
+from pipeline.nlp.initials import initials_start
 from pipeline.ruledata import resource_path, save_data, saved_data
 
 _ISOFORM = re.compile(r"^(.*[A-Za-z])[-\u2010]?(\d{1,2}|[αβγδ]\d?|alpha|beta|gamma)$")
@@ -184,8 +188,8 @@ def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
     if singles:  # "UC-MSCs", "(UC)-MSCs": a source's initials glued to a defined short form
         for tok in doc:
             hit = _PREFIXED.match(tok.text) if "-" in tok.text else None
-            if hit is not None and hit.group(1) in singles:
-                found.setdefault((tok.i, tok.i + 1), singles[hit.group(1)])
+            if hit is not None and hit.group(1) in singles:  # with the words "(UC)" abbreviates
+                found.setdefault((initials_start(doc, tok.i), tok.i + 1), singles[hit.group(1)])
     spans = []
     for (start, end), long_form in sorted(found.items()):
         span = doc[start:end]
@@ -337,6 +341,7 @@ class AbbreviationPropagator:
     def _load(self, files: dict[str, Path]) -> None:
         self.rules = load_head_rules(files[HEAD_RULES])
         self.files = files
+        self.mention_rules = load_mention_rules()  # the packaged lexicon's (its instrument words)
 
     def to_disk(self, path: Path | str, *, exclude: Iterable[str] = ()) -> None:
         save_data(self.files, Path(path))
@@ -358,8 +363,10 @@ class AbbreviationPropagator:
         if not found:
             return doc
         info = mentions(doc)
-        found = [(s, m) for s, m in found if m.source != "abbreviation_long_form"
-                 or not _overlaps_model(s, ents, info)]
+        words, mr = TokenText(doc), self.mention_rules  # a disease naming an instrument is none
+        found = [(s, m) for s, m in found if (m.source != "abbreviation_long_form"  # ("COPD assessment test")
+                 or not _overlaps_model(s, ents, info)) and not (s.label_ == "DISEASE" and instrument_name(
+                     words, s.end, mr.instrument_qualifiers, mr.instrument_heads))]
         new = [s for s, _ in found if s.label_ != OTHER]
         for span, mention in found:
             if span.label_ != OTHER:

@@ -41,6 +41,7 @@ from pipeline.lexicon.groups import GROUP_SPANS, GROUPS_FILE, is_group_noun, rea
 from pipeline.lexicon.normalize import HYPHEN, token_norm
 from pipeline.lexicon.plurals import plural_matches
 from pipeline.lexicon.refine import RULES_FILE, MentionRules, load_mention_rules, refine, rules_path
+from pipeline.lexicon.tails import anatomy_tails
 from pipeline.lexicon.tokens import DocKeys, KeyedText
 from pipeline.nlp.extensions import MentionInfo, mentions
 from pipeline.nlp.model_merge import load_model_labels, load_model_refines, merge_with_model
@@ -150,7 +151,7 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     chosen = [(s, e, found[(s, e)]) for s, e in longest_first(found)]
     if rules is not None:
         chosen = refine(doc, chosen, rules, lookup or lexicon.lookup,
-                        key_of or (lambda text: _key_of(doc, keys, text)))
+                        key_of or (lambda text: _key_of(doc, keys, text)), anatomy_tails(lexicon))
     if modifiers or cell_modifiers:
         chosen = lexicon_groups.extend_over_modifiers(doc, chosen, modifiers, cell_modifiers, lineage)
     return [(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id), m) for s, e, m in chosen]

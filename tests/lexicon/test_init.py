@@ -50,6 +50,15 @@ def test_token_norm_and_join() -> None:
     assert (starts[0], ends[2], starts[1]) == (0, 4, -1)
 
 
+@pytest.mark.parametrize(("token", "expected"), [
+    ("miR-17~92", "mir1792"),  # a cluster's members joined by a tilde read as "miR-17-92"
+    ("miR-17-92", "mir1792"),
+    ("~5", "~5"),  # an approximate number: no inner tilde
+])
+def test_token_norm_of_inner_tildes(token: str, expected: str) -> None:
+    assert token_norm(token) == expected
+
+
 def test_find(tmp_path: Path) -> None:
     lex = Lexicon.load(write_lexicon(tmp_path / "lex", TINY, extra=[("nephrotoxicity", "MESH:D004194")]))
     words = ["The", "cat", "and", "CAT", "with", "TNFα", "in", "Parkinson", "’s", "disease",

@@ -40,6 +40,8 @@ def run(words: list[str], matches: list[tuple[int, int, Concept]],
         (["walking", "problems", "follow"], [], [("walking problems", "DISEASE", "")]),
         # a domain adjective only before a deficit word
         (["improved", "motor", "impairments"], [], [("motor impairments", "DISEASE", "")]),
+        (["and", "physical", "disabilities", "."], [], [("physical disabilities", "DISEASE", "")]),
+        (["a", "cause", "of", "disability"], [], []),
         (["loss", "of", "motor", "and", "sensory", "function"], [], []),
         # no deficit word: the function word is no mention
         (["balance", "between", "them"], [], []),

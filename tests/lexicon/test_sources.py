@@ -159,6 +159,13 @@ PACKAGED = load_yaml(resource_path("lexicon_classes.yaml"), ClassRules)
         (["A08.675.256", "A11.284.180.225", "A11.671.240"], {"ANATOMY"}),
         # a neuron type stays a cell type (Motor Neurons)
         (["A08.675.655.500", "A11.671.655.500"], {"ANATOMY", "CELL_TYPE"}),
+        # Myelin Sheath: a cellular structure (A11.284), also under Oligodendroglia and Schwann Cells
+        (["A08.637.600.500", "A11.284.149.165.600", "A11.650.600.500", "A11.650.800.500"], {"ANATOMY"}),
+        # Acrosome: under Spermatozoa (A11.497) too
+        (["A05.360.490.890.820.100", "A11.284.430.214.190.875.190.550.040", "A11.497.760.400.100"],
+         {"ANATOMY"}),
+        # a glial cell type stays a cell type (Oligodendroglia)
+        (["A08.637.600", "A11.650.600"], {"ANATOMY", "CELL_TYPE"}),
     ],
 )
 def test_packaged_classes_of_neuron_parts(trees: list[str], expected: set[str]) -> None:

@@ -39,6 +39,7 @@ from spacy.tokens import Span  # noqa: E402
 
 from pipeline.nlp.abbreviations import (  # noqa: E402
     OTHER,
+    AbbreviationPropagator,
     abbreviation_spans,
     head_label,
     head_part,
@@ -129,3 +130,29 @@ def test_long_form_ending_in_a_defined_short_form_takes_its_class() -> None:
 def test_long_form_ending_in_an_undefined_word_stays_other() -> None:
     doc = NLP("We used plant-made ZVs (PM-ZVs) here.")
     assert _short_forms(doc, []) == [("PM-ZVs", OTHER, "", "abbreviation")]
+
+
+def _component_ents(text: str, ents: list[tuple[int, int, str, str]]) -> list[tuple[str, str, str]]:
+    doc = NLP(text)
+    doc.ents = [Span(doc, s, e, label=label, kb_id=kb_id) for s, e, label, kb_id in ents]
+    component = AbbreviationPropagator(NLP, "abbreviations")
+    component.initialize()
+    return [(e.text, e.label_, e.kb_id_) for e in component(doc).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a defined disease's short form naming an instrument is no mention
+        ("Lung blight (LB) is common. The LB assessment test fell and LB waned.", [(0, 2, "DISEASE", "D:1")],
+         [("Lung blight", "DISEASE", "D:1"), ("LB", "DISEASE", "D:1"), ("LB", "DISEASE", "D:1")]),
+        # parenthesised initials take the words they abbreviate, over the organ's entity
+        ("Mesenchymal stem cells (MSCs) help. Umbilical cord-derived (UC)-MSCs too.",
+         [(0, 3, "CELL_TYPE", "M:1"), (8, 10, "ANATOMY", "A:1")],
+         [("Mesenchymal stem cells", "CELL_TYPE", "M:1"), ("MSCs", "CELL_TYPE", "M:1"),
+          ("Umbilical cord-derived (UC)-MSCs", "CELL_TYPE", "M:1")]),
+    ],
+)
+def test_component_short_forms(text: str, ents: list[tuple[int, int, str, str]],
+                               expected: list[tuple[str, str, str]]) -> None:
+    assert _component_ents(text, ents) == expected
