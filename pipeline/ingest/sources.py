@@ -32,6 +32,7 @@ from pipeline.ingest.readers.bioc import read_bioc_json, read_bioc_xml
 from pipeline.ingest.readers.html import read_html
 from pipeline.ingest.readers.jats import read_jats
 from pipeline.ingest.readers.jsonl import read_jsonl
+from pipeline.ingest.readers.medline import read_medline
 from pipeline.ingest.readers.pubmed import read_pubmed_xml
 from pipeline.ingest.readers.text import read_text
 from pipeline.ingest.readers.title_abstract import read_pubtator
@@ -46,6 +47,7 @@ READERS: dict[str, Reader] = {
     "jsonl": read_jsonl,
     "pubtator": read_pubtator,
     "pubmed_xml": read_pubmed_xml,
+    "medline": read_medline,
     "jats_xml": read_jats,
     "bioc_xml": read_bioc_xml,
     "bioc_json": read_bioc_json,
@@ -55,6 +57,7 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".pubtator": "pubtator",
+    ".nbib": "medline", ".medline": "medline",
 }
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _PUBTATOR = re.compile(rb"^[^|\t\r\n]+\|[ta]\|", re.MULTILINE)
@@ -229,6 +232,8 @@ def sniff_format(name: str, head: bytes) -> str:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096]
     if ext in {".txt", ".text", ""} and _PUBTATOR.match(start):
         return "pubtator"
+    if ext in {".txt", ".text", ""} and start.startswith(b"PMID- "):  # PubMed's "PubMed format" export
+        return "medline"
     if ext in EXTENSIONS:
         return EXTENSIONS[ext]
     if "pubtator" in name.lower():
