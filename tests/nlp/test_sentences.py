@@ -55,7 +55,9 @@ def test_the_sentencizer_keeps_its_name(nlp: Language) -> None:
 
 
 WRAPPED = ("Mesenchymal stem cells are studied widely in lung fibrosis and\n"
-           "in spinal cord injury, where they\nsecrete factors that calm the immune system.\nIn these models their main effects include\n")
+           "in spinal cord injury, where they\n"
+           "secrete factors that calm the immune system.\n"
+           "In these models their main effects include\n")
 
 
 @pytest.mark.parametrize("marker", ["-", "•", "1."])
