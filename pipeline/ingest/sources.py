@@ -362,6 +362,8 @@ def read_file(item: InputFile, max_bytes: int) -> Iterator[SourceDocument | Skip
     packed = compression(data[:8])
     if packed:
         raise InputError(f"compressed ({packed}); decompress it first")
+    if data.lstrip()[:5] == b"%PDF-":
+        raise InputError("PDF is not read; extract its text first (e.g. pdftotext FILE.pdf)")
     fmt = sniff_format(item.path.name, data[:8192])
     if fmt == "xml_unknown":
         raise InputError("unsupported XML (expected PubMed, JATS/NLM or BioC XML)")

@@ -70,6 +70,15 @@ def test_compressed_inputs_are_named(tmp_path: Path, magic: bytes, name: str) ->
     assert [s.reason for s in result.skipped] == [f"compressed ({name}); decompress it first"]
 
 
+@pytest.mark.parametrize("name", ["paper.pdf", "paper.txt"])
+def test_a_pdf_is_named(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n")
+    result = ingest_file(_item(path))
+    assert [s.reason for s in result.skipped] == ["PDF is not read; extract its text first (e.g. pdftotext FILE.pdf)"]
+    assert not result.articles
+
+
 def test_tiny_size_limit_is_readable(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text("w " * 3000)
