@@ -75,7 +75,8 @@ def test_a_pdf_is_named(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n")
     result = ingest_file(_item(path))
-    assert [s.reason for s in result.skipped] == ["PDF is not read; extract its text first (e.g. pdftotext FILE.pdf)"]
+    assert [s.reason for s in result.skipped] == [
+        "PDF is not read; extract its text first (e.g. pdftotext FILE.pdf)"]
     assert not result.articles
 
 
