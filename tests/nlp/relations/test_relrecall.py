@@ -1,7 +1,9 @@
 """Relrecall constructions (issue 12): "X reduced Y expression" parsed as one noun phrase (X and Y
 both modifiers of the amount head: no list), a cause of a cell's polarization ("promote macrophage
 polarization", "induce the polarization of macrophages": POLARIZES the cells, .polarized) and a
-slash pair of entities ("monocytes/macrophages": both, .slashed). Marked sentences of our own
+slash pair of entities ("monocytes/macrophages": both, .slashed), an effect named by its kind ("the
+inhibitory effect of X on Y") and a therapy by its value ("the therapeutic value of X for D"). Marked
+sentences of our own
 wording with hand-built parses (CRAFT/ClearNLP labels) through the whole component."""
 
 from __future__ import annotations
@@ -136,3 +138,50 @@ def test_spaced_slash_is_no_pair(blank: Language, marked_doc: Callable[[str], Do
     rels = blank.get_pipe("mechmine_relations")(attach_parse(marked_doc(marked), SUPPRESSED))._.relations
     found = {(r.subject.text, r.predicate, r.object.text) for r in rels}
     assert found == {("IL-10", "INHIBITS", "macrophages")}
+
+
+# "X exerts / has an <adj> effect on Y": subject, verb, det, adjective, effect, on, compound, pobj
+HAD_EFFECT = [(1, "nsubj", N), (1, "ROOT", V), (4, "det", D), (4, "amod", A), (1, "dobj", N), (4, "prep", P),
+              (7, "compound", N), (5, "pobj", N), (1, "punct", X)]
+EFFECTS = {
+    "exert an inhibitory effect on": (
+        "[MSCs|CELL_TYPE] exert an inhibitory effect on [T cells|CELL_TYPE] .", HAD_EFFECT,
+        {("MSCs", "INHIBITS", "T cells", False)}),
+    "have a stimulatory effect on": (
+        "[IL-12|CYTOKINE] had a stimulatory effect on [NK cells|CELL_TYPE] .", HAD_EFFECT,
+        {("IL-12", "ACTIVATES", "NK cells", False)}),
+    "an effect without its kind states nothing": (
+        "[IL-12|CYTOKINE] had a marked effect on [NK cells|CELL_TYPE] .", HAD_EFFECT, set()),
+    "the suppressive effect of X on Y": (
+        "The suppressive effect of [MSCs|CELL_TYPE] on [T cells|CELL_TYPE] was strong .",
+        [(2, "det", D), (2, "amod", A), (8, "nsubj", N), (2, "prep", P), (3, "pobj", N), (2, "prep", P),
+         (7, "compound", N), (5, "pobj", N), (8, "ROOT", AUX), (8, "acomp", A), (8, "punct", X)],
+        {("MSCs", "INHIBITS", "T cells", False)}),
+    "the inhibitory effect exerted by X on Y": (
+        "Studies analyzed the inhibitory effect exerted by [MSCs|CELL_TYPE] on [DCs|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (4, "det", D), (4, "amod", A), (1, "dobj", N), (4, "acl", V),
+         (5, "agent", P), (6, "pobj", N), (4, "prep", P), (8, "pobj", N), (1, "punct", X)],
+        {("MSCs", "INHIBITS", "DCs", False)}),
+    "the therapeutic value of X for D": (
+        "We studied the therapeutic value of [MSCs|CELL_TYPE] for [rheumatoid arthritis|DISEASE] .",
+        [(1, "nsubj", PR), (1, "ROOT", V), (4, "det", D), (4, "amod", A), (1, "dobj", N), (4, "prep", P),
+         (5, "pobj", N), (4, "prep", P), (9, "amod", A), (7, "pobj", N), (1, "punct", X)],
+        {("MSCs", "TREATS", "rheumatoid arthritis", False)}),
+    "the therapeutic potential of X in D, hung on X": (
+        "The therapeutic potential of [MSCs|CELL_TYPE] in [MS|DISEASE] is high .",
+        [(2, "det", D), (2, "amod", A), (7, "nsubj", N), (2, "prep", P), (3, "pobj", N), (4, "prep", P),
+         (5, "pobj", N), (7, "ROOT", AUX), (7, "acomp", A), (7, "punct", X)],
+        {("MSCs", "TREATS", "MS", False)}),
+    # only a disease is treated
+    "a therapeutic effect on cells is no treatment": (
+        "The therapeutic effect of [MSCs|CELL_TYPE] on [T cells|CELL_TYPE] was strong .",
+        [(2, "det", D), (2, "amod", A), (8, "nsubj", N), (2, "prep", P), (3, "pobj", N), (2, "prep", P),
+         (7, "compound", N), (5, "pobj", N), (8, "ROOT", AUX), (8, "acomp", A), (8, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked, rows, expected", EFFECTS.values(), ids=EFFECTS.keys())
+def test_effects_named_by_their_kind(parsed_relations: Callable[..., set], marked: str,
+                                     rows: list[tuple[int, str, str]], expected: set) -> None:
+    assert parsed_relations(marked, rows) == expected
