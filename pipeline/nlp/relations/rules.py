@@ -20,7 +20,7 @@ from pipeline.errors import ResourceError
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 
 Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked", "topic",
-               "therapy", "feature", "counter", "cause", "attractant"]
+               "therapy", "feature", "counter", "cause", "attractant", "value"]
 RULES_FILE = "relation_rules.yaml"
 CUES_FILE = "context_cues.yaml"
 
