@@ -29,20 +29,24 @@ CELLS = "CELL_TYPE"
 
 def polarized_cells(c: Candidate, rules: RuleSet, words: Sequence[str], doc: Doc) -> Candidate:
     """``c`` with its object the cells a located process without an id names before its last
-    word, when the ``changed`` cues turn the predicate on those cells (:func:`changed_predicate`
-    over the words after them) and not on the process itself; else ``c``. ``words``: the
-    sentence's lower-cased tokens."""
+    word, when an ``after`` cue of the ``changed`` cues finds that word (the (up to 2) words after
+    the cells, as :func:`changed_predicate` reads them) for the rule's predicate and no cue turns
+    the predicate on the process itself; else ``c``. ``words``: the sentence's lower-cased
+    tokens."""
     m, off = c.object, c.sentence.start
     if m.kb_id or m.label != PROCESS or m.end - m.start < 2 or m.start < off or m.start <= c.trigger:
         return c
     span = doc[m.start:m.end - 1]
     if not span.text[:1].isalnum():
         return c
-    cells = Mention(m.start, m.end - 1, span.start_char, span.end_char, span.text, CELLS, (CELLS,), "")
     predicate = c.rule.predicate
-    # the turn comes from the head after the cells, not from the words before the phrase ("led to
-    # reduced macrophage polarization" turns the whole phrase: DECREASES, the process kept)
-    if changed_predicate(rules.cues, predicate, cells, words, off, c.trigger) == \
-            changed_predicate(rules.cues, predicate, m, words, off, c.trigger):
+    # a change named before the phrase is the whole process's ("led to reduced macrophage
+    # polarization": DECREASES, the process kept)
+    if changed_predicate(rules.cues, predicate, m, words, off, c.trigger) != predicate:
         return c
-    return replace(c, object=cells)
+    after = " ".join(words[m.end - 1 - off:m.end + 1 - off])
+    if not any(after_cue is not None and predicate in turns and after_cue.search(after)
+               for _, _, after_cue, turns in rules.cues.changed):
+        return c
+    return replace(c, object=Mention(m.start, m.end - 1, span.start_char, span.end_char, span.text, CELLS,
+                                     (CELLS,), ""))
