@@ -32,6 +32,17 @@ JOINED = {
         "[BDNF|GROWTH_FACTOR] reduced [IL-6|CYTOKINE] .",
         [(2, "nmod", N), (2, "amod", V), (2, "ROOT", N), (2, "punct", X)],
         {("BDNF", "DECREASES", "IL-6", False)}),
+    # the subject noun read as the root, the object its direct object
+    "the subject read as the root": (
+        "[miR-146a|GENE_OR_PROTEIN] significantly reduced [IL-6|CYTOKINE] expression .",
+        [(0, "ROOT", N), (2, "advmod", "ADV"), (4, "amod", V), (4, "compound", N), (0, "dobj", N),
+         (0, "punct", X)],
+        {("miR-146a", "DECREASES", "IL-6", False)}),
+    # a protein's phosphorylation stands for the protein (an amount/activity head)
+    "a phosphorylation": (
+        "[BDNF|GROWTH_FACTOR] increased [TrkB|GENE_OR_PROTEIN] phosphorylation .",
+        [(3, "nmod", N), (3, "amod", V), (3, "compound", N), (3, "ROOT", N), (3, "punct", X)],
+        {("BDNF", "INCREASES", "TrkB", False)}),
     # two modifiers of one amount head with the verb after them: a list, no relation between them
     "a list before the verb stays a list": (
         "The [IL-6|CYTOKINE] and [TNF|CYTOKINE] levels were reduced .",
