@@ -24,6 +24,7 @@ from pipeline.nlp.relations.patterns import Patterns, load_patterns
 from pipeline.nlp.relations.processes import covered_tokens, process_mention, qualified_process
 from pipeline.nlp.relations.products import FACTOR, qualified_factor
 from pipeline.nlp.relations.rules import RuleSet, TriggerIndex
+from pipeline.nlp.relations.slashed import slash_partners
 from pipeline.nlp.relations.syntax import (
     argument_heads,
     mention_at,
@@ -168,6 +169,8 @@ def arguments_at(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], o
             out.extend(x for x in same_head(t, named) if x not in out)  # "these vesicles": the EVs
         elif m is not None and m not in out:
             out.append(m)
+            # "monocytes/macrophages": the slash pair's other entity too (.slashed)
+            out.extend(x for x in slash_partners(parse, off, m, ms) if x not in out)
             if sent is not None:  # "autoimmune, degenerative and inflammatory diseases": each
                 out.extend(r for r in listed_readings(parse, m, off, sent)
                            if all(x.key() != r.key() for x in out))

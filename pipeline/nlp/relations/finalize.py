@@ -52,6 +52,7 @@ from pipeline.nlp.relations.context import (
     statement_context,
     subject_state,
 )
+from pipeline.nlp.relations.polarized import polarized_cells
 from pipeline.nlp.relations.rules import Cues, RuleSet
 from pipeline.nlp.relations.syntax import example_tokens, owner_tokens
 from pipeline.nlp.relations.types import Candidate, Mention, Relation
@@ -313,6 +314,7 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
                 continue
             c = found
         c = damaged_subject(c, rules, words, doc)
+        c = polarized_cells(c, rules, words, doc)  # "promote macrophage polarization": the macrophages
         if not admissible(c, rules, words):
             continue
         c = variant_subject(c, rules, words, doc, ms)

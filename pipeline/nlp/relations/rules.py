@@ -21,7 +21,7 @@ from pipeline.nlp.relations.therapies import TherapyCues, TherapySpec, compile_t
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 
 Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked", "topic",
-               "therapy", "feature", "counter", "cause", "attractant"]
+               "therapy", "feature", "counter", "cause", "attractant", "value"]
 RULES_FILE = "relation_rules.yaml"
 CUES_FILE = "context_cues.yaml"
 

@@ -164,11 +164,11 @@ def same_list(parse: Doc, off: int, a: Mention, b: Mention, trigger: int) -> boo
 def verb_inside_noun_phrase(parse: Doc, trigger: int, first: list[Token], second: list[Token]) -> bool:
     """"S V-ed O" parsed as one noun phrase ("Exosomes reduced inflammation": S a modifier of O,
     the verb O's adjective): a misparse, not a list. The trigger stands between the two
-    mentions and modifies the head of the later one, which the earlier one's chain reaches
-    (the chains are :func:`coordination_chain`'s)."""
+    mentions and modifies a noun after it that both chains reach (:func:`coordination_chain`'s):
+    the later one's head, or the amount head both hang on ("miR-146a reduced IL-6 expression")."""
     early, late = (first, second) if first[0].i < second[0].i else (second, first)
     t = parse[trigger]
-    return early[0].i < trigger < late[0].i and t.head == late[0] and late[0] in early
+    return early[0].i < trigger < late[0].i < t.head.i + 1 and t.head in late and t.head in early
 
 
 def clause_subject_of(subject: Token, trigger: Token) -> bool:
