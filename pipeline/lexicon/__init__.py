@@ -379,7 +379,15 @@ def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
 def _cached(folder: str, stamp: tuple[tuple[str, int, int], ...]) -> Lexicon:
     from pipeline.lexicon.store import load_built  # the built lexicon kept on disk
 
-    return load_built(Path(folder), Lexicon.load)
+    return load_built(Path(folder), _built)
+
+
+def _built(folder: Path) -> Lexicon:
+    """:meth:`Lexicon.load` with its elliptic anatomy tails indexed (kept with the built lexicon)."""
+    from pipeline.lexicon.tails import anatomy_tails
+    lexicon = Lexicon.load(folder)
+    anatomy_tails(lexicon)
+    return lexicon
 
 
 def cached_lexicon(folder: Path | str | None = None) -> Lexicon:

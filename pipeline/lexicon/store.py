@@ -30,7 +30,7 @@ from typing import TypeVar
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # bump when the Lexicon's attributes change
+FORMAT = 3  # bump when the Lexicon's attributes change (3: the anatomy tails index)
 FILES = ("meta.yaml", "concepts.tsv.gz", "terms.tsv.gz", "corpus_terms.tsv.gz", "lowercase_terms.tsv")
 KEEP = 3  # built lexicons kept in the cache folder (the most recently used)
 T = TypeVar("T")

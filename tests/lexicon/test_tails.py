@@ -73,3 +73,18 @@ def test_elliptic_anatomy_in_refine(tails: Callable[[str], Concept | None], word
 
 def test_a_lexicon_without_terms_has_no_tails(tmp_path: Path) -> None:
     assert anatomy_tails(Lexicon.load(write_lexicon(tmp_path / "lex", [])))("cord blood") is None
+
+
+def test_the_index_is_kept_with_the_built_lexicon(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lexicon read back from the on-disk cache has its tails index already (no pass over every
+    term in each process)."""
+    from pipeline.lexicon import _built
+    from pipeline.lexicon.store import load_built
+
+    monkeypatch.setenv("MECHMINE_CACHE", str(tmp_path / "cache"))
+    folder = write_lexicon(tmp_path / "lex", ENTRIES)
+    load_built(folder, _built)  # built and kept
+    assert list((tmp_path / "cache").glob("lexicon-*.pickle"))
+    again = load_built(folder, lambda _: pytest.fail("read from the cache, not built"))
+    assert list(again.__dict__["_anatomy_tails"]) == ["cord blood"]
+    assert anatomy_tails(again)("cord blood").kb_id == "UBERON:0012168"
