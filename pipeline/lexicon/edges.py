@@ -85,10 +85,10 @@ def names_standard(t: TokenText, s: int, e: int, heads: frozenset[str]) -> bool:
     """Tokens ``s:e``, written as an abbreviation, name a standard or its body: a word of ``heads``
     follows, a number between allowed ("ISO standards", "ISO 9001 certified"), so the training
     corpora's "ISO" (isoproterenol) is no mention there."""
-    if not heads or not t.spaced(e - 1) or not is_abbreviation(" ".join(t.text(k) for k in range(s, e))):
+    if not heads or not t.spaced(e - 1):
         return False
     k = e + 1 if e < t.n and t.text(e).isdigit() and t.spaced(e) else e
-    return t.word(k) in heads
+    return t.word(k) in heads and is_abbreviation(" ".join(t.text(k) for k in range(s, e)))
 
 
 def culture_conditions(t: TokenText, chosen: list[tuple[int, int, Match]], cues: frozenset[str],

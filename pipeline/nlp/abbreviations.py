@@ -363,10 +363,11 @@ class AbbreviationPropagator:
         if not found:
             return doc
         info = mentions(doc)
-        words, mr = TokenText(doc), self.mention_rules  # a disease naming an instrument is none
-        found = [(s, m) for s, m in found if (m.source != "abbreviation_long_form"  # ("COPD assessment test")
-                 or not _overlaps_model(s, ents, info)) and not (s.label_ == "DISEASE" and instrument_name(
-                     words, s.end, mr.instrument_qualifiers, mr.instrument_heads))]
+        mr = self.mention_rules  # a disease naming an instrument is none ("COPD assessment test")
+        words = TokenText(doc) if any(s.label_ == "DISEASE" for s, _ in found) else None
+        found = [(s, m) for s, m in found if (m.source != "abbreviation_long_form"
+                 or not _overlaps_model(s, ents, info)) and not (words is not None and s.label_ == "DISEASE"
+                 and instrument_name(words, s.end, mr.instrument_qualifiers, mr.instrument_heads))]
         new = [s for s, _ in found if s.label_ != OTHER]
         for span, mention in found:
             if span.label_ != OTHER:

@@ -22,7 +22,7 @@ no faster than spaCy's: its cost is per-document overhead.)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 
 import numpy as np
 from spacy.attrs import IS_SPACE, SENT_START
@@ -76,12 +76,14 @@ def line_length(doc: Doc, i: int) -> int:
     return doc[i].idx - start
 
 
-def wrapped_line_starts(doc: Doc) -> set[int]:
-    """Tokens after a single line break that continue the sentence before (module text)."""
-    breaks = [(i, single) for i, single in line_breaks(doc)
+def wrapped_line_starts(doc: Doc, found: list[tuple[int, bool]] | None = None) -> set[int]:
+    """Tokens after a single line break that continue the sentence before (module text);
+    ``found``: the doc's :func:`line_breaks`, when known."""
+    found = line_breaks(doc) if found is None else found
+    breaks = [(i, single) for i, single in found
               if single and doc[i - 1].text not in ENDS_SENTENCE and not opens_item(doc, i + 1)]
     lower = {i + 1 for i, _ in breaks if doc[i + 1].text[:1].islower()}
-    singles = sum(1 for _, single in line_breaks(doc) if single)
+    singles = sum(1 for _, single in found if single)
     if len(lower) < MIN_WRAPS or len(lower) < WRAP_RATE * singles:
         return lower
     lengths = sorted(line_length(doc, i) for i, _ in breaks)
@@ -92,8 +94,9 @@ def wrapped_line_starts(doc: Doc) -> set[int]:
 def mark_line_starts(doc: Doc) -> Doc:
     """Make the token after each whitespace token with a line break a sentence start, except
     where a hard-wrapped line continues the sentence (:func:`wrapped_line_starts`)."""
-    continued = wrapped_line_starts(doc)
-    for i, _ in line_breaks(doc):
+    found = line_breaks(doc)
+    continued = wrapped_line_starts(doc, found) if found else set()
+    for i, _ in found:
         doc[i + 1].is_sent_start = i + 1 not in continued
     return doc
 
@@ -101,12 +104,8 @@ def mark_line_starts(doc: Doc) -> Doc:
 class LineSentencizer(Sentencizer):
     """spaCy's rule-based sentencizer, and a line break ends a sentence (:func:`mark_line_starts`)."""
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc) -> Doc:  # spaCy's ``pipe`` calls it for each doc
         return mark_line_starts(super().__call__(doc))
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in super().pipe(stream, batch_size=batch_size):
-            yield mark_line_starts(doc)
 
 
 @Language.factory("mechmine_sentences", assigns=["token.is_sent_start", "doc.sents"],
