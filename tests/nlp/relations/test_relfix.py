@@ -164,3 +164,22 @@ def test_risk_direction(blank: Language, marked_doc: Callable[[str], Doc], marke
 def test_low_level_state(relations_of: Callable[[str], list], marked: str, expected: set) -> None:
     got = {(r.subject.text, r.predicate, r.object.text, r.subject_state) for r in relations_of(marked)}
     assert got == expected
+
+
+# conjpart: the second verb of a clause read as one noun phrase shares the first verb's subject
+# ("MSCs reduced TGF-beta levels and attenuated fibrosis": [MSCs-reduced TGF-beta levels] and
+# [attenuated fibrosis], the participles amod, "fibrosis" a conjunct of "levels")
+JOINED_CONJUNCT = [(1, "npadvmod", N), (3, "amod", V), (3, "compound", N), (3, "ROOT", N), (3, "cc", C),
+                   (6, "amod", V), (3, "conj", N), (3, "punct", X)]
+
+
+@pytest.mark.parametrize("marked,expected", [
+    ("[MSCs|CELL_TYPE] reduced [TGF-beta|CYTOKINE] levels and attenuated [fibrosis|DISEASE] .",
+     {("MSCs", "DECREASES", "TGF-beta", False), ("MSCs", "DECREASES", "fibrosis", False)}),
+    # the second participle is no trigger: nothing more
+    ("[MSCs|CELL_TYPE] reduced [TGF-beta|CYTOKINE] levels and extensive [fibrosis|DISEASE] .",
+     {("MSCs", "DECREASES", "TGF-beta", False)}),
+])
+def test_second_verb_of_a_noun_phrase_reading(parsed_relations: Callable[..., set], marked: str,
+                                              expected: set) -> None:
+    assert parsed_relations(marked, JOINED_CONJUNCT) == expected
