@@ -10,7 +10,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .conftest import attach_parse
+from .conftest import attach_parse, dep_relations
 
 N, V, A, P, D, X, C, ADV = "NOUN", "VERB", "ADJ", "ADP", "DET", "PUNCT", "CCONJ", "ADV"
 
@@ -183,3 +183,19 @@ JOINED_CONJUNCT = [(1, "npadvmod", N), (3, "amod", V), (3, "compound", N), (3, "
 def test_second_verb_of_a_noun_phrase_reading(parsed_relations: Callable[..., set], marked: str,
                                               expected: set) -> None:
     assert parsed_relations(marked, JOINED_CONJUNCT) == expected
+
+
+# linkinh: "develop into" in a relative clause on the copula's noun takes the copula's subject
+# (the parser reads the relative pronoun as ``dep``, so the verb has no subject of its own)
+DEVELOP_RELCL = [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", "AUX"), (4, "amod", A), (2, "attr", N),
+                 (7, "dep", "PRON"), (7, "aux", "AUX"), (4, "relcl", V), (7, "prep", P), (8, "pobj", N),
+                 (9, "prep", P), (10, "pobj", N), (11, "punct", X), (14, "amod", A), (11, "prep", P),
+                 (16, "compound", N), (14, "pobj", N), (2, "punct", X)]
+
+
+def test_develop_into_in_a_relative_clause(blank: Language, marked_doc: Callable[[str], Doc]) -> None:
+    doc = marked_doc("[Stem cells|CELL_TYPE] are unique cells that can develop into types of cells , such as "
+                     "[blood cells|CELL_TYPE] .")
+    got = {(r.subject.text, r.predicate, r.object.text, r.carried)
+           for r in dep_relations(blank, doc, [DEVELOP_RELCL])}
+    assert got == {("Stem cells", "DIFFERENTIATES_INTO", "blood cells", "copula")}
