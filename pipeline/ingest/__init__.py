@@ -10,6 +10,7 @@ multi-article sources into blocks, classifies them
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import re
@@ -142,6 +143,8 @@ def document_articles(
             _mark_front_matter(blocks, fm.end)
             doc.title = doc.title or fm.title
     classify_blocks(blocks, rules)
+    if doc.format == "pdf":  # one file, one paper: its sections are no topic shift between articles
+        settings = dataclasses.replace(settings or SplitSettings(), use_topic_shift=False)
     parts, fragments = split_blocks(blocks, settings)
     if not parts:
         parts, fragments = _short_text_article(fragments), []

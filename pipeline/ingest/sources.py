@@ -33,6 +33,7 @@ from pipeline.ingest.readers.html import read_html
 from pipeline.ingest.readers.jats import read_jats
 from pipeline.ingest.readers.jsonl import read_jsonl
 from pipeline.ingest.readers.medline import read_medline
+from pipeline.ingest.readers.pdf import read_pdf
 from pipeline.ingest.readers.pubmed import read_pubmed_xml
 from pipeline.ingest.readers.ris import RECORD_START as RIS_START
 from pipeline.ingest.readers.ris import read_ris
@@ -53,6 +54,7 @@ READERS: dict[str, Reader] = {
     "medline": read_medline,
     "ris": read_ris,
     "table": read_table,
+    "pdf": read_pdf,
     "jats_xml": read_jats,
     "bioc_xml": read_bioc_xml,
     "bioc_json": read_bioc_json,
@@ -372,9 +374,7 @@ def read_file(item: InputFile, max_bytes: int) -> Iterator[SourceDocument | Skip
     packed = compression(data[:8])
     if packed:
         raise InputError(f"compressed ({packed}); decompress it first")
-    if data.lstrip()[:5] == b"%PDF-":
-        raise InputError("PDF is not read; extract its text first (e.g. pdftotext FILE.pdf)")
-    fmt = sniff_format(item.path.name, data[:8192])
+    fmt = "pdf" if data.lstrip()[:5] == b"%PDF-" else sniff_format(item.path.name, data[:8192])
     if fmt == "xml_unknown":
         raise InputError("unsupported XML (expected PubMed, JATS/NLM or BioC XML)")
     yield from _guarded(iter(READERS[fmt](data, item.display)), item.display)
