@@ -143,8 +143,9 @@ def document_articles(
             _mark_front_matter(blocks, fm.end)
             doc.title = doc.title or fm.title
     classify_blocks(blocks, rules)
-    if doc.format == "pdf":  # one file, one paper: its sections are no topic shift between articles
-        settings = dataclasses.replace(settings or SplitSettings(), use_topic_shift=False)
+    settings = settings or SplitSettings()
+    if doc.format == "pdf" and settings.mode == "auto":  # one file, one paper (`--split lines:` still splits)
+        settings = dataclasses.replace(settings, mode="none")
     parts, fragments = split_blocks(blocks, settings)
     if not parts:
         parts, fragments = _short_text_article(fragments), []

@@ -2,7 +2,8 @@
 
 The text of each page (pypdf's reading order; columns come out one after the other) is
 cleaned of what the page layout adds, then read like a plain-text file (boilerplate removed,
-citations parsed; a PDF is one paper, so the splitter does not split it on a shift of topic):
+citations parsed; a PDF is one paper, so it is one article unless ``--split lines:PATTERN`` says
+otherwise):
 
 - **running heads and feet**: a line among the first or last :data:`EDGE_LINES` of a page
   that recurs, digits aside, at that edge of at least half of the pages (and of
