@@ -45,6 +45,13 @@ def test_expand_dirs_globs_and_missing(tmp_path: Path) -> None:
         ("corpus.PubTator", b"1|t|x", "pubtator"),
         ("data", b'{"text": "x"}\n', "jsonl"),
         ("data", b"Just some words.", "text"),
+        ("refs.ris", b"anything", "ris"),
+        ("export.txt", b"\xef\xbb\xbfTY  - JOUR\nTI  - x\n", "ris"),
+        ("scopus.csv", b"Title,Abstract\n", "table"),
+        ("rows.tsv", b"title\ttext\n", "table"),
+        ("savedrecs.txt", b"PT\tAU\tTI\tSO\tAB\tPY\n", "table"),
+        ("notes.txt", b"Dose\tTime\tResponse\n", "text"),  # tabs, but no text column
+        ("notes.txt", b"TY - not an RIS tag line", "text"),
     ],
 )
 def test_sniff(name: str, head: bytes, fmt: str) -> None:

@@ -10,6 +10,7 @@ multi-article sources into blocks, classifies them
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import re
@@ -142,6 +143,9 @@ def document_articles(
             _mark_front_matter(blocks, fm.end)
             doc.title = doc.title or fm.title
     classify_blocks(blocks, rules)
+    settings = settings or SplitSettings()
+    if doc.format == "pdf" and settings.mode == "auto":  # one file, one paper (`--split lines:` still splits)
+        settings = dataclasses.replace(settings, mode="none")
     parts, fragments = split_blocks(blocks, settings)
     if not parts:
         parts, fragments = _short_text_article(fragments), []

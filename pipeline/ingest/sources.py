@@ -33,7 +33,11 @@ from pipeline.ingest.readers.html import read_html
 from pipeline.ingest.readers.jats import read_jats
 from pipeline.ingest.readers.jsonl import read_jsonl
 from pipeline.ingest.readers.medline import read_medline
+from pipeline.ingest.readers.pdf import read_pdf
 from pipeline.ingest.readers.pubmed import read_pubmed_xml
+from pipeline.ingest.readers.ris import RECORD_START as RIS_START
+from pipeline.ingest.readers.ris import read_ris
+from pipeline.ingest.readers.table import looks_like_table, read_table
 from pipeline.ingest.readers.text import read_text
 from pipeline.ingest.readers.title_abstract import read_pubtator
 from pipeline.schema import SkippedRecord
@@ -48,6 +52,9 @@ READERS: dict[str, Reader] = {
     "pubtator": read_pubtator,
     "pubmed_xml": read_pubmed_xml,
     "medline": read_medline,
+    "ris": read_ris,
+    "table": read_table,
+    "pdf": read_pdf,
     "jats_xml": read_jats,
     "bioc_xml": read_bioc_xml,
     "bioc_json": read_bioc_json,
@@ -58,6 +65,7 @@ EXTENSIONS: dict[str, str] = {
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".pubtator": "pubtator",
     ".nbib": "medline", ".medline": "medline",
+    ".ris": "ris", ".csv": "table", ".tsv": "table", ".tab": "table",
 }
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _PUBTATOR = re.compile(rb"^[^|\t\r\n]+\|[ta]\|", re.MULTILINE)
@@ -234,6 +242,10 @@ def sniff_format(name: str, head: bytes) -> str:
         return "pubtator"
     if ext in {".txt", ".text", ""} and start.startswith(b"PMID- "):  # PubMed's "PubMed format" export
         return "medline"
+    if ext in {".txt", ".text", ""} and RIS_START.match(start.decode("utf-8", "replace")):
+        return "ris"  # EndNote and Zotero write RIS as .txt too
+    if ext in {".txt", ".text", ""} and looks_like_table(start.decode("utf-8", "replace")):
+        return "table"  # Web of Science's tab-delimited export (savedrecs.txt)
     if ext in EXTENSIONS:
         return EXTENSIONS[ext]
     if "pubtator" in name.lower():
@@ -362,9 +374,7 @@ def read_file(item: InputFile, max_bytes: int) -> Iterator[SourceDocument | Skip
     packed = compression(data[:8])
     if packed:
         raise InputError(f"compressed ({packed}); decompress it first")
-    if data.lstrip()[:5] == b"%PDF-":
-        raise InputError("PDF is not read; extract its text first (e.g. pdftotext FILE.pdf)")
-    fmt = sniff_format(item.path.name, data[:8192])
+    fmt = "pdf" if data.lstrip()[:5] == b"%PDF-" else sniff_format(item.path.name, data[:8192])
     if fmt == "xml_unknown":
         raise InputError("unsupported XML (expected PubMed, JATS/NLM or BioC XML)")
     yield from _guarded(iter(READERS[fmt](data, item.display)), item.display)

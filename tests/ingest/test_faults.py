@@ -71,12 +71,11 @@ def test_compressed_inputs_are_named(tmp_path: Path, magic: bytes, name: str) ->
 
 
 @pytest.mark.parametrize("name", ["paper.pdf", "paper.txt"])
-def test_a_pdf_is_named(tmp_path: Path, name: str) -> None:
+def test_a_damaged_pdf_is_named(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n")
     result = ingest_file(_item(path))
-    assert [s.reason for s in result.skipped] == [
-        "PDF is not read; extract its text first (e.g. pdftotext FILE.pdf)"]
+    assert [s.reason for s in result.skipped] == ["unreadable PDF: Stream has ended unexpectedly"]
     assert not result.articles
 
 

@@ -1,4 +1,6 @@
-"""JSON Lines: one record per line with ``text`` and optional ``id``, ``title``, ``pmid``, ``doi``.
+"""JSON Lines: one record per line with ``text`` (or ``abstract``) and optional ``id``, ``title``,
+``pmid``, ``doi``, ``pmcid``, ``authors``, ``journal``, ``year``, ``kind``; the other names of
+``resources/record_fields.yaml`` are read too ("Abstract", "PubMed ID").
 
 Each record is one article. A malformed line (bad JSON, an integer too long to
 convert, nesting too deep, not an object, no ``text``) is skipped with its line number;
@@ -13,53 +15,17 @@ from collections.abc import Iterator
 
 from pipeline.errors import InputError
 from pipeline.ingest.decode import decode_bytes, decode_note
-from pipeline.ingest.model import Citation, SourceDocument
+from pipeline.ingest.model import SourceDocument
+from pipeline.ingest.readers.records import record_document
 from pipeline.schema import SkippedRecord
-
-KNOWN_KEYS = {"text", "id", "title", "pmid", "doi", "pmcid", "authors", "journal", "year", "kind"}
-
-
-def _as_str(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value).strip()
 
 
 def _record(obj: dict, source_path: str, line: int) -> SourceDocument:
+    """One record (its fields read by name, :mod:`pipeline.ingest.readers.records`)."""
     text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InputError("record has no non-empty 'text' string")
-    year = obj.get("year")
-    try:
-        year_int = int(year) if year not in (None, "") else None
-    except (TypeError, ValueError):
-        year_int = None
-    authors = obj.get("authors") or []
-    if isinstance(authors, str):
-        authors = [a.strip() for a in authors.split(";") if a.strip()]
-    citation = Citation(
-        authors=[str(a) for a in authors],
-        title=_as_str(obj.get("title")),
-        journal=_as_str(obj.get("journal")),
-        year=year_int,
-        doi=_as_str(obj.get("doi")),
-        pmid=_as_str(obj.get("pmid")),
-        pmcid=_as_str(obj.get("pmcid")),
-    )
-    source_id = _as_str(obj.get("id")) or citation.pmid
-    return SourceDocument(
-        source_path=source_path,
-        text=text,
-        format="jsonl",
-        source_id=source_id,
-        single_article=True,
-        kind=_as_str(obj.get("kind")) or ("abstract" if citation.pmid else "document"),
-        title=citation.title,
-        citation=citation,
-        line=line,
-    )
+    if text is not None and not isinstance(text, str):
+        raise InputError("record's 'text' is not a string")
+    return record_document(obj, source_path, line, "jsonl", title_only=False)
 
 
 def read_jsonl(data: bytes, source_path: str) -> Iterator[SourceDocument | SkippedRecord]:
