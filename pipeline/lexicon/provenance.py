@@ -43,7 +43,9 @@ FILTERS = [
     "MeSH supplementary names of one all-letter word, not a capitals or <= 4-letter symbol,"
     " with wordfreq Zipf >= 3.5 dropped ('TimeLine', 'brass', 'granite': product and"
     " material names that are English words)",
-    "GO: biological_process names of at most 5 words",
+    "GO: biological_process names of at most 5 words; '<X>-mediated signaling pathway' also"
+    " gives '<X> signaling pathway' (GO's former name of such processes: 'chemokine signaling"
+    " pathway'; source go_variant)",
     "cells and cellular structures: singular/plural variants of the last word added",
     "terms shorter than 3 characters or without a letter dropped",
     "CL: deprecated terms and one-word labels/synonyms that are common English words dropped;"
