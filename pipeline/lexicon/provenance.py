@@ -76,7 +76,10 @@ FILTERS = [
     " ('tissue', 'organ') only where MeSH has them; abbreviations (<= 5 characters with a"
     " capital, or all capitals) dropped; one-word names with wordfreq Zipf >= 3.0 dropped"
     " unless another vocabulary has the word already or the word is the label (either number)"
-    " of a concept that joins a MeSH ANATOMY concept ('nerve', 'trunk');"
+    " of a concept that joins a MeSH ANATOMY concept ('nerve', 'trunk') or a synonym that"
+    " names of >= 5 other UBERON concepts use in place of the concept's name and no CHEMICAL"
+    " term ends in ('bowel' of intestine: 'small bowel', 'bowel wall'; 'atrium'; not 'fat',"
+    " MeSH's 'dietary fat');"
     " Latin plurals of the last word added"
     " (alveolus -> alveoli); a concept naming a MeSH ANATOMY concept joins it (xref UBERON);"
     " a name another concept already has is not added",
