@@ -17,9 +17,14 @@ class ANATOMY:
   (``common_word``, wordfreq Zipf >= 3.0: "fat", "tip", "scale") is dropped unless another
   vocabulary already has that word for anatomy, or the word is the UBERON label (in either
   number) of a concept that joins a MeSH ANATOMY concept: "nerve"/"nerves" (Peripheral
-  Nerves), "trunk" (Torso). Both are the evidence that the word is a common noun of human
-  anatomy (as ``lowercase_terms.tsv`` records for MeSH); a common-word *synonym* stays out
-  even then ("fat" of adipose tissue is also the nutrient, "shield" of the primitive knot);
+  Nerves), "trunk" (Torso), or the word is a synonym that UBERON's own names use for the
+  concept in at least ``MIN_RENAMED`` names of other concepts (:func:`renamed_synonyms`:
+  "bowel" of intestine in "small bowel", "bowel wall", "bowel mucosa"; "atrium" of cardiac
+  atrium) and that no CHEMICAL term ends in (:func:`substance_words`: "fat" of adipose tissue,
+  in "epicardial fat", is also MeSH's "dietary fat"). These are the evidence that the word is
+  a common noun of human anatomy (as ``lowercase_terms.tsv`` records for MeSH); another
+  common-word *synonym* stays out ("shield" of the primitive knot, "stool" of feces, "lens",
+  "atlas");
 - Latin plurals of the last word are added ("alveolus" -> "alveoli", "striatum" ->
   "striata", "vertebra" -> "vertebrae");
 - a UBERON concept one of whose names (folded, in either number) is a term of a MeSH ANATOMY
@@ -33,7 +38,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from pipeline.lexicon.normalize import fold
 from pipeline.lexicon.sources import Concept, SourceParser
@@ -42,6 +47,7 @@ ROOT = "UBERON:0001062"
 TAXON_RANGES = ("UBERON:2", "UBERON:3")
 MAX_DESCENDANTS = 1000
 COMMON_ZIPF = 3.0
+MIN_RENAMED = 5  # names of other concepts that use a common-word synonym for the concept
 _LATIN = ((re.compile(r"us$"), "i"), (re.compile(r"um$"), "a"), (re.compile(r"a$"), "ae"))
 
 
@@ -76,8 +82,50 @@ def latin_plural(term: str) -> str | None:
     return None
 
 
+def renamed_synonyms(names: dict[str, list[str]], candidates: dict[str, list[str]],
+                     minimum: int = MIN_RENAMED) -> set[str]:
+    """The one-word synonyms in ``candidates`` (concept id -> its one-word synonyms) that the
+    names of at least ``minimum`` other concepts use in place of one of the concept's other
+    names: a concept named "small intestine" and also "small bowel" counts for "bowel" of
+    "intestine". ``names``: concept id -> all its names. Folded lower case, word-bounded."""
+    folded = {kb: {f" {_key(n)} " for n in ns} for kb, ns in names.items()}
+    out: set[str] = set()
+    for kb, words in candidates.items():
+        for word in words:
+            w = f" {_key(word)} "
+            others = [n for n in folded[kb] if n != w]
+            count = 0
+            for kb2, names2 in folded.items():
+                if kb2 != kb and any(o in n and n.replace(o, w) in names2 for n in names2 for o in others):
+                    count += 1
+                    if count >= minimum:
+                        out.add(_key(word))
+                        break
+    return out
+
+
+def substance_words(concepts: dict[str, Concept]) -> set[str]:
+    """Last words (folded) of the terms of CHEMICAL concepts: "fat" of MeSH Dietary Fats' "dietary
+    fat" also names the nutrient ("a high-fat diet"), so it is no renamed synonym of anatomy."""
+    return {_key(t).rsplit(" ", 1)[-1] for c in concepts.values() if "CHEMICAL" in c.classes for t in c.terms}
+
+
+def _anatomical(terms: dict[str, dict[str, object]]) -> Iterator[tuple[str, list[str]]]:
+    """(id, [label, *synonyms]) of the UBERON anatomical entities read (see the module doc), by id."""
+    for kb_id, entry in sorted(terms.items()):
+        if not kb_id.startswith("UBERON:") or entry.get("deprecated") or kb_id.startswith(TAXON_RANGES):
+            continue
+        if ROOT not in (entry.get("ancestors") or {}):
+            continue
+        label = str(entry.get("label") or "")
+        names = [label, *(s for s in entry.get("synonyms") or [] if isinstance(s, str))]  # type: ignore[union-attr]
+        yield kb_id, [" ".join(n.split()) for n in names if n]
+
+
 class UberonParser(SourceParser):
     """UBERON anatomy (cellxgene-ontology-guide's UBERON JSON); runs after MeSH and CL."""
+
+    _renamed: frozenset[str] = frozenset()  # common-word synonyms UBERON's names use (module doc)
 
     def parse(self, terms: dict[str, dict[str, object]], zipf: Callable[[str], float] | None = None) -> None:
         owner = term_owners(self.concepts)
@@ -85,14 +133,14 @@ class UberonParser(SourceParser):
         for entry in terms.values():
             for anc in entry.get("ancestors") or {}:  # type: ignore[union-attr]
                 descendants[anc] = descendants.get(anc, 0) + 1
-        for kb_id, entry in sorted(terms.items()):
-            if not kb_id.startswith("UBERON:") or entry.get("deprecated") or kb_id.startswith(TAXON_RANGES):
-                continue
-            if ROOT not in (entry.get("ancestors") or {}):
-                continue
-            label = str(entry.get("label") or "")
-            names = [label, *(s for s in entry.get("synonyms") or [] if isinstance(s, str))]  # type: ignore[union-attr]
-            names = [" ".join(n.split()) for n in names if n]
+        entries = list(_anatomical(terms))
+        renamed = renamed_synonyms(
+            {kb_id: names for kb_id, names in entries},
+            {kb_id: [n for n in names[1:] if " " not in n and not is_abbreviation(n) and zipf is not None
+                     and zipf(n.lower()) >= COMMON_ZIPF] for kb_id, names in entries})
+        self._renamed = frozenset(renamed - substance_words(self.concepts))
+        for kb_id, names in entries:
+            label = names[0]
             joined = self._mesh_anatomy(names, owner)
             if joined is None and descendants.get(kb_id, 0) >= MAX_DESCENDANTS:
                 self.counts["uberon_upper_level"] += 1
@@ -132,13 +180,16 @@ class UberonParser(SourceParser):
     def _keep(self, name: str, owner: dict[str, str], zipf: Callable[[str], float] | None,
               labels: frozenset[str] = frozenset()) -> bool:
         """``labels``: the folded label (either number) of a concept joined to MeSH anatomy,
-        kept even when a common word (see the module doc)."""
+        kept even when a common word, as a synonym UBERON's names use (see the module doc)."""
         if is_abbreviation(name):
             self.counts["uberon_dropped_abbreviation"] += 1
             return False
         if " " not in name and zipf is not None and zipf(name.lower()) >= COMMON_ZIPF:
             if _key(name) not in owner and _key(name) in labels:
                 self.counts["uberon_common_label_of_mesh"] += 1
+                return True
+            if _key(name) not in owner and _key(name) in self._renamed:
+                self.counts["uberon_common_renamed_synonym"] += 1
                 return True
             if _key(name) not in owner:
                 self.counts["uberon_dropped_common_word"] += 1

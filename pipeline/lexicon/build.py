@@ -199,7 +199,8 @@ LATE_SOURCES = ("hpo_", "mondo_", "chebi_")
 UNSTOPPED_SOURCES = ("mondo_", "chebi_")
 SOURCE_PRIORITY = (
     "hgnc_symbol", "mesh_label", "famplex", "mirna_mature", "mirna_family", "mirna_cluster", "hucira",
-    "hgnc_name", "mesh_supp_label", "doid_name", "go_name", "mirna_locus", "mesh_synonym", "mesh_drug_class",
+    "hgnc_name", "mesh_supp_label", "doid_name", "go_name", "go_variant", "mirna_locus", "mesh_synonym",
+    "mesh_drug_class",
     "hgnc_symbol_variant", "hgnc_alias", "doid_synonym",
     "mesh_supp_synonym", "mesh_supp_human", "hgnc_previous", "mirna_alias", "cl_label", "cl_synonym",
     "cl_state_variant",

@@ -37,6 +37,7 @@ class MentionRulesFile(Strict):
     course_modifiers: list[str] = Field(default_factory=list)
     process_loci: list[str] = Field(default_factory=list)
     system_nouns: list[str] = Field(default_factory=list)
+    region_nouns: list[str] = Field(default_factory=list)
     head_synonyms: dict[str, str] = Field(default_factory=dict)
     place_heads: dict[str, str] = Field(default_factory=dict)
     dysfunction_heads: dict[str, str] = Field(default_factory=dict)
@@ -74,6 +75,7 @@ class MentionRules:
     course_modifiers: frozenset[str] = frozenset()
     process_loci: frozenset[str] = frozenset()
     system_nouns: tuple[str, ...] = ()
+    region_nouns: tuple[str, ...] = ()
     head_synonyms: dict[str, str] = field(default_factory=dict)
     place_heads: dict[str, str] = field(default_factory=dict)
     dysfunction_heads: dict[str, str] = field(default_factory=dict)
@@ -130,6 +132,7 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         frozenset(w.lower() for w in spec.course_modifiers),
         frozenset(w.lower() for w in spec.process_loci),
         tuple(w.lower() for w in spec.system_nouns),
+        tuple(w.lower() for w in spec.region_nouns),
         {k.lower(): v.lower() for k, v in spec.head_synonyms.items()},
         {k.lower(): v for k, v in spec.place_heads.items()},
         {k.lower(): v.lower() for k, v in spec.dysfunction_heads.items()},

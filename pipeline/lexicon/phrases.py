@@ -20,6 +20,8 @@ of :class:`pipeline.lexicon.refine.TokenText`:
 - **head phrases** (:func:`head_phrases`), an uncovered word and the head noun after it: the
   adjective of a body system ("immune" of "immune system", ``system_nouns``) before an
   ``anatomy_heads`` noun ("immune cells": CELL_TYPE, no id; "neurological injuries": DISEASE);
+  the adjective of a region (``region_nouns``: "lumbar" of "lumbar spine") before a DISEASE
+  ``anatomy_heads`` noun ("lumbar injuries": DISEASE, no id);
   a ``process_loci`` word before a ``process_heads`` noun ("tissue repair": PROCESS);
   "<word> <head>" where "<word> <synonym>" is a DISEASE term (``head_synonyms``:
   "neurodegenerative conditions" is Neurodegenerative Diseases); up to three words and a
@@ -136,7 +138,7 @@ def head_phrases(t: TokenText, chosen: list[tuple[int, int, Match]], rules: Ment
                  ) -> list[tuple[int, int, Match]]:
     """``chosen`` (non-overlapping, in order) with the head phrases of the module doc added."""
     heads = {*rules.head_synonyms, *rules.dysfunction_heads,
-             *(rules.anatomy_heads if rules.system_nouns else ()),
+             *(rules.anatomy_heads if rules.system_nouns or rules.region_nouns else ()),
              *(rules.process_heads if rules.process_loci else ())}
     if not heads:
         return chosen
@@ -179,6 +181,10 @@ def _head_concept(t: TokenText, j: int, word: str, head: str, rules: MentionRule
             system = lookup(key_of(f"{word} {noun}"))
             if system is not None and system.label == ANATOMY:
                 return system if label == ANATOMY else _phrase(text, label)
+        for noun in rules.region_nouns if label == DISEASE else ():  # "lumbar injuries"
+            region = lookup(key_of(f"{word} {noun}"))
+            if region is not None and region.label == ANATOMY:
+                return _phrase(text, label)
     if head in rules.process_heads and word in rules.process_loci:
         concept = lookup(key_of(text))
         return concept if concept is not None and concept.label == PROCESS else _phrase(text, PROCESS)

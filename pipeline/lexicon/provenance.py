@@ -43,7 +43,9 @@ FILTERS = [
     "MeSH supplementary names of one all-letter word, not a capitals or <= 4-letter symbol,"
     " with wordfreq Zipf >= 3.5 dropped ('TimeLine', 'brass', 'granite': product and"
     " material names that are English words)",
-    "GO: biological_process names of at most 5 words",
+    "GO: biological_process names of at most 5 words; '<X>-mediated signaling pathway' also"
+    " gives '<X> signaling pathway' (GO's former name of such processes: 'chemokine signaling"
+    " pathway'; source go_variant)",
     "cells and cellular structures: singular/plural variants of the last word added",
     "terms shorter than 3 characters or without a letter dropped",
     "CL: deprecated terms and one-word labels/synonyms that are common English words dropped;"
@@ -74,7 +76,10 @@ FILTERS = [
     " ('tissue', 'organ') only where MeSH has them; abbreviations (<= 5 characters with a"
     " capital, or all capitals) dropped; one-word names with wordfreq Zipf >= 3.0 dropped"
     " unless another vocabulary has the word already or the word is the label (either number)"
-    " of a concept that joins a MeSH ANATOMY concept ('nerve', 'trunk');"
+    " of a concept that joins a MeSH ANATOMY concept ('nerve', 'trunk') or a synonym that"
+    " names of >= 5 other UBERON concepts use in place of the concept's name and no CHEMICAL"
+    " term ends in ('bowel' of intestine: 'small bowel', 'bowel wall'; 'atrium'; not 'fat',"
+    " MeSH's 'dietary fat');"
     " Latin plurals of the last word added"
     " (alveolus -> alveoli); a concept naming a MeSH ANATOMY concept joins it (xref UBERON);"
     " a name another concept already has is not added",

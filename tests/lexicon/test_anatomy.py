@@ -6,7 +6,13 @@ import json
 
 import pytest
 
-from pipeline.lexicon.anatomy import GoVesicleParser, UberonParser, is_abbreviation, latin_plural
+from pipeline.lexicon.anatomy import (
+    GoVesicleParser,
+    UberonParser,
+    is_abbreviation,
+    latin_plural,
+    renamed_synonyms,
+)
 from pipeline.lexicon.sources import ClassRules, ConceptStore, MeshParser
 from pipeline.ruledata import load_yaml, resource_path
 
@@ -93,3 +99,32 @@ def test_is_abbreviation(term: str, expected: bool) -> None:
                                                 ("vertebra", "vertebrae"), ("lung", None), ("Bone", None)])
 def test_latin_plural(term: str, expected: str | None) -> None:
     assert latin_plural(term) == expected
+
+
+def test_renamed_synonyms() -> None:
+    # "gut" names the intestine in two other concepts' names ("small gut", "gut wall"); "tube"
+    # only in one of them, "pipe" in none
+    names = {"U:1": ["intestine", "gut", "pipe"], "U:2": ["small intestine", "small gut"],
+             "U:3": ["wall of intestine", "gut wall", "intestine wall"], "U:4": ["tube", "duct"],
+             "U:5": ["tube of duct", "duct lumen", "tube lumen"]}
+    candidates = {"U:1": ["gut", "pipe"], "U:4": ["tube"]}
+    assert renamed_synonyms(names, candidates, minimum=2) == {"gut"}
+    assert renamed_synonyms(names, candidates, minimum=1) == {"gut", "tube"}
+    assert renamed_synonyms(names, candidates, minimum=3) == set()
+
+
+@pytest.mark.parametrize(("chemical", "kept"), [(False, True), (True, False)])
+def test_common_word_synonym_uberon_names_use_is_kept(chemical: bool, kept: bool) -> None:
+    # "fat" names adipose tissue in five other UBERON names: kept, unless a CHEMICAL term ends in
+    # it ("dietary fat": the nutrient)
+    store = _store()
+    if chemical:
+        MeshParser(store).parse("D5\tDietary Fats\tDietary Fat\tD10.212\n", "", "")
+    parts = {f"UBERON:000010{i}": _entry(f"{side} adipose tissue", [f"{side} fat"])
+             for i, side in enumerate(["epicardial", "pericardial", "visceral", "orbital", "renal"])}
+    UberonParser(store).parse({"UBERON:0000001": _entry("adipose tissue", ["fat"]),
+                               "UBERON:0000002": _entry("ball", ["sphere"]), **parts},
+                              lambda w: ZIPF(w, 1.0) if w != "sphere" else 4.0)
+    assert ("fat" in store.concepts["MESH:D1"].terms) is kept
+    assert "UBERON:0000002" not in store.concepts  # "sphere": common, and no other name uses it
+    assert store.counts["uberon_common_renamed_synonym"] == int(kept)

@@ -124,8 +124,9 @@ DEGEN = Concept("MESH:7", "Neurodegenerative Diseases", "DISEASE", ("DISEASE",),
 CHRONIC = Concept("MESH:8", "Chronic Disease", "DISEASE", ("DISEASE",), ())
 REGEN = Concept("GO:2", "tissue regeneration", "PROCESS", ("PROCESS",), ())
 BARRIER = Concept("GO:3", "intestinal barrier function", "PROCESS", ("PROCESS",), ())
+SACRAL = Concept("UBERON:1", "sacral spine", "ANATOMY", ("ANATOMY",), ())
 HEADS = {"immune system": SYSTEM, "neurodegenerative diseases": DEGEN, "chronic diseases": CHRONIC,
-         "tissue regeneration": REGEN, "intestinal barrier function": BARRIER}
+         "tissue regeneration": REGEN, "intestinal barrier function": BARRIER, "sacral spine": SACRAL}
 
 
 def heads(words: list[str], matches: list[tuple[int, int, Concept]] | None = None,
@@ -145,6 +146,12 @@ def heads(words: list[str], matches: list[tuple[int, int, Concept]] | None = Non
         (["the", "immune", "response"], []),  # no anatomy head
         (["preventing", "immune", "damage"], [("immune damage", "DISEASE", "")]),
         (["the", "skin", "cells"], []),  # "skin system" is no term
+        # the adjective of a region before a DISEASE head only
+        (["after", "sacral", "injuries", "."], [("sacral injuries", "DISEASE", "")]),
+        (["Sacral", "damage"], [("Sacral damage", "DISEASE", "")]),
+        (["the", "sacral", "cells"], []),
+        (["the", "sacral", "tissue"], []),
+        (["after", "pelvic", "injuries"], []),  # "pelvic spine" is no term
         # a generic locus before a process head
         (["support", "tissue", "repair"], [("tissue repair", "PROCESS", "")]),
         (["support", "tissue", "regeneration"], [("tissue regeneration", "PROCESS", "GO:2")]),

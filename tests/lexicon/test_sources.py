@@ -108,6 +108,20 @@ def test_gene_ontology(store: ConceptStore) -> None:
     assert set(store.concepts) == {"GO:1"} and store.concepts["GO:1"].classes == {"PROCESS"}
 
 
+def test_gene_ontology_former_signaling_names(store: ConceptStore) -> None:
+    # GO's "<X>-mediated signaling pathway" is also read by its former name "<X> signaling pathway"
+    GeneOntologyParser(store).parse(json.dumps([
+        {"id": "GO:4", "name": "lymphokine-mediated signaling pathway", "namespace": "biological_process"},
+        {"id": "GO:5", "name": "Notch signaling pathway", "namespace": "biological_process"},
+        {"id": "GO:6", "name": "cell-mediated immunity", "namespace": "biological_process"},
+    ]))
+    assert store.concepts["GO:4"].terms == {"lymphokine-mediated signaling pathway": "go_name",
+                                            "lymphokine signaling pathway": "go_variant"}
+    assert store.concepts["GO:5"].terms == {"Notch signaling pathway": "go_name"}
+    assert store.concepts["GO:6"].terms == {"cell-mediated immunity": "go_name"}
+    assert store.counts["go_variant_names"] == 1
+
+
 def test_famplex_and_hucira(store: ConceptStore) -> None:
     hgnc = HgncParser(store).parse(hgnc_text(
         ["HGNC:5", "IL6", "interleukin 6", "Approved", "gene with protein product", "", "", ""]))
