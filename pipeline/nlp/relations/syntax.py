@@ -104,20 +104,29 @@ def misparsed_verb_object(parse: Doc, trigger: int, obj: int) -> bool:
                and parse[c.i - 1].dep_ == "cc" for c in parse[obj].children)
 
 
+def negating(t: Token) -> bool:
+    """``t`` negates its head: a ``neg`` dependent or a negating modifier ("rarely", "neither")."""
+    return t.dep_ == "neg" or (t.dep_ in ("advmod", "preconj") and t.lower_ in NEGATING_MODIFIERS)
+
+
 def parse_negated(parse: Doc, trigger: int) -> bool:
     """NegEx with syntactic scope: the trigger, or a verb it is the complement or later conjunct
     of ("cannot halt or reverse X", "failed to reduce X", "it is not known whether X reduces Y"),
-    or the adjective is the complement of ("X was not effective against Y"),
-    has a ``neg`` dependent or a negating modifier ("rarely", "neither"), or the
+    or the adjective or noun is the complement of ("X was not effective against Y", "X is not a
+    treatment for D"), has a ``neg`` dependent, also through an auxiliary ("X does not hold
+    promise" with "hold" read as the auxiliary of "promise"), or a negating modifier ("rarely",
+    "neither"); the trigger noun has the determiner "no" ("X offers no hope for D"), or the
     trigger is the object of "without" ("without forming tumours")."""
     token = parse[trigger]
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return True
     for _ in range(4):
-        if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj") and c.lower_ in NEGATING_MODIFIERS)
+        if any(negating(c) or (c.dep_ in ("aux", "auxpass") and any(negating(g) for g in c.children))
                for c in token.children):
             return True
         if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in NEGATION_HEADS:
             return True
-        if token.dep_ in ("xcomp", "conj", "ccomp", "acomp") and token.head != token:
+        if token.dep_ in ("xcomp", "conj", "ccomp", "acomp", "attr") and token.head != token:
             # a conjunct with its own auxiliary is a clause of its own ("X did not ... but Y can")
             if token.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in token.children):
                 return False
