@@ -18,6 +18,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from pipeline.nlp.relations.clauses import POSSESSIVE_PRONOUNS
 from pipeline.nlp.relations.members import inner_conjuncts
 from pipeline.nlp.relations.misattached import of_phrase_members
 from pipeline.nlp.relations.patterns import Patterns, load_patterns
@@ -33,7 +34,7 @@ from pipeline.nlp.relations.syntax import (
     outcome_phrase,
 )
 from pipeline.nlp.relations.therapies import therapy_anaphor
-from pipeline.nlp.relations.topics import number_fits, same_head
+from pipeline.nlp.relations.topics import looks_plural, number_fits, same_head
 from pipeline.nlp.relations.types import Mention, Sentence
 
 
@@ -77,6 +78,19 @@ def antecedent_in_sentence(parse: Doc, anaphor: Token, ms: Sequence[Mention], of
     return None
 
 
+def possessor(parse: Doc, pronoun: Token, ms: Sequence[Mention], off: int,
+              owners: Sequence[Mention]) -> list[Mention]:
+    """What a possessive pronoun refers to, as a subject pronoun is resolved: the nearest clause
+    subject before it in its sentence (:func:`antecedent_in_sentence`), else ``owners`` (the
+    subjects carried from before); of a number "their" (plural) or "its" (singular) agrees with
+    ("PGE2 blocked their differentiation": not PGE2)."""
+    plural = pronoun.lower_ == "their"
+    local = antecedent_in_sentence(parse, pronoun, ms, off)
+    if local is not None and looks_plural(local.text) == plural:
+        return [local]
+    return [x for x in owners if looks_plural(x.text) == plural]
+
+
 OUTCOME = "OUTCOME"  # class of an outcome/process object without an entity mention
 SITE = "SITE"  # class of a place object without an entity mention ("migrate to damaged areas")
 
@@ -114,16 +128,18 @@ def event_anaphor(parse: Doc, cue: re.Pattern[str] | None) -> int | None:
 def arguments_at(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off: int,
                carried: Sequence[Mention], sent: Sentence | None = None,
                named: Sequence[Mention] = (), event: int | None = None,
-               therapy: Sequence[Mention] = ()) -> list[Mention]:
+               therapy: Sequence[Mention] = (), owners: Sequence[Mention] = ()) -> list[Mention]:
     """The mentions an argument head stands for; with ``sent`` (objects only), an outcome (place)
     noun outside every mention is an OUTCOME (SITE) argument, de-duplicated by its text. An
     anaphor stands for ``carried``; for a subject, a phrase the object anaphora name ("these
     molecules", "these vesicles") stands for ``named``: the previous relation's objects, and the
     event anaphor at token ``event`` (:func:`event_anaphor`) for ``carried``, and a therapy anaphor
-    ("This procedure ...") for ``therapy``, the therapy topic (:mod:`.therapies`)."""
+    ("This procedure ...") for ``therapy``, the therapy topic (:mod:`.therapies`). A possessive
+    pronoun ("their differentiation") is resolved as a subject pronoun is (:func:`possessor`;
+    ``owners``: the subjects carried from before)."""
     out: list[Mention] = []
     patterns = reader.patterns
-    heads = argument_heads(parse[head], patterns.through)
+    heads = argument_heads(parse[head], patterns.through, patterns.recipient_heads)
     for t in heads:
         m = mention_at(ms, off + t.i)
         if m is not None and m not in out and m.end - m.start > 1 and m.start >= off:
@@ -154,6 +170,9 @@ def arguments_at(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], o
             found = process_mention(parse, t, sent, OUTCOME)  # "promote axonal growth" (.processes)
             if all(x.key() != found.key() for x in out):
                 out.append(found)
+            continue
+        if m is None and t.dep_ == "poss" and t.lower_ in POSSESSIVE_PRONOUNS:
+            out.extend(x for x in possessor(parse, t, ms, off, owners) if x not in out)
             continue
         if m is None and therapy and therapy_anaphor(t, reader.rules.cues.therapy):
             out.extend(x for x in therapy if x not in out)

@@ -136,12 +136,13 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             matched.add(off + match.trigger)
         subjects = topical if topical is not None else arguments_at(
             reader, parse, match.subject, ms, off, previous.subjects, named=previous.objects, event=event,
-            therapy=therapy)
+            therapy=therapy, owners=previous.subjects)
         subjects = class_noun_members(parse, subjects, off, listed)  # "These glial cells": the list before
         if match.carried in MODIFIED_BY_CLAUSE:  # "genes that contribute to PD, including X"
             for t in clause_examples(parse[match.subject], parse[match.trigger]):
                 subjects += [m for m in arguments_at(reader, parse, t.i, ms, off, ()) if m not in subjects]
-        objects = arguments_at(reader, parse, match.object, ms, off, previous.objects, sent)
+        objects = arguments_at(reader, parse, match.object, ms, off, previous.objects, sent,
+                               owners=previous.subjects)
         for t in continued_objects(parse[match.trigger], parse[match.object]):  # "result in A, B"
             objects += [m for m in arguments_at(reader, parse, t.i, ms, off, (), sent) if m not in objects]
         # "the release of growth factors, such as X" with the example phrase hung on the

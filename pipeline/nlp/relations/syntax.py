@@ -37,12 +37,15 @@ NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "w
 NEGATING_MODIFIERS = {"rarely", "seldom", "neither"}
 
 
-def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
+def argument_heads(token: Token, through: frozenset[str], recipients: frozenset[str] | None = None
+                   ) -> list[Token]:
     """The head token of an argument and those coordinated or in apposition with it or named
     as its members ("growth factors such as X and Y": :func:`list_members`); an
     amount/activity head ("levels of X", "X expression") stands for its of-phrase (else its
     with-phrase: "treatment with X") or compound (and keeps its own conjuncts and members:
-    "types of cells, including X")."""
+    "types of cells, including X"); without those and with ``recipients`` (the heads whose
+    possessive names their recipient: "its treatment"), a head not of them stands for its
+    possessive pronoun ("their differentiation": what "their" refers to, :func:`~.depargs.arguments_at`)."""
     out: list[Token] = []
     stack = [token]
     while stack:
@@ -55,6 +58,10 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
             # else its with-phrase: "treatment with X"
             inner = inner or [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
                               for g in c.children if g.dep_ == "pobj"]
+            named = [c for c in t.children if c.dep_ in ("compound", "nmod") and c.i < t.i]
+            if not inner and not named and recipients is not None and t.lower_ not in recipients:
+                # "their differentiation": the owner (an anaphor's antecedent)
+                inner = [c for c in t.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS]
             inner += [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i]
             if any(c.lower_ in BASED and c.dep_ == "amod" for c in t.children):  # "... from MSCs"
                 inner += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
