@@ -81,13 +81,18 @@ def antecedent_in_sentence(parse: Doc, anaphor: Token, ms: Sequence[Mention], of
 def possessor(parse: Doc, pronoun: Token, ms: Sequence[Mention], off: int,
               owners: Sequence[Mention]) -> list[Mention]:
     """What a possessive pronoun refers to, as a subject pronoun is resolved: the nearest clause
-    subject before it in its sentence (:func:`antecedent_in_sentence`), else ``owners`` (the
-    subjects carried from before); of a number "their" (plural) or "its" (singular) agrees with
-    ("PGE2 blocked their differentiation": not PGE2)."""
+    subject before it in its sentence (:func:`antecedent_in_sentence`), else the nearest mention
+    before it in its sentence ("PGE2 added to cultures of monocytes blocked their
+    differentiation": the monocytes), else ``owners`` (the subjects carried from before); each of
+    the number "their" (plural) or "its" (singular) agrees with ("PGE2 blocked their
+    differentiation": not PGE2)."""
     plural = pronoun.lower_ == "their"
     local = antecedent_in_sentence(parse, pronoun, ms, off)
     if local is not None and looks_plural(local.text) == plural:
         return [local]
+    before = [m for m in ms if off <= m.start and m.end - off <= pronoun.i and looks_plural(m.text) == plural]
+    if before:
+        return [max(before, key=lambda m: m.end)]
     return [x for x in owners if looks_plural(x.text) == plural]
 
 

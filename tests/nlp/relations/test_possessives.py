@@ -18,7 +18,7 @@ from pipeline.nlp.relations.candidates import possessive_inside
 from pipeline.nlp.relations.patterns import load_patterns
 from tests.nlp.relations.conftest import dep_relations
 
-N, V, D, X = "NOUN", "VERB", "DET", "PUNCT"
+N, V, D, P, X = "NOUN", "VERB", "DET", "ADP", "PUNCT"
 
 # "[MSCs] inhibit [T cells] ."
 INHIBIT = [(1, "nsubj", N), (1, "ROOT", V), (3, "compound", N), (1, "dobj", N), (1, "punct", X)]
@@ -28,10 +28,13 @@ BLOCKED = [(1, "nsubj", N), (1, "ROOT", V), (3, "poss", D), (1, "dobj", N), (1, 
 BLOCKED_NAMED = [(1, "nsubj", N), (1, "ROOT", V), (4, "poss", D), (4, "compound", N), (1, "dobj", N),
                  (1, "punct", X)]
 # "[MSCs] secrete [PGE2] , which inhibits their proliferation ."
-# "Their treatment reduces [inflammation] ."
-TREATMENT = [(1, "poss", D), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)]
 RELATIVE = [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "punct", X), (5, "dep", D), (2, "relcl", V),
             (7, "poss", D), (5, "dobj", N), (1, "punct", X)]
+# "[IL-10] added to cultures of [monocytes] blocked their maturation ."
+ADDED = [(6, "nsubj", N), (0, "acl", V), (1, "prep", P), (2, "pobj", N), (3, "prep", P), (4, "pobj", N),
+         (6, "ROOT", V), (8, "poss", D), (6, "dobj", N), (6, "punct", X)]
+# "Their treatment reduces [inflammation] ."
+TREATMENT = [(1, "poss", D), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)]
 
 
 @pytest.mark.parametrize("text,rows,expected", [
@@ -44,6 +47,10 @@ RELATIVE = [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "punct", X), (5
     # the subject of the sentence's own main clause
     ("[MSCs|CELL_TYPE] secrete [PGE2|CHEMICAL] , which inhibits their proliferation .", [RELATIVE],
      {("MSCs", "SECRETES", "PGE2"), ("PGE2", "INHIBITS", "MSCs")}),
+    # the nearest mention of the pronoun's number before it when the clause subject disagrees
+    ("[IL-10|CYTOKINE] added to cultures of [monocytes|CELL_TYPE] blocked their maturation .", [ADDED],
+     {("IL-10", "INHIBITS", "monocytes")}),
+    ("[IL-10|CYTOKINE] added to cultures of [monocytes|CELL_TYPE] blocked its maturation .", [ADDED], set()),
     # "its" takes no plural
     ("[MSCs|CELL_TYPE] inhibit [T cells|CELL_TYPE] . [PGE2|CHEMICAL] blocked its differentiation .",
      [INHIBIT, BLOCKED], {("MSCs", "INHIBITS", "T cells")}),
