@@ -139,9 +139,10 @@ def arguments_at(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], o
     anaphor stands for ``carried``; for a subject, a phrase the object anaphora name ("these
     molecules", "these vesicles") stands for ``named``: the previous relation's objects, and the
     event anaphor at token ``event`` (:func:`event_anaphor`) for ``carried``, and a therapy anaphor
-    ("This procedure ...") for ``therapy``, the therapy topic (:mod:`.therapies`). A possessive
-    pronoun ("their differentiation") is resolved as a subject pronoun is (:func:`possessor`;
-    ``owners``: the subjects carried from before)."""
+    ("This procedure ...") for ``therapy``, the therapy topic (:mod:`.therapies`). The possessive
+    pronoun of an amount/activity head ("blocked their differentiation") is resolved as a subject
+    pronoun is (:func:`possessor`; ``owners``: the subjects carried from before); a pronoun that is
+    the argument head itself (a nominalisation's possessor, "their differentiation into X") is not."""
     out: list[Mention] = []
     patterns = reader.patterns
     heads = argument_heads(parse[head], patterns.through, patterns.recipient_heads)
@@ -176,7 +177,7 @@ def arguments_at(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], o
             if all(x.key() != found.key() for x in out):
                 out.append(found)
             continue
-        if m is None and t.dep_ == "poss" and t.lower_ in POSSESSIVE_PRONOUNS:
+        if m is None and t.dep_ == "poss" and t.lower_ in POSSESSIVE_PRONOUNS and t.i != head:
             out.extend(x for x in possessor(parse, t, ms, off, owners) if x not in out)
             continue
         if m is None and therapy and therapy_anaphor(t, reader.rules.cues.therapy):

@@ -50,6 +50,7 @@ from pipeline.nlp.relations.depargs import (  # noqa: F401  (re-exported)
 )
 from pipeline.nlp.relations.members import TRIGGER_EXAMPLE_WORDS, example_members
 from pipeline.nlp.relations.misattached import continued_objects
+from pipeline.nlp.relations.negation import parse_negated
 from pipeline.nlp.relations.owned import CAUSAL, owned_by_conjunct_trigger
 from pipeline.nlp.relations.patterns import PatternSpec, match_sentence
 from pipeline.nlp.relations.products import FACTOR
@@ -59,7 +60,6 @@ from pipeline.nlp.relations.syntax import (
     CLAUSE_LINKS,
     clause_examples,
     misparsed_verb_object,
-    parse_negated,
     same_list,
 )
 from pipeline.nlp.relations.therapies import TherapyTopic, next_topic

@@ -1,8 +1,9 @@
 """Syntax over one sentence parse (CRAFT/ClearNLP labels): argument heads (conjuncts,
 appositions, "levels of X"; the list members they build on, "such as", "including", are in
-:mod:`pipeline.nlp.relations.members`), outcome phrases, negation from ``neg`` dependents, and the
-parse's misreadings the readers guard against. Inherited subjects (coordinated, control and
-relative clauses) are in :mod:`pipeline.nlp.relations.clauses`."""
+:mod:`pipeline.nlp.relations.members`), outcome phrases and the parse's misreadings the readers
+guard against (negation with syntactic scope is in :mod:`pipeline.nlp.relations.negation`).
+Inherited subjects (coordinated, control and relative clauses) are in
+:mod:`pipeline.nlp.relations.clauses`."""
 
 from __future__ import annotations
 
@@ -28,13 +29,6 @@ STAND_INS = {"those", "ones", "genes", "proteins", "factors", "molecules"}
 # treatments for IPF": the MSCs); its agent is the modifier of "based"; relfix: "X-conditioned"
 # the cells whose products a medium holds ("MSC-conditioned medium", or "conditioned medium from X")
 BASED = frozenset({"based", "conditioned"})
-
-
-NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "without forming X"
-# relevent: adverbs and the correlative "neither" that negate the verb they modify (the parse
-# makes them advmod / preconj, not neg): "they rarely restore X", "X neither reduces A nor B"
-# (the cues' negation list has them for the surface reader)
-NEGATING_MODIFIERS = {"rarely", "seldom", "neither"}
 
 
 def argument_heads(token: Token, through: frozenset[str], recipients: frozenset[str] | None = None
@@ -109,38 +103,6 @@ def misparsed_verb_object(parse: Doc, trigger: int, obj: int) -> bool:
     a coordinator: the parse read a coordinated verb ("and decrease TGF-beta1") as a noun."""
     return any(c.dep_ == "compound" and c._.mm_trigger and c.i > trigger and c.i > 0
                and parse[c.i - 1].dep_ == "cc" for c in parse[obj].children)
-
-
-def negating(t: Token) -> bool:
-    """``t`` negates its head: a ``neg`` dependent or a negating modifier ("rarely", "neither")."""
-    return t.dep_ == "neg" or (t.dep_ in ("advmod", "preconj") and t.lower_ in NEGATING_MODIFIERS)
-
-
-def parse_negated(parse: Doc, trigger: int) -> bool:
-    """NegEx with syntactic scope: the trigger, or a verb it is the complement or later conjunct
-    of ("cannot halt or reverse X", "failed to reduce X", "it is not known whether X reduces Y"),
-    or the adjective or noun is the complement of ("X was not effective against Y", "X is not a
-    treatment for D"), has a ``neg`` dependent, also through an auxiliary ("X does not hold
-    promise" with "hold" read as the auxiliary of "promise"), or a negating modifier ("rarely",
-    "neither"); the trigger noun has the determiner "no" ("X offers no hope for D"), or the
-    trigger is the object of "without" ("without forming tumours")."""
-    token = parse[trigger]
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
-        return True
-    for _ in range(4):
-        if any(negating(c) or (c.dep_ in ("aux", "auxpass") and any(negating(g) for g in c.children))
-               for c in token.children):
-            return True
-        if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in NEGATION_HEADS:
-            return True
-        if token.dep_ in ("xcomp", "conj", "ccomp", "acomp", "attr") and token.head != token:
-            # a conjunct with its own auxiliary is a clause of its own ("X did not ... but Y can")
-            if token.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in token.children):
-                return False
-            token = token.head
-            continue
-        return False
-    return False
 
 
 def coordination_chain(token: Token) -> list[Token]:

@@ -33,6 +33,9 @@ RELATIVE = [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (2, "punct", X), (5
 # "[IL-10] added to cultures of [monocytes] blocked their maturation ."
 ADDED = [(6, "nsubj", N), (0, "acl", V), (1, "prep", P), (2, "pobj", N), (3, "prep", P), (4, "pobj", N),
          (6, "ROOT", V), (8, "poss", D), (6, "dobj", N), (6, "punct", X)]
+# "[PGE2] blocked their differentiation toward [DCs] ."
+TOWARD = [(1, "nsubj", N), (1, "ROOT", V), (3, "poss", D), (1, "dobj", N), (3, "prep", P), (4, "pobj", N),
+          (1, "punct", X)]
 # "Their treatment reduces [inflammation] ."
 TREATMENT = [(1, "poss", D), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)]
 
@@ -51,6 +54,10 @@ TREATMENT = [(1, "poss", D), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2
     ("[IL-10|CYTOKINE] added to cultures of [monocytes|CELL_TYPE] blocked their maturation .", [ADDED],
      {("IL-10", "INHIBITS", "monocytes")}),
     ("[IL-10|CYTOKINE] added to cultures of [monocytes|CELL_TYPE] blocked its maturation .", [ADDED], set()),
+    # the possessor of a nominalisation is no agent read from the pronoun (the differentiation is
+    # blocked): the amount head's owner only
+    ("[MSCs|CELL_TYPE] inhibit [T cells|CELL_TYPE] . [PGE2|CHEMICAL] blocked their differentiation toward "
+     "[DCs|CELL_TYPE] .", [INHIBIT, TOWARD], {("MSCs", "INHIBITS", "T cells"), ("PGE2", "INHIBITS", "MSCs")}),
     # "its" takes no plural
     ("[MSCs|CELL_TYPE] inhibit [T cells|CELL_TYPE] . [PGE2|CHEMICAL] blocked its differentiation .",
      [INHIBIT, BLOCKED], {("MSCs", "INHIBITS", "T cells")}),

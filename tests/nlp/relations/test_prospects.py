@@ -1,7 +1,8 @@
 """A therapy stated with no verb of treating (issue 12, rule therapy_prospect and the patterns
-agent_offers_therapy*, agent_holds_promise*, promise_misparsed_*, role_for_verb): a prospect held
-or offered ("X holds promise for D", "X offers hope for patients with D"), a role ("X is a
-promising option for D"), what the role is for ("X holds promise for treating D"); hedged where
+agent_offers_therapy*, agent_emerges_as_therapy, agent_holds_promise*, promise_misparsed_*,
+role_for_verb): a prospect held or offered ("X holds promise for D", "X offers hope for patients
+with D"), a role ("X is a promising option for D", "X has emerged as an option for D"), what the
+role is for ("X holds promise for treating D"); hedged where
 the text hedges, negated by the parse. Marked sentences of our own wording with hand-built parses
 (CRAFT/ClearNLP labels, as the parser reads them, misreadings included) through the whole
 component."""
@@ -35,6 +36,16 @@ PROSPECTS = {
          (4, "prep", P), (7, "det", D), (5, "pobj", N), (7, "prep", P), (10, "compound", "PROPN"),
          (8, "pobj", N), (2, "punct", X)],
         {("Stem cells", "TREATS", "Parkinson disease", False, True)}),
+    "considered a candidate": (
+        "[MSCs|CELL_TYPE] are considered a promising candidate for [osteoarthritis|DISEASE] .",
+        [(2, "nsubjpass", N), (2, "auxpass", V), (2, "ROOT", V), (5, "det", D), (5, "amod", A),
+         (2, "dobj", N), (5, "prep", P), (6, "pobj", N), (2, "punct", X)],
+        {("MSCs", "TREATS", "osteoarthritis", False, True)}),
+    "emerged as an option": (
+        "[MSC|CELL_TYPE] therapy has emerged as a promising option for [multiple sclerosis|DISEASE] .",
+        [(1, "compound", N), (3, "nsubj", N), (3, "aux", V), (3, "ROOT", V), (3, "prep", P), (7, "det", D),
+         (7, "amod", A), (4, "pobj", N), (7, "prep", P), (10, "amod", A), (8, "pobj", N), (3, "punct", X)],
+        {("MSC", "TREATS", "multiple sclerosis", False, True)}),
     # what the prospect is for, a verb: that verb's rule, the prospect's holder its agent
     "a promise for treating": (
         "[MSCs|CELL_TYPE] hold great promise for treating [multiple sclerosis|DISEASE] .",
