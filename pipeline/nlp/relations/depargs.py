@@ -18,6 +18,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from pipeline.nlp.relations.anaphors import OUTCOME, antecedent_in_sentence, owned_process, possessor
 from pipeline.nlp.relations.clauses import POSSESSIVE_PRONOUNS
 from pipeline.nlp.relations.members import inner_conjuncts
 from pipeline.nlp.relations.misattached import of_phrase_members
@@ -34,7 +35,7 @@ from pipeline.nlp.relations.syntax import (
     outcome_phrase,
 )
 from pipeline.nlp.relations.therapies import therapy_anaphor
-from pipeline.nlp.relations.topics import looks_plural, number_fits, same_head
+from pipeline.nlp.relations.topics import number_fits, same_head
 from pipeline.nlp.relations.types import Mention, Sentence
 
 
@@ -63,40 +64,6 @@ def make_reader(rules: RuleSet, triggers: TriggerIndex, vocab: Vocab, patterns: 
     return Reader(rules, triggers, patterns, patterns.matcher(vocab))
 
 
-def antecedent_in_sentence(parse: Doc, anaphor: Token, ms: Sequence[Mention], off: int) -> Mention | None:
-    """The nearest mention before ``anaphor`` in its own sentence that is the subject of a clause,
-    or a modifier of its subject ("When stem cells are injected, they reduce X": stem cells;
-    "MSC therapy improves X, suggesting they ...": MSC), else None."""
-    for m in sorted(ms, key=lambda x: -x.end):
-        if m.end - off > anaphor.i or m.start < off:
-            continue
-        head = mention_head(parse, m, off)
-        if head.dep_ in ("compound", "nmod") and head.head.i > head.i:  # "MSC therapy ..., they"
-            head = head.head
-        if head.dep_ in ("nsubj", "nsubjpass"):
-            return m
-    return None
-
-
-def possessor(parse: Doc, pronoun: Token, ms: Sequence[Mention], off: int,
-              owners: Sequence[Mention]) -> list[Mention]:
-    """What a possessive pronoun refers to, as a subject pronoun is resolved: the nearest clause
-    subject before it in its sentence (:func:`antecedent_in_sentence`), else the nearest mention
-    before it in its sentence ("PGE2 added to cultures of monocytes blocked their
-    differentiation": the monocytes), else ``owners`` (the subjects carried from before); each of
-    the number "their" (plural) or "its" (singular) agrees with ("PGE2 blocked their
-    differentiation": not PGE2)."""
-    plural = pronoun.lower_ == "their"
-    local = antecedent_in_sentence(parse, pronoun, ms, off)
-    if local is not None and looks_plural(local.text) == plural:
-        return [local]
-    before = [m for m in ms if off <= m.start and m.end - off <= pronoun.i and looks_plural(m.text) == plural]
-    if before:
-        return [max(before, key=lambda m: m.end)]
-    return [x for x in owners if looks_plural(x.text) == plural]
-
-
-OUTCOME = "OUTCOME"  # class of an outcome/process object without an entity mention
 SITE = "SITE"  # class of a place object without an entity mention ("migrate to damaged areas")
 
 
@@ -141,8 +108,10 @@ def arguments_at(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], o
     event anaphor at token ``event`` (:func:`event_anaphor`) for ``carried``, and a therapy anaphor
     ("This procedure ...") for ``therapy``, the therapy topic (:mod:`.therapies`). The possessive
     pronoun of an amount/activity head ("blocked their differentiation") is resolved as a subject
-    pronoun is (:func:`possessor`; ``owners``: the subjects carried from before); a pronoun that is
-    the argument head itself (a nominalisation's possessor, "their differentiation into X") is not."""
+    pronoun is (:func:`possessor`; ``owners``: the subjects carried from before): an object is the
+    process of what it refers to (:func:`owned_process`), a subject that itself; a pronoun that is
+    the argument head itself (a nominalisation's possessor, "their differentiation into X") is not
+    resolved."""
     out: list[Mention] = []
     patterns = reader.patterns
     heads = argument_heads(parse[head], patterns.through, patterns.recipient_heads)
@@ -178,7 +147,10 @@ def arguments_at(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], o
                 out.append(found)
             continue
         if m is None and t.dep_ == "poss" and t.lower_ in POSSESSIVE_PRONOUNS and t.i != head:
-            out.extend(x for x in possessor(parse, t, ms, off, owners) if x not in out)
+            found = possessor(parse, t, ms, off, owners)
+            if sent is not None:  # an object: the process of what the pronoun refers to
+                found = [owned_process(parse, t, x, sent) for x in found]
+            out.extend(x for x in found if all(x.key() != y.key() for y in out))
             continue
         if m is None and therapy and therapy_anaphor(t, reader.rules.cues.therapy):
             out.extend(x for x in therapy if x not in out)

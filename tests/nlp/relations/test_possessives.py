@@ -1,6 +1,8 @@
-"""A possessive pronoun on an amount/activity head ("blocked their differentiation") stands for what
-it refers to, resolved as a subject pronoun is (issue 12, depargs.possessor): the nearest clause
-subject before it in its sentence, else the subjects carried from before, of the pronoun's number.
+"""A possessive pronoun on an amount/activity head ("blocked their differentiation") is resolved as a
+subject pronoun is (issue 12, anaphors.possessor): the nearest clause subject before it in its
+sentence, else the nearest mention before it, else the subjects carried from before, of the
+pronoun's number and not the verb's own subject; an object is then the process of what it refers
+to ("differentiation of MSCs", anaphors.owned_process).
 Marked texts of our own wording with hand-built parses (CRAFT/ClearNLP labels); a sentence without
 rows is not parsed."""
 
@@ -43,21 +45,23 @@ TREATMENT = [(1, "poss", D), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2
 @pytest.mark.parametrize("text,rows,expected", [
     # the subject the sentence before carries
     ("[MSCs|CELL_TYPE] inhibit [T cells|CELL_TYPE] . [PGE2|CHEMICAL] blocked their differentiation .",
-     [INHIBIT, BLOCKED], {("MSCs", "INHIBITS", "T cells"), ("PGE2", "INHIBITS", "MSCs")}),
+     [INHIBIT, BLOCKED], {("MSCs", "INHIBITS", "T cells"), ("PGE2", "INHIBITS", "differentiation of MSCs")}),
     # ... from an unparsed sentence
     ("[T cells|CELL_TYPE] were cultured . [IL-10|CYTOKINE] blocked their differentiation .",
-     [None, BLOCKED], {("IL-10", "INHIBITS", "T cells")}),
+     [None, BLOCKED], {("IL-10", "INHIBITS", "differentiation of T cells")}),
     # the subject of the sentence's own main clause
     ("[MSCs|CELL_TYPE] secrete [PGE2|CHEMICAL] , which inhibits their proliferation .", [RELATIVE],
-     {("MSCs", "SECRETES", "PGE2"), ("PGE2", "INHIBITS", "MSCs")}),
+     {("MSCs", "SECRETES", "PGE2"), ("PGE2", "INHIBITS", "proliferation of MSCs")}),
     # the nearest mention of the pronoun's number before it when the clause subject disagrees
     ("[IL-10|CYTOKINE] added to cultures of [monocytes|CELL_TYPE] blocked their maturation .", [ADDED],
-     {("IL-10", "INHIBITS", "monocytes")}),
+     {("IL-10", "INHIBITS", "maturation of monocytes")}),
+    # "its" takes no plural, nor the verb's own subject
     ("[IL-10|CYTOKINE] added to cultures of [monocytes|CELL_TYPE] blocked its maturation .", [ADDED], set()),
     # the possessor of a nominalisation is no agent read from the pronoun (the differentiation is
     # blocked): the amount head's owner only
     ("[MSCs|CELL_TYPE] inhibit [T cells|CELL_TYPE] . [PGE2|CHEMICAL] blocked their differentiation toward "
-     "[DCs|CELL_TYPE] .", [INHIBIT, TOWARD], {("MSCs", "INHIBITS", "T cells"), ("PGE2", "INHIBITS", "MSCs")}),
+     "[DCs|CELL_TYPE] .", [INHIBIT, TOWARD],
+     {("MSCs", "INHIBITS", "T cells"), ("PGE2", "INHIBITS", "differentiation of MSCs toward DCs")}),
     # "its" takes no plural
     ("[MSCs|CELL_TYPE] inhibit [T cells|CELL_TYPE] . [PGE2|CHEMICAL] blocked its differentiation .",
      [INHIBIT, BLOCKED], {("MSCs", "INHIBITS", "T cells")}),
