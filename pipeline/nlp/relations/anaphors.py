@@ -40,9 +40,11 @@ def possessor(parse: Doc, pronoun: Token, ms: Sequence[Mention], off: int,
     blocked their differentiation": the monocytes), else ``owners`` (the subjects carried from
     before); each of the number "their" (plural) or "its" (singular) agrees with ("PGE2 blocked
     their differentiation": not PGE2), none the subject of the verb the head depends on (no
-    reflexive reading: "IL-10 added to monocytes blocked its maturation" names no IL-10's)."""
+    reflexive reading: "IL-10 added to monocytes blocked its maturation" names no IL-10's; after
+    a subject pronoun, "They ... enhance their survival", no carried subject either)."""
     plural = pronoun.lower_ == "their"
-    own = clause_subject(parse, pronoun.head, ms, off)
+    subject = clause_subject(parse, pronoun.head)
+    own = None if subject is None else mention_at(ms, off + subject.i)
 
     def fits(m: Mention) -> bool:
         return looks_plural(m.text) == plural and (own is None or m.key() != own.key())
@@ -53,19 +55,19 @@ def possessor(parse: Doc, pronoun: Token, ms: Sequence[Mention], off: int,
     before = [m for m in ms if off <= m.start and m.end - off <= pronoun.i and fits(m)]
     if before:
         return [max(before, key=lambda m: m.end)]
+    if subject is not None and subject.pos_ == "PRON":  # "They ... enhance their survival": theirs
+        return []
     return [x for x in owners if fits(x)]
 
 
-def clause_subject(parse: Doc, noun: Token, ms: Sequence[Mention], off: int) -> Mention | None:
-    """The mention that is the subject (own or inherited) of the verb ``noun`` is the object of,
-    if any."""
+def clause_subject(parse: Doc, noun: Token) -> Token | None:
+    """The subject (own or inherited) of the verb ``noun`` is the object of, if any."""
     verb = noun.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    subject, _ = inherited_subject(verb)
-    return None if subject is None else mention_at(ms, off + subject.i)
+    return inherited_subject(verb)[0]
 
 
 def owned_process(parse: Doc, pronoun: Token, owner: Mention, sent: Sentence) -> Mention:

@@ -38,6 +38,8 @@ ADDED = [(6, "nsubj", N), (0, "acl", V), (1, "prep", P), (2, "pobj", N), (3, "pr
 # "[PGE2] blocked their differentiation toward [DCs] ."
 TOWARD = [(1, "nsubj", N), (1, "ROOT", V), (3, "poss", D), (1, "dobj", N), (3, "prep", P), (4, "pobj", N),
           (1, "punct", X)]
+# "They enhance their survival ."
+THEIR_OWN = [(1, "nsubj", "PRON"), (1, "ROOT", V), (3, "poss", D), (1, "dobj", N), (1, "punct", X)]
 # "Their treatment reduces [inflammation] ."
 TREATMENT = [(1, "poss", D), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2, "punct", X)]
 
@@ -55,6 +57,10 @@ TREATMENT = [(1, "poss", D), (2, "nsubj", N), (2, "ROOT", V), (2, "dobj", N), (2
     # the nearest mention of the pronoun's number before it when the clause subject disagrees
     ("[IL-10|CYTOKINE] added to cultures of [monocytes|CELL_TYPE] blocked their maturation .", [ADDED],
      {("IL-10", "INHIBITS", "maturation of monocytes")}),
+    # after a subject pronoun the carried subject is the pronoun's, not the possessive's: the
+    # outcome alone
+    ("[MSCs|CELL_TYPE] are cells . They enhance their survival .", [None, THEIR_OWN],
+     {("MSCs", "ACTIVATES", "survival")}),
     # "its" takes no plural, nor the verb's own subject
     ("[IL-10|CYTOKINE] added to cultures of [monocytes|CELL_TYPE] blocked its maturation .", [ADDED], set()),
     # the possessor of a nominalisation is no agent read from the pronoun (the differentiation is
