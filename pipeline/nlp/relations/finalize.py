@@ -190,9 +190,7 @@ def without_redundant(rels: list[Relation], starts: list[int], doc: Doc) -> list
     and IL-8": SDF-1 and IL-8 guide them, not "chemokines"; objects and drug classes keep their
     class noun), and
     an outcome object whose of-phrase names an object of the same subject and predicate ("MSCs
-    regulate the effector function of T cells": T cells, not "effector function"), and an outcome
-    object inside another one of the same subject and predicate ("reduce injury progression": the
-    phrase, not also "injury"). ``starts``:
+    regulate the effector function of T cells": T cells, not "effector function"). ``starts``:
     each relation's sentence start token."""
     parses = doc._.parses or {}
     by_subject: dict[tuple[int, str, str, int], list[Mention]] = {}
@@ -201,17 +199,8 @@ def without_redundant(rels: list[Relation], starts: list[int], doc: Doc) -> list
             by_subject.setdefault((r.sentence_index, r.predicate, r.object.key(), i), []).append(r.subject)
     by_object = {(r.sentence_index, r.predicate, r.subject.key(), i) for r in rels
                  for i in range(r.object.start, r.object.end) if r.object.label != OUTCOME}
-    outcomes: dict[tuple[int, str, str], list[Mention]] = {}
-    for r in rels:
-        if r.object.label == OUTCOME:
-            outcomes.setdefault((r.sentence_index, r.predicate, r.subject.key()), []).append(r.object)
     out = []
     for r, start in zip(rels, starts, strict=True):
-        if r.object.label == OUTCOME and any(
-                o.start <= r.object.start and r.object.end <= o.end
-                and o.end - o.start > r.object.end - r.object.start
-                for o in outcomes[(r.sentence_index, r.predicate, r.subject.key())]):
-            continue  # "reduce injury progression": the phrase, not also "injury" inside it
         parse = parses.get(start)
         if parse is not None and r.subject.start >= start and DRUG_CLASS not in r.subject.classes:
             members = {i for i in example_tokens(parse, start, r.subject)

@@ -106,4 +106,3 @@ def test_definition_pairs(marked_doc: Callable[[str], Doc], marked: str, short: 
                           expected: dict) -> None:
     doc = define(marked_doc(marked), short, long)
     assert {k: m.text for k, m in definition_pairs(doc, mentions(doc)).items()} == expected
-

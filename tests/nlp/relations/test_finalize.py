@@ -6,14 +6,12 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.relations.arguments import doc_mentions
 from pipeline.nlp.relations.finalize import effective_polarity, finalize
 from pipeline.nlp.relations.rules import RuleSet
 from pipeline.nlp.relations.types import Candidate, Sentence
-from tests.nlp.relations.conftest import dep_relations
 
 
 @pytest.mark.parametrize(
@@ -122,21 +120,3 @@ def test_evidence_from_the_document(marked_doc: Callable[[str], Doc], rules: Rul
     cand = Candidate(ms[0], ms[1], secrete, "active", sent, 1, 1, "dep")
     assert run(doc, rules, [cand], kind) == [("MSCs", "SECRETES", ms[1].text, "dep:secrete", "secrete",
                                               level)]
-
-
-# "[MSCs] reduce injury progression ." and "[MSCs] reduce injury ."
-PROGRESSION = [(1, "nsubj", "NOUN"), (1, "ROOT", "VERB"), (3, "compound", "NOUN"), (1, "dobj", "NOUN"),
-               (1, "punct", "PUNCT")]
-INJURY = [(1, "nsubj", "NOUN"), (1, "ROOT", "VERB"), (1, "dobj", "NOUN"), (1, "punct", "PUNCT")]
-
-
-@pytest.mark.parametrize("marked,rows,expected", [
-    # an outcome inside another outcome of the same relation: the phrase only
-    ("[MSCs|CELL_TYPE] reduce injury progression .", PROGRESSION,
-     [("MSCs", "DECREASES", "injury progression")]),
-    ("[MSCs|CELL_TYPE] reduce injury .", INJURY, [("MSCs", "DECREASES", "injury")]),
-])
-def test_an_outcome_inside_another_is_one_argument(blank: Language, marked_doc: Callable[[str], Doc],
-                                                   marked: str, rows: list, expected: list) -> None:
-    rels = dep_relations(blank, marked_doc(marked), [rows])
-    assert [(r.subject.text, r.predicate, r.object.text) for r in rels] == expected
