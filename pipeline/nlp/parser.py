@@ -172,6 +172,7 @@ class CandidateParser:
         self.triggers: TriggerIndex | None = None
         self.anaphor: Callable[[str], bool] | None = None
         self.agent_nouns: frozenset[str] = frozenset()
+        self.recipient_heads: frozenset[str] = frozenset()
         self.share = False  # leave the relation inputs on the doc (see share_inputs)
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None,
@@ -187,6 +188,7 @@ class CandidateParser:
         self.could_relate = relation_filter(self.rules, self.triggers, patterns.outcomes,
                                             patterns.sites, patterns.factors, patterns)
         self.agent_nouns = patterns.agent_nouns
+        self.recipient_heads = patterns.recipient_heads
         event = cues.event_anaphor
         self.anaphor = lambda words: (cues.subject_anaphor.match(words) is not None
                                       or (event is not None and event.match(words) is not None)
@@ -205,7 +207,7 @@ class CandidateParser:
         read = {c.sentence.index for c in inputs.surface
                 if surface_could_relate(c, self.rules, inputs.lower, inputs.mentions)}
         return candidate_sentences(doc, self.could_relate, inputs.mentions, self.anaphor, read,
-                                   self.agent_nouns, inputs.lower)
+                                   self.agent_nouns, inputs.lower, self.recipient_heads)
 
     def share_inputs(self, rules: RuleSet, triggers: TriggerIndex) -> None:
         """Use the relation component's ``rules`` and ``triggers`` and leave what the candidates

@@ -8,7 +8,9 @@ Candidates come from readers and go through one finalize step:
   :mod:`.words`, object/subject lists in :mod:`.lists`);
 - :mod:`.dependency`: the dependency reader over ``doc._.parses`` (patterns as data in
   :mod:`.patterns`, syntax over a parse in :mod:`.syntax`);
-- :mod:`.context`: negation, hedging, evidence level (with the article's), subject state;
+- :mod:`.context`: negation, hedging, evidence level (with the article's), subject state (the
+  parse's negation scope in :mod:`.negation`);
+- :mod:`.definitions`: the two mentions of a definition "LONG (SHORT)" as one argument;
 - :mod:`.agreement`: a candidate's subject and object checked against its sentence's parse
   (the clause's own subject, object control, relative and participle heads);
 - :mod:`.finalize`: candidates -> relations (class filters, parse agreement, context,

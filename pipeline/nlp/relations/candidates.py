@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.relations.agents import POINTING, PREPOSITIONS, THERAPY
 from pipeline.nlp.relations.arguments import AGENT, after_not, allowed, object_fits, subject_classes
+from pipeline.nlp.relations.clauses import POSSESSIVE_PRONOUNS
 from pipeline.nlp.relations.context import is_privative
 from pipeline.nlp.relations.dependency import OUTCOME, SITE
 from pipeline.nlp.relations.finalize import PROCESS_SUBJECT, admissible, overlaps
@@ -56,16 +57,25 @@ def pointing_inside(words: Sequence[str], anaphor: Callable[[str], bool]) -> boo
                for i, w in enumerate(words[1:-1], 1))
 
 
+def possessive_inside(words: Sequence[str], recipient_heads: Collection[str]) -> bool:
+    """A possessive pronoun before a word that is none of ``recipient_heads`` ("PGE2 blocked their
+    differentiation": "their" may stand for the cells of the sentence before; "its treatment"
+    names no owner)."""
+    return any(w in POSSESSIVE_PRONOUNS and words[i + 1] not in recipient_heads
+               for i, w in enumerate(words[:-1]))
+
+
 def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
                         mentions: Sequence[Mention], anaphor: Callable[[str], bool] | None = None,
                         read: Collection[int] = (), agent_nouns: Collection[str] = frozenset(),
-                        lower: Sequence[str] | None = None,
+                        lower: Sequence[str] | None = None, recipient_heads: Collection[str] = frozenset(),
                         ) -> list[tuple[int, int]]:
     """(start, end) token ranges of the sentences that can hold a relation: some trigger word
     outside the mentions whose rule finds a subject and a different object among them, or only
     an object when the sentence opens with a subject anaphor ("They ...", "These cells ...", an
     event anaphor "This helps ...": ``anaphor`` is asked of its first word, two and twelve words)
-    or holds a demonstrative one later (:func:`pointing_inside`).
+    or holds a demonstrative one later (:func:`pointing_inside`) or a possessive pronoun
+    (:func:`possessive_inside`).
     ``could_relate(words, mentions, anaphoric, sentence=all its words)`` decides
     (:func:`relation_filter`); a sentence whose index is in ``read`` (the surface reader has a
     candidate there, which the parse checks) is one in any case. A treatment noun of
@@ -87,7 +97,8 @@ def candidate_sentences(doc: Doc, could_relate: Callable[..., bool],
         words = list(lower[start:end]) if lower is not None else [t.lower_ for t in doc[start:end]]
         anaphoric = anaphor is not None and (anaphor(words[0]) or anaphor(" ".join(words[:2]))
                                              or anaphor(" ".join(words[:12]))
-                                             or pointing_inside(words, anaphor))
+                                             or pointing_inside(words, anaphor)
+                                             or possessive_inside(words, recipient_heads))
         # a word inside a mention triggers nothing ("secreted frizzled-related protein")
         covered = {i - start for m in ms for i in range(m.start, m.end)}
         agent = any(w in agent_nouns and lone_agent_noun(words, covered, i) for i, w in enumerate(words))

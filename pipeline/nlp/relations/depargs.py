@@ -18,6 +18,8 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from pipeline.nlp.relations.anaphors import OUTCOME, antecedent_in_sentence, owned_process, possessor
+from pipeline.nlp.relations.clauses import POSSESSIVE_PRONOUNS
 from pipeline.nlp.relations.members import inner_conjuncts
 from pipeline.nlp.relations.misattached import of_phrase_members
 from pipeline.nlp.relations.patterns import Patterns, load_patterns
@@ -62,22 +64,6 @@ def make_reader(rules: RuleSet, triggers: TriggerIndex, vocab: Vocab, patterns: 
     return Reader(rules, triggers, patterns, patterns.matcher(vocab))
 
 
-def antecedent_in_sentence(parse: Doc, anaphor: Token, ms: Sequence[Mention], off: int) -> Mention | None:
-    """The nearest mention before ``anaphor`` in its own sentence that is the subject of a clause,
-    or a modifier of its subject ("When stem cells are injected, they reduce X": stem cells;
-    "MSC therapy improves X, suggesting they ...": MSC), else None."""
-    for m in sorted(ms, key=lambda x: -x.end):
-        if m.end - off > anaphor.i or m.start < off:
-            continue
-        head = mention_head(parse, m, off)
-        if head.dep_ in ("compound", "nmod") and head.head.i > head.i:  # "MSC therapy ..., they"
-            head = head.head
-        if head.dep_ in ("nsubj", "nsubjpass"):
-            return m
-    return None
-
-
-OUTCOME = "OUTCOME"  # class of an outcome/process object without an entity mention
 SITE = "SITE"  # class of a place object without an entity mention ("migrate to damaged areas")
 
 
@@ -114,16 +100,21 @@ def event_anaphor(parse: Doc, cue: re.Pattern[str] | None) -> int | None:
 def arguments_at(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], off: int,
                carried: Sequence[Mention], sent: Sentence | None = None,
                named: Sequence[Mention] = (), event: int | None = None,
-               therapy: Sequence[Mention] = ()) -> list[Mention]:
+               therapy: Sequence[Mention] = (), owners: Sequence[Mention] = ()) -> list[Mention]:
     """The mentions an argument head stands for; with ``sent`` (objects only), an outcome (place)
     noun outside every mention is an OUTCOME (SITE) argument, de-duplicated by its text. An
     anaphor stands for ``carried``; for a subject, a phrase the object anaphora name ("these
     molecules", "these vesicles") stands for ``named``: the previous relation's objects, and the
     event anaphor at token ``event`` (:func:`event_anaphor`) for ``carried``, and a therapy anaphor
-    ("This procedure ...") for ``therapy``, the therapy topic (:mod:`.therapies`)."""
+    ("This procedure ...") for ``therapy``, the therapy topic (:mod:`.therapies`). The possessive
+    pronoun of an amount/activity head ("blocked their differentiation") is resolved as a subject
+    pronoun is (:func:`possessor`; ``owners``: the subjects carried from before): an object is the
+    process of what it refers to (:func:`owned_process`), a subject that itself; a pronoun that is
+    the argument head itself (a nominalisation's possessor, "their differentiation into X") is not
+    resolved."""
     out: list[Mention] = []
     patterns = reader.patterns
-    heads = argument_heads(parse[head], patterns.through)
+    heads = argument_heads(parse[head], patterns.through, patterns.recipient_heads)
     for t in heads:
         m = mention_at(ms, off + t.i)
         if m is not None and m not in out and m.end - m.start > 1 and m.start >= off:
@@ -154,6 +145,12 @@ def arguments_at(reader: Reader, parse: Doc, head: int, ms: Sequence[Mention], o
             found = process_mention(parse, t, sent, OUTCOME)  # "promote axonal growth" (.processes)
             if all(x.key() != found.key() for x in out):
                 out.append(found)
+            continue
+        if m is None and t.dep_ == "poss" and t.lower_ in POSSESSIVE_PRONOUNS and t.i != head:
+            found = possessor(parse, t, ms, off, owners)
+            if sent is not None:  # an object: the process of what the pronoun refers to
+                found = [owned_process(parse, t, x, sent) for x in found]
+            out.extend(x for x in found if all(x.key() != y.key() for y in out))
             continue
         if m is None and therapy and therapy_anaphor(t, reader.rules.cues.therapy):
             out.extend(x for x in therapy if x not in out)

@@ -50,6 +50,7 @@ from pipeline.nlp.relations.depargs import (  # noqa: F401  (re-exported)
 )
 from pipeline.nlp.relations.members import TRIGGER_EXAMPLE_WORDS, example_members
 from pipeline.nlp.relations.misattached import continued_objects
+from pipeline.nlp.relations.negation import parse_negated
 from pipeline.nlp.relations.owned import CAUSAL, owned_by_conjunct_trigger
 from pipeline.nlp.relations.patterns import PatternSpec, match_sentence
 from pipeline.nlp.relations.products import FACTOR
@@ -59,7 +60,6 @@ from pipeline.nlp.relations.syntax import (
     CLAUSE_LINKS,
     clause_examples,
     misparsed_verb_object,
-    parse_negated,
     same_list,
 )
 from pipeline.nlp.relations.therapies import TherapyTopic, next_topic
@@ -136,12 +136,13 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             matched.add(off + match.trigger)
         subjects = topical if topical is not None else arguments_at(
             reader, parse, match.subject, ms, off, previous.subjects, named=previous.objects, event=event,
-            therapy=therapy)
+            therapy=therapy, owners=previous.subjects)
         subjects = class_noun_members(parse, subjects, off, listed)  # "These glial cells": the list before
         if match.carried in MODIFIED_BY_CLAUSE:  # "genes that contribute to PD, including X"
             for t in clause_examples(parse[match.subject], parse[match.trigger]):
                 subjects += [m for m in arguments_at(reader, parse, t.i, ms, off, ()) if m not in subjects]
-        objects = arguments_at(reader, parse, match.object, ms, off, previous.objects, sent)
+        objects = arguments_at(reader, parse, match.object, ms, off, previous.objects, sent,
+                               owners=previous.subjects)
         for t in continued_objects(parse[match.trigger], parse[match.object]):  # "result in A, B"
             objects += [m for m in arguments_at(reader, parse, t.i, ms, off, (), sent) if m not in objects]
         # "the release of growth factors, such as X" with the example phrase hung on the

@@ -52,6 +52,7 @@ from pipeline.nlp.relations.context import (
     statement_context,
     subject_state,
 )
+from pipeline.nlp.relations.definitions import Pairs, definition_pairs, one_argument
 from pipeline.nlp.relations.polarized import polarized_cells
 from pipeline.nlp.relations.rules import Cues, RuleSet
 from pipeline.nlp.relations.syntax import example_tokens, owner_tokens
@@ -291,6 +292,7 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
     negated: dict[tuple[int, int], bool] = {}
     ms: list[Mention] = list(mentions or ())  # the doc's mentions, for a subject the parse names
     expletive = False
+    pairs: Pairs | None = None  # the definitions' mentions (.definitions), read when first needed
     seen: set[tuple[str, str, str]] = set()
     out: list[Relation] = []
     starts: list[int] = []  # each relation's sentence start token
@@ -321,8 +323,13 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         c, direction = stated_direction(c, rules, words)
         state = subject_state(cues, c.subject, words, sent.start)
         predicate = stated_predicate(c, rules, words, harm, state, direction)
+        if pairs is None:
+            if not ms:
+                ms.extend(doc_mentions(doc, rules))
+            pairs = definition_pairs(doc, ms)
+        c = replace(c, subject=one_argument(c.subject, pairs), object=one_argument(c.object, pairs))
         key = (c.subject.key(), predicate, c.object.key())
-        if key in seen:
+        if key in seen or c.subject.key() == c.object.key():
             continue
         seen.add(key)
         scope = (c.scope_start, c.trigger)

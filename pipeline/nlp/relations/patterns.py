@@ -58,9 +58,10 @@ class PatternsFile(Strict):
     factor_quantifiers: list[str] = Field(default_factory=list)
     process_heads: ProcessHeadsSpec | None = None
     agent_nouns: list[str] = Field(default_factory=list)
+    recipient_heads: list[str] = Field(default_factory=list)
     patterns: list[PatternSpec] = Field(min_length=1)
 
-    @field_validator("outcomes", "sites", "factors", "factor_quantifiers", "agent_nouns")
+    @field_validator("outcomes", "sites", "factors", "factor_quantifiers", "agent_nouns", "recipient_heads")
     @classmethod
     def _one_lower_word_each(cls, words: list[str]) -> list[str]:
         for w in words:
@@ -87,6 +88,8 @@ class Patterns:
     # process objects from the lexicon (.processes): (class, min_names, excluded, included heads)
     process_spec: tuple[str, int, frozenset[str], frozenset[str]] | None = None
     agent_nouns: frozenset[str] = frozenset()  # treatment nouns that are agents (.agents)
+    # heads of `through` whose possessive pronoun names their recipient ("its treatment"), not owner
+    recipient_heads: frozenset[str] = frozenset()
 
     @cached_property
     def processes(self) -> frozenset[str]:
@@ -132,12 +135,16 @@ def load_patterns(path: Path | None = None) -> Patterns:
         except ValueError as err:
             detail = " ".join(line.strip() for line in str(err).splitlines()[2:5] if line.strip())
             raise ResourceError(f"{path}: pattern {p.id}: {detail}") from err
+    stray = sorted(set(spec.recipient_heads) - {w.lower() for w in spec.through})
+    if stray:
+        raise ResourceError(f"{path}: recipient_heads: not in through: {', '.join(stray)}")
     heads = spec.process_heads
     process_spec = None if heads is None else (heads.label, heads.min_names, frozenset(heads.exclude),
                                                frozenset(heads.include))
     return Patterns(tuple(spec.patterns), frozenset(w.lower() for w in spec.through),
                     frozenset(spec.outcomes), frozenset(spec.sites), frozenset(spec.factors),
-                    frozenset(spec.factor_quantifiers), process_spec, frozenset(spec.agent_nouns))
+                    frozenset(spec.factor_quantifiers), process_spec, frozenset(spec.agent_nouns),
+                    frozenset(spec.recipient_heads))
 
 
 @dataclass(frozen=True)

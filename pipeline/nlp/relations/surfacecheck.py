@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from pipeline.nlp.relations.clauses import instrument
+from pipeline.nlp.relations.negation import parse_negated
 from pipeline.nlp.relations.syntax import (
     mention_at,
     modifies_nominal_trigger,
     outside_verb_phrase,
     owner_of_modified,
-    parse_negated,
     same_list,
     source_holder,
     subject_head,

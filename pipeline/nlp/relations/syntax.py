@@ -1,8 +1,9 @@
 """Syntax over one sentence parse (CRAFT/ClearNLP labels): argument heads (conjuncts,
 appositions, "levels of X"; the list members they build on, "such as", "including", are in
-:mod:`pipeline.nlp.relations.members`), outcome phrases, negation from ``neg`` dependents, and the
-parse's misreadings the readers guard against. Inherited subjects (coordinated, control and
-relative clauses) are in :mod:`pipeline.nlp.relations.clauses`."""
+:mod:`pipeline.nlp.relations.members`), outcome phrases and the parse's misreadings the readers
+guard against (negation with syntactic scope is in :mod:`pipeline.nlp.relations.negation`).
+Inherited subjects (coordinated, control and relative clauses) are in
+:mod:`pipeline.nlp.relations.clauses`."""
 
 from __future__ import annotations
 
@@ -30,19 +31,15 @@ STAND_INS = {"those", "ones", "genes", "proteins", "factors", "molecules"}
 BASED = frozenset({"based", "conditioned"})
 
 
-NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "without forming X"
-# relevent: adverbs and the correlative "neither" that negate the verb they modify (the parse
-# makes them advmod / preconj, not neg): "they rarely restore X", "X neither reduces A nor B"
-# (the cues' negation list has them for the surface reader)
-NEGATING_MODIFIERS = {"rarely", "seldom", "neither"}
-
-
-def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
+def argument_heads(token: Token, through: frozenset[str], recipients: frozenset[str] | None = None
+                   ) -> list[Token]:
     """The head token of an argument and those coordinated or in apposition with it or named
     as its members ("growth factors such as X and Y": :func:`list_members`); an
     amount/activity head ("levels of X", "X expression") stands for its of-phrase (else its
     with-phrase: "treatment with X") or compound (and keeps its own conjuncts and members:
-    "types of cells, including X")."""
+    "types of cells, including X"); without those and with ``recipients`` (the heads whose
+    possessive names their recipient: "its treatment"), a head not of them stands for its
+    possessive pronoun ("their differentiation": what "their" refers to, :func:`~.depargs.arguments_at`)."""
     out: list[Token] = []
     stack = [token]
     while stack:
@@ -55,6 +52,10 @@ def argument_heads(token: Token, through: frozenset[str]) -> list[Token]:
             # else its with-phrase: "treatment with X"
             inner = inner or [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
                               for g in c.children if g.dep_ == "pobj"]
+            named = [c for c in t.children if c.dep_ in ("compound", "nmod") and c.i < t.i]
+            if not inner and not named and recipients is not None and t.lower_ not in recipients:
+                # "their differentiation": the owner (an anaphor's antecedent)
+                inner = [c for c in t.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS]
             inner += [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i]
             if any(c.lower_ in BASED and c.dep_ == "amod" for c in t.children):  # "... from MSCs"
                 inner += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -102,29 +103,6 @@ def misparsed_verb_object(parse: Doc, trigger: int, obj: int) -> bool:
     a coordinator: the parse read a coordinated verb ("and decrease TGF-beta1") as a noun."""
     return any(c.dep_ == "compound" and c._.mm_trigger and c.i > trigger and c.i > 0
                and parse[c.i - 1].dep_ == "cc" for c in parse[obj].children)
-
-
-def parse_negated(parse: Doc, trigger: int) -> bool:
-    """NegEx with syntactic scope: the trigger, or a verb it is the complement or later conjunct
-    of ("cannot halt or reverse X", "failed to reduce X", "it is not known whether X reduces Y"),
-    or the adjective is the complement of ("X was not effective against Y"),
-    has a ``neg`` dependent or a negating modifier ("rarely", "neither"), or the
-    trigger is the object of "without" ("without forming tumours")."""
-    token = parse[trigger]
-    for _ in range(4):
-        if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj") and c.lower_ in NEGATING_MODIFIERS)
-               for c in token.children):
-            return True
-        if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in NEGATION_HEADS:
-            return True
-        if token.dep_ in ("xcomp", "conj", "ccomp", "acomp") and token.head != token:
-            # a conjunct with its own auxiliary is a clause of its own ("X did not ... but Y can")
-            if token.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj") for c in token.children):
-                return False
-            token = token.head
-            continue
-        return False
-    return False
 
 
 def coordination_chain(token: Token) -> list[Token]:
