@@ -63,6 +63,7 @@ from pipeline.nlp.relations.syntax import (
     same_list,
 )
 from pipeline.nlp.relations.therapies import TherapyTopic, next_topic
+from pipeline.nlp.relations.trailing import trailing_members
 from pipeline.nlp.relations.topics import (
     DISEASE,
     TOPIC,
@@ -152,6 +153,7 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
                 objects += [m for m in found if m not in objects]
         node = parse[match.object]  # a list the parse broke keeps its members
         objects += run_members(objects, runs, off + node.left_edge.i, off + node.right_edge.i + 1)
+        objects += trailing_members(objects, runs, parse, off, match.trigger)  # ... and cut it off
         # "promoted X and reduced Y expression" read as "promoted [X and reduced-Y expression]"
         owned = [m for m in objects if owned_by_conjunct_trigger(parse, match.trigger, match.object, m, off)]
         for rule in rules:
