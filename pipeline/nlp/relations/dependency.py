@@ -63,7 +63,6 @@ from pipeline.nlp.relations.syntax import (
     same_list,
 )
 from pipeline.nlp.relations.therapies import TherapyTopic, next_topic
-from pipeline.nlp.relations.trailing import trailing_members
 from pipeline.nlp.relations.topics import (
     DISEASE,
     TOPIC,
@@ -76,6 +75,7 @@ from pipeline.nlp.relations.topics import (
     topic_carry,
     topic_subjects,
 )
+from pipeline.nlp.relations.trailing import trailing_members
 from pipeline.nlp.relations.types import Candidate, Carry, Mention, Sentence
 
 
