@@ -17,11 +17,13 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from pipeline.errors import ResourceError
+from pipeline.nlp.relations.leadcues import LeadIns, LeadInSpec, compile_lead_ins
 from pipeline.nlp.relations.therapies import TherapyCues, TherapySpec, compile_therapy
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 
 Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked", "topic",
-               "therapy", "feature", "counter", "cause", "attractant", "value"]
+               "therapy", "feature", "counter", "cause", "attractant", "value",
+               "list"]  # rellists: a list item under a lead-in (.leadins)
 RULES_FILE = "relation_rules.yaml"
 CUES_FILE = "context_cues.yaml"
 
@@ -177,6 +179,7 @@ class CuesFile(Strict):
     pathology_subjects: list[str] = Field(default_factory=list)
     not_risk: list[str] = Field(default_factory=list)
     changed: list[ChangedCues] = Field(default_factory=list)
+    lead_ins: LeadInSpec | None = None  # rellists: list items under a lead-in (.leadins)
 
 
 @dataclass(frozen=True)
@@ -255,6 +258,7 @@ class Cues:
     # (state, words before, words after) around a mention, both to match ("low" X "levels")
     state_around: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
     therapy: TherapyCues | None = None  # a therapy named before and pointed back to (.therapies)
+    lead_ins: LeadIns | None = None  # rellists: list items under a lead-in (.leadins)
 
 
 @dataclass(frozen=True)
@@ -270,8 +274,9 @@ class RuleSet:
     object_control: re.Pattern[str] | None = None  # "stimulate X to V": X is V's subject
 
     def triggered(self, word: str) -> tuple[Rule, ...]:
-        """The rules whose trigger matches ``word`` (uncached; see :class:`TriggerIndex`)."""
-        return tuple(r for r in self.rules if r.trigger.match(word))
+        """The rules whose trigger matches ``word`` (uncached; see :class:`TriggerIndex`); a rule
+        read only in list items (form ``list``, rellists: "less", "better") triggers at no word."""
+        return tuple(r for r in self.rules if r.forms != ("list",) and r.trigger.match(word))
 
 
 class TriggerIndex:
@@ -374,6 +379,7 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
                         if x in spec.predicates and y in spec.predicates})
                       for b in cue_spec.changed),
         therapy=compile_therapy(cue_spec.anaphora.therapy, where),
+        lead_ins=compile_lead_ins(cue_spec.lead_ins, where),
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),
