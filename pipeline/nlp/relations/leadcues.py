@@ -29,6 +29,7 @@ class LeadInSpec(Strict):
     item: str
     pointing: str
     stop: list[str] = Field(default_factory=list)
+    bare_words: int = Field(default=0, ge=0)
     kinds: list[LeadKindSpec] = Field(min_length=1)
 
 
@@ -45,6 +46,7 @@ class LeadIns:
     item: re.Pattern[str]
     pointing: re.Pattern[str]
     stop: frozenset[str]
+    bare_words: int
     kinds: tuple[LeadKind, ...]
 
 
@@ -53,7 +55,7 @@ def compile_lead_ins(spec: LeadInSpec | None, where: str) -> LeadIns | None:
     if spec is None:
         return None
     return LeadIns(compile_pattern(spec.item, where), compile_pattern(spec.pointing, where),
-                   frozenset(spec.stop),
+                   frozenset(spec.stop), spec.bare_words,
                    tuple(LeadKind(compile_pattern(k.lead, where), tuple(k.rules), k.subject, k.per_item)
                          for k in spec.kinds))
 

@@ -53,17 +53,39 @@ def lead_in(text: str) -> bool:
     return text.rstrip().endswith(":")
 
 
-def items_after(doc: Doc, bounds: Sequence[tuple[int, int]], k: int, cues: LeadIns) -> list[int]:
-    """The indices of the item sentences after lead-in sentence ``k``."""
-    out: list[int] = []
+def ends_line(doc: Doc, end: int) -> bool:
+    """Doc token ``end`` - 1 ends a line of the text (or the text)."""
+    text, last = doc.text, doc[end - 1]
+    stop = last.idx + len(last.text)
+    return stop >= len(text) or "\n" in last.text or text[stop] == "\n"
+
+
+def whole_line(doc: Doc, start: int, end: int) -> bool:
+    """Doc tokens ``start .. end`` are a line of the text of their own."""
+    begin = doc[start].idx
+    return (begin == 0 or doc.text[begin - 1] == "\n") and ends_line(doc, end)
+
+
+def items_after(doc: Doc, bounds: Sequence[tuple[int, int]], k: int, cues: LeadIns) -> list[tuple[int, bool]]:
+    """The item sentences after lead-in sentence ``k``: (index, whether a bullet marks it). An
+    unmarked item (an HTML list item) is a whole line of at most ``bare_words`` words after a
+    lead-in that ends its line, and only an unmarked item follows another."""
+    out: list[tuple[int, bool]] = []
     j = k + 1
+    bare = cues.bare_words > 0 and ends_line(doc, bounds[k][1])
     while j < len(bounds):
-        text = doc[bounds[j][0]:bounds[j][1]].text.strip()
+        a, b = bounds[j]
+        text = doc[a:b].text.strip()
         if cues.item.fullmatch(text) and j + 1 < len(bounds):  # a bullet of its own: the item follows
-            out.append(j + 1)
+            out.append((j + 1, True))
             j += 2
         elif cues.item.match(text) and text:
-            out.append(j)
+            out.append((j, True))
+            j += 1
+        elif (bare and all(not marked for _, marked in out) and whole_line(doc, a, b)
+              and not text.endswith(":") and 0 < sum(not t.is_punct and not t.is_space for t in doc[a:b])
+              <= cues.bare_words):
+            out.append((j, False))
             j += 1
         else:
             break
@@ -98,14 +120,14 @@ def outcome(doc: Doc, lo: int, hi: int, text: str | None = None) -> Mention:
     return Mention(lo, hi, span.start_char, span.end_char, text or span.text, OUTCOME, (OUTCOME,), "")
 
 
-def conjunct_objects(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, rule, stop: frozenset[str]
-                     ) -> list[Mention]:
+def conjunct_objects(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, rule, stop: frozenset[str],
+                     phrases: bool = True) -> list[Mention]:
     """The objects of the conjunct ``lo .. hi`` (its rule word already left out; module text)."""
     a, b = phrase(doc, lo, hi, stop)
     if a >= b:
         return []
     own = [m for m in ms if a <= m.start < b and m.end <= hi and object_fits(m, rule)]
-    if own:
+    if own or not phrases:
         return own
     words = doc[a:b]
     if len(words) > MAX_PHRASE or not all(t.is_alpha for t in words) or any(m.start < b and a < m.end
@@ -166,16 +188,17 @@ def lead_in_candidates(doc: Doc, ms: Sequence[Mention], bounds: Sequence[tuple[i
                                           rules.cues.therapy)
         if not subjects or not kind_rules:
             continue
-        for j in items:
+        for j, marked in items:
             out += item_candidates(doc, ms, bounds, j, kind, kind_rules, subjects, carried, lead_ins,
-                                   (span.start_char, span.end_char))
+                                   (span.start_char, span.end_char), marked)
     return out
 
 
 def item_candidates(doc: Doc, ms: Sequence[Mention], bounds: Sequence[tuple[int, int]], j: int,
                     kind: LeadKind, kind_rules: list, subjects: list[Mention], carried: str,
-                    lead_ins: LeadIns, lead: tuple[int, int]) -> list[Candidate]:
-    """The candidates of item sentence ``j``."""
+                    lead_ins: LeadIns, lead: tuple[int, int], marked: bool = True) -> list[Candidate]:
+    """The candidates of item sentence ``j`` (``marked``: a bullet marks it; an unmarked item
+    of a kind without ``per_item`` gives its mentions only, no OUTCOME phrase)."""
     start, end = bounds[j]
     span = doc[start:end]
     sent = Sentence(j, start, end, span.start_char, span.end_char)
@@ -195,7 +218,7 @@ def item_candidates(doc: Doc, ms: Sequence[Mention], bounds: Sequence[tuple[int,
             objects = [place_object(doc, lo, hi, head)] if hi - lo <= MAX_PHRASE else []
         else:
             a, b = phrase(doc, lo, hi, lead_ins.stop)
-            objects = conjunct_objects(doc, ms, lo, hi, rule, lead_ins.stop)
+            objects = conjunct_objects(doc, ms, lo, hi, rule, lead_ins.stop, marked or kind.per_item)
             if n == 0 and own is not None and a < b < hi - 1 and doc[b].lower_ == "in" and len(parts) > 1:
                 head = doc[a:b].text
                 objects = [place_object(doc, b + 1, hi, head)]

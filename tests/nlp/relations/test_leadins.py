@@ -72,3 +72,22 @@ def test_lead_in_lists(list_rows: Callable[[list[str]], set[Row]], lines: list[s
 @pytest.mark.parametrize("word", ["less", "better", "improved", "symptoms"])
 def test_list_rules_trigger_at_no_word(rules: RuleSet, word: str) -> None:
     assert [r.id for r in rules.triggered(word) if "list" in r.forms] == []
+
+
+def raw_doc(blank: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """A doc of raw ``text`` (one sentence per line) with the entities ``ents`` (text, label)."""
+    doc = blank.make_doc(text)
+    for t in doc:
+        t.is_sent_start = t.i == 0 or "\n" in doc[t.i - 1].text
+    doc.ents = [doc.char_span(text.index(e), text.index(e) + len(e), label=label) for e, label in ents]
+    return doc
+
+
+def test_unmarked_items_are_whole_short_lines(blank: Language) -> None:
+    text = ("Symptoms of gout include:\nfatigue care\nswelling\n"
+            "Our clinic welcomes new patients from many countries every single week of the year.\nfever\n")
+    doc = raw_doc(blank, text, [("gout", "DISEASE"), ("swelling", "DISEASE"), ("fever", "DISEASE")])
+    rows = {(r.subject.text, r.predicate, r.object.text)
+            for r in blank.get_pipe("mechmine_relations")(doc)._.relations if r.rule_id.startswith("list:")}
+    # an unmarked item gives its mentions only; a long line ends the list
+    assert rows == {("gout", "ASSOCIATED_WITH", "swelling")}
