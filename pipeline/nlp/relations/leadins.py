@@ -130,8 +130,12 @@ def conjunct_objects(doc: Doc, ms: Sequence[Mention], lo: int, hi: int, rule, st
     if own or not phrases:
         return own
     words = doc[a:b]
-    if len(words) > MAX_PHRASE or not all(t.is_alpha for t in words) or any(m.start < b and a < m.end
-                                                                            for m in ms):
+    # a mention of another class inside the phrase is part of it ("swollen joints"), not one
+    # that reaches out of it or is all of it
+    inside = [m for m in ms if m.start < b and a < m.end]
+    wordy = all(t.text == "-" or t.text.replace("-", "").isalpha() for t in words)
+    if len(words) > MAX_PHRASE or not wordy or any(
+            m.start < a or m.end > b or (m.start, m.end) == (a, b) for m in inside):
         return []
     found = outcome(doc, a, b)
     return [found] if object_fits(found, rule) else []

@@ -54,6 +54,10 @@ CASES = {
          "improved function in the [liver|ANATOMY] and [kidneys|ANATOMY] ;"],
         {("MSC", "INCREASES", "liver function", "lead", True),
          ("MSC", "INCREASES", "kidneys function", "lead", True)}),
+    "a mention of another class inside an item phrase is part of it; a hyphenated phrase": (
+        ["Symptoms of [gout|DISEASE] include:", "•", "swollen [toes|ANATOMY]", "•", "night-time waking"],
+        {("gout", "ASSOCIATED_WITH", "swollen toes", "lead", False),
+         ("gout", "ASSOCIATED_WITH", "night-time waking", "lead", False)}),
     "a lead-in of no kind: nothing": (
         ["[Lupus|DISEASE] is a chronic disease .", "Our clinic offers:", "•", "[fatigue|DISEASE] care"],
         set()),
