@@ -53,7 +53,7 @@ from pipeline.nlp.relations.misattached import continued_objects
 from pipeline.nlp.relations.owned import CAUSAL, owned_by_conjunct_trigger
 from pipeline.nlp.relations.patterns import PatternSpec, match_sentence
 from pipeline.nlp.relations.products import FACTOR
-from pipeline.nlp.relations.rules import Rule
+from pipeline.nlp.relations.rules import QUIET_FORMS, Rule
 from pipeline.nlp.relations.surfacecheck import check_surface  # noqa: F401  (re-exported)
 from pipeline.nlp.relations.syntax import (
     CLAUSE_LINKS,
@@ -80,7 +80,9 @@ from pipeline.nlp.relations.types import Candidate, Carry, Mention, Sentence
 
 
 def _rules_for(reader: Reader, spec: PatternSpec, word: str, prep: str) -> list[Rule]:
-    found = [r for r in reader.triggers(word) if spec.form in r.forms]
+    quiet = spec.form in QUIET_FORMS  # rellists: its patterns name their trigger words
+    found = [r for r in (reader.rules.triggered(word, True) if quiet else reader.triggers(word))
+             if spec.form in r.forms]
     if spec.predicates:
         found = [r for r in found if r.predicate in spec.predicates]
     if spec.rule_prepositions:

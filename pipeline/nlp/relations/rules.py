@@ -23,7 +23,13 @@ from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource
 
 Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked", "topic",
                "therapy", "feature", "counter", "cause", "attractant", "value",
-               "list"]  # rellists: a list item under a lead-in (.leadins)
+               "list",  # rellists: a list item under a lead-in (.leadins)
+               "contents"]  # rellists: what a secretome holds ("the secretome of MSCs includes X")
+# rellists: forms whose rules trigger at no word of running text (no clause break, no list
+# break, no mm_trigger mark): "less"/"better" of a list item (.leadins), "including" of what a
+# secretome holds (patterns held_product*, which name their trigger words); only the sentence
+# filter and the patterns of these forms ask for them (``quiet=True``)
+QUIET_FORMS = frozenset({"list", "contents"})
 RULES_FILE = "relation_rules.yaml"
 CUES_FILE = "context_cues.yaml"
 
@@ -273,24 +279,26 @@ class RuleSet:
     retype: tuple[Retype, ...] = ()
     object_control: re.Pattern[str] | None = None  # "stimulate X to V": X is V's subject
 
-    def triggered(self, word: str) -> tuple[Rule, ...]:
+    def triggered(self, word: str, quiet: bool = False) -> tuple[Rule, ...]:
         """The rules whose trigger matches ``word`` (uncached; see :class:`TriggerIndex`); a rule
-        read only in list items (form ``list``, rellists: "less", "better") triggers at no word."""
-        return tuple(r for r in self.rules if r.forms != ("list",) and r.trigger.match(word))
+        read only in :data:`QUIET_FORMS` only with ``quiet``."""
+        return tuple(r for r in self.rules if (quiet or not set(r.forms) <= QUIET_FORMS)
+                     and r.trigger.match(word))
 
 
 class TriggerIndex:
     """``word -> rules it triggers``, memoised (a bounded dict; words repeat across docs)."""
 
-    def __init__(self, rules: RuleSet, max_words: int = 500_000) -> None:
+    def __init__(self, rules: RuleSet, max_words: int = 500_000, quiet: bool = False) -> None:
         self.rules = rules
         self.max_words = max_words
+        self.quiet = quiet  # with the rules of QUIET_FORMS (the sentence filter's index)
         self._by_word: dict[str, tuple[Rule, ...]] = {}
 
     def __call__(self, word: str) -> tuple[Rule, ...]:
         found = self._by_word.get(word)
         if found is None:
-            found = self.rules.triggered(word)
+            found = self.rules.triggered(word, self.quiet)
             if len(self._by_word) < self.max_words:
                 self._by_word[word] = found
         return found
