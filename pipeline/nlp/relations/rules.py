@@ -23,12 +23,9 @@ from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource
 
 Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked", "topic",
                "therapy", "feature", "counter", "cause", "attractant", "value",
-               "list",  # rellists: a list item under a lead-in (.leadins)
-               "contents"]  # rellists: what a secretome holds ("the secretome of MSCs includes X")
-# rellists: forms whose rules trigger at no word of running text (no clause break, no list
-# break, no mm_trigger mark): "less"/"better" of a list item (.leadins), "including" of what a
-# secretome holds (patterns held_product*, which name their trigger words); only the sentence
-# filter and the patterns of these forms ask for them (``quiet=True``)
+               "list", "contents"]  # rellists: a list item (.leadins), what a secretome holds
+# rellists: forms whose rules trigger at no word of running text ("less" of a list item,
+# "including" of held_product); only the sentence filter and their patterns ask (quiet=True)
 QUIET_FORMS = frozenset({"list", "contents"})
 RULES_FILE = "relation_rules.yaml"
 CUES_FILE = "context_cues.yaml"
