@@ -185,7 +185,8 @@ class CandidateParser:
         cues = self.rules.cues
         patterns = load_patterns()
         self.triggers = triggers or TriggerIndex(self.rules)
-        self.could_relate = relation_filter(self.rules, self.triggers, patterns.outcomes,
+        quiet = TriggerIndex(self.rules, quiet=True)  # rellists: the quiet forms' rules too
+        self.could_relate = relation_filter(self.rules, quiet, patterns.outcomes,
                                             patterns.sites, patterns.factors, patterns)
         self.agent_nouns = patterns.agent_nouns
         self.recipient_heads = patterns.recipient_heads

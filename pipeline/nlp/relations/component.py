@@ -30,6 +30,7 @@ from pipeline.nlp.relations.display import shown_objects
 from pipeline.nlp.relations.document import document_relations
 from pipeline.nlp.relations.finalize import finalize
 from pipeline.nlp.relations.inputs import relation_inputs, take_inputs
+from pipeline.nlp.relations.leadins import lead_in_candidates
 from pipeline.nlp.relations.patterns import PATTERNS_FILE, load_patterns
 from pipeline.nlp.relations.rules import CUES_FILE, RULES_FILE, RuleSet, TriggerIndex, load_rules
 from pipeline.nlp.relations.types import Candidate, Relation
@@ -90,6 +91,9 @@ def doc_relations(doc: Doc, rules: RuleSet, triggers: TriggerIndex | None = None
     if reader is not None and parses:
         dep = dep_candidates(reader, doc, ms, bounds, parses, doc._.parse_candidates)  # marks the triggers
         candidates = merge_readers(check_surface(candidates, bounds, parses, ms), dep, merge)
+    listed = lead_in_candidates(doc, ms, bounds, rules, rules.cues.lead_ins)  # rellists (.leadins)
+    if listed:  # in sentence order, as finalize reads them
+        candidates = sorted(candidates + listed, key=lambda c: c.sentence.index)
     relations = shown_objects(finalize(candidates, doc, lower, rules, doc._.article_kind or "", ms), doc)
     return relations + document_relations(doc, ms, rules, relations)  # a title's variants (.document)
 

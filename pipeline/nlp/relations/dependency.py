@@ -54,7 +54,7 @@ from pipeline.nlp.relations.negation import parse_negated
 from pipeline.nlp.relations.owned import CAUSAL, owned_by_conjunct_trigger
 from pipeline.nlp.relations.patterns import PatternSpec, match_sentence
 from pipeline.nlp.relations.products import FACTOR
-from pipeline.nlp.relations.rules import Rule
+from pipeline.nlp.relations.rules import QUIET_FORMS, Rule
 from pipeline.nlp.relations.surfacecheck import check_surface  # noqa: F401  (re-exported)
 from pipeline.nlp.relations.syntax import (
     CLAUSE_LINKS,
@@ -75,11 +75,14 @@ from pipeline.nlp.relations.topics import (
     topic_carry,
     topic_subjects,
 )
+from pipeline.nlp.relations.trailing import trailing_members
 from pipeline.nlp.relations.types import Candidate, Carry, Mention, Sentence
 
 
 def _rules_for(reader: Reader, spec: PatternSpec, word: str, prep: str) -> list[Rule]:
-    found = [r for r in reader.triggers(word) if spec.form in r.forms]
+    quiet = spec.form in QUIET_FORMS  # rellists: its patterns name their trigger words
+    found = [r for r in (reader.rules.triggered(word, True) if quiet else reader.triggers(word))
+             if spec.form in r.forms]
     if spec.predicates:
         found = [r for r in found if r.predicate in spec.predicates]
     if spec.rule_prepositions:
@@ -153,6 +156,7 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
                 objects += [m for m in found if m not in objects]
         node = parse[match.object]  # a list the parse broke keeps its members
         objects += run_members(objects, runs, off + node.left_edge.i, off + node.right_edge.i + 1)
+        objects += trailing_members(objects, runs, parse, off, match.trigger)  # ... and cut it off
         # "promoted X and reduced Y expression" read as "promoted [X and reduced-Y expression]"
         owned = [m for m in objects if owned_by_conjunct_trigger(parse, match.trigger, match.object, m, off)]
         for rule in rules:

@@ -348,11 +348,13 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         if turned is not None:  # the predicate now states the subject's own effect
             predicate = turned
         polarity = rules.predicates[predicate].polarity if predicate in rules.predicates else c.rule.polarity
-        carried = "anaphor" if c.subject.start < sent.start and c.carried != "topic" else c.carried
+        carried = "anaphor" if c.subject.start < sent.start and c.carried not in ("topic", "lead") \
+            else c.carried
+        lead_hedged = c.lead is not None and is_hedged(cues, text[c.lead[0]:c.lead[1]])  # rellists
         out.append(Relation(c.subject, predicate, c.object,
                             polarity if turned is not None or variant_effect(cues, c)
                             else effective_polarity(polarity, state),
-                            neg, hedged,
+                            neg, hedged or lead_hedged,
                             evidence, c.rule_id, c.form, sent.index, sent.start_char,
                             sent.end_char, state, statement_context(
                                 cues, sent_text, c.subject, subject_names(doc, c.subject), c.object,

@@ -17,11 +17,16 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from pipeline.errors import ResourceError
+from pipeline.nlp.relations.leadcues import LeadIns, LeadInSpec, compile_lead_ins
 from pipeline.nlp.relations.therapies import TherapyCues, TherapySpec, compile_therapy
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 
 Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked", "topic",
-               "therapy", "feature", "counter", "cause", "attractant", "value"]
+               "therapy", "feature", "counter", "cause", "attractant", "value",
+               "list", "contents"]  # rellists: a list item (.leadins), what a secretome holds
+# rellists: forms whose rules trigger at no word of running text ("less" of a list item,
+# "including" of held_product); only the sentence filter and their patterns ask (quiet=True)
+QUIET_FORMS = frozenset({"list", "contents"})
 RULES_FILE = "relation_rules.yaml"
 CUES_FILE = "context_cues.yaml"
 
@@ -177,6 +182,7 @@ class CuesFile(Strict):
     pathology_subjects: list[str] = Field(default_factory=list)
     not_risk: list[str] = Field(default_factory=list)
     changed: list[ChangedCues] = Field(default_factory=list)
+    lead_ins: LeadInSpec | None = None  # rellists: list items under a lead-in (.leadins)
 
 
 @dataclass(frozen=True)
@@ -255,6 +261,7 @@ class Cues:
     # (state, words before, words after) around a mention, both to match ("low" X "levels")
     state_around: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
     therapy: TherapyCues | None = None  # a therapy named before and pointed back to (.therapies)
+    lead_ins: LeadIns | None = None  # rellists: list items under a lead-in (.leadins)
 
 
 @dataclass(frozen=True)
@@ -269,23 +276,26 @@ class RuleSet:
     retype: tuple[Retype, ...] = ()
     object_control: re.Pattern[str] | None = None  # "stimulate X to V": X is V's subject
 
-    def triggered(self, word: str) -> tuple[Rule, ...]:
-        """The rules whose trigger matches ``word`` (uncached; see :class:`TriggerIndex`)."""
-        return tuple(r for r in self.rules if r.trigger.match(word))
+    def triggered(self, word: str, quiet: bool = False) -> tuple[Rule, ...]:
+        """The rules whose trigger matches ``word`` (uncached; see :class:`TriggerIndex`); a rule
+        read only in :data:`QUIET_FORMS` only with ``quiet``."""
+        return tuple(r for r in self.rules if (quiet or not set(r.forms) <= QUIET_FORMS)
+                     and r.trigger.match(word))
 
 
 class TriggerIndex:
     """``word -> rules it triggers``, memoised (a bounded dict; words repeat across docs)."""
 
-    def __init__(self, rules: RuleSet, max_words: int = 500_000) -> None:
+    def __init__(self, rules: RuleSet, max_words: int = 500_000, quiet: bool = False) -> None:
         self.rules = rules
         self.max_words = max_words
+        self.quiet = quiet  # with the rules of QUIET_FORMS (the sentence filter's index)
         self._by_word: dict[str, tuple[Rule, ...]] = {}
 
     def __call__(self, word: str) -> tuple[Rule, ...]:
         found = self._by_word.get(word)
         if found is None:
-            found = self.rules.triggered(word)
+            found = self.rules.triggered(word, self.quiet)
             if len(self._by_word) < self.max_words:
                 self._by_word[word] = found
         return found
@@ -374,6 +384,7 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
                         if x in spec.predicates and y in spec.predicates})
                       for b in cue_spec.changed),
         therapy=compile_therapy(cue_spec.anaphora.therapy, where),
+        lead_ins=compile_lead_ins(cue_spec.lead_ins, where),
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),

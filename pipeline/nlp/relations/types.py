@@ -62,6 +62,9 @@ class Candidate:
     reader: str = "surface"
     carried: str = ""  # how the subject was reached when not the trigger's own: conj, xcomp, relcl, ...
     negated: bool | None = None  # set from the parse (syntactic scope); None: finalize reads the text
+    # rellists: the (start, end) characters of the lead-in line a list item hangs under, whose
+    # hedging the item shares ("Our patients report:" then "• less pain"; .leadins)
+    lead: tuple[int, int] | None = None
 
     @property
     def rule_id(self) -> str:
