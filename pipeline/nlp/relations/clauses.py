@@ -112,6 +112,11 @@ AIM_VERBS = re.compile(r"^(focus|concentrat|cent(er|re))\w*$")
 
 POSSESSIVE_PRONOUNS = frozenset({"their", "its"})
 
+# relpath (issue 12): verbs of help whose bare infinitive the parse may read as their object ("X
+# is able to help reduce or prevent Y" with "reduce" a dobj of "help"): the infinitive is the
+# helper's doing, as an xcomp
+HELP_VERBS = frozenset({"help", "helps", "helped", "helping"})
+
 # adjectives whose infinitive shares the copula's subject: "MSCs are able to suppress X"
 CONTROL_ADJECTIVES = frozenset({"able", "capable", "likely", "sufficient"})
 
@@ -286,6 +291,10 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
         used = instrument(token)
         if used is not None:
             return used, "instrument"
+        if token.dep_ == "dobj" and token.pos_ == "VERB" and token.head.lower_ in HELP_VERBS:
+            link = link or "xcomp"
+            token, step = token.head, "xcomp"
+            continue
         if token.dep_ in INHERIT_THROUGH and token.head != token:
             link = link or token.dep_
             token, step = token.head, token.dep_

@@ -21,7 +21,9 @@ from pipeline.nlp.relations.therapies import TherapyCues, TherapySpec, compile_t
 from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource_path
 
 Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked", "topic",
-               "therapy", "feature", "counter", "cause", "attractant", "value"]
+               "therapy", "feature", "counter", "cause", "attractant", "value",
+               # relpath (issue 12): parse only, see relation_rules.yaml
+               "covering", "definition"]
 RULES_FILE = "relation_rules.yaml"
 CUES_FILE = "context_cues.yaml"
 
