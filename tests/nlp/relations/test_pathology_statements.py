@@ -38,6 +38,16 @@ THERAPY = {
         [(1, "nsubj", N), (1, "ROOT", V), (1, "acomp", A), (4, "aux", PART), (2, "xcomp", V), (4, "dobj", V),
          (5, "dobj", N), (1, "punct", X)],
         {("MSCs", "INHIBITS", "fibrosis", False)}),
+    "a condition treated with an agent": (
+        "[Asthma|DISEASE] is a condition treated with [steroids|CHEMICAL] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "attr", N), (3, "acl", V), (4, "prep", P),
+         (5, "pobj", N), (1, "punct", X)],
+        {("steroids", "TREATS", "Asthma", False)}),
+    "a tissue treated with an agent is no condition": (
+        "The [skin|ANATOMY] is the tissue treated with [steroids|CHEMICAL] .",
+        [(1, "det", D), (2, "nsubj", N), (2, "ROOT", V), (4, "det", D), (2, "attr", N), (4, "acl", V),
+         (5, "prep", P), (6, "pobj", N), (2, "punct", X)],
+        set()),
     "administered in a disease": (
         "[MSCs|CELL_TYPE] were administered in [lupus|DISEASE] .",
         [(2, "nsubjpass", N), (2, "auxpass", AUX), (2, "ROOT", V), (2, "prep", P), (3, "pobj", N),
@@ -95,7 +105,7 @@ PATHOLOGY = {
         [(1, "compound", N), (2, "nsubj", N), (2, "ROOT", V), (4, "det", D), (2, "dobj", N), (2, "punct", X)],
         {("T cells", "INHIBITS", "islets", False)}),
     "damage cells": (
-        "[Microglia|CELL_TYPE] damage [neurons|CELL_TYPE] .",
+        "[Microglia|CELL_TYPE] damages [neurons|CELL_TYPE] .",
         [(1, "nsubj", N), (1, "ROOT", V), (1, "dobj", N), (1, "punct", X)],
         {("Microglia", "INHIBITS", "neurons", False)}),
     "damaged by an agent": (
