@@ -23,7 +23,7 @@ from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource
 Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked", "topic",
                "therapy", "feature", "counter", "cause", "attractant", "value",
                # relpath (issue 12): parse only, see relation_rules.yaml
-               "covering", "definition"]
+               "covering", "definition", "after"]
 RULES_FILE = "relation_rules.yaml"
 CUES_FILE = "context_cues.yaml"
 

@@ -38,6 +38,41 @@ THERAPY = {
         [(1, "nsubj", N), (1, "ROOT", V), (1, "acomp", A), (4, "aux", PART), (2, "xcomp", V), (4, "dobj", V),
          (5, "dobj", N), (1, "punct", X)],
         {("MSCs", "INHIBITS", "fibrosis", False)}),
+    "a tissue as the therapy that helps": (
+        "Could [cord blood|ANATOMY] help children with [autism|DISEASE] ?",
+        [(3, "aux", AUX), (2, "compound", N), (3, "nsubj", N), (3, "ROOT", V), (3, "dobj", N), (4, "prep", P),
+         (5, "pobj", N), (3, "punct", X)],
+        {("cord blood", "TREATS", "autism", False)}),
+    "a tissue regrows after a therapy": (
+        "The [cartilage|ANATOMY] regenerated after [MSC|CELL_TYPE] treatment .",
+        [(1, "det", D), (2, "nsubj", N), (2, "ROOT", V), (2, "prep", P), (5, "compound", N), (3, "pobj", N),
+         (2, "punct", X)],
+        {("MSC", "INCREASES", "cartilage", False)}),
+    "a tissue appears to regrow after a therapy": (
+        "The [cartilage|ANATOMY] appears to regenerate after [MSC|CELL_TYPE] treatment .",
+        [(1, "det", D), (2, "nsubj", N), (2, "ROOT", V), (4, "aux", PART), (2, "xcomp", V), (4, "prep", P),
+         (7, "compound", N), (5, "pobj", N), (2, "punct", X)],
+        {("MSC", "INCREASES", "cartilage", False)}),
+    "a tissue regrows after an injury: no therapy": (
+        "The [cartilage|ANATOMY] regenerated after [injury|DISEASE] .",
+        [(1, "det", D), (2, "nsubj", N), (2, "ROOT", V), (2, "prep", P), (3, "pobj", N), (2, "punct", X)],
+        set()),
+    # the to-gerund of "hold / be the key to" is the doing of the verb's subject
+    "hold the key to, the to-phrase on the key": (
+        "[MSCs|CELL_TYPE] hold the key to treating [lupus|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (3, "prep", P), (4, "pcomp", V),
+         (5, "dobj", N), (1, "punct", X)],
+        {("MSCs", "TREATS", "lupus", False)}),
+    "be the key to, the to-phrase on the verb": (
+        "[MSCs|CELL_TYPE] are the key to treating [lupus|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "attr", N), (1, "prep", P), (4, "pcomp", V),
+         (5, "dobj", N), (1, "punct", X)],
+        {("MSCs", "TREATS", "lupus", False)}),
+    "a to-phrase on another noun passes no subject": (
+        "[MSCs|CELL_TYPE] hold the door to treating [lupus|DISEASE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "dobj", N), (3, "prep", P), (4, "pcomp", V),
+         (5, "dobj", N), (1, "punct", X)],
+        set()),
     "a condition treated with an agent": (
         "[Asthma|DISEASE] is a condition treated with [steroids|CHEMICAL] .",
         [(1, "nsubj", N), (1, "ROOT", V), (3, "det", D), (1, "attr", N), (3, "acl", V), (4, "prep", P),
