@@ -112,6 +112,28 @@ AIM_VERBS = re.compile(r"^(focus|concentrat|cent(er|re))\w*$")
 
 POSSESSIVE_PRONOUNS = frozenset({"their", "its"})
 
+# relpath (issue 12): verbs of help whose bare infinitive the parse may read as their object ("X
+# is able to help reduce or prevent Y" with "reduce" a dobj of "help"): the infinitive is the
+# helper's doing, as an xcomp
+HELP_VERBS = frozenset({"help", "helps", "helped", "helping"})
+# relpath: nouns whose to-gerund is the doing of the verb's subject ("stem cells may hold the key
+# to reversing the damage": the stem cells reverse it), wherever the parse hangs the to-phrase
+KEY_NOUNS = frozenset({"key", "keys"})
+
+
+def key_to(prep: Token) -> Token | None:
+    """The verb of "hold / be the key to V-ing" when ``prep`` is its "to" (a prep of the verb
+    beside "key", or of "key")."""
+    if prep.dep_ != "prep" or prep.lower_ != "to":
+        return None
+    head = prep.head
+    if head.lower_ in KEY_NOUNS and head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if head.pos_ in ("VERB", "AUX") and any(c.dep_ in ("dobj", "attr") and c.lower_ in KEY_NOUNS
+                                             for c in head.children):
+        return head
+    return None
+
 # adjectives whose infinitive shares the copula's subject: "MSCs are able to suppress X"
 CONTROL_ADJECTIVES = frozenset({"able", "capable", "likely", "sufficient"})
 
@@ -275,6 +297,11 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
                      or (token.lower_ == "on" and AIM_VERBS.match(token.head.lower_)))):
             token, step = token.head, "prep"  # "X helps by secreting Y": the means of X's doing
             continue
+        keyed = key_to(token) if step == "pcomp" else None
+        if keyed is not None:  # "X holds the key to reversing Y": X's doing
+            link = link or "xcomp"
+            token, step = keyed, "prep"
+            continue
         clause = reported_clause(token)
         if clause is not None:
             link = link or "conj"
@@ -286,6 +313,10 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
         used = instrument(token)
         if used is not None:
             return used, "instrument"
+        if token.dep_ == "dobj" and token.pos_ == "VERB" and token.head.lower_ in HELP_VERBS:
+            link = link or "xcomp"
+            token, step = token.head, "xcomp"
+            continue
         if token.dep_ in INHERIT_THROUGH and token.head != token:
             link = link or token.dep_
             token, step = token.head, token.dep_

@@ -52,6 +52,7 @@ from pipeline.nlp.relations.members import TRIGGER_EXAMPLE_WORDS, example_member
 from pipeline.nlp.relations.misattached import continued_objects
 from pipeline.nlp.relations.negation import parse_negated
 from pipeline.nlp.relations.owned import CAUSAL, owned_by_conjunct_trigger
+from pipeline.nlp.relations.passives import participle_object_read_as_subject
 from pipeline.nlp.relations.patterns import PatternSpec, match_sentence
 from pipeline.nlp.relations.products import FACTOR
 from pipeline.nlp.relations.rules import QUIET_FORMS, Rule
@@ -134,6 +135,9 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
         # "secrete HGF and decrease TGF-beta1" parsed as "secrete [HGF] and [decrease TGF-beta1]":
         # an object whose compound modifier is a trigger word after a coordinator is that word's
         if spec.form == "active" and misparsed_verb_object(parse, match.trigger, match.object):
+            continue
+        # "the layer surrounding nerve fibers is damaged" parsed with "fibers" a second passive subject
+        if participle_object_read_as_subject(parse, match.trigger, match.object):
             continue
         if matched is not None:
             matched.add(off + match.trigger)

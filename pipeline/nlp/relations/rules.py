@@ -23,7 +23,9 @@ from pipeline.ruledata import Meta, Strict, compile_pattern, load_yaml, resource
 
 Form = Literal["active", "passive", "reduced", "hyphen", "nominal", "agent_noun", "linked", "topic",
                "therapy", "feature", "counter", "cause", "attractant", "value",
-               "list", "contents"]  # rellists: a list item (.leadins), what a secretome holds
+               "list", "contents",  # rellists: a list item (.leadins), what a secretome holds
+               # relpath (issue 12): parse only, see relation_rules.yaml
+               "covering", "definition", "after"]
 # rellists: forms whose rules trigger at no word of running text ("less" of a list item,
 # "including" of held_product); only the sentence filter and their patterns ask (quiet=True)
 QUIET_FORMS = frozenset({"list", "contents"})
