@@ -59,6 +59,7 @@ from pipeline.nlp.relations.syntax import (
     CLAUSE_LINKS,
     clause_examples,
     misparsed_verb_object,
+    modifies_nominal_trigger,
     parse_negated,
     same_list,
 )
@@ -131,6 +132,9 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
         # "secrete HGF and decrease TGF-beta1" parsed as "secrete [HGF] and [decrease TGF-beta1]":
         # an object whose compound modifier is a trigger word after a coordinator is that word's
         if spec.form == "active" and misparsed_verb_object(parse, match.trigger, match.object):
+            continue
+        # "TNF-mediated activation of NF-kappaB": the nominalisation states the relation (gerec)
+        if spec.form == "hyphen" and modifies_nominal_trigger(parse, match.trigger):
             continue
         if matched is not None:
             matched.add(off + match.trigger)
