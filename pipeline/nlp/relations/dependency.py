@@ -52,6 +52,7 @@ from pipeline.nlp.relations.members import TRIGGER_EXAMPLE_WORDS, example_member
 from pipeline.nlp.relations.misattached import continued_objects
 from pipeline.nlp.relations.owned import CAUSAL, owned_by_conjunct_trigger
 from pipeline.nlp.relations.patterns import PatternSpec, match_sentence
+from pipeline.nlp.relations.prefixed import joined_words
 from pipeline.nlp.relations.products import FACTOR
 from pipeline.nlp.relations.rules import Rule
 from pipeline.nlp.relations.surfacecheck import check_surface  # noqa: F401  (re-exported)
@@ -111,8 +112,9 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
     previous = previous or Carry()
     off = sent.start
     covered = {i - off for m in ms for i in range(m.start, m.end)}
-    for i, w in enumerate(parse.to_array(LOWER).tolist()):  # the other tokens keep the default, False
-        if reader.triggers(parse.vocab.strings[w]):
+    lower = joined_words([parse.vocab.strings[w] for w in parse.to_array(LOWER).tolist()])
+    for i, w in enumerate(lower):  # the other tokens keep the default, False
+        if reader.triggers(w):
             parse[i]._.mm_trigger = i not in covered
     out: list[Candidate] = []
     subjects_seen: list[Mention] = []
@@ -121,7 +123,7 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
     for match in match_sentence(parse, reader.matcher, reader.patterns):
         spec = reader.patterns.by_id[match.pattern]
         prep = next((c.lower_ for c in parse[match.object].ancestors if c.dep_ == "prep"), "")
-        rules = _rules_for(reader, spec, parse[match.trigger].lower_, prep)
+        rules = _rules_for(reader, spec, lower[match.trigger], prep)
         if not rules or match.subject is None:
             continue
         topical = topic_subjects(parse, match.trigger, match.subject, ms, off, topic) if spec.topic else None

@@ -1,0 +1,27 @@
+"""Trigger words the tokenizer split at a hyphen: "down-regulates" is read as "downregulates".
+
+mechmine's tokenizer splits "-" before a lower-case word ("LMP1-mediated" -> LMP1 - mediated,
+:mod:`pipeline.tokenize`), so "up-regulated" and "down-regulation" reach the relation rules as
+"up", "-", "regulated": the last word alone would be the undirected "regulate". The rules see
+the word joined to its direction prefix instead (``increase`` / ``decrease`` /
+``inhibition_nominal`` / ``activation_nominal`` name both spellings); the tokens, the parse and
+the mentions are unchanged (gerec, issue 12).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# a direction prefix and the word stems it is joined to
+PREFIXES = frozenset({"up", "down"})
+STEMS = ("regulat",)
+
+
+def joined_words(words: Sequence[str]) -> list[str]:
+    """``words`` (lower-cased tokens) with each stem word after "up -" / "down -" joined to its
+    prefix: ["il-10", "down", "-", "regulates", "tnf"] -> [..., "downregulates", "tnf"]."""
+    out = list(words)
+    for i in range(2, len(out)):
+        if words[i - 1] == "-" and words[i - 2] in PREFIXES and words[i].startswith(STEMS):
+            out[i] = words[i - 2] + words[i]
+    return out
