@@ -52,7 +52,7 @@ from pipeline.nlp.relations.members import TRIGGER_EXAMPLE_WORDS, example_member
 from pipeline.nlp.relations.misattached import continued_objects
 from pipeline.nlp.relations.owned import CAUSAL, owned_by_conjunct_trigger
 from pipeline.nlp.relations.patterns import PatternSpec, match_sentence
-from pipeline.nlp.relations.prefixed import joined_words
+from pipeline.nlp.relations.prefixed import bare_nominal, joined_words
 from pipeline.nlp.relations.products import FACTOR
 from pipeline.nlp.relations.rules import Rule
 from pipeline.nlp.relations.surfacecheck import check_surface  # noqa: F401  (re-exported)
@@ -114,7 +114,8 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
     covered = {i - off for m in ms for i in range(m.start, m.end)}
     lower = joined_words([parse.vocab.strings[w] for w in parse.to_array(LOWER).tolist()])
     for i, w in enumerate(lower):  # the other tokens keep the default, False
-        if reader.triggers(w):
+        found = reader.triggers(w)
+        if found and not bare_nominal(found, lower[i + 1] if i + 1 < len(lower) else ""):
             parse[i]._.mm_trigger = i not in covered
     out: list[Candidate] = []
     subjects_seen: list[Mention] = []

@@ -6,11 +6,17 @@ mechmine's tokenizer splits "-" before a lower-case word ("LMP1-mediated" -> LMP
 the word joined to its direction prefix instead (``increase`` / ``decrease`` /
 ``inhibition_nominal`` / ``activation_nominal`` name both spellings); the tokens, the parse and
 the mentions are unchanged (gerec, issue 12).
+
+A word only nominal rules read ("activation", "inhibition") states a relation only with its
+of-phrase ("activation of STAT4 by IL-12"); without one it is a list item ("the proliferation,
+activation, and effector function of T cells"), no trigger: :func:`bare_nominal`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from pipeline.nlp.relations.rules import Rule
 
 # a direction prefix and the word stems it is joined to
 PREFIXES = frozenset({"up", "down"})
@@ -25,3 +31,8 @@ def joined_words(words: Sequence[str]) -> list[str]:
         if words[i - 1] == "-" and words[i - 2] in PREFIXES and words[i].startswith(STEMS):
             out[i] = words[i - 2] + words[i]
     return out
+
+
+def bare_nominal(rules: Sequence[Rule], next_word: str) -> bool:
+    """``rules`` (those a word triggers) read it only as a nominalisation, and no "of" follows."""
+    return bool(rules) and next_word != "of" and all(set(r.forms) <= {"nominal"} for r in rules)

@@ -38,6 +38,7 @@ from pipeline.nlp.relations.lists import (
     prev_nonskip,
     target_start,
 )
+from pipeline.nlp.relations.prefixed import bare_nominal
 from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
 from pipeline.nlp.relations.types import Candidate, Carry, Mention, Sentence
 from pipeline.nlp.relations.words import ADJECTIVE_CONTEXT, BE, DETERMINERS, RELATIVE
@@ -272,7 +273,9 @@ def sentence_candidates(sent: Sentence, words: Sequence[str], ms: Sequence[Menti
     previous = previous or Carry()
     off = sent.start
     covered = {i - off for m in ms for i in range(m.start, m.end)}
-    found = [(i, rule) for i, w in enumerate(words) if i not in covered for rule in triggers(w)]
+    found = [(i, rule) for i, w in enumerate(words) if i not in covered
+             and not bare_nominal(triggers(w), words[i + 1] if i + 1 < len(words) else "")
+             for rule in triggers(w)]
     trigger_tokens = frozenset(i for i, _ in found)
     ms = [m for m in ms if not is_modifier(m, words, off, trigger_tokens)]
     # "inhibit TGF-beta-induced EMT" inhibits EMT: before a mention, "X-induced" modifies it
