@@ -38,3 +38,21 @@ CASES = {
 def test_prefixed_triggers(relations_of: Callable[[str], list], marked: str,
                            expected: set[tuple[str, str, str]]) -> None:
     assert {(r.subject.text, r.predicate, r.object.text) for r in relations_of(marked)} == expected
+
+
+# a word only nominal rules read is a trigger only before its of-phrase: without one it is a list
+# item, and the list it stands in keeps its later members
+LISTED = {
+    "nominalisation inside a list": (
+        "[IL1|GENE_OR_PROTEIN] increased [IL6|GENE_OR_PROTEIN] induction and [TNF|GENE_OR_PROTEIN] .",
+        {("IL1", "INCREASES", "IL6"), ("IL1", "INCREASES", "TNF")}),
+    "nominalisation with its of-phrase": (
+        "activation of [STAT4|GENE_OR_PROTEIN] by [IL12|GENE_OR_PROTEIN] .",
+        {("IL12", "ACTIVATES", "STAT4")}),
+}
+
+
+@pytest.mark.parametrize("marked,expected", LISTED.values(), ids=LISTED.keys())
+def test_bare_nominal(relations_of: Callable[[str], list], marked: str,
+                      expected: set[tuple[str, str, str]]) -> None:
+    assert {(r.subject.text, r.predicate, r.object.text) for r in relations_of(marked)} == expected
