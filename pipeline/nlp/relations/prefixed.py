@@ -7,9 +7,10 @@ the word joined to its direction prefix instead (``increase`` / ``decrease`` /
 ``inhibition_nominal`` / ``activation_nominal`` name both spellings); the tokens, the parse and
 the mentions are unchanged (gerec, issue 12).
 
-A word only nominal rules read ("activation", "inhibition") states a relation only with its
-of-phrase ("activation of STAT4 by IL-12"); without one it is a list item ("the proliferation,
-activation, and effector function of T cells"), no trigger: :func:`bare_nominal`.
+A word only nominal rules read ("activation", "inhibition") states a relation only with a phrase
+of its own ("activation of STAT4 by IL-12", "DC generation from monocytes"); right before a
+comma or a coordinator it is a list item ("the proliferation, activation, and effector function
+of T cells"), no trigger: :func:`bare_nominal`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ def joined_words(words: Sequence[str]) -> list[str]:
     return out
 
 
+# what ends a list item: a nominalisation right before one has no phrase of its own
+ITEM_ENDS = frozenset({",", ";", ".", ")", "and", "or", ""})
+
+
 def bare_nominal(rules: Sequence[Rule], next_word: str) -> bool:
-    """``rules`` (those a word triggers) read it only as a nominalisation, and no "of" follows."""
-    return bool(rules) and next_word != "of" and all(set(r.forms) <= {"nominal"} for r in rules)
+    """``rules`` (those a word triggers) read it only as a nominalisation, and it ends a list
+    item (``next_word`` a comma, coordinator, closing bracket or the end): "glial activation
+    and X"; not "activation of X", "DC generation from monocytes"."""
+    return bool(rules) and next_word in ITEM_ENDS and all(set(r.forms) <= {"nominal"} for r in rules)
