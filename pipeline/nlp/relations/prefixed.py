@@ -8,9 +8,9 @@ the word joined to its direction prefix instead (``increase`` / ``decrease`` /
 the mentions are unchanged (gerec, issue 12).
 
 A word only nominal rules read ("activation", "inhibition") states a relation only with a phrase
-of its own ("activation of STAT4 by IL-12", "DC generation from monocytes"); without one it is
-a list item ("the proliferation, activation, and effector function of T cells") or a clause's
-subject, no trigger: :func:`bare_nominal`.
+of its own ("activation of STAT4 by IL-12", "DC generation from monocytes"); right before a
+comma or a coordinator it is a list item ("the proliferation, activation, and effector function
+of T cells"), no trigger: :func:`bare_nominal`.
 """
 
 from __future__ import annotations
@@ -34,15 +34,13 @@ def joined_words(words: Sequence[str]) -> list[str]:
     return out
 
 
-# the prepositions that open a nominalisation's own phrase ("activation of X", "secretion by X",
-# "generation from monocytes", "migration to / into / towards the lesion")
-ARGUMENT_PREPOSITIONS = frozenset({"of", "by", "from", "to", "into", "toward", "towards", "in", "on",
-                                   "with", "through", "via", "for"})
+# what ends a list item: a nominalisation right before one has no phrase of its own
+ITEM_ENDS = frozenset({",", ";", ".", ")", "and", "or", ""})
 
 
 def bare_nominal(rules: Sequence[Rule], next_word: str) -> bool:
-    """``rules`` (those a word triggers) read it only as a nominalisation, and no preposition of
-    its own phrase follows it: "glial activation and X", "CTL differentiation have"; not
-    "activation of X", "DC generation from monocytes"."""
-    return (bool(rules) and next_word not in ARGUMENT_PREPOSITIONS
-            and all(set(r.forms) <= {"nominal"} for r in rules))
+    """``rules`` (those a word triggers) read it only as a nominalisation, and it ends a list
+    item (``next_word`` a comma, coordinator, closing bracket or the end): "glial activation
+    and X"; not "activation of X", "DC generation from monocytes" (nor "a reduction LH", whose
+    change word turns its cause: changed_predicate)."""
+    return bool(rules) and next_word in ITEM_ENDS and all(set(r.forms) <= {"nominal"} for r in rules)
