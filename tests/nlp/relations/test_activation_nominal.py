@@ -47,3 +47,32 @@ def test_activation_nominal(parsed_relations: Callable[..., set], marked: str,
                             rows: list[tuple[int, str, str]],
                             expected: set[tuple[str, str, str, bool]]) -> None:
     assert parsed_relations(marked, rows) == expected
+
+
+D, A = "DET", "ADJ"
+# rule requirement_noun: what something needs, named by a noun after the copula
+REQUIREMENTS = {
+    "requirement for": (
+        f"Activation of [ERK1|{G}] was a requirement for [IL10|{G}] production .",
+        [(3, "nsubj", N), (0, "prep", P), (1, "pobj", N), (3, "ROOT", V), (5, "det", D), (3, "attr", N),
+         (5, "prep", P), (8, "compound", N), (6, "pobj", N), (3, "punct", X)],
+        {("ERK1", "ACTIVATES", "IL10", False)}),
+    "prerequisite for": (
+        f"[STAT4|{G}] is a key prerequisite for [IL10|{G}] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (4, "det", D), (4, "amod", A), (1, "attr", N), (4, "prep", P),
+         (5, "pobj", N), (1, "punct", X)],
+        {("STAT4", "ACTIVATES", "IL10", False)}),
+    # no copula: a requirement only mentioned states nothing
+    "mentioned only": (
+        f"The requirement for [IL2|{G}] was tested .",
+        [(1, "det", D), (5, "nsubjpass", N), (1, "prep", P), (2, "pobj", N), (5, "auxpass", AUX),
+         (5, "ROOT", V), (5, "punct", X)],
+        set()),
+}
+
+
+@pytest.mark.parametrize("marked,rows,expected", REQUIREMENTS.values(), ids=REQUIREMENTS.keys())
+def test_requirement_noun(parsed_relations: Callable[..., set], marked: str,
+                          rows: list[tuple[int, str, str]],
+                          expected: set[tuple[str, str, str, bool]]) -> None:
+    assert parsed_relations(marked, rows) == expected
