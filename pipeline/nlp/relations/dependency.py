@@ -54,6 +54,7 @@ from pipeline.nlp.relations.negation import parse_negated
 from pipeline.nlp.relations.owned import CAUSAL, owned_by_conjunct_trigger
 from pipeline.nlp.relations.passives import participle_object_read_as_subject
 from pipeline.nlp.relations.patterns import PatternSpec, match_sentence
+from pipeline.nlp.relations.prefixed import bare_nominal, joined_words
 from pipeline.nlp.relations.products import FACTOR
 from pipeline.nlp.relations.rules import QUIET_FORMS, Rule
 from pipeline.nlp.relations.surfacecheck import check_surface  # noqa: F401  (re-exported)
@@ -61,6 +62,7 @@ from pipeline.nlp.relations.syntax import (
     CLAUSE_LINKS,
     clause_examples,
     misparsed_verb_object,
+    modifies_nominal_trigger,
     same_list,
 )
 from pipeline.nlp.relations.therapies import TherapyTopic, next_topic
@@ -114,8 +116,10 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
     previous = previous or Carry()
     off = sent.start
     covered = {i - off for m in ms for i in range(m.start, m.end)}
-    for i, w in enumerate(parse.to_array(LOWER).tolist()):  # the other tokens keep the default, False
-        if reader.triggers(parse.vocab.strings[w]):
+    lower = joined_words([parse.vocab.strings[w] for w in parse.to_array(LOWER).tolist()])
+    for i, w in enumerate(lower):  # the other tokens keep the default, False
+        found = reader.triggers(w)
+        if found and not bare_nominal(found, lower[i + 1] if i + 1 < len(lower) else ""):
             parse[i]._.mm_trigger = i not in covered
     out: list[Candidate] = []
     subjects_seen: list[Mention] = []
@@ -124,7 +128,7 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
     for match in match_sentence(parse, reader.matcher, reader.patterns):
         spec = reader.patterns.by_id[match.pattern]
         prep = next((c.lower_ for c in parse[match.object].ancestors if c.dep_ == "prep"), "")
-        rules = _rules_for(reader, spec, parse[match.trigger].lower_, prep)
+        rules = _rules_for(reader, spec, lower[match.trigger], prep)
         if not rules or match.subject is None:
             continue
         topical = topic_subjects(parse, match.trigger, match.subject, ms, off, topic) if spec.topic else None
@@ -138,6 +142,9 @@ def sentence_candidates(reader: Reader, sent: Sentence, parse: Doc, ms: Sequence
             continue
         # "the layer surrounding nerve fibers is damaged" parsed with "fibers" a second passive subject
         if participle_object_read_as_subject(parse, match.trigger, match.object):
+            continue
+        # "TNF-mediated activation of NF-kappaB": the nominalisation states the relation (gerec)
+        if spec.form == "hyphen" and modifies_nominal_trigger(parse, match.trigger):
             continue
         if matched is not None:
             matched.add(off + match.trigger)

@@ -21,6 +21,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER
 from spacy.tokens import Doc
 
 from pipeline.nlp.relations.arguments import doc_mentions
+from pipeline.nlp.relations.prefixed import joined_words
 from pipeline.nlp.relations.rules import RuleSet, TriggerIndex
 from pipeline.nlp.relations.surface import doc_candidates
 from pipeline.nlp.relations.types import Candidate, Mention
@@ -51,7 +52,7 @@ def relation_inputs(doc: Doc, rules: RuleSet, triggers: TriggerIndex) -> Relatio
     """The inputs of ``doc`` under ``rules`` (the surface reader runs only when it has mentions)."""
     ms = doc_mentions(doc, rules)
     strings = doc.vocab.strings
-    lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
+    lower = joined_words([strings[h] for h in doc.to_array(LOWER).tolist()])  # "down-regulates"
     bounds = sentence_bounds(doc)
     surface = doc_candidates(doc, ms, lower, rules, triggers, bounds) if ms else []
     return RelationInputs(rules, doc_state(doc), ms, lower, bounds, surface)

@@ -38,6 +38,7 @@ from pipeline.nlp.relations.lists import (
     prev_nonskip,
     target_start,
 )
+from pipeline.nlp.relations.prefixed import bare_nominal
 from pipeline.nlp.relations.rules import Rule, RuleSet, TriggerIndex
 from pipeline.nlp.relations.types import Candidate, Carry, Mention, Sentence
 from pipeline.nlp.relations.words import ADJECTIVE_CONTEXT, BE, DETERMINERS, RELATIVE
@@ -149,6 +150,30 @@ def read_linked(ctx: SentenceContext, site: Site) -> Reading | None:
     return (subjects, objects) if subjects and objects else None
 
 
+COORDINATORS = frozenset({"and", "or", "but"})
+AGENT_PREPOSITIONS = frozenset({"by", "with", "from"})
+LINKING_ADVERBS = frozenset({"yet", "then", "also", "further", "subsequently", "even", "thus", "still"})
+
+
+def _second_passive(ctx: SentenceContext, k: int) -> bool:
+    """The passive that starts at word ``k`` (its "be" or its participle) is coordinated with an
+    earlier one that has a by-phrase: "IL-6 was induced by TNF and (was) inhibited by IL-10"
+    (gerec): the mention before the coordinator is the first verb's agent, not this one's patient."""
+    words, j = ctx.words, k - 1
+    while j >= 0 and (words[j] in LINKING_ADVERBS or (words[j].endswith("ly") and len(words[j]) > 4)):
+        j -= 1
+    if j < 0 or words[j] not in COORDINATORS:
+        return False
+    before = range(max(0, j - 8), j)  # "induced by TNF and", "treated with TNF and"
+    return any(_participle(ctx, p) and any(words[q] in AGENT_PREPOSITIONS for q in range(p + 1, j))
+               for p in before)
+
+
+def _shared_patients(site: Site) -> list[Mention]:
+    """The patients of the earlier passive a second one shares (the sentence's last objects)."""
+    return [m for m in site.last_objects if allowed(m, site.rule.object)]
+
+
 def read_passive(ctx: SentenceContext, site: Site) -> Reading | None:
     """OBJ be TRIGGER ... by SUBJ: "T cells are suppressed by IL-10"."""
     i, rule = site.i, site.rule
@@ -158,7 +183,8 @@ def read_passive(ctx: SentenceContext, site: Site) -> Reading | None:
     agent = after(ctx.words, i + 1, {"by"}, ctx.trigger_tokens)
     if agent is None:
         return None
-    objects = list_before(ctx.mentions, ctx.words, ctx.offset, j, rule.object)
+    objects = (_shared_patients(site) if _second_passive(ctx, j)
+               else list_before(ctx.mentions, ctx.words, ctx.offset, j, rule.object))
     subjects = collect_objects(ctx.mentions, ctx.words, ctx.offset, agent + 1, site.subject_classes,
                                rule.stop, ctx.trigger_tokens)
     return (subjects, objects) if subjects and objects else None
@@ -169,7 +195,8 @@ def read_reduced(ctx: SentenceContext, site: Site) -> Reading | None:
     i, rule = site.i, site.rule
     if not _participle(ctx, i) or ctx.word(i + 1) != "by" or _last_be(ctx, i) is not None:
         return None
-    objects = list_before(ctx.mentions, ctx.words, ctx.offset, i, rule.object)
+    objects = (_shared_patients(site) if _second_passive(ctx, i)
+               else list_before(ctx.mentions, ctx.words, ctx.offset, i, rule.object))
     subjects = collect_objects(ctx.mentions, ctx.words, ctx.offset, i + 2, site.subject_classes,
                                rule.stop, ctx.trigger_tokens)
     return (subjects, objects) if subjects and objects else None
@@ -246,7 +273,9 @@ def sentence_candidates(sent: Sentence, words: Sequence[str], ms: Sequence[Menti
     previous = previous or Carry()
     off = sent.start
     covered = {i - off for m in ms for i in range(m.start, m.end)}
-    found = [(i, rule) for i, w in enumerate(words) if i not in covered for rule in triggers(w)]
+    found = [(i, rule) for i, w in enumerate(words) if i not in covered
+             and not bare_nominal(triggers(w), words[i + 1] if i + 1 < len(words) else "")
+             for rule in triggers(w)]
     trigger_tokens = frozenset(i for i, _ in found)
     ms = [m for m in ms if not is_modifier(m, words, off, trigger_tokens)]
     # "inhibit TGF-beta-induced EMT" inhibits EMT: before a mention, "X-induced" modifies it
