@@ -23,6 +23,7 @@ from pipeline.errors import InputError, ResourceError
 from pipeline.ingest.kinds import reader_kind
 from pipeline.ingest.model import Citation, SourceDocument
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
+from pipeline.schema import SkippedRecord
 
 ROLES = ("text", "abstract", "title", "id", "pmid", "pmcid", "doi", "year", "authors", "journal", "type")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
@@ -183,3 +184,15 @@ def record_document(record: Mapping[str, object], source_path: str, line: int, f
                           source_id=as_text(values.get("id")) or pmid, single_article=True,
                           kind=kind_of(values.get("type"), "text" not in values, bool(pmid)),
                           title=title, citation=citation, line=line)
+
+
+def record_or_skip(record: Mapping[str, object], source_path: str, line: int, fmt: str, note: str,
+                   what: str, fields: RecordFields | None = None) -> SourceDocument | SkippedRecord:
+    """:func:`record_document` with the reader's decoding ``note``, or a skip at ``line`` whose
+    reason begins with ``what`` ("row", "RIS reference")."""
+    try:
+        doc = record_document(record, source_path, line, fmt, fields)
+    except InputError as err:
+        return SkippedRecord(source_path, line, f"{what} {err}")
+    doc.decoding_note = note
+    return doc

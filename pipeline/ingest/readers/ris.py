@@ -17,7 +17,7 @@ import rispy
 from pipeline.errors import InputError
 from pipeline.ingest.decode import decode_bytes, decode_note
 from pipeline.ingest.model import SourceDocument
-from pipeline.ingest.readers.records import record_document
+from pipeline.ingest.readers.records import record_or_skip
 from pipeline.schema import SkippedRecord
 
 RECORD_START = re.compile(r"^TY  - ", re.MULTILINE)  # how an RIS file looks from its start
@@ -55,13 +55,8 @@ def read_ris(data: bytes, source_path: str) -> Iterator[SourceDocument | Skipped
             yield SkippedRecord(source_path, line, f"RIS reference unreadable: {why}")
             continue
         for ref in parsed[:1]:
-            try:
-                doc = record_document(ref, source_path, line, "ris")
-            except InputError as err:
-                yield SkippedRecord(source_path, line, f"RIS reference {err}")
-                continue
-            doc.decoding_note = note
-            found += 1
-            yield doc
+            item = record_or_skip(ref, source_path, line, "ris", note, "RIS reference")
+            found += isinstance(item, SourceDocument)
+            yield item
     if not found:
         raise InputError("no RIS reference with text (expected 'TY  - ' ... 'ER  - ' references)")

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pipeline.errors import InputError
 from pipeline.ingest.decode import decode_bytes, decode_note
 from pipeline.ingest.model import SourceDocument
-from pipeline.ingest.readers.records import RecordFields, default_record_fields, record_document
+from pipeline.ingest.readers.records import RecordFields, default_record_fields, record_or_skip
 from pipeline.schema import TABLES, SkippedRecord, columns
 
 DELIMITERS = (",", "\t", ";")
@@ -78,15 +78,10 @@ def read_table(data: bytes, source_path: str) -> Iterator[SourceDocument | Skipp
             start, line = line, rows.line_num + 1
             if not any(cell.strip() for cell in row):
                 continue
-            try:
-                record = dict(zip(names, row, strict=False))
-                doc = record_document(record, source_path, start, "table", fields)
-            except InputError as err:
-                yield SkippedRecord(source_path, start, f"row {err}")
-                continue
-            doc.decoding_note = note
-            good += 1
-            yield doc
+            item = record_or_skip(dict(zip(names, row, strict=False)), source_path, start, "table", note,
+                                  "row", fields)
+            good += isinstance(item, SourceDocument)
+            yield item
     except csv.Error as err:
         raise InputError(f"malformed table in the row from line {line}: {err}") from err
     if not good:
