@@ -35,8 +35,7 @@ from pipeline.ingest.readers.jsonl import read_jsonl
 from pipeline.ingest.readers.medline import read_medline
 from pipeline.ingest.readers.pdf import read_pdf
 from pipeline.ingest.readers.pubmed import read_pubmed_xml
-from pipeline.ingest.readers.ris import RECORD_START as RIS_START
-from pipeline.ingest.readers.ris import read_ris
+from pipeline.ingest.readers.ris import read_ris, ris_start
 from pipeline.ingest.readers.table import looks_like_table, read_table
 from pipeline.ingest.readers.text import read_text
 from pipeline.ingest.readers.title_abstract import read_pubtator
@@ -234,15 +233,22 @@ def expand_paths(paths: list[str], exclude: list[Path] | None = None,
     return unique, skipped
 
 
+_UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def sniff_format(name: str, head: bytes) -> str:
     """The reader name for a file, from its extension or its first bytes."""
     ext = Path(name).suffix.lower()
+    for bom, encoding in _UTF16_BOMS:  # Excel's "Unicode Text", older EndNote exports: sniff the text
+        if head.startswith(bom):
+            head = head[2:len(head) - len(head) % 2].decode(encoding, "replace").encode("utf-8")
+            break
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096]
     if ext in {".txt", ".text", ""} and _PUBTATOR.match(start):
         return "pubtator"
     if ext in {".txt", ".text", ""} and start.startswith(b"PMID- "):  # PubMed's "PubMed format" export
         return "medline"
-    if ext in {".txt", ".text", ""} and RIS_START.match(start.decode("utf-8", "replace")):
+    if ext in {".txt", ".text", ""} and ris_start(start.decode("utf-8", "replace")):
         return "ris"  # EndNote and Zotero write RIS as .txt too
     if ext in {".txt", ".text", ""} and looks_like_table(start.decode("utf-8", "replace")):
         return "table"  # Web of Science's tab-delimited export (savedrecs.txt)
@@ -328,9 +334,10 @@ def _guarded(records: Iterator[SourceDocument | SkippedRecord], display: str,
             rec = next(records)
         except StopIteration:
             return
-        except InputError:
+        except InputError as err:
             if n == 0:
                 raise
+            yield SkippedRecord(display, None, f"reader stopped after {n} record(s): {err}")
             return
         except RecursionError:
             yield SkippedRecord(display, None, f"reader stopped after {n} record(s): nesting too deep")

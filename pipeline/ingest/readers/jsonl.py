@@ -3,7 +3,7 @@
 ``resources/record_fields.yaml`` are read too ("Abstract", "PubMed ID").
 
 Each record is one article. A malformed line (bad JSON, an integer too long to
-convert, nesting too deep, not an object, no ``text``) is skipped with its line number;
+convert, nesting too deep, not an object, no text, abstract or title) is skipped with its line number;
 the other lines are still read.
 Offsets of a record's article refer to the record's ``text``.
 """
@@ -25,7 +25,10 @@ def _record(obj: dict, source_path: str, line: int) -> SourceDocument:
     text = obj.get("text")
     if text is not None and not isinstance(text, str):
         raise InputError("record's 'text' is not a string")
-    return record_document(obj, source_path, line, "jsonl", title_only=False)
+    try:
+        return record_document(obj, source_path, line, "jsonl")
+    except InputError as err:  # "has no text ...": the record's
+        raise InputError(f"record {err}") from err
 
 
 def read_jsonl(data: bytes, source_path: str) -> Iterator[SourceDocument | SkippedRecord]:

@@ -5,8 +5,9 @@ abstract, title, id, pmid, pmcid, doi, year, authors, journal, type), the field 
 common exports use (Scopus, Web of Science, Zotero, Europe PMC CSV; RIS via rispy). Names are
 compared folded (:func:`fold`: lower case, every run of other characters than letters and digits
 one space). The article is the ``text`` field, or else the title, a line break and the
-``abstract``; a record with neither is an :class:`~pipeline.errors.InputError` for the reader to
-log as a skip with its line.
+``abstract`` (a title alone when there is no abstract, as the MEDLINE and PubMed readers read a
+record without one: letters and editorials often have none); a record with none of the three is
+an :class:`~pipeline.errors.InputError` for the reader to log as a skip with its line.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pipeline.schema import SkippedRecord
 
 ROLES = ("text", "abstract", "title", "id", "pmid", "pmcid", "doi", "year", "authors", "journal", "type")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2\d\d\d)(?!\d)")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _PMCID = re.compile(r"^PMC\d+$", re.IGNORECASE)
@@ -35,6 +37,14 @@ _PMCID = re.compile(r"^PMC\d+$", re.IGNORECASE)
 def fold(name: str) -> str:
     """A field name as compared: lower case, runs of non-alphanumerics one space, trimmed."""
     return _NOT_WORD.sub(" ", name.lower()).strip()
+
+
+def folds(name: str) -> tuple[str, ...]:
+    """The folded forms a field name is looked up by: :func:`fold`, then, for a camelCase name
+    ("abstractText", "pubYear" in Europe PMC's API dumps), its words apart ("abstract text")."""
+    plain = fold(name)
+    camel = fold(_CAMEL.sub(" ", name))
+    return (plain,) if camel == plain else (plain, camel)
 
 
 class Roles(Strict):
@@ -72,8 +82,7 @@ class RecordFields:
 
     def role_of(self, name: str) -> str | None:
         """The role a field name holds (its first role in :data:`ROLES` order), or None."""
-        folded = fold(name)
-        return next((r for r in ROLES if folded in self.roles[r]), None)
+        return next((r for folded in folds(name) for r in ROLES if folded in self.roles[r]), None)
 
 
 def load_record_fields(path: Path | None = None) -> RecordFields:
@@ -96,20 +105,37 @@ def default_record_fields() -> RecordFields:
 
 
 def as_text(value: object) -> str:
-    """A field value as one trimmed string (a list joined with "; ")."""
+    """A field value as one trimmed string (a list joined with "; "; an object by its ``text``
+    member, as in S2ORC's ``body_text`` paragraphs). An object without one is an InputError:
+    its Python form is no text."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         return "; ".join(s for s in (as_text(v) for v in value) if s)
+    if isinstance(value, Mapping):
+        if "text" in value:
+            return as_text(value["text"])
+        shown = ", ".join(repr(k) for k in list(value)[:5])
+        raise InputError(f"has a field holding an object without a 'text' member (keys: {shown or 'none'})")
     return str(value).strip()
+
+
+def _filled(value: object) -> bool:
+    """Whether a field has a value (checked without reading it as text)."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, (list, tuple, Mapping)):
+        return bool(value)
+    return value is not None
 
 
 def by_role(record: Mapping[str, object], fields: RecordFields) -> dict[str, object]:
     """The record's values per role: for each role, the first of its fields with a value."""
     folded: dict[str, object] = {}
     for name, value in record.items():
-        if isinstance(name, str) and as_text(value):
-            folded.setdefault(fold(name), value)
+        if isinstance(name, str) and _filled(value):
+            for folded_name in folds(name):
+                folded.setdefault(folded_name, value)
     out: dict[str, object] = {}
     for role in ROLES:
         for name in fields.roles[role]:
@@ -129,8 +155,8 @@ def year_of(value: object) -> int | None:
     if isinstance(value, float):
         return int(value) if value.is_integer() else None
     text = as_text(value)
-    if text.isdigit():
-        return int(text)
+    if text.isdigit():  # a year, or a compact date (20200304, 202003): its first four digits
+        return int(text[:4]) if len(text) in (6, 8) and _YEAR.match(text[:4]) else int(text)
     m = _YEAR.search(text)
     return int(m.group(1)) if m else None
 
@@ -161,20 +187,18 @@ def kind_of(value: object, from_abstract: bool, pmid: bool) -> str:
 
 
 def record_document(record: Mapping[str, object], source_path: str, line: int, fmt: str,
-                    fields: RecordFields | None = None, title_only: bool = True) -> SourceDocument:
-    """One record as a single-article :class:`SourceDocument` (see the module text); with
-    ``title_only`` False a record with a title but no text or abstract is an InputError too."""
+                    fields: RecordFields | None = None) -> SourceDocument:
+    """One record as a single-article :class:`SourceDocument` (see the module text)."""
     values = by_role(record, fields or default_record_fields())
     title = " ".join(as_text(values.get("title")).split())
     text = as_text(values.get("text"))
     abstract = "" if text else as_text(values.get("abstract"))
-    if not text and (abstract or title_only):
+    if not text:
         text = "\n".join(p for p in (title, abstract) if p)
     if not text:
-        alone = "" if title_only else " (a title alone is not read)"
-        raise InputError(f"record has no text or abstract{alone}")
+        raise InputError("has no text, abstract or title")
     pmid = as_text(values.get("pmid"))
-    pmid = str(int(float(pmid))) if re.fullmatch(r"\d+(\.0)?", pmid) else ""
+    pmid = pmid.split(".")[0].lstrip("0") if re.fullmatch(r"\d+(\.0)?", pmid) else ""
     pmcid = as_text(values.get("pmcid"))
     citation = Citation(authors=authors_of(values.get("authors")), title=title,
                         journal=as_text(values.get("journal")), year=year_of(values.get("year")),
@@ -189,7 +213,7 @@ def record_document(record: Mapping[str, object], source_path: str, line: int, f
 def record_or_skip(record: Mapping[str, object], source_path: str, line: int, fmt: str, note: str,
                    what: str, fields: RecordFields | None = None) -> SourceDocument | SkippedRecord:
     """:func:`record_document` with the reader's decoding ``note``, or a skip at ``line`` whose
-    reason begins with ``what`` ("row", "RIS reference")."""
+    reason begins with ``what`` ("row", "RIS reference": "row has no text, abstract or title")."""
     try:
         doc = record_document(record, source_path, line, fmt, fields)
     except InputError as err:

@@ -20,8 +20,21 @@ from pipeline.ingest.model import SourceDocument
 from pipeline.ingest.readers.records import record_or_skip
 from pipeline.schema import SkippedRecord
 
-RECORD_START = re.compile(r"^TY  - ", re.MULTILINE)  # how an RIS file looks from its start
 _END = re.compile(r"^ER  -")
+# the lines some databases write before the first reference ("Provider: ...", "Database: ...")
+_PREAMBLE = re.compile(r"^[A-Z][A-Za-z ]{1,30}: ")
+PREAMBLE_LINES = 10
+
+
+def ris_start(head: str) -> bool:
+    """Whether a text begins like an RIS file: a ``TY  -`` line first, or after a few
+    "Field: value" preamble lines."""
+    for i, line in enumerate(head.splitlines()[:PREAMBLE_LINES + 1]):
+        if line.startswith("TY  - "):
+            return True
+        if line.strip() and (i == PREAMBLE_LINES or not _PREAMBLE.match(line)):
+            return False
+    return False
 
 
 def references(text: str) -> Iterator[tuple[int, str]]:
@@ -43,9 +56,7 @@ def references(text: str) -> Iterator[tuple[int, str]]:
 
 def read_ris(data: bytes, source_path: str) -> Iterator[SourceDocument | SkippedRecord]:
     """Yield one article per reference with text and one skip per unreadable one."""
-    if b"\x00" in data:
-        raise InputError("binary file (contains NUL bytes)")
-    decoded = decode_bytes(data)
+    decoded = decode_bytes(data)  # UTF-16 too
     note, found = decode_note(decoded), 0
     for line, chunk in references(decoded.text.lstrip("\ufeff")):
         try:
