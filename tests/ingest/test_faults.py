@@ -217,3 +217,12 @@ def test_html_nested_past_the_parser_limit_is_reported(tmp_path: Path) -> None:
     assert "nested deeper than the parser's limit (2048 levels)" in result.skipped[0].reason
     assert "not read" in result.skipped[0].reason and result.skipped[0].stage == "read"
     assert "Before the nest." in " ".join(a.text for a in result.articles)
+
+
+def test_a_table_broken_part_way_keeps_its_rows_and_says_where(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text('title,abstract\nT1,"MSCs secrete IL-10."\nT2,"open quote\nT3,x\n', encoding="utf-8")
+    result = ingest_file(_item(path))
+    assert [a.title for a in result.articles] == ["T1"]
+    assert [s.reason for s in result.skipped] == [
+        "reader stopped after 1 record(s): malformed table in the row from line 3: unexpected end of data"]

@@ -97,6 +97,10 @@ def test_the_parse_proposes_both_mentions_of_a_definition(blank: Language, marke
     ("Bone marrow - derived [mesenchymal stem cells|CELL_TYPE] ( [BMSCs|CELL_TYPE] ) .", "BMSCs",
      "Bone marrow - derived mesenchymal stem cells",
      {(4, 7): "mesenchymal stem cells", (8, 9): "mesenchymal stem cells"}),
+    # ... but not a complement inside it: the short form names the vesicles, not the cells
+    ("Extracellular vesicles from [MSCs|CELL_TYPE] ( [MSC-EVs|CELL_TYPE] ) .", "MSC-EVs",
+     "Extracellular vesicles from MSCs", {}),
+    ("Interleukin 6 and [TNF|CYTOKINE] ( [IL6TNF|CYTOKINE] ) .", "IL6TNF", "Interleukin 6 and TNF", {}),
     # no parenthesis right after the long form: no definition here
     ("[Mesenchymal stromal cells|CELL_TYPE] , [MSCs|CELL_TYPE] .", "MSCs", "Mesenchymal stromal cells", {}),
     # the long form's end is no mention
