@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader, PdfWriter
 
 from pipeline.errors import InputError
 from pipeline.ingest import ingest_file
@@ -77,8 +79,10 @@ def test_no_title_when_no_line_stands_out() -> None:
 @pytest.mark.parametrize(("text", "joined"), [
     ("the differ-\nentiation of cells; differentiation", "the differentiation of cells; differentiation"),
     ("anti-\ninflammatory", "anti-inflammatory"),
-    ("IL-\n6 levels", "IL-\n6 levels"),  # not a lower-case word break
-    ("Anti-\nTNF", "Anti-\nTNF"),
+    # a break at a capital or a digit is inside a symbol: joined, the hyphen kept
+    ("IL-\n6 levels", "IL-6 levels"), ("Anti-\nTNF", "Anti-TNF"),
+    ("TGF-\nbeta and NF-\nkB", "TGF-beta and NF-kB"),
+    ("MSCs -\nand more", "MSCs -\nand more"),  # a dash, not a hyphen
 ])
 def test_join_broken_words(text: str, joined: str) -> None:
     assert join_broken_words(text) == joined
@@ -115,3 +119,17 @@ def test_pdf_file_becomes_an_article(tmp_path: Path) -> None:
     assert article.title == "Stromal cells in a rat model of PD"
     assert article.text.splitlines()[1] == "MSCs secrete BDNF, which protects neurons. BDNF protects them."
     assert not result.skipped
+
+
+@pytest.mark.parametrize(("user", "readable"), [("", True), ("secret", False)])
+def test_aes_encrypted_pdfs(user: str, readable: bool) -> None:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([["MSCs secrete BDNF and IL-10 here."]]))))
+    writer.encrypt(user_password=user, owner_password="owner", algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    if readable:  # an owner password only (copy or print restrictions): read as any PDF
+        (doc,) = list(read_pdf(out.getvalue(), "a.pdf"))
+        assert "MSCs secrete BDNF" in doc.text
+    else:
+        with pytest.raises(InputError, match=r"^encrypted PDF \(password-protected\)"):
+            list(read_pdf(out.getvalue(), "a.pdf"))

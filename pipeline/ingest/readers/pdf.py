@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from pypdf.errors import DependencyError, PyPdfError
 
 from pipeline.errors import InputError
 from pipeline.ingest.model import SourceDocument
@@ -41,6 +41,7 @@ MIN_PAGES = 2
 _PAGE_NUMBER = re.compile(r"^\W*(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _BROKEN = re.compile(r"([A-Za-z]*[a-z])-\n([a-z][a-z]*)")
+_SYMBOL_BREAK = re.compile(r"(?<=[A-Za-z0-9])-\n(?=[A-Za-z0-9])")  # "IL-\n6", "TGF-\nbeta", "Anti-\nTNF"
 _WORD = re.compile(r"[A-Za-z]+")
 _NOT_A_TITLE = re.compile(
     r"^(microsoft word|untitled|document\d*$)|\.(docx?|pdf|html?|tex|indd)$|^[\w.-]+$", re.IGNORECASE)
@@ -74,14 +75,15 @@ def strip_edges(lines: list[str], recurring: set[tuple[str, str]]) -> list[str]:
 
 
 def join_broken_words(text: str) -> str:
-    """Words hyphenated across a line break joined (module text)."""
+    """Words hyphenated across a line break joined (module text); a break next to a capital or
+    a digit is inside a symbol's name ("IL-\\n6", "TGF-\\nbeta"): joined with its hyphen."""
     words = {w.lower() for w in _WORD.findall(_BROKEN.sub(" ", text))}
 
     def join(m: re.Match[str]) -> str:
         whole = m.group(1) + m.group(2)
         return whole if whole.lower() in words else f"{m.group(1)}-{m.group(2)}"
 
-    return _BROKEN.sub(join, text)
+    return _SYMBOL_BREAK.sub("-", _BROKEN.sub(join, text))
 
 
 def title_lines(page: object) -> list[str]:
@@ -146,18 +148,22 @@ def read_pdf(data: bytes, source_path: str) -> Iterator[SourceDocument | Skipped
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError("encrypted PDF (password-protected); save an unprotected copy first")
         pages: list[list[str]] = []
+        first_read = True  # page 1 read: its largest type may be the title
         for item in page_texts(reader, source_path):
             if isinstance(item, SkippedRecord):
+                first_read = first_read and bool(pages)
                 yield item
             else:
                 pages.append(item.splitlines())
     except InputError:
         raise
+    except DependencyError as err:  # AES without the cryptography package (pypdf[crypto])
+        raise InputError(f"encrypted PDF that this installation cannot decrypt: {err}") from err
     except Exception as err:
         raise InputError(f"unreadable PDF: {' '.join(str(err).split())[:160] or type(err).__name__}") from err
     recurring = edge_lines(pages)
-    title = title_lines(reader.pages[0]) if pages else []
-    if pages:
+    title = title_lines(reader.pages[0]) if pages and first_read else []
+    if title:
         pages[0] = join_title(pages[0], title)
     text = "\n".join("\n".join(strip_edges(lines, recurring)) for lines in pages).strip()
     if len(_WORD.findall(text)) < 3:
