@@ -45,11 +45,19 @@ log = logging.getLogger(__name__)
 MANIFEST_SCHEMA = "4-msgpack"
 DAMAGED = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 MAX_ENTRY = 1 << 31  # decoded bytes per entry
-RULE_FILES = ("blocks.yaml", "pages.yaml", "kinds.yaml", "titles.yaml", "relation_rules.yaml",
-              "context_cues.yaml", "abbreviation_heads.yaml", "lexicon_classes.yaml", "model_labels.yaml")
 LEXICON_FILES = ("lexicon/terms.tsv.gz", "lexicon/concepts.tsv.gz", "lexicon/corpus_terms.tsv.gz",
                  "stoplist.tsv")
 PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def rule_files() -> tuple[str, ...]:
+    """Every rule and vocabulary file the run reads (resources/ and resources/lexicon/ YAML and
+    TSV, the models' metas): an edit to any of them reprocesses every file."""
+    root = resource_path("")
+    found = [*root.glob("*.yaml"), *root.glob("*.tsv"), *root.glob("lexicon/*.yaml"),
+             *root.glob("lexicon/*.tsv"), *root.glob("models/*.yaml"), *root.glob("models/*/meta.json")]
+    names = (str(p.relative_to(root)) for p in found)
+    return tuple(sorted(n for n in names if n not in LEXICON_FILES))
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +82,7 @@ def versions() -> str:
         code.update(str(source.relative_to(PACKAGE)).encode())
         code.update(source.read_bytes())
     return (f"{__version__}+{TOKENIZER_VERSION}|code:{code.hexdigest()[:12]}|schema:{layout}"
-            f"|lexicon:{digest(LEXICON_FILES)}|rules:{digest(RULE_FILES)}")
+            f"|lexicon:{digest(LEXICON_FILES)}|rules:{digest(rule_files())}")
 
 
 def file_hash(path: Path) -> str:

@@ -9,7 +9,7 @@ from conftest import FIXTURES
 
 from pipeline.batch import BatchStats
 from pipeline.batch.lock import STATE_DIR
-from pipeline.batch.manifest import Manifest, file_hash, versions
+from pipeline.batch.manifest import Manifest, file_hash, rule_files, versions
 from pipeline.batch.tables import FileRows, prepare
 from pipeline.ingest import IngestResult
 from pipeline.run import run_pipeline
@@ -65,3 +65,11 @@ def test_file_hash(tmp_path: Path) -> None:
 def test_versions_name_each_part() -> None:
     parts = versions().split("|")
     assert [p.split(":")[0] for p in parts[1:]] == ["code", "schema", "lexicon", "rules"]
+
+
+def test_every_rule_file_a_run_reads_is_in_the_versions() -> None:
+    names = rule_files()
+    for name in ("record_fields.yaml", "dependency_patterns.yaml", "lexicon/mention_rules.yaml",
+                 "relation_rules.yaml", "models/parser/meta.json"):
+        assert name in names
+    assert "lexicon/terms.tsv.gz" not in names  # the lexicon tables have their own digest
