@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from pipeline.errors import ResourceError
 from pipeline.ruledata import Strict, compile_pattern
 
 
@@ -50,10 +51,26 @@ class LeadIns:
     kinds: tuple[LeadKind, ...]
 
 
-def compile_lead_ins(spec: LeadInSpec | None, where: str) -> LeadIns | None:
-    """The compiled ``lead_ins`` (None without them)."""
+def compile_lead_ins(spec: LeadInSpec | None, where: str,
+                     rule_forms: dict[str, tuple[str, ...]] | None = None) -> LeadIns | None:
+    """The compiled ``lead_ins`` (None without them). With ``rule_forms`` (each rule id's forms),
+    a kind's rule must exist (when the rules have any ``list`` rule) and read the ``list`` form;
+    ``stop`` words must be lower case (item words are compared lower-cased)."""
     if spec is None:
         return None
+    upper = [w for w in spec.stop if w != w.lower()]
+    if upper:
+        raise ResourceError(f"{where}: lead_ins: stop words must be lower case: {upper}")
+    # a rules file without list rules (a small custom one) leaves the lead-ins unused
+    listing = rule_forms is not None and any("list" in forms for forms in rule_forms.values())
+    for kind in spec.kinds if rule_forms is not None else ():
+        for rule in kind.rules:
+            if rule not in rule_forms:
+                if not listing:
+                    continue
+                raise ResourceError(f"{where}: lead_ins: unknown rule {rule!r}")
+            if "list" not in rule_forms[rule]:
+                raise ResourceError(f"{where}: lead_ins: rule {rule!r} has no 'list' form")
     return LeadIns(compile_pattern(spec.item, where), compile_pattern(spec.pointing, where),
                    frozenset(spec.stop), spec.bare_words,
                    tuple(LeadKind(compile_pattern(k.lead, where), tuple(k.rules), k.subject, k.per_item)

@@ -386,7 +386,7 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
                         if x in spec.predicates and y in spec.predicates})
                       for b in cue_spec.changed),
         therapy=compile_therapy(cue_spec.anaphora.therapy, where),
-        lead_ins=compile_lead_ins(cue_spec.lead_ins, where),
+        lead_ins=compile_lead_ins(cue_spec.lead_ins, where, {r.id: tuple(r.forms) for r in spec.rules}),
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),

@@ -10,7 +10,9 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.errors import ResourceError
 from pipeline.nlp.relations import RuleSet
+from pipeline.nlp.relations.leadcues import LeadInSpec, LeadKindSpec, compile_lead_ins
 from pipeline.nlp.relations.leadins import READER
 from tests.nlp.relations.conftest import build_doc
 
@@ -95,3 +97,23 @@ def test_unmarked_items_are_whole_short_lines(blank: Language) -> None:
             for r in blank.get_pipe("mechmine_relations")(doc)._.relations if r.rule_id.startswith("list:")}
     # an unmarked item gives its mentions only; a long line ends the list
     assert rows == {("gout", "ASSOCIATED_WITH", "swelling")}
+
+
+@pytest.mark.parametrize(("line", "bullet"), [
+    ("• fatigue", True), ("1. fatigue", True), ("2) fatigue", True), ("- fatigue", True),
+    ("1.5 million people have fatigue", False), ("2.0 is the ratio", False),
+])
+def test_item_marks(rules: RuleSet, line: str, bullet: bool) -> None:
+    assert rules.cues.lead_ins is not None
+    assert bool(rules.cues.lead_ins.item.match(line)) is bullet
+
+
+@pytest.mark.parametrize(("kind", "stop", "message"), [
+    ({"lead": "x", "rules": ["list_gian"], "subject": "disease"}, [], "unknown rule 'list_gian'"),
+    ({"lead": "x", "rules": ["secrete"], "subject": "disease"}, [], "rule 'secrete' has no 'list' form"),
+    ({"lead": "x", "rules": ["list_gain"], "subject": "disease"}, ["In"], "stop words must be lower case"),
+])
+def test_lead_in_data_is_checked_against_the_rules(kind: dict, stop: list[str], message: str) -> None:
+    spec = LeadInSpec(item="^-", pointing="^these", stop=stop, kinds=[LeadKindSpec(**kind)])
+    with pytest.raises(ResourceError, match=message):
+        compile_lead_ins(spec, "cues.yaml", {"list_gain": ("list",), "secrete": ("active",)})
