@@ -117,9 +117,11 @@ def _anatomical(terms: dict[str, dict[str, object]]) -> Iterator[tuple[str, list
             continue
         if ROOT not in (entry.get("ancestors") or {}):
             continue
-        label = str(entry.get("label") or "")
-        names = [label, *(s for s in entry.get("synonyms") or [] if isinstance(s, str))]  # type: ignore[union-attr]
-        yield kb_id, [" ".join(n.split()) for n in names if n]
+        label = " ".join(str(entry.get("label") or "").split())
+        if not label:  # no label: nothing to name the concept by (its synonyms are not read alone)
+            continue
+        synonyms = (" ".join(s.split()) for s in entry.get("synonyms") or [] if isinstance(s, str))  # type: ignore[union-attr]
+        yield kb_id, [label, *(s for s in synonyms if s)]
 
 
 class UberonParser(SourceParser):

@@ -128,3 +128,11 @@ def test_common_word_synonym_uberon_names_use_is_kept(chemical: bool, kept: bool
     assert ("fat" in store.concepts["MESH:D1"].terms) is kept
     assert "UBERON:0000002" not in store.concepts  # "sphere": common, and no other name uses it
     assert store.counts["uberon_common_renamed_synonym"] == int(kept)
+
+
+@pytest.mark.parametrize("synonyms", [[], ["knee joint"]])
+def test_uberon_entry_without_a_label_is_left_out(synonyms: list[str]) -> None:
+    store = _store()
+    UberonParser(store).parse({"UBERON:0000001": _entry("", synonyms),
+                               "UBERON:0000002": _entry("patella", [])})
+    assert "UBERON:0000001" not in store.concepts and "UBERON:0000002" in store.concepts
