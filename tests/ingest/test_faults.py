@@ -75,7 +75,8 @@ def test_a_damaged_pdf_is_named(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n")
     result = ingest_file(_item(path))
-    assert [s.reason for s in result.skipped] == ["unreadable PDF: Stream has ended unexpectedly"]
+    # the words after the colon are pypdf's own (they may change between its versions)
+    assert [s.reason.split(":")[0] for s in result.skipped] == ["unreadable PDF"]
     assert not result.articles
 
 
