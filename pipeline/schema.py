@@ -122,7 +122,10 @@ class RelationRecord:
     predicate: str = col(STRING, "SECRETES, INCREASES, DECREASES, ACTIVATES, INHIBITS, PROTECTS, "
                                  "DIFFERENTIATES_INTO, MIGRATES_TO, TRANSFERS, POLARIZES, TREATS, DRIVES, "
                                  "ASSOCIATED_WITH.")
-    object_text: str = col(STRING, "The object mention as written.")
+    object_text: str = col(STRING, "The object mention as written; an outcome phrase read from a "
+                                   "list item or a possessive is the phrase it stands for ('liver "
+                                   "function' from 'function in the liver and kidneys'), its offsets "
+                                   "those of the mention it is built on.")
     object_kb_id: str = col(STRING, "Object concept id (empty when unlinked).")
     object_label: str = col(STRING, "Object primary class.")
     polarity: str = col(STRING, "positive, negative or neutral: the sign of the subject's own effect on the "
