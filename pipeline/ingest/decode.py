@@ -8,12 +8,14 @@ Order (the WHATWG encoding sniffing order, with Western defaults first):
    bytes replaced by U+FFFD and counted in :attr:`Decoded.replaced`;
 4. an encoding the container declares (HTML ``<meta charset>``), when it
    decodes the bytes cleanly (Latin-1 labels read as cp1252, as browsers do);
-5. cp1252, whenever the bytes decode as cp1252 (Python's cp1252 leaves its five
+5. line by line, when some lines are UTF-8 with non-ASCII characters and the others are not
+   UTF-8 but Western cp1252 (a file joined from two exports);
+6. cp1252, whenever the bytes decode as cp1252 (Python's cp1252 leaves its five
    undefined bytes undecodable, so no C1 control character can appear) and
    the text is Western-looking: at most ``CP1252_MAX_HIGH_SHARE`` of its
    letters are non-ASCII (legacy CJK or Cyrillic bytes decode as runs of
    accented letters and fail this);
-6. only then charset-normalizer's guess.
+7. only then charset-normalizer's guess.
 Bytes with NUL characters and no UTF-16/32 structure are reported as binary.
 :func:`decode_note` says, in one line, when a decoding could not be proven
 right (not UTF-8, or replaced characters), for the ingest log.
@@ -39,6 +41,7 @@ _LATIN1_NAMES = {"latin_1", "latin-1", "iso8859_1", "iso8859-1", "iso-8859-1", "
 _CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
 UTF8_MIN_VALID_RATIO = 4.0
 CP1252_MAX_HIGH_SHARE = 0.2
+MIXED = "utf-8+cp1252"  # line by line (_mixed_lines)
 _UNPROVEN_OK = {"utf-8", "ascii", "utf-16", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}
 
 
@@ -57,6 +60,8 @@ def decode_note(decoded: Decoded) -> str:
         share = decoded.replaced / max(len(decoded.text), 1)
         return (f"decoded as {decoded.encoding} with {decoded.replaced} undecodable byte(s) "
                 f"replaced ({share:.2%} of characters)")
+    if decoded.encoding == MIXED:
+        return "decoded line by line: UTF-8, and cp1252 for the lines that are not UTF-8"
     if decoded.encoding.lower() not in _UNPROVEN_OK:
         return f"not UTF-8: decoded as {decoded.encoding}"
     return ""
@@ -70,6 +75,26 @@ def _utf8_with_strays(data: bytes) -> Decoded | None:
     if invalid > 0 and valid >= UTF8_MIN_VALID_RATIO * invalid:
         return Decoded(text, "utf-8", replaced=invalid)
     return None
+
+
+def _mixed_lines(data: bytes) -> Decoded | None:
+    """Files joined from UTF-8 and cp1252 parts (exports concatenated, a row pasted from another
+    tool): each line read as UTF-8 when it is, else as Western cp1252; None unless some line is
+    UTF-8 with non-ASCII characters and every other line decodes as cp1252."""
+    lines = data.splitlines(keepends=True)
+    out: list[str] = []
+    utf8 = legacy = 0
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+            utf8 += any(ord(ch) > 127 for ch in text)
+        except UnicodeDecodeError:
+            western = _western_cp1252(line)
+            if western is None:
+                return None
+            text, legacy = western, legacy + 1
+        out.append(text)
+    return Decoded("".join(out), MIXED) if utf8 and legacy else None
 
 
 def _western_cp1252(data: bytes) -> str | None:
@@ -151,6 +176,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(data.decode(name), name)
         except (LookupError, UnicodeDecodeError):
             pass
+    mixed = _mixed_lines(data)
+    if mixed is not None and _control_ratio(mixed.text) <= 0.05:
+        return mixed
     western = _western_cp1252(data)
     if western is not None and _control_ratio(western) <= 0.05:
         return Decoded(western, "cp1252")

@@ -103,3 +103,12 @@ def test_cjk_legacy_bytes_still_detected() -> None:
     decoded = decode_bytes(text.encode("gb18030"))
     assert decoded.encoding != "cp1252"
     assert decoded.text == text
+
+
+def test_utf8_and_cp1252_lines_are_each_read_right() -> None:
+    data = "title,abstract\nT\u00e9,IL-6 \u2013 rises.\n".encode() + b"T2,caf\xe9 ok\n"
+    decoded = decode_bytes(data)
+    assert decoded.text == "title,abstract\nT\u00e9,IL-6 \u2013 rises.\nT2,caf\u00e9 ok\n"
+    assert decode_note(decoded).startswith("decoded line by line")
+    # all lines cp1252: the whole file is cp1252, as before
+    assert decode_bytes(b"caf\xe9 \x96 ok\n").encoding == "cp1252"
