@@ -22,7 +22,8 @@ of :class:`pipeline.lexicon.refine.TokenText`:
   ``anatomy_heads`` noun ("immune cells": CELL_TYPE, no id; "neurological injuries": DISEASE);
   the adjective of a region (``region_nouns``: "lumbar" of "lumbar spine") before a DISEASE
   ``anatomy_heads`` noun ("lumbar injuries": DISEASE, no id);
-  a ``process_loci`` word before a ``process_heads`` noun ("tissue repair": PROCESS);
+  a ``process_loci`` word before a ``process_heads`` noun ("tissue repair": PROCESS) or a
+  DISEASE ``anatomy_heads`` noun ("tissue damage", "tissue injury": DISEASE, no id);
   "<word> <head>" where "<word> <synonym>" is a DISEASE term (``head_synonyms``:
   "neurodegenerative conditions" is Neurodegenerative Diseases); up to three words and a
   ``dysfunction_heads`` noun where "<words> <function noun>" is a PROCESS term ("intestinal
@@ -188,6 +189,8 @@ def _head_concept(t: TokenText, j: int, word: str, head: str, rules: MentionRule
     if head in rules.process_heads and word in rules.process_loci:
         concept = lookup(key_of(text))
         return concept if concept is not None and concept.label == PROCESS else _phrase(text, PROCESS)
+    if label == DISEASE and word in rules.process_loci:  # "tissue damage", "tissue injury"
+        return _phrase(text, DISEASE)
     return None
 
 

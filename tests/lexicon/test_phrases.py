@@ -156,6 +156,10 @@ def heads(words: list[str], matches: list[tuple[int, int, Concept]] | None = Non
         (["support", "tissue", "repair"], [("tissue repair", "PROCESS", "")]),
         (["support", "tissue", "regeneration"], [("tissue regeneration", "PROCESS", "GO:2")]),
         (["support", "tissue", "engineering"], []),
+        # a generic locus before a DISEASE anatomy head: the injury, no id
+        (["repair", "tissue", "injury", "in"], [("tissue injury", "DISEASE", "")]),
+        (["cellular", "and", "tissue", "damage"], [("tissue damage", "DISEASE", "")]),
+        (["the", "tissue", "cells"], []),  # a CELL_TYPE head makes nothing of a generic locus
         # a head synonym of a disease term
         (["common", "neurodegenerative", "conditions"],
          [("neurodegenerative conditions", "DISEASE", "MESH:7")]),
