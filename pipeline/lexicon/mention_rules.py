@@ -50,6 +50,7 @@ class MentionRulesFile(Strict):
     standard_heads: list[str] = Field(default_factory=list)
     anatomy_compounds: list[str] = Field(default_factory=list)
     injured_classes: list[str] = Field(default_factory=list)
+    course_heads: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class MentionRules:
     standard_heads: frozenset[str] = frozenset()
     anatomy_compounds: frozenset[str] = frozenset()
     injured_classes: frozenset[str] = frozenset()
+    course_heads: frozenset[str] = frozenset()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -150,4 +152,5 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         frozenset(w.lower() for w in spec.standard_heads),
         frozenset(spec.anatomy_compounds),
         frozenset(spec.injured_classes),
+        frozenset(w.lower() for w in spec.course_heads),
     )

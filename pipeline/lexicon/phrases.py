@@ -23,7 +23,9 @@ of :class:`pipeline.lexicon.refine.TokenText`:
   the adjective of a region (``region_nouns``: "lumbar" of "lumbar spine") before a DISEASE
   ``anatomy_heads`` noun ("lumbar injuries": DISEASE, no id);
   a ``process_loci`` word before a ``process_heads`` noun ("tissue repair": PROCESS) or a
-  DISEASE ``anatomy_heads`` noun ("tissue damage", "tissue injury": DISEASE, no id);
+  DISEASE ``anatomy_heads`` noun ("tissue damage", "tissue injury": DISEASE, no id); a
+  ``course_modifiers`` word before a ``course_heads`` noun ("chronic infections": DISEASE, the
+  noun's concept);
   "<word> <head>" where "<word> <synonym>" is a DISEASE term (``head_synonyms``:
   "neurodegenerative conditions" is Neurodegenerative Diseases); up to three words and a
   ``dysfunction_heads`` noun where "<words> <function noun>" is a PROCESS term ("intestinal
@@ -140,7 +142,8 @@ def head_phrases(t: TokenText, chosen: list[tuple[int, int, Match]], rules: Ment
     """``chosen`` (non-overlapping, in order) with the head phrases of the module doc added."""
     heads = {*rules.head_synonyms, *rules.dysfunction_heads,
              *(rules.anatomy_heads if rules.system_nouns or rules.region_nouns else ()),
-             *(rules.process_heads if rules.process_loci else ())}
+             *(rules.process_heads if rules.process_loci else ()),
+             *(rules.course_heads if rules.course_modifiers else ())}
     if not heads:
         return chosen
     strings = t.doc.vocab.strings
@@ -191,6 +194,9 @@ def _head_concept(t: TokenText, j: int, word: str, head: str, rules: MentionRule
         return concept if concept is not None and concept.label == PROCESS else _phrase(text, PROCESS)
     if label == DISEASE and word in rules.process_loci:  # "tissue damage", "tissue injury"
         return _phrase(text, DISEASE)
+    if head in rules.course_heads and word in rules.course_modifiers:  # "chronic infections"
+        concept = lookup(key_of(head))
+        return concept if concept is not None and concept.label == DISEASE else _phrase(text, DISEASE)
     return None
 
 

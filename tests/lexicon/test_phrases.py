@@ -126,7 +126,8 @@ REGEN = Concept("GO:2", "tissue regeneration", "PROCESS", ("PROCESS",), ())
 BARRIER = Concept("GO:3", "intestinal barrier function", "PROCESS", ("PROCESS",), ())
 SACRAL = Concept("UBERON:1", "sacral spine", "ANATOMY", ("ANATOMY",), ())
 HEADS = {"immune system": SYSTEM, "neurodegenerative diseases": DEGEN, "chronic diseases": CHRONIC,
-         "tissue regeneration": REGEN, "intestinal barrier function": BARRIER, "sacral spine": SACRAL}
+         "tissue regeneration": REGEN, "intestinal barrier function": BARRIER, "sacral spine": SACRAL,
+         "infections": Concept("MESH:8", "Infections", "DISEASE", ("DISEASE",), ())}
 
 
 def heads(words: list[str], matches: list[tuple[int, int, Concept]] | None = None,
@@ -160,6 +161,11 @@ def heads(words: list[str], matches: list[tuple[int, int, Concept]] | None = Non
         (["repair", "tissue", "injury", "in"], [("tissue injury", "DISEASE", "")]),
         (["cellular", "and", "tissue", "damage"], [("tissue damage", "DISEASE", "")]),
         (["the", "tissue", "cells"], []),  # a CELL_TYPE head makes nothing of a generic locus
+        # a course word before a stoplisted disease noun: the disease, with the noun's concept
+        (["and", "recurrent", "infections", "such"], [("recurrent infections", "DISEASE", "MESH:8")]),
+        (["or", "chronic", "infection"], [("chronic infection", "DISEASE", "")]),  # no concept: no id
+        (["several", "infections"], []),
+        (["tissue", "infections"], [("tissue infections", "DISEASE", "")]),
         # a head synonym of a disease term
         (["common", "neurodegenerative", "conditions"],
          [("neurodegenerative conditions", "DISEASE", "MESH:7")]),
