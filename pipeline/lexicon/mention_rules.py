@@ -51,6 +51,7 @@ class MentionRulesFile(Strict):
     anatomy_compounds: list[str] = Field(default_factory=list)
     injured_classes: list[str] = Field(default_factory=list)
     course_heads: list[str] = Field(default_factory=list)
+    unstopped: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class MentionRules:
     anatomy_compounds: frozenset[str] = frozenset()
     injured_classes: frozenset[str] = frozenset()
     course_heads: frozenset[str] = frozenset()
+    unstopped: frozenset[str] = frozenset()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -153,4 +155,5 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         frozenset(spec.anatomy_compounds),
         frozenset(spec.injured_classes),
         frozenset(w.lower() for w in spec.course_heads),
+        frozenset(spec.unstopped),
     )

@@ -23,16 +23,15 @@ of :class:`pipeline.lexicon.refine.TokenText`:
   the adjective of a region (``region_nouns``: "lumbar" of "lumbar spine") before a DISEASE
   ``anatomy_heads`` noun ("lumbar injuries": DISEASE, no id);
   a ``process_loci`` word before a ``process_heads`` noun ("tissue repair": PROCESS) or a
-  DISEASE ``anatomy_heads`` noun ("tissue damage", "tissue injury": DISEASE, no id); a
-  ``course_modifiers`` word before a ``course_heads`` noun ("chronic infections": DISEASE, the
-  noun's concept);
+  DISEASE ``anatomy_heads`` noun ("tissue damage", "tissue injury": DISEASE, no id);
   "<word> <head>" where "<word> <synonym>" is a DISEASE term (``head_synonyms``:
   "neurodegenerative conditions" is Neurodegenerative Diseases); up to three words and a
   ``dysfunction_heads`` noun where "<words> <function noun>" is a PROCESS term ("intestinal
   barrier dysfunction": DISEASE, no id);
 - **modifiers** (:func:`extend_modifiers`): an ANATOMY match directly after a word of
   ``anatomy_modifiers`` ("peripheral blood") and a PROCESS match after one of
-  ``course_modifiers`` ("acute inflammation") are extended over it, keeping their concept; a
+  ``course_modifiers`` ("acute inflammation"; a DISEASE match ending in a ``course_heads`` word
+  too: "chronic infections") are extended over it, keeping their concept; a
   DISEASE match after "<ANATOMY match>-<relational participle>" is extended over both ("nerve-
   related pain" is one mention of Pain).
 """
@@ -142,8 +141,7 @@ def head_phrases(t: TokenText, chosen: list[tuple[int, int, Match]], rules: Ment
     """``chosen`` (non-overlapping, in order) with the head phrases of the module doc added."""
     heads = {*rules.head_synonyms, *rules.dysfunction_heads,
              *(rules.anatomy_heads if rules.system_nouns or rules.region_nouns else ()),
-             *(rules.process_heads if rules.process_loci else ()),
-             *(rules.course_heads if rules.course_modifiers else ())}
+             *(rules.process_heads if rules.process_loci else ())}
     if not heads:
         return chosen
     strings = t.doc.vocab.strings
@@ -194,9 +192,6 @@ def _head_concept(t: TokenText, j: int, word: str, head: str, rules: MentionRule
         return concept if concept is not None and concept.label == PROCESS else _phrase(text, PROCESS)
     if label == DISEASE and word in rules.process_loci:  # "tissue damage", "tissue injury"
         return _phrase(text, DISEASE)
-    if head in rules.course_heads and word in rules.course_modifiers:  # "chronic infections"
-        concept = lookup(key_of(head))
-        return concept if concept is not None and concept.label == DISEASE else _phrase(text, DISEASE)
     return None
 
 
@@ -223,7 +218,7 @@ def extend_modifiers(t: TokenText, chosen: list[tuple[int, int, Match]], rules: 
     directly before them (:func:`pipeline.lexicon.groups.modifier_start`; not into the previous
     match)."""
     mods = {ANATOMY: rules.anatomy_modifiers, PROCESS: rules.course_modifiers}
-    if not any(mods.values()) and not rules.relational_participles:
+    if not any(mods.values()) and not rules.relational_participles and not rules.course_heads:
         return chosen
     out: list[tuple[int, int, Match]] = []
     floor = 0
@@ -234,6 +229,8 @@ def extend_modifiers(t: TokenText, chosen: list[tuple[int, int, Match]], rules: 
             floor = e
             continue
         words = mods.get(m.concept.label)
+        if m.concept.label == DISEASE and t.word(e - 1) in rules.course_heads:  # "chronic infections"
+            words = rules.course_modifiers
         start = modifier_start(t.doc, s, floor, words) if words and s > floor else s
         if start != s:
             m = Match(start, e, m.concept, m.source + "+modifier", m.key)

@@ -76,6 +76,27 @@ def test_function_heads_are_no_process(words: list[str], expected: list[tuple[st
     assert run(words, [(0, end, PROC)]) == expected
 
 
+INFECTIONS = Concept("MESH:8", "Infections", "DISEASE", ("DISEASE",), ())
+
+
+@pytest.mark.parametrize(
+    ("words", "match", "expected"),
+    [
+        # a course word before a DISEASE match ending in a course head: one mention, its concept
+        (["and", "recurrent", "infections", "such"], (2, 3), [("recurrent infections", "DISEASE", "MESH:8")]),
+        (["or", "chronic", "infection"], (2, 3), [("chronic infection", "DISEASE", "MESH:8")]),
+        (["several", "infections"], (1, 2), [("infections", "DISEASE", "MESH:8")]),
+    ],
+)
+def test_course_of_a_disease_head(words: list[str], match: tuple[int, int],
+                                  expected: list[tuple[str, str, str]]) -> None:
+    assert run(words, [(*match, INFECTIONS)]) == expected
+
+
+def test_course_word_before_another_disease_is_left_alone() -> None:
+    assert run(["chronic", "Bradykinesia"], [(1, 2, SYMPTOM)]) == [("Bradykinesia", "DISEASE", "HP:1")]
+
+
 def test_deficit_phrase_of_a_function_term_is_made_first() -> None:
     assert run(["loss", "of", "bowel", "function"], [(2, 4, PROC)]) == [
         ("loss of bowel function", "DISEASE", "")]
@@ -126,8 +147,7 @@ REGEN = Concept("GO:2", "tissue regeneration", "PROCESS", ("PROCESS",), ())
 BARRIER = Concept("GO:3", "intestinal barrier function", "PROCESS", ("PROCESS",), ())
 SACRAL = Concept("UBERON:1", "sacral spine", "ANATOMY", ("ANATOMY",), ())
 HEADS = {"immune system": SYSTEM, "neurodegenerative diseases": DEGEN, "chronic diseases": CHRONIC,
-         "tissue regeneration": REGEN, "intestinal barrier function": BARRIER, "sacral spine": SACRAL,
-         "infections": Concept("MESH:8", "Infections", "DISEASE", ("DISEASE",), ())}
+         "tissue regeneration": REGEN, "intestinal barrier function": BARRIER, "sacral spine": SACRAL}
 
 
 def heads(words: list[str], matches: list[tuple[int, int, Concept]] | None = None,
@@ -161,10 +181,6 @@ def heads(words: list[str], matches: list[tuple[int, int, Concept]] | None = Non
         (["repair", "tissue", "injury", "in"], [("tissue injury", "DISEASE", "")]),
         (["cellular", "and", "tissue", "damage"], [("tissue damage", "DISEASE", "")]),
         (["the", "tissue", "cells"], []),  # a CELL_TYPE head makes nothing of a generic locus
-        # a course word before a stoplisted disease noun: the disease, with the noun's concept
-        (["and", "recurrent", "infections", "such"], [("recurrent infections", "DISEASE", "MESH:8")]),
-        (["or", "chronic", "infection"], [("chronic infection", "DISEASE", "")]),  # no concept: no id
-        (["several", "infections"], []),
         (["tissue", "infections"], [("tissue infections", "DISEASE", "")]),
         # a head synonym of a disease term
         (["common", "neurodegenerative", "conditions"],

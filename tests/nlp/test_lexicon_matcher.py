@@ -260,6 +260,12 @@ def test_contextual_term_missing_from_the_lexicon_is_skipped(nlp: spacy.language
         ("Growth factors help.", {}),
         # generic words are no mentions; a bare eponym is the disease
         ("Damaged tissues heal in Parkinson's patients.", {"Parkinson's": ("DISEASE", "MESH:D010300")}),
+        # a stoplisted key of mention_rules.yaml's unstopped list is an entity; a course word joins it
+        ("Vesicles combat infections.", {"infections": ("DISEASE", "MESH:D007239")}),
+        ("It prevents recurrent infections.", {"recurrent infections": ("DISEASE", "MESH:D007239")}),
+        # compounds: the organ's part and the organ's disease, injured cells, damaged tissue
+        ("It regrows knee cartilage.", {"knee cartilage": ("ANATOMY", "MESH:D002356")}),
+        ("It repairs tissue damage.", {"tissue damage": ("DISEASE", "")}),
     ],
 )
 def test_mention_rules_on_the_packaged_lexicon(nlp: spacy.language.Language, text: str,
