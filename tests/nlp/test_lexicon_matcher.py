@@ -216,6 +216,21 @@ def test_contextual_term_needs_its_context(nlp: spacy.language.Language, text: s
     assert "M2" not in ents(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "fat" (a UBERON synonym of adipose tissue) is the tissue in a sentence about cells
+        ("We obtain these cells from your own fat.", ("ANATOMY", "MESH:D000273")),
+        ("MSCs differentiate into bone, cartilage, and fat.", ("ANATOMY", "MESH:D000273")),
+        # the food or the nutrient elsewhere
+        ("The diet was low in fat.", None),
+    ],
+)
+def test_fat_is_adipose_tissue_in_a_sentence_about_cells(nlp: spacy.language.Language, text: str,
+                                                         expected: tuple[str, str] | None) -> None:
+    assert ents(nlp, text).get("fat") == expected
+
+
 def _contextual_file(tmp_path: Path, entry: str) -> Path:
     path = tmp_path / "contextual_terms.yaml"
     path.write_text("meta: {name: t, version: '1', source: test, licence: MIT}\nterms:\n" + entry,
