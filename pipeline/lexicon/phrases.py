@@ -30,7 +30,7 @@ of :class:`pipeline.lexicon.refine.TokenText`:
   barrier dysfunction": DISEASE, no id);
 - **modifiers** (:func:`extend_modifiers`): an ANATOMY match directly after a word of
   ``anatomy_modifiers`` ("peripheral blood") and a PROCESS match after one of
-  ``course_modifiers`` ("acute inflammation"; a DISEASE match ending in a ``course_heads`` word
+  ``course_modifiers`` ("acute inflammation"; a one-word DISEASE match of a ``course_heads`` word
   too: "chronic infections") are extended over it, keeping their concept; a
   DISEASE match after "<ANATOMY match>-<relational participle>" is extended over both ("nerve-
   related pain" is one mention of Pain).
@@ -229,8 +229,8 @@ def extend_modifiers(t: TokenText, chosen: list[tuple[int, int, Match]], rules: 
             floor = e
             continue
         words = mods.get(m.concept.label)
-        if m.concept.label == DISEASE and t.word(e - 1) in rules.course_heads:  # "chronic infections"
-            words = rules.course_modifiers
+        if m.concept.label == DISEASE and e - s == 1 and t.word(s) in rules.course_heads:
+            words = rules.course_modifiers  # "chronic infections"; not "recurrent bacterial infections"
         start = modifier_start(t.doc, s, floor, words) if words and s > floor else s
         if start != s:
             m = Match(start, e, m.concept, m.source + "+modifier", m.key)

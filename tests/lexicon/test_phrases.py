@@ -86,6 +86,8 @@ INFECTIONS = Concept("MESH:8", "Infections", "DISEASE", ("DISEASE",), ())
         (["and", "recurrent", "infections", "such"], (2, 3), [("recurrent infections", "DISEASE", "MESH:8")]),
         (["or", "chronic", "infection"], (2, 3), [("chronic infection", "DISEASE", "MESH:8")]),
         (["several", "infections"], (1, 2), [("infections", "DISEASE", "MESH:8")]),
+        # a longer name keeps its extent: "recurrent bacterial infections" has "bacterial infections"
+        (["recurrent", "bacterial", "infections"], (1, 3), [("bacterial infections", "DISEASE", "MESH:8")]),
     ],
 )
 def test_course_of_a_disease_head(words: list[str], match: tuple[int, int],
