@@ -48,6 +48,10 @@ class MentionRulesFile(Strict):
     instrument_heads: list[str] = Field(default_factory=list)
     culture_cues: list[str] = Field(default_factory=list)
     standard_heads: list[str] = Field(default_factory=list)
+    anatomy_compounds: list[str] = Field(default_factory=list)
+    injured_classes: list[str] = Field(default_factory=list)
+    course_heads: list[str] = Field(default_factory=list)
+    unstopped: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,10 @@ class MentionRules:
     instrument_heads: frozenset[str] = frozenset()
     culture_cues: frozenset[str] = frozenset()
     standard_heads: frozenset[str] = frozenset()
+    anatomy_compounds: frozenset[str] = frozenset()
+    injured_classes: frozenset[str] = frozenset()
+    course_heads: frozenset[str] = frozenset()
+    unstopped: frozenset[str] = frozenset()
 
     def generic_keys(self) -> set[tuple[str, str]]:
         """Stoplist rows (key, '*') for the generic words."""
@@ -103,8 +111,9 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
     """Read and validate ``mention_rules.yaml`` (default: packaged)."""
     spec = load_yaml(path or rules_path(), MentionRulesFile)
     for label in (*spec.name_heads.values(), *spec.modifier_heads.values(), *spec.anatomy_heads.values(),
-                  *spec.anatomy_before, *spec.process_modifiers, *spec.adjective_heads,
-                  *spec.name_head_suffixes.values(), *spec.place_heads.values()):
+                  *spec.anatomy_before, *spec.anatomy_compounds, *spec.injured_classes,
+                  *spec.process_modifiers, *spec.adjective_heads, *spec.name_head_suffixes.values(),
+                  *spec.place_heads.values()):
         if label and not label.isupper():
             from pipeline.errors import ResourceError
             raise ResourceError(f"{path or rules_path()}: {label!r} is not a class name")
@@ -143,4 +152,8 @@ def load_mention_rules(path: Path | None = None) -> MentionRules:
         frozenset(w.lower() for w in spec.instrument_heads),
         frozenset(w.lower() for w in spec.culture_cues),
         frozenset(w.lower() for w in spec.standard_heads),
+        frozenset(spec.anatomy_compounds),
+        frozenset(spec.injured_classes),
+        frozenset(w.lower() for w in spec.course_heads),
+        frozenset(spec.unstopped),
     )

@@ -22,14 +22,16 @@ of :class:`pipeline.lexicon.refine.TokenText`:
   ``anatomy_heads`` noun ("immune cells": CELL_TYPE, no id; "neurological injuries": DISEASE);
   the adjective of a region (``region_nouns``: "lumbar" of "lumbar spine") before a DISEASE
   ``anatomy_heads`` noun ("lumbar injuries": DISEASE, no id);
-  a ``process_loci`` word before a ``process_heads`` noun ("tissue repair": PROCESS);
+  a ``process_loci`` word before a ``process_heads`` noun ("tissue repair": PROCESS) or a
+  DISEASE ``anatomy_heads`` noun ("tissue damage", "tissue injury": DISEASE, no id);
   "<word> <head>" where "<word> <synonym>" is a DISEASE term (``head_synonyms``:
   "neurodegenerative conditions" is Neurodegenerative Diseases); up to three words and a
   ``dysfunction_heads`` noun where "<words> <function noun>" is a PROCESS term ("intestinal
   barrier dysfunction": DISEASE, no id);
 - **modifiers** (:func:`extend_modifiers`): an ANATOMY match directly after a word of
   ``anatomy_modifiers`` ("peripheral blood") and a PROCESS match after one of
-  ``course_modifiers`` ("acute inflammation") are extended over it, keeping their concept; a
+  ``course_modifiers`` ("acute inflammation"; a one-word DISEASE match of a ``course_heads`` word
+  too: "chronic infections") are extended over it, keeping their concept; a
   DISEASE match after "<ANATOMY match>-<relational participle>" is extended over both ("nerve-
   related pain" is one mention of Pain).
 """
@@ -188,6 +190,8 @@ def _head_concept(t: TokenText, j: int, word: str, head: str, rules: MentionRule
     if head in rules.process_heads and word in rules.process_loci:
         concept = lookup(key_of(text))
         return concept if concept is not None and concept.label == PROCESS else _phrase(text, PROCESS)
+    if label == DISEASE and word in rules.process_loci:  # "tissue damage", "tissue injury"
+        return _phrase(text, DISEASE)
     return None
 
 
@@ -214,7 +218,7 @@ def extend_modifiers(t: TokenText, chosen: list[tuple[int, int, Match]], rules: 
     directly before them (:func:`pipeline.lexicon.groups.modifier_start`; not into the previous
     match)."""
     mods = {ANATOMY: rules.anatomy_modifiers, PROCESS: rules.course_modifiers}
-    if not any(mods.values()) and not rules.relational_participles:
+    if not any(mods.values()) and not rules.relational_participles and not rules.course_heads:
         return chosen
     out: list[tuple[int, int, Match]] = []
     floor = 0
@@ -225,6 +229,8 @@ def extend_modifiers(t: TokenText, chosen: list[tuple[int, int, Match]], rules: 
             floor = e
             continue
         words = mods.get(m.concept.label)
+        if m.concept.label == DISEASE and e - s == 1 and t.word(s) in rules.course_heads:
+            words = rules.course_modifiers  # "chronic infections"; not "recurrent bacterial infections"
         start = modifier_start(t.doc, s, floor, words) if words and s > floor else s
         if start != s:
             m = Match(start, e, m.concept, m.source + "+modifier", m.key)

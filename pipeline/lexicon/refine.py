@@ -18,7 +18,8 @@ The automaton finds every term; :func:`refine` then applies
 5. **located cells**: an ANATOMY match directly before a CELL_TYPE match (``anatomy_before``)
    is one mention of the cells ("blood monocytes": the Monocytes concept); so is one joined to
    it by a participle of ``source_participles`` ("umbilical cord-derived mesenchymal stem
-   cells": the cells, by their source);
+   cells": the cells, by their source); so is an ANATOMY match directly before an ANATOMY or
+   DISEASE match (``anatomy_compounds``: "knee cartilage", "knee arthritis");
 0. **edges** (:mod:`pipeline.lexicon.edges`): "let 7" of "We let 7 days pass", a disease naming
    an instrument ("COPD assessment test") and an abbreviation naming a standard ("ISO standards")
    are no mentions; a match inside a hyphenated word is the longer name it is part of read with
@@ -34,7 +35,8 @@ The automaton finds every term; :func:`refine` then applies
 7. **anatomy heads**: an ANATOMY match followed by a head noun of ``anatomy_heads`` is one
    mention with it: "lung tissue" is the lung (same concept; ``ANATOMY`` head), "spleen
    cells" the cells of the spleen, "liver damage" its disease (a ``CELL_TYPE`` or ``DISEASE``
-   head: that class, no id).
+   head: that class, no id); a match of an ``injured_classes`` class before a DISEASE head is
+   that disease too ("nerve cell damage", no id).
 
 The rule file's schema and loader are in :mod:`pipeline.lexicon.mention_rules`.
 Generic words (``generic``) are handled by the stoplist machinery (see
@@ -255,6 +257,10 @@ def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
             # "stromal vascular fraction cells": the cells of a CELL_TYPE name without a cell noun
             out.append((s, e + 1, Match(s, e + 1, m.concept, m.source + "+head")))
             continue
+        if m.concept.label in rules.injured_classes and rules.anatomy_heads.get(t.word(e)) == "DISEASE" \
+                and t.spaced(e - 1):  # "nerve cell damage": the injury of those cells, no id
+            out.append(_anatomy_head(t, s, e, m, rules))
+            continue
         if m.concept.label == "ANATOMY" and (t.word(e) in rules.anatomy_heads or (
                 t.word(e) in rules.place_heads and phrases.starts_noun_phrase(t, s))):
             out.append(_anatomy_head(t, s, e, m, rules))
@@ -301,16 +307,20 @@ def _located(t: TokenText, chosen: list[tuple[int, int, Match]], rules: MentionR
     one mention with it, of the second match's class and concept: "blood monocytes", "lung
     fibroblasts", "bone marrow macrophages" are those cells where the organ is; so is one
     joined to it by a source participle ("umbilical cord-derived mesenchymal stem cells",
-    "adipose tissue derived stromal cells": the cells, named by where they come from)."""
-    if not rules.anatomy_before:
+    "adipose tissue derived stromal cells": the cells, named by where they come from). A match of
+    an ``anatomy_compounds`` class directly after it is one mention with it too ("knee
+    cartilage", "knee arthritis": the second match's concept), without a participle."""
+    if not rules.anatomy_before and not rules.anatomy_compounds:
         return chosen
     out: list[tuple[int, int, Match]] = []
     for s, e, m in chosen:
         if out:
             ps, pe, pm = out[-1]
-            if pm.concept.label == "ANATOMY" and m.concept.label in rules.anatomy_before \
-                    and _on_word_boundaries(t, ps, pe) and (
-                        (pe == s and t.spaced(pe - 1)) or _source_join(t, pe, s, rules)):
+            label = m.concept.label
+            if pm.concept.label == "ANATOMY" and _on_word_boundaries(t, ps, pe) and (
+                    (label in rules.anatomy_before and (
+                        (pe == s and t.spaced(pe - 1)) or _source_join(t, pe, s, rules)))
+                    or (label in rules.anatomy_compounds and pe == s and t.spaced(pe - 1))):
                 out[-1] = (ps, e, Match(ps, e, m.concept, m.source + "+anatomy"))
                 continue
         out.append((s, e, m))

@@ -267,6 +267,8 @@ class LexiconMatcher:
         self.refines = load_model_refines(files["model_labels.yaml"])
         self.rules = load_mention_rules(files[RULES_FILE]) if files[RULES_FILE].exists() else None
         self.stoplist = load_stoplist(files["stoplist.tsv"]) if self.use_stoplist else set()
+        if self.rules is not None and self.rules.unstopped:  # entities in running text all the same
+            self.stoplist = {row for row in self.stoplist if row[0] not in self.rules.unstopped}
         generic = self.rules.generic_keys() if self.use_stoplist and self.rules is not None else set()
         self.class_nouns = class_noun_keys(self.stoplist, read_groups(lexicon_dir / GROUPS_FILE), generic)
         self.stoplist |= generic

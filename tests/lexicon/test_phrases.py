@@ -76,6 +76,29 @@ def test_function_heads_are_no_process(words: list[str], expected: list[tuple[st
     assert run(words, [(0, end, PROC)]) == expected
 
 
+INFECTIONS = Concept("MESH:8", "Infections", "DISEASE", ("DISEASE",), ())
+
+
+@pytest.mark.parametrize(
+    ("words", "match", "expected"),
+    [
+        # a course word before a DISEASE match ending in a course head: one mention, its concept
+        (["and", "recurrent", "infections", "such"], (2, 3), [("recurrent infections", "DISEASE", "MESH:8")]),
+        (["or", "chronic", "infection"], (2, 3), [("chronic infection", "DISEASE", "MESH:8")]),
+        (["several", "infections"], (1, 2), [("infections", "DISEASE", "MESH:8")]),
+        # a longer name keeps its extent: "recurrent bacterial infections" has "bacterial infections"
+        (["recurrent", "bacterial", "infections"], (1, 3), [("bacterial infections", "DISEASE", "MESH:8")]),
+    ],
+)
+def test_course_of_a_disease_head(words: list[str], match: tuple[int, int],
+                                  expected: list[tuple[str, str, str]]) -> None:
+    assert run(words, [(*match, INFECTIONS)]) == expected
+
+
+def test_course_word_before_another_disease_is_left_alone() -> None:
+    assert run(["chronic", "Bradykinesia"], [(1, 2, SYMPTOM)]) == [("Bradykinesia", "DISEASE", "HP:1")]
+
+
 def test_deficit_phrase_of_a_function_term_is_made_first() -> None:
     assert run(["loss", "of", "bowel", "function"], [(2, 4, PROC)]) == [
         ("loss of bowel function", "DISEASE", "")]
@@ -156,6 +179,11 @@ def heads(words: list[str], matches: list[tuple[int, int, Concept]] | None = Non
         (["support", "tissue", "repair"], [("tissue repair", "PROCESS", "")]),
         (["support", "tissue", "regeneration"], [("tissue regeneration", "PROCESS", "GO:2")]),
         (["support", "tissue", "engineering"], []),
+        # a generic locus before a DISEASE anatomy head: the injury, no id
+        (["repair", "tissue", "injury", "in"], [("tissue injury", "DISEASE", "")]),
+        (["cellular", "and", "tissue", "damage"], [("tissue damage", "DISEASE", "")]),
+        (["the", "tissue", "cells"], []),  # a CELL_TYPE head makes nothing of a generic locus
+        (["tissue", "infections"], [("tissue infections", "DISEASE", "")]),
         # a head synonym of a disease term
         (["common", "neurodegenerative", "conditions"],
          [("neurodegenerative conditions", "DISEASE", "MESH:7")]),

@@ -159,6 +159,55 @@ def test_anatomy_before_cells(words: list[str], spaces: list[bool] | None,
     assert run(doc(words, spaces), matches) == expected
 
 
+PART = Concept("MESH:5", "Cartilage", "ANATOMY", ("ANATOMY",), ())
+ARTHRITIS = Concept("MESH:6", "Arthritis", "DISEASE", ("DISEASE",), ())
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "matches", "expected"),
+    [
+        # "<organ> <part>": the part of that organ, one mention with the part's concept
+        (["organ", "cartilage", "grows"], None, [(0, 1, ORGAN), (1, 2, PART)],
+         [("organ cartilage", "ANATOMY", "MESH:5")]),
+        # "<organ> <disease>": the disease of that organ, with the disease's concept
+        (["Organ", "Arthritis", "care"], None, [(0, 1, ORGAN), (1, 2, ARTHRITIS)],
+         [("Organ Arthritis", "DISEASE", "MESH:6")]),
+        # no participle joins them ("organ-derived" is for cells only)
+        (["organ", "-", "derived", "cartilage"], [False, False, True, False], [(0, 1, ORGAN), (3, 4, PART)],
+         [("organ", "ANATOMY", "MESH:3"), ("cartilage", "ANATOMY", "MESH:5")]),
+        # a word or punctuation between them: two mentions
+        (["organ", ",", "cartilage"], None, [(0, 1, ORGAN), (2, 3, PART)],
+         [("organ", "ANATOMY", "MESH:3"), ("cartilage", "ANATOMY", "MESH:5")]),
+        # the disease before the organ is no compound
+        (["arthritis", "organ"], None, [(0, 1, ARTHRITIS), (1, 2, ORGAN)],
+         [("arthritis", "DISEASE", "MESH:6"), ("organ", "ANATOMY", "MESH:3")]),
+        # a gene is no compound head of an organ
+        (["organ", "GENE1"], None, [(0, 1, ORGAN), (1, 2, GENE)],
+         [("organ", "ANATOMY", "MESH:3"), ("GENE1", "GENE_OR_PROTEIN", "HGNC:1")]),
+    ],
+)
+def test_anatomy_compounds(words: list[str], spaces: list[bool] | None,
+                           matches: list[tuple[int, int, Concept]],
+                           expected: list[tuple[str, str, str]]) -> None:
+    assert run(doc(words, spaces), matches) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "expected"),
+    [
+        # "<cells> damage/injury": the injury of those cells, a DISEASE mention without an id
+        (["monocytes", "damage", "follows"], None, [("monocytes damage", "DISEASE", "")]),
+        (["monocytes", "injury"], None, [("monocytes injury", "DISEASE", "")]),
+        # another head, or a hyphen between them, leaves the cells alone
+        (["monocytes", "express"], None, [("monocytes", "CELL_TYPE", "MESH:4")]),
+        (["monocytes", "-", "damage"], [False, False, False], [("monocytes", "CELL_TYPE", "MESH:4")]),
+    ],
+)
+def test_injured_cells(words: list[str], spaces: list[bool] | None,
+                       expected: list[tuple[str, str, str]]) -> None:
+    assert run(doc(words, spaces), [(0, 1, CELL)]) == expected
+
+
 @pytest.mark.parametrize("word", ["cell", "deaths", "target cells"])
 def test_generic_words_of_version_1_1(word: str) -> None:
     assert (word, "*") in RULES.generic_keys()

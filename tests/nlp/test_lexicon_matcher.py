@@ -216,6 +216,21 @@ def test_contextual_term_needs_its_context(nlp: spacy.language.Language, text: s
     assert "M2" not in ents(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "fat" (a UBERON synonym of adipose tissue) is the tissue in a sentence about cells
+        ("We obtain these cells from your own fat.", ("ANATOMY", "MESH:D000273")),
+        ("MSCs differentiate into bone, cartilage, and fat.", ("ANATOMY", "MESH:D000273")),
+        # the food or the nutrient elsewhere
+        ("The diet was low in fat.", None),
+    ],
+)
+def test_fat_is_adipose_tissue_in_a_sentence_about_cells(nlp: spacy.language.Language, text: str,
+                                                         expected: tuple[str, str] | None) -> None:
+    assert ents(nlp, text).get("fat") == expected
+
+
 def _contextual_file(tmp_path: Path, entry: str) -> Path:
     path = tmp_path / "contextual_terms.yaml"
     path.write_text("meta: {name: t, version: '1', source: test, licence: MIT}\nterms:\n" + entry,
@@ -260,6 +275,12 @@ def test_contextual_term_missing_from_the_lexicon_is_skipped(nlp: spacy.language
         ("Growth factors help.", {}),
         # generic words are no mentions; a bare eponym is the disease
         ("Damaged tissues heal in Parkinson's patients.", {"Parkinson's": ("DISEASE", "MESH:D010300")}),
+        # a stoplisted key of mention_rules.yaml's unstopped list is an entity; a course word joins it
+        ("Vesicles combat infections.", {"infections": ("DISEASE", "MESH:D007239")}),
+        ("It prevents recurrent infections.", {"recurrent infections": ("DISEASE", "MESH:D007239")}),
+        # compounds: the organ's part and the organ's disease, injured cells, damaged tissue
+        ("It regrows knee cartilage.", {"knee cartilage": ("ANATOMY", "MESH:D002356")}),
+        ("It repairs tissue damage.", {"tissue damage": ("DISEASE", "")}),
     ],
 )
 def test_mention_rules_on_the_packaged_lexicon(nlp: spacy.language.Language, text: str,
