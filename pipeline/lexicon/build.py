@@ -58,6 +58,7 @@ from pipeline.lexicon import CONCEPT_COLUMNS, TERM_COLUMNS
 from pipeline.lexicon.anatomy import GoVesicleParser, UberonParser
 from pipeline.lexicon.confirm import DiseaseConfirmation, PeptideDrugs
 from pipeline.lexicon.drugclass import DrugClassParser, load_drug_class_rule
+from pipeline.lexicon.families import FamplexParser, HuciraParser
 from pipeline.lexicon.groups import famplex_groups, mesh_groups, write_groups
 from pipeline.lexicon.keys import TermKeys
 from pipeline.lexicon.mirna import MirnaParser
@@ -79,10 +80,8 @@ from pipeline.lexicon.sources import (
     ClassRules,
     ConceptStore,
     DiseaseOntologyParser,
-    FamplexParser,
     GeneOntologyParser,
     HgncParser,
-    HuciraParser,
     MeshParser,
     NumberVariants,
     usable,

@@ -6,15 +6,14 @@ import json
 
 import pytest
 
+from pipeline.lexicon.families import FamplexParser, HuciraParser
 from pipeline.lexicon.sources import (
     CellOntologyParser,
     ClassRules,
     ConceptStore,
     DiseaseOntologyParser,
-    FamplexParser,
     GeneOntologyParser,
     HgncParser,
-    HuciraParser,
     MeshParser,
     NumberVariants,
     greek_variants,
