@@ -5,9 +5,10 @@ store, not a parser, holds the concepts, because sources meet in it: MeSH
 descriptors mapped to an HGNC gene join that gene's concept, the Disease
 Ontology yields to a concept another class already has, FamPlex families and
 hucira cytokines take classes from HGNC genes (their parsers are in
-:mod:`pipeline.lexicon.families`). The parsers therefore run in the order :func:`pipeline.lexicon.build.build_lexicon` gives (HGNC, MeSH,
-FamPlex, hucira, DOID, GO, CL, then the number variants) and return only what a
-later parser needs (HGNC: symbol -> id).
+:mod:`pipeline.lexicon.families`). The parsers therefore run in the order
+:func:`pipeline.lexicon.build.build_lexicon` gives (HGNC, MeSH, FamPlex, hucira,
+DOID, GO, CL, then the number variants) and return only what a later parser
+needs (HGNC: symbol -> id).
 """
 
 from __future__ import annotations
