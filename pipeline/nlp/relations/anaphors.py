@@ -12,9 +12,7 @@ from spacy.tokens import Doc, Token
 from pipeline.nlp.relations.clauses import inherited_subject
 from pipeline.nlp.relations.syntax import mention_at, mention_head, outcome_phrase
 from pipeline.nlp.relations.topics import looks_plural
-from pipeline.nlp.relations.types import Mention, Sentence
-
-OUTCOME = "OUTCOME"  # class of an outcome/process object without an entity mention
+from pipeline.nlp.relations.types import OUTCOME, Mention, Sentence
 
 
 def antecedent_in_sentence(parse: Doc, anaphor: Token, ms: Sequence[Mention], off: int) -> Mention | None:

@@ -19,9 +19,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.relations.processes import process_phrase
 from pipeline.nlp.relations.syntax import subject_head
-from pipeline.nlp.relations.types import Mention, Relation
-
-OUTCOME = "OUTCOME"
+from pipeline.nlp.relations.types import OUTCOME, Mention, Relation
 
 
 def with_of_phrase(parse: Doc, off: int, m: Mention, sentence_start_char: int) -> Mention:

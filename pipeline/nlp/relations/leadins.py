@@ -40,11 +40,10 @@ from pipeline.nlp.relations.arguments import object_fits
 from pipeline.nlp.relations.leadcues import LeadIns, LeadKind
 from pipeline.nlp.relations.therapies import TherapyTopic, next_topic, therapy_agents
 from pipeline.nlp.relations.topics import DISEASE, TOPIC, disease_topic
-from pipeline.nlp.relations.types import Candidate, Mention, Sentence
+from pipeline.nlp.relations.types import OUTCOME, Candidate, Mention, Sentence
 
 READER = "list"
 LEAD = "lead"  # the carried value of a subject named by the lead-in
-OUTCOME = "OUTCOME"
 GLUE = frozenset({",", "and", "or", ";", "&"})
 MAX_PHRASE = 4  # words of an OUTCOME phrase, at most
 
@@ -98,7 +97,6 @@ def conjuncts(doc: Doc, start: int, end: int, cues: LeadIns) -> list[tuple[int, 
     lo = start
     while lo < end and (cues.item.fullmatch(doc[lo].text) or doc[lo].is_space):
         lo += 1
-    i = lo
     for i in range(lo, end + 1):
         if i == end or doc[i].lower_ in GLUE or doc[i].text in (".", "\n") or doc[i].is_space:
             if i > lo:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 import pipeline.nlp.extensions  # noqa: F401  (token._.mm_trigger)
+from pipeline.nlp.relations.syntax import mention_head
 from pipeline.nlp.relations.types import Mention
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -37,12 +38,6 @@ def own_clause(t: Token, trigger: Token) -> bool:
             return node._.mm_trigger and node != trigger
 
 
-def head_token(parse: Doc, m: Mention, off: int) -> Token:
-    """The word of mention ``m`` (doc tokens) whose head lies outside it (its last word if none)."""
-    words = parse[m.start - off:m.end - off]
-    return next((t for t in words if not m.start - off <= t.head.i < m.end - off), words[-1])
-
-
 def trailing_members(objects: Sequence[Mention], runs: Sequence[tuple[Mention, ...]], parse: Doc,
                      off: int, trigger: int) -> list[Mention]:
     """The members of a run in ``runs`` after an object of ``objects`` that belongs to it, all on
@@ -57,7 +52,7 @@ def trailing_members(objects: Sequence[Mention], runs: Sequence[tuple[Mention, .
         for m in run[first + 1:]:
             if m in objects or m in out:
                 continue
-            if own_clause(head_token(parse, m, off), verb):
+            if own_clause(mention_head(parse, m, off), verb):
                 break
             out.append(m)
     return out

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from pipeline.nlp.relations.rules import Rule
 
+OUTCOME = "OUTCOME"  # class of an outcome/process object without an entity mention
+
 
 @dataclass(frozen=True)
 class Mention:
