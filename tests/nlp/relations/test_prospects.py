@@ -15,6 +15,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.nlp.relations.context import is_hedged
+from pipeline.nlp.relations.rules import load_rules
 from tests.nlp.relations.conftest import attach_parse
 
 N, V, A, P, D, X, ADV = "NOUN", "VERB", "ADJ", "ADP", "DET", "PUNCT", "ADV"
@@ -113,3 +115,16 @@ def test_a_therapy_stated_by_its_prospect(blank: Language, marked_doc: Callable[
     doc = attach_parse(marked_doc(marked), rows)
     rels = blank.get_pipe("mechmine_relations")(doc)._.relations
     assert {(r.subject.text, r.predicate, r.object.text, r.negated, r.hedged) for r in rels} == expected
+
+
+@pytest.mark.parametrize(("sentence", "hedged"), [
+    ("MSCs offer new hope for patients with MS.", True),
+    ("Stem cells hold great promise for PD.", True),
+    ("There is hope that MSCs will reduce relapses.", True),
+    ("Some people see an immediate improvement:", True),
+    ("Hope Biosciences reported that MSCs reduced fatigue.", False),
+    ("The promise of MSCs was confirmed: MSCs reduced TNF.", False),
+    ("Treated patients reported that MSCs reduced fatigue.", False),
+])
+def test_prospect_and_report_cues(sentence: str, hedged: bool) -> None:
+    assert is_hedged(load_rules().cues, sentence) is hedged
