@@ -50,6 +50,7 @@ import numpy as np
 from scispacy.abbreviation import filter_matches, find_abbreviation, span_contains_unbalanced_parentheses
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -168,6 +169,24 @@ def number_variants(short: str) -> set[str]:
 _PREFIXED = re.compile(r"^\(?[A-Z][A-Za-z0-9]{0,5}\)?-([A-Za-z][A-Za-z0-9]*)$")
 
 
+_BASES: dict[int, str | None] = {}  # token text (ORTH id) -> what _PREFIXED reads behind its initials
+_MAX_BASES = 200_000
+
+
+def prefixed_base(orth: int, strings: StringStore) -> str | None:
+    """The short form behind a source's initials in the token text ``strings[orth]`` ("MSCs" of
+    "UC-MSCs", "(UC)-MSCs"), or None; memoised per token text (pure: it reads the text only)."""
+    try:
+        return _BASES[orth]
+    except KeyError:
+        text = strings[orth]
+        hit = _PREFIXED.match(text) if "-" in text else None
+        if len(_BASES) >= _MAX_BASES:
+            _BASES.clear()
+        got = _BASES[orth] = hit.group(1) if hit is not None else None
+        return got
+
+
 def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
     """Every occurrence of each defined short form (single-token forms and their variants, also
     with a source's initials glued before them by a hyphen: "UC-MSCs" for "MSCs"; multi-token
@@ -186,10 +205,11 @@ def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
                     found.setdefault((i, i + len(words)), long_form)
     singles = {v: lf for short, lf in definitions if len(short) == 1 for v in number_variants(short.text)}
     if singles:  # "UC-MSCs", "(UC)-MSCs": a source's initials glued to a defined short form
-        for tok in doc:
-            hit = _PREFIXED.match(tok.text) if "-" in tok.text else None
-            if hit is not None and hit.group(1) in singles:  # with the words "(UC)" abbreviates
-                found.setdefault((initials_start(doc, tok.i), tok.i + 1), singles[hit.group(1)])
+        strings = doc.vocab.strings
+        for i, token_orth in enumerate(orth.tolist()):
+            base = prefixed_base(token_orth, strings)  # with the words "(UC)" abbreviates
+            if base is not None and base in singles:
+                found.setdefault((initials_start(doc, i), i + 1), singles[base])
     spans = []
     for (start, end), long_form in sorted(found.items()):
         span = doc[start:end]
