@@ -225,7 +225,7 @@ def extend_modifiers(t: TokenText, chosen: list[tuple[int, int, Match]], rules: 
             floor = e
             continue
         words = mods.get(m.concept.label)
-        start = modifier_start(t.doc, s, floor, words) if words and s > floor else s
+        start = modifier_start(t.doc, s, floor, words, t) if words and s > floor else s
         if start != s:
             m = Match(start, e, m.concept, m.source + "+modifier", m.key)
         out.append((start, e, m))

@@ -213,12 +213,14 @@ def deficit_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple
 
 def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
            lookup: Callable[[str], Concept | None], key_of: Callable[[str], str],
-           tails: Callable[[str], Concept | None] | None = None) -> list[tuple[int, int, Match]]:
+           tails: Callable[[str], Concept | None] | None = None,
+           words: TokenText | None = None) -> list[tuple[int, int, Match]]:
     """The matches of ``chosen`` (token start, end, match; non-overlapping, in order) that are
     mentions, plus the longer names and phrases the rules make of the others (``tails``: see
-    :func:`pipeline.lexicon.tails.anatomy_tails`; without it no elliptic anatomy name)."""
+    :func:`pipeline.lexicon.tails.anatomy_tails`; without it no elliptic anatomy name;
+    ``words``: the doc's :class:`TokenText` when the caller has it)."""
     out: list[tuple[int, int, Match]] = []
-    t = TokenText(doc)
+    t = TokenText(doc) if words is None else words
     if tails is not None:
         chosen = elliptic_anatomy(t, chosen, tails, key_of)
     for s, e, m in _located(t, chosen, rules):

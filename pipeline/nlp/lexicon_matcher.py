@@ -35,7 +35,14 @@ from pipeline.lexicon import groups as lexicon_groups
 from pipeline.lexicon.drugclass import DRUG_CLASS_SOURCE, is_drug_class_mention
 from pipeline.lexicon.groups import GROUP_SPANS, GROUPS_FILE, is_group_noun, read_groups
 from pipeline.lexicon.plurals import plural_matches
-from pipeline.lexicon.refine import RULES_FILE, MentionRules, load_mention_rules, refine, rules_path
+from pipeline.lexicon.refine import (
+    RULES_FILE,
+    MentionRules,
+    TokenText,
+    load_mention_rules,
+    refine,
+    rules_path,
+)
 from pipeline.lexicon.tails import anatomy_tails
 from pipeline.lexicon.tokens import DocKeys, KeyedText
 from pipeline.nlp.contextual_terms import (
@@ -149,11 +156,12 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
         generic.extend(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id)
                        for s, e in longest_first(held) for m in (held[(s, e)],))
     chosen = [(s, e, found[(s, e)]) for s, e in longest_first(found)]
+    words = TokenText(doc)  # the token strings the rules read, once for all of them
     if rules is not None:
         chosen = refine(doc, chosen, rules, lookup or lexicon.lookup,
-                        key_of or (lambda text: _key_of(doc, keys, text)), anatomy_tails(lexicon))
+                        key_of or (lambda text: _key_of(doc, keys, text)), anatomy_tails(lexicon), words)
     if modifiers or cell_modifiers:
-        chosen = lexicon_groups.extend_over_modifiers(doc, chosen, modifiers, cell_modifiers, lineage)
+        chosen = lexicon_groups.extend_over_modifiers(doc, chosen, modifiers, cell_modifiers, lineage, words)
     return [(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id), m) for s, e, m in chosen]
 
 
