@@ -32,11 +32,11 @@ from pydantic import Field, ValidationInfo, field_validator
 from spacy.tokens import Doc
 
 from pipeline.errors import ResourceError
+from pipeline.lexicon.tokentext import TokenText
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 if TYPE_CHECKING:
     from pipeline.lexicon import Match
-    from pipeline.lexicon.refine import TokenText
 
 GROUPS_FILE = "groups.tsv"
 MODIFIERS_FILE = "group_modifiers.yaml"
@@ -159,11 +159,9 @@ def modifier_start(doc: Doc, start: int, floor: int, modifiers: frozenset[str],
     noun by a space, starting at or after ``floor`` (the end of the previous entity); else
     ``start``. "non-inflammatory" is no modifier "inflammatory" (a joiner comes before it); a
     line break before the modifier (a whitespace token) is a boundary like a space. ``words``:
-    the doc's :class:`~pipeline.lexicon.refine.TokenText` when the caller has it (the candidate
+    the doc's :class:`~pipeline.lexicon.tokentext.TokenText` when the caller has it (the candidate
     texts are read from it, as ``doc[s:start].text`` spells them, without making Spans)."""
     if words is None:
-        from pipeline.lexicon.refine import TokenText
-
         words = TokenText(doc)
     if start == 0 or not words.spaced(start - 1):
         return start
@@ -195,7 +193,6 @@ def extend_over_modifiers(doc: Doc, chosen: list[tuple[int, int, Match]], modifi
     it: the mention keeps the class and has no id. ``words``: as for :func:`modifier_start`."""
     from pipeline.lexicon import Concept
     from pipeline.lexicon import Match as Found
-    from pipeline.lexicon.refine import TokenText
 
     if not chosen:
         return chosen

@@ -42,10 +42,11 @@ from typing import TYPE_CHECKING
 
 from pipeline.lexicon.groups import modifier_start
 from pipeline.lexicon.records import Concept, Match
+from pipeline.lexicon.tokentext import word_ids
 
 if TYPE_CHECKING:
     from pipeline.lexicon.mention_rules import MentionRules
-    from pipeline.lexicon.refine import TokenText
+    from pipeline.lexicon.tokentext import TokenText
 
 ANATOMY = "ANATOMY"
 DISEASE = "DISEASE"
@@ -74,8 +75,9 @@ def function_deficits(t: TokenText, chosen: list[tuple[int, int, Match]], rules:
     (see the module doc)."""
     if not rules.deficit_functions and not rules.deficit_domains:
         return chosen
-    strings = t.doc.vocab.strings
-    wanted = {strings[w] for w in (*rules.deficit_functions, *rules.deficit_domains)}
+    wanted = word_ids(rules, "deficit_words", lambda: (*rules.deficit_functions, *rules.deficit_domains))
+    if not t.has_any(wanted):
+        return chosen
     hits = [i for i, h in enumerate(t.lower_ids) if h in wanted]
     if not hits:
         return chosen
@@ -137,13 +139,12 @@ def head_phrases(t: TokenText, chosen: list[tuple[int, int, Match]], rules: Ment
                  lookup: Callable[[str], Concept | None], key_of: Callable[[str], str],
                  ) -> list[tuple[int, int, Match]]:
     """``chosen`` (non-overlapping, in order) with the head phrases of the module doc added."""
-    heads = {*rules.head_synonyms, *rules.dysfunction_heads,
-             *(rules.anatomy_heads if rules.system_nouns or rules.region_nouns else ()),
-             *(rules.process_heads if rules.process_loci else ())}
-    if not heads:
+    wanted = word_ids(rules, "head_phrases", lambda: (
+        *rules.head_synonyms, *rules.dysfunction_heads,
+        *(rules.anatomy_heads if rules.system_nouns or rules.region_nouns else ()),
+        *(rules.process_heads if rules.process_loci else ())))
+    if not wanted or not t.has_any(wanted):
         return chosen
-    strings = t.doc.vocab.strings
-    wanted = {strings[w] for w in heads}
     covered = {i for s, e, _ in chosen for i in range(s, e)}
     made: list[tuple[int, int, Match]] = []
     for i in (k for k, h in enumerate(t.lower_ids) if h in wanted and k):
