@@ -50,7 +50,7 @@ import numpy as np
 from scispacy.abbreviation import filter_matches, find_abbreviation, span_contains_unbalanced_parentheses
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.strings import StringStore
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -84,12 +84,17 @@ def register_extensions() -> None:
         Span.set_extension("long_form", default=None)
 
 
+_OPEN, _CLOSE = get_string_id("("), get_string_id(")")
+
+
 def parenthesis_candidates(doc: Doc, max_inside: int = 10) -> list[tuple[int, int, int]]:
     """(0, start, end) token ranges inside each '(' ... ')' pair (no nesting), as scispaCy's
     matcher output with the brackets removed."""
-    orth = doc.to_array([ORTH])
-    opens = np.flatnonzero(orth == doc.vocab.strings["("]).tolist()
-    closes = np.flatnonzero(orth == doc.vocab.strings[")"]).tolist()
+    orth = doc.to_array(ORTH)
+    opens = np.flatnonzero(orth == _OPEN).tolist()
+    if not opens:
+        return []
+    closes = np.flatnonzero(orth == _CLOSE).tolist()
     out = []
     k = 0
     for o in opens:
@@ -106,6 +111,8 @@ def find_definitions(doc: Doc) -> list[tuple[Span, Span]]:
     seen_long: set[str] = set()
     out = []
     found = parenthesis_candidates(doc)
+    if not found:
+        return out
     for long_cand, short_cand in [*filter_matches(found, doc), *three_word_long_forms(doc, found)]:
         short, long_form = find_abbreviation(long_cand, short_cand)
         base = _ISOFORM.match(short_cand.text)
