@@ -178,6 +178,7 @@ _PREFIXED = re.compile(r"^\(?[A-Z][A-Za-z0-9]{0,5}\)?-([A-Za-z][A-Za-z0-9]*)$")
 
 _BASES: dict[int, str | None] = {}  # token text (ORTH id) -> what _PREFIXED reads behind its initials
 _MAX_BASES = 200_000
+_UNSEEN = "\0"  # no short form: the memo has no entry
 
 
 def prefixed_base(orth: int, strings: StringStore) -> str | None:
@@ -212,10 +213,12 @@ def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
                     found.setdefault((i, i + len(words)), long_form)
     singles = {v: lf for short, lf in definitions if len(short) == 1 for v in number_variants(short.text)}
     if singles:  # "UC-MSCs", "(UC)-MSCs": a source's initials glued to a defined short form
-        strings = doc.vocab.strings
+        strings, known = doc.vocab.strings, _BASES.get
         for i, token_orth in enumerate(orth.tolist()):
-            base = prefixed_base(token_orth, strings)  # with the words "(UC)" abbreviates
-            if base is not None and base in singles:
+            base = known(token_orth, _UNSEEN)  # prefixed_base, its memo read inline
+            if base is _UNSEEN:
+                base = prefixed_base(token_orth, strings)
+            if base is not None and base in singles:  # with the words "(UC)" abbreviates
                 found.setdefault((initials_start(doc, i), i + 1), singles[base])
     spans = []
     for (start, end), long_form in sorted(found.items()):
