@@ -327,30 +327,34 @@ class LexiconMatcher:
         self._load(load_reference(path), saved_data(path, packaged_matcher_data()))
         return self
 
-    def _read(self, doc: Doc) -> tuple[KeyedText, tuple[list[Match], list[Match]]]:
-        """The doc's key text and what the automaton finds in it (:func:`raw_matches`)."""
+    def _ready(self) -> Lexicon:
         if self.lexicon is None:
             raise MechmineError(f"{self.name}: not initialized (call nlp.initialize() or the component's "
                                 "initialize())")
-        keyed = self.keys(doc)
-        return keyed, raw_matches(self.lexicon, keyed, len(doc), self.stopped, True, bool(self.class_nouns))
+        return self.lexicon
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         """``__call__`` over ``docs``, the automaton read for ``batch_size`` documents in a row
-        first: its tables (some hundred MB) stay in the CPU caches, which the rules' work in
-        between would evict (same results as ``__call__``, doc by doc)."""
+        first, one step at a time (key texts, scans, plural readings: :func:`raw_matches`): its
+        tables (some hundred MB) stay in the CPU caches, which the rules' work in between would
+        evict. Same results as ``__call__``, doc by doc."""
         for batch in minibatch(docs, size=batch_size):
-            reads = [self._read(doc) for doc in batch]
-            for doc, read in zip(batch, reads, strict=True):
-                yield self._annotate(doc, *read)
+            lexicon, stopped, keep = self._ready(), self.stopped, bool(self.class_nouns)
+            keyed = [self.keys(doc) for doc in batch]
+            scanned = [lexicon.scan(k, stopped) for k in keyed]
+            plural = [plural_matches(lexicon, k, len(doc), stopped, keep)
+                      for doc, k in zip(batch, keyed, strict=True)]
+            for doc, k, raw in zip(batch, keyed, zip(scanned, plural, strict=True), strict=True):
+                yield self._annotate(doc, k, raw)
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._annotate(doc, *self._read(doc))
+        lexicon = self._ready()
+        keyed = self.keys(doc)
+        return self._annotate(doc, keyed, raw_matches(lexicon, keyed, len(doc), self.stopped, True,
+                                                      bool(self.class_nouns)))
 
     def _annotate(self, doc: Doc, keyed: KeyedText, raw: tuple[list[Match], list[Match]]) -> Doc:
-        lexicon = self.lexicon
-        if lexicon is None:  # pragma: no cover - _read raises first
-            raise MechmineError(f"{self.name}: not initialized")
+        lexicon = self._ready()
         info = mentions(doc)
         generic: list[Span] = []
         chosen = lexicon_spans(doc, lexicon, self.keys, self.stopped, generic, self.rules,
