@@ -46,6 +46,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from pipeline.lexicon import Concept, Match, edges, mirna, phrases
@@ -327,11 +328,14 @@ def eponyms(doc: Doc, rules: MentionRules, lookup: Callable[[str], Concept | Non
     return _eponyms(TokenText(doc), rules, lookup, key_of)
 
 
+_POSSESSIVES = frozenset(get_string_id(w) for w in ("'s", "\u2019s"))
+
+
 def _eponyms(t: TokenText, rules: MentionRules, lookup: Callable[[str], Concept | None],
              key_of: Callable[[str], str]) -> list[tuple[int, int, Match]]:
     out: list[tuple[int, int, Match]] = []
     doc = t.doc
-    if len(doc) < 2:
+    if len(doc) < 2 or not t.has_any(_POSSESSIVES):
         return out
     lower = np.asarray(t._lower, dtype=np.uint64)
     strings = doc.vocab.strings
