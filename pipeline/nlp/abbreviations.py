@@ -50,7 +50,7 @@ import numpy as np
 from scispacy.abbreviation import filter_matches, find_abbreviation, span_contains_unbalanced_parentheses
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.strings import StringStore, get_string_id
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -70,7 +70,7 @@ from pipeline.nlp.abbreviation_heads import (  # noqa: F401  (re-exported)
     names_no_entity,
 )
 from pipeline.nlp.extensions import MentionInfo, mentions
-from pipeline.nlp.initials import initials_start
+from pipeline.nlp.initials import BASES, UNSEEN, initials_start, prefixed_base
 from pipeline.ruledata import resource_path, save_data, saved_data
 
 _ISOFORM = re.compile(r"^(.*[A-Za-z])[-\u2010]?(\d{1,2}|[αβγδ]\d?|alpha|beta|gamma)$")
@@ -171,30 +171,6 @@ def number_variants(short: str) -> set[str]:
     return {short}
 
 
-# a token of a short form with a source's initials glued before it by a hyphen: "UC-MSCs" (umbilical
-# cord MSCs), "BM-MSC", "(UC)-MSCs"
-_PREFIXED = re.compile(r"^\(?[A-Z][A-Za-z0-9]{0,5}\)?-([A-Za-z][A-Za-z0-9]*)$")
-
-
-_BASES: dict[int, str | None] = {}  # token text (ORTH id) -> what _PREFIXED reads behind its initials
-_MAX_BASES = 200_000
-_UNSEEN = "\0"  # no short form: the memo has no entry
-
-
-def prefixed_base(orth: int, strings: StringStore) -> str | None:
-    """The short form behind a source's initials in the token text ``strings[orth]`` ("MSCs" of
-    "UC-MSCs", "(UC)-MSCs"), or None; memoised per token text (pure: it reads the text only)."""
-    try:
-        return _BASES[orth]
-    except KeyError:
-        text = strings[orth]
-        hit = _PREFIXED.match(text) if "-" in text else None
-        if len(_BASES) >= _MAX_BASES:
-            _BASES.clear()
-        got = _BASES[orth] = hit.group(1) if hit is not None else None
-        return got
-
-
 def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
     """Every occurrence of each defined short form (single-token forms and their variants, also
     with a source's initials glued before them by a hyphen: "UC-MSCs" for "MSCs"; multi-token
@@ -213,10 +189,10 @@ def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
                     found.setdefault((i, i + len(words)), long_form)
     singles = {v: lf for short, lf in definitions if len(short) == 1 for v in number_variants(short.text)}
     if singles:  # "UC-MSCs", "(UC)-MSCs": a source's initials glued to a defined short form
-        strings, known = doc.vocab.strings, _BASES.get
+        strings, known = doc.vocab.strings, BASES.get
         for i, token_orth in enumerate(orth.tolist()):
-            base = known(token_orth, _UNSEEN)  # prefixed_base, its memo read inline
-            if base is _UNSEEN:
+            base = known(token_orth, UNSEEN)  # prefixed_base, its memo read inline
+            if base is UNSEEN:
                 base = prefixed_base(token_orth, strings)
             if base is not None and base in singles:  # with the words "(UC)" abbreviates
                 found.setdefault((initials_start(doc, i), i + 1), singles[base])

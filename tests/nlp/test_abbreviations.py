@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.nlp.abbreviations import find_definitions, is_list, parenthesis_candidates, prefixed_base
+from pipeline.nlp.abbreviations import find_definitions, is_list, parenthesis_candidates
+from pipeline.nlp.initials import prefixed_base
 from pipeline.tokenize import make_tokenizer
 
 NLP = spacy.blank("en")
