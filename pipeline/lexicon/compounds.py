@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.lexicon.records import Concept, Match
+from pipeline.lexicon.tokentext import word_ids
 
 if TYPE_CHECKING:
     from pipeline.lexicon.refine import MentionRules, TokenText
@@ -97,8 +98,9 @@ def adjective_phrases(t: TokenText, covered: set[int], rules: MentionRules,
     ("alveolar damage", "axonal injury": DISEASE; "epithelial tissue": the adjective's ANATOMY
     concept). Mentions other than that ANATOMY one have no id."""
     out: list[tuple[int, int, Match]] = []
-    strings = t.doc.vocab.strings
-    heads = {strings[w] for w in (*rules.process_heads, *rules.anatomy_heads)}
+    heads = word_ids(rules, "located_heads", lambda: (*rules.process_heads, *rules.anatomy_heads))
+    if not t.has_any(heads):
+        return out
     for i in (k for k, h in enumerate(t.lower_ids) if h in heads and k):  # few tokens: no array work
         word = t.word(i)
         label = PROCESS if word in rules.process_heads else rules.anatomy_heads.get(word)

@@ -26,7 +26,7 @@ from pipeline.lexicon.normalize import GREEK_NAMES
 from pipeline.lexicon.records import Concept, Match
 
 if TYPE_CHECKING:
-    from pipeline.lexicon.refine import TokenText
+    from pipeline.lexicon.tokentext import TokenText
 
 SHORT_WORD = 4  # letters of a lower-case word that is English before a spaced number
 NAME_TAIL = 4  # tokens after a hyphen-spaced match that a longer name may take

@@ -32,6 +32,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from spacy.tokens import Doc
 
 from pipeline.errors import ResourceError
+from pipeline.lexicon.tokentext import TokenText
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
 if TYPE_CHECKING:
@@ -151,16 +152,24 @@ MODIFIER_TOKENS = 3  # "anti-inflammatory" may be three tokens: "anti", "-", "in
 _JOINERS = frozenset("-\u2010\u2011\u2012\u2013/")
 
 
-def modifier_start(doc: Doc, start: int, floor: int, modifiers: frozenset[str]) -> int:
+def modifier_start(doc: Doc, start: int, floor: int, modifiers: frozenset[str],
+                   words: TokenText | None = None) -> int:
     """Where the group noun starting at token ``start`` begins with the modifier that directly
     precedes it ("pro-inflammatory cytokines"): a whole word of ``modifiers`` separated from the
     noun by a space, starting at or after ``floor`` (the end of the previous entity); else
     ``start``. "non-inflammatory" is no modifier "inflammatory" (a joiner comes before it); a
-    line break before the modifier (a whitespace token) is a boundary like a space."""
-    if start == 0 or not doc[start - 1].whitespace_:
+    line break before the modifier (a whitespace token) is a boundary like a space. ``words``:
+    the doc's :class:`~pipeline.lexicon.tokentext.TokenText` when the caller has it (the candidate
+    texts are read from it, as ``doc[s:start].text`` spells them, without making Spans)."""
+    if words is None:
+        words = TokenText(doc)
+    if start == 0 or not words.spaced(start - 1):
         return start
+    text, spaced = words.text, words.spaced
     for s in range(max(floor, start - MODIFIER_TOKENS), start):  # widest first
-        if doc[s:start].text.lower() not in modifiers:
+        phrase = "".join([*(text(k) + " " if spaced(k) else text(k) for k in range(s, start - 1)),
+                          text(start - 1)])
+        if phrase.lower() not in modifiers:
             continue
         before = doc[s - 1] if s > 0 else None
         if before is None or before.whitespace_ or before.is_space or (
@@ -175,23 +184,27 @@ CELL_TYPE = "CELL_TYPE"  # the class that cell modifiers extend
 
 def extend_over_modifiers(doc: Doc, chosen: list[tuple[int, int, Match]], modifiers: frozenset[str],
                           cell_modifiers: frozenset[str], lineage: frozenset[str] = frozenset(),
-                          ) -> list[tuple[int, int, Match]]:
+                          words: TokenText | None = None) -> list[tuple[int, int, Match]]:
     """``chosen`` (token start, end, match; in text order) with each class-noun match started at a
     word of ``modifiers`` and each CELL_TYPE match at a word of ``cell_modifiers`` that directly
     precedes it (:func:`modifier_start`; not inside the previous match). A cell match extended
     over a word of ``lineage`` ("mesenchymal stromal cells" from "stromal cells") names a narrower
     cell type than its concept, which the vocabularies would have matched whole had they named
-    it: the mention keeps the class and has no id."""
+    it: the mention keeps the class and has no id. ``words``: as for :func:`modifier_start`."""
     from pipeline.lexicon import Concept
     from pipeline.lexicon import Match as Found
+
+    if not chosen:
+        return chosen
+    words = TokenText(doc) if words is None else words
 
     out = []
     floor = 0
     for s, e, m in chosen:
         if modifiers and m.source.endswith(GROUP_SOURCE_SUFFIX):
-            s = modifier_start(doc, s, floor, modifiers)
+            s = modifier_start(doc, s, floor, modifiers, words)
         elif cell_modifiers and m.concept.label == CELL_TYPE:
-            start = modifier_start(doc, s, floor, cell_modifiers)
+            start = modifier_start(doc, s, floor, cell_modifiers, words)
             if start < s and lineage and doc[start].lower_ in lineage:
                 text = doc[start:e].text
                 m = Found(start, e, Concept("", text, CELL_TYPE, (CELL_TYPE,), ()), "lineage")

@@ -44,10 +44,11 @@ from typing import TYPE_CHECKING
 
 from pipeline.lexicon.groups import modifier_start
 from pipeline.lexicon.records import Concept, Match
+from pipeline.lexicon.tokentext import word_ids
 
 if TYPE_CHECKING:
     from pipeline.lexicon.mention_rules import MentionRules
-    from pipeline.lexicon.refine import TokenText
+    from pipeline.lexicon.tokentext import TokenText
 
 ANATOMY = "ANATOMY"
 DISEASE = "DISEASE"
@@ -76,8 +77,9 @@ def function_deficits(t: TokenText, chosen: list[tuple[int, int, Match]], rules:
     (see the module doc)."""
     if not rules.deficit_functions and not rules.deficit_domains:
         return chosen
-    strings = t.doc.vocab.strings
-    wanted = {strings[w] for w in (*rules.deficit_functions, *rules.deficit_domains)}
+    wanted = word_ids(rules, "deficit_words", lambda: (*rules.deficit_functions, *rules.deficit_domains))
+    if not t.has_any(wanted):
+        return chosen
     hits = [i for i, h in enumerate(t.lower_ids) if h in wanted]
     if not hits:
         return chosen
@@ -139,13 +141,12 @@ def head_phrases(t: TokenText, chosen: list[tuple[int, int, Match]], rules: Ment
                  lookup: Callable[[str], Concept | None], key_of: Callable[[str], str],
                  ) -> list[tuple[int, int, Match]]:
     """``chosen`` (non-overlapping, in order) with the head phrases of the module doc added."""
-    heads = {*rules.head_synonyms, *rules.dysfunction_heads,
-             *(rules.anatomy_heads if rules.system_nouns or rules.region_nouns else ()),
-             *(rules.process_heads if rules.process_loci else ())}
-    if not heads:
+    wanted = word_ids(rules, "head_phrases", lambda: (
+        *rules.head_synonyms, *rules.dysfunction_heads,
+        *(rules.anatomy_heads if rules.system_nouns or rules.region_nouns else ()),
+        *(rules.process_heads if rules.process_loci else ())))
+    if not wanted or not t.has_any(wanted):
         return chosen
-    strings = t.doc.vocab.strings
-    wanted = {strings[w] for w in heads}
     covered = {i for s, e, _ in chosen for i in range(s, e)}
     made: list[tuple[int, int, Match]] = []
     for i in (k for k, h in enumerate(t.lower_ids) if h in wanted and k):
@@ -231,7 +232,7 @@ def extend_modifiers(t: TokenText, chosen: list[tuple[int, int, Match]], rules: 
         words = mods.get(m.concept.label)
         if m.concept.label == DISEASE and e - s == 1 and t.word(s) in rules.course_heads:
             words = rules.course_modifiers  # "chronic infections"; not "recurrent bacterial infections"
-        start = modifier_start(t.doc, s, floor, words) if words and s > floor else s
+        start = modifier_start(t.doc, s, floor, words, t) if words and s > floor else s
         if start != s:
             m = Match(start, e, m.concept, m.source + "+modifier", m.key)
         out.append((start, e, m))

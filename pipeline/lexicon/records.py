@@ -22,9 +22,10 @@ class Concept:
     xrefs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Match:
-    """Tokens ``start:end`` match a term of ``concept`` (found via ``source``)."""
+@dataclass(unsafe_hash=True)  # not frozen: treat as immutable (a frozen __init__ costs 3x, and the
+class Match:                  # matcher makes tens of thousands per thousand abstracts); hashed by value
+    """Tokens ``start:end`` match a term of ``concept`` (found via ``source``); never changed once
+    made (``dataclasses.replace`` makes another)."""
 
     start: int
     end: int

@@ -48,13 +48,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from spacy.attrs import LOWER, ORTH, SPACY
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from pipeline.lexicon import Concept, Match, edges, mirna, phrases
 from pipeline.lexicon.compounds import located_processes
 from pipeline.lexicon.mention_rules import RULES_FILE, MentionRules, load_mention_rules, rules_path
 from pipeline.lexicon.tails import elliptic_anatomy
+from pipeline.lexicon.tokentext import TokenText, word_ids
 
 NAME_WORDS = 4  # capitalised words between a match and the head of an institution's name
 
@@ -62,34 +63,6 @@ NAME_WORDS = 4  # capitalised words between a match and the head of an instituti
 def phrase_concept(text: str, label: str) -> Concept:
     """A mention the vocabularies have no concept for: its own text, one class, no id."""
     return Concept("", text, label, (label,), ())
-
-
-class TokenText:
-    """A doc's token strings read from its arrays on demand, for the rules below: ``doc[i]``
-    makes a Token object per call, which costs more than the rule itself."""
-
-    __slots__ = ("_lower", "_orth", "_strings", "_ws", "doc", "n")
-
-    def __init__(self, doc: Doc) -> None:
-        arr = doc.to_array([LOWER, ORTH, SPACY]) if len(doc) else np.zeros((0, 3), dtype=np.uint64)
-        self.doc, self.n, self._strings = doc, len(doc), doc.vocab.strings
-        self._lower, self._orth, self._ws = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
-
-    def word(self, i: int) -> str:
-        """Token i's lower-case text ('' outside the doc)."""
-        return self._strings[self._lower[i]] if 0 <= i < self.n else ""
-
-    def text(self, i: int) -> str:
-        return self._strings[self._orth[i]]
-
-    @property
-    def lower_ids(self) -> list[int]:
-        """The tokens' lower-case string ids (hashes)."""
-        return self._lower
-
-    def spaced(self, i: int) -> bool:
-        """Token i has trailing whitespace."""
-        return bool(self._ws[i])
 
 
 def on_word_boundaries(doc: Doc, start: int, end: int) -> bool:
@@ -215,19 +188,26 @@ def deficit_extent(doc: Doc, start: int, end: int, rules: MentionRules) -> tuple
 
 def refine(doc: Doc, chosen: list[tuple[int, int, Match]], rules: MentionRules,
            lookup: Callable[[str], Concept | None], key_of: Callable[[str], str],
-           tails: Callable[[str], Concept | None] | None = None) -> list[tuple[int, int, Match]]:
+           tails: Callable[[str], Concept | None] | None = None,
+           words: TokenText | None = None) -> list[tuple[int, int, Match]]:
     """The matches of ``chosen`` (token start, end, match; non-overlapping, in order) that are
     mentions, plus the longer names and phrases the rules make of the others (``tails``: see
-    :func:`pipeline.lexicon.tails.anatomy_tails`; without it no elliptic anatomy name)."""
+    :func:`pipeline.lexicon.tails.anatomy_tails`; without it no elliptic anatomy name;
+    ``words``: the doc's :class:`TokenText` when the caller has it)."""
     out: list[tuple[int, int, Match]] = []
-    t = TokenText(doc)
+    t = TokenText(doc) if words is None else words
     if tails is not None:
         chosen = elliptic_anatomy(t, chosen, tails, key_of)
+    # rules that need a word of their list somewhere in the doc: skipped when it has none
+    institutions = t.has_any(word_ids(rules, "institution_heads", lambda: rules.institution_heads))
+    standards = t.has_any(word_ids(rules, "standard_heads", lambda: rules.standard_heads))
+    instruments = t.has_any(word_ids(rules, "instrument_heads", lambda: rules.instrument_heads))
     for s, e, m in _located(t, chosen, rules):
-        if not _on_word_boundaries(t, s, e) or in_institution_name(t, s, e, rules.institution_heads) \
+        if not _on_word_boundaries(t, s, e) or (
+                institutions and in_institution_name(t, s, e, rules.institution_heads)) \
                 or _privative(t, s, rules.privative_prefixes) or edges.spaced_number(t, s, e) \
-                or edges.names_standard(t, s, e, rules.standard_heads) or (
-                    m.concept.label == "DISEASE" and edges.instrument_name(
+                or (standards and edges.names_standard(t, s, e, rules.standard_heads)) or (
+                    instruments and m.concept.label == "DISEASE" and edges.instrument_name(
                         t, e, rules.instrument_qualifiers, rules.instrument_heads)):
             continue
         whole = edges.hyphen_spaced(t, s, e, lookup, key_of)
@@ -358,11 +338,14 @@ def eponyms(doc: Doc, rules: MentionRules, lookup: Callable[[str], Concept | Non
     return _eponyms(TokenText(doc), rules, lookup, key_of)
 
 
+_POSSESSIVES = frozenset(get_string_id(w) for w in ("'s", "\u2019s"))
+
+
 def _eponyms(t: TokenText, rules: MentionRules, lookup: Callable[[str], Concept | None],
              key_of: Callable[[str], str]) -> list[tuple[int, int, Match]]:
     out: list[tuple[int, int, Match]] = []
     doc = t.doc
-    if len(doc) < 2:
+    if len(doc) < 2 or not t.has_any(_POSSESSIVES):
         return out
     lower = np.asarray(t._lower, dtype=np.uint64)
     strings = doc.vocab.strings

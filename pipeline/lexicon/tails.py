@@ -18,7 +18,7 @@ from pipeline.lexicon.records import LENGTH_BITS, Concept, Match
 
 if TYPE_CHECKING:
     from pipeline.lexicon import Lexicon
-    from pipeline.lexicon.refine import TokenText
+    from pipeline.lexicon.tokentext import TokenText
 
 LABEL = "ANATOMY"
 MIN_WORD = 3  # letters of the word before the match

@@ -50,6 +50,7 @@ import numpy as np
 from scispacy.abbreviation import filter_matches, find_abbreviation, span_contains_unbalanced_parentheses
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -69,7 +70,7 @@ from pipeline.nlp.abbreviation_heads import (  # noqa: F401  (re-exported)
     names_no_entity,
 )
 from pipeline.nlp.extensions import MentionInfo, mentions
-from pipeline.nlp.initials import initials_start
+from pipeline.nlp.initials import BASES, UNSEEN, initials_start, prefixed_base
 from pipeline.ruledata import resource_path, save_data, saved_data
 
 _ISOFORM = re.compile(r"^(.*[A-Za-z])[-\u2010]?(\d{1,2}|[αβγδ]\d?|alpha|beta|gamma)$")
@@ -83,12 +84,17 @@ def register_extensions() -> None:
         Span.set_extension("long_form", default=None)
 
 
+_OPEN, _CLOSE = get_string_id("("), get_string_id(")")
+
+
 def parenthesis_candidates(doc: Doc, max_inside: int = 10) -> list[tuple[int, int, int]]:
     """(0, start, end) token ranges inside each '(' ... ')' pair (no nesting), as scispaCy's
     matcher output with the brackets removed."""
-    orth = doc.to_array([ORTH])
-    opens = np.flatnonzero(orth == doc.vocab.strings["("]).tolist()
-    closes = np.flatnonzero(orth == doc.vocab.strings[")"]).tolist()
+    orth = doc.to_array(ORTH)
+    opens = np.flatnonzero(orth == _OPEN).tolist()
+    if not opens:
+        return []
+    closes = np.flatnonzero(orth == _CLOSE).tolist()
     out = []
     k = 0
     for o in opens:
@@ -105,6 +111,8 @@ def find_definitions(doc: Doc) -> list[tuple[Span, Span]]:
     seen_long: set[str] = set()
     out = []
     found = parenthesis_candidates(doc)
+    if not found:
+        return out
     for long_cand, short_cand in [*filter_matches(found, doc), *three_word_long_forms(doc, found)]:
         short, long_form = find_abbreviation(long_cand, short_cand)
         base = _ISOFORM.match(short_cand.text)
@@ -163,11 +171,6 @@ def number_variants(short: str) -> set[str]:
     return {short}
 
 
-# a token of a short form with a source's initials glued before it by a hyphen: "UC-MSCs" (umbilical
-# cord MSCs), "BM-MSC", "(UC)-MSCs"
-_PREFIXED = re.compile(r"^\(?[A-Z][A-Za-z0-9]{0,5}\)?-([A-Za-z][A-Za-z0-9]*)$")
-
-
 def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
     """Every occurrence of each defined short form (single-token forms and their variants, also
     with a source's initials glued before them by a hyphen: "UC-MSCs" for "MSCs"; multi-token
@@ -186,10 +189,13 @@ def occurrences(doc: Doc, definitions: list[tuple[Span, Span]]) -> list[Span]:
                     found.setdefault((i, i + len(words)), long_form)
     singles = {v: lf for short, lf in definitions if len(short) == 1 for v in number_variants(short.text)}
     if singles:  # "UC-MSCs", "(UC)-MSCs": a source's initials glued to a defined short form
-        for tok in doc:
-            hit = _PREFIXED.match(tok.text) if "-" in tok.text else None
-            if hit is not None and hit.group(1) in singles:  # with the words "(UC)" abbreviates
-                found.setdefault((initials_start(doc, tok.i), tok.i + 1), singles[hit.group(1)])
+        strings, known = doc.vocab.strings, BASES.get
+        for i, token_orth in enumerate(orth.tolist()):
+            base = known(token_orth, UNSEEN)  # prefixed_base, its memo read inline
+            if base is UNSEEN:
+                base = prefixed_base(token_orth, strings)
+            if base is not None and base in singles:  # with the words "(UC)" abbreviates
+                found.setdefault((initials_start(doc, i), i + 1), singles[base])
     spans = []
     for (start, end), long_form in sorted(found.items()):
         span = doc[start:end]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 PARENTHESISED = re.compile(r"^\(([A-Z][A-Za-z0-9]{0,5})\)-[A-Za-z]")
@@ -43,3 +44,27 @@ def initials_start(doc: Doc, i: int) -> int:
         if all(c in initials for c in letters):  # a subsequence, in order
             return words[n][0]
     return i
+
+
+# a token of a short form with a source's initials glued before it by a hyphen: "UC-MSCs" (umbilical
+# cord MSCs), "BM-MSC", "(UC)-MSCs"
+_PREFIXED = re.compile(r"^\(?[A-Z][A-Za-z0-9]{0,5}\)?-([A-Za-z][A-Za-z0-9]*)$")
+
+
+BASES: dict[int, str | None] = {}  # token text (ORTH id) -> what _PREFIXED reads behind its initials
+_MAX_BASES = 200_000
+UNSEEN = "\0"  # no short form: the memo has no entry
+
+
+def prefixed_base(orth: int, strings: StringStore) -> str | None:
+    """The short form behind a source's initials in the token text ``strings[orth]`` ("MSCs" of
+    "UC-MSCs", "(UC)-MSCs"), or None; memoised per token text (pure: it reads the text only)."""
+    try:
+        return BASES[orth]
+    except KeyError:
+        text = strings[orth]
+        hit = _PREFIXED.match(text) if "-" in text else None
+        if len(BASES) >= _MAX_BASES:
+            BASES.clear()
+        got = BASES[orth] = hit.group(1) if hit is not None else None
+        return got

@@ -22,12 +22,12 @@ entity only in context ("M2" in a sentence about macrophages) come from ``resour
 
 import csv
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, minibatch
 
 from pipeline.errors import MechmineError
 from pipeline.lexicon import Concept, Lexicon, Match, cached_lexicon, load_reference, save_reference
@@ -35,7 +35,14 @@ from pipeline.lexicon import groups as lexicon_groups
 from pipeline.lexicon.drugclass import DRUG_CLASS_SOURCE, is_drug_class_mention
 from pipeline.lexicon.groups import GROUP_SPANS, GROUPS_FILE, is_group_noun, read_groups
 from pipeline.lexicon.plurals import plural_matches
-from pipeline.lexicon.refine import RULES_FILE, MentionRules, load_mention_rules, refine, rules_path
+from pipeline.lexicon.refine import (
+    RULES_FILE,
+    MentionRules,
+    TokenText,
+    load_mention_rules,
+    refine,
+    rules_path,
+)
 from pipeline.lexicon.tails import anatomy_tails
 from pipeline.lexicon.tokens import DocKeys, KeyedText
 from pipeline.nlp.contextual_terms import (
@@ -87,7 +94,8 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
                   cell_modifiers: frozenset[str] = frozenset(), lineage: frozenset[str] = frozenset(),
                   lookup: Callable[[str], Concept | None] | None = None,
                   key_of: Callable[[str], str] | None = None,
-                  keyed: KeyedText | None = None) -> list[tuple[Span, Match]]:
+                  keyed: KeyedText | None = None,
+                  raw: tuple[list[Match], list[Match]] | None = None) -> list[tuple[Span, Match]]:
     """Longest non-overlapping lexicon matches of ``doc`` with their concepts.
 
     Stoplisted matches ("cytokines", "protein") are not entities; when
@@ -107,15 +115,18 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
     fibroblasts"; over a word of ``lineage``, "mesenchymal stromal cells", without an id).
     ``lookup`` (a term key's concept) and ``key_of`` (a text's term key) stand for ``lexicon.lookup``
     and :func:`_key_of` (the component passes memoised ones, :class:`Memo`);
-    ``keyed``: ``keys(doc)`` when the caller has it.
+    ``keyed``: ``keys(doc)`` when the caller has it; ``raw``: :func:`raw_matches` of it, when the
+    caller has them (the component finds them for a batch of documents in a row).
     """
     keyed = keys(doc) if keyed is None else keyed
     n = len(doc)
+    scanned, plural = raw if raw is not None else raw_matches(lexicon, keyed, n, stopped, plurals,
+                                                              bool(class_nouns))
     found: dict[tuple[int, int], Match] = {}
     held: dict[tuple[int, int], Match] = {}
     # "et" then a word beginning "al" come out as "et al..." or "etal..." in the key text
     authors = "et al" in keyed.text or "etal" in keyed.text
-    for m in lexicon.scan(keyed, stopped):
+    for m in scanned:
         if authors and m.end + 1 < n and keyed.norm(m.end) == "et" and keyed.norm(m.end + 1).startswith("al"):
             continue  # an author's name ("Li et al.")
         if m.stopped:
@@ -132,7 +143,7 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
         found.setdefault((m.start, m.end), m)
     if plurals:
         first = dict(found)
-        for m in plural_matches(lexicon, keyed, n, stopped, keep_stopped=bool(class_nouns)):
+        for m in plural:
             if m.source.startswith(DRUG_CLASS_SOURCE):
                 continue  # drug-class terms are plurals already
             if m.stopped:  # a stoplisted family read as a plural: only a class noun ("growth factors")
@@ -149,12 +160,22 @@ def lexicon_spans(doc: Doc, lexicon: Lexicon, keys: DocKeys, stopped: frozenset[
         generic.extend(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id)
                        for s, e in longest_first(held) for m in (held[(s, e)],))
     chosen = [(s, e, found[(s, e)]) for s, e in longest_first(found)]
+    words = TokenText(doc)  # the token strings the rules read, once for all of them
     if rules is not None:
         chosen = refine(doc, chosen, rules, lookup or lexicon.lookup,
-                        key_of or (lambda text: _key_of(doc, keys, text)), anatomy_tails(lexicon))
+                        key_of or (lambda text: _key_of(doc, keys, text)), anatomy_tails(lexicon), words)
     if modifiers or cell_modifiers:
-        chosen = lexicon_groups.extend_over_modifiers(doc, chosen, modifiers, cell_modifiers, lineage)
+        chosen = lexicon_groups.extend_over_modifiers(doc, chosen, modifiers, cell_modifiers, lineage, words)
     return [(Span(doc, s, e, label=m.concept.label, kb_id=m.concept.kb_id), m) for s, e, m in chosen]
+
+
+def raw_matches(lexicon: Lexicon, keyed: KeyedText, n_tokens: int, stopped: frozenset[int],
+                plurals: bool = True, keep_stopped: bool = False) -> tuple[list[Match], list[Match]]:
+    """What :func:`lexicon_spans` reads of the automaton for a doc's key text ``keyed``
+    (``n_tokens`` tokens): :meth:`Lexicon.scan`'s matches and, with ``plurals``,
+    :func:`pipeline.lexicon.plurals.plural_matches` (``keep_stopped``: there are class nouns)."""
+    scanned = lexicon.scan(keyed, stopped)
+    return scanned, plural_matches(lexicon, keyed, n_tokens, stopped, keep_stopped) if plurals else []
 
 
 def group_spans(chosen: list[tuple[Span, Match]]) -> list[Span]:
@@ -308,17 +329,40 @@ class LexiconMatcher:
         self._load(load_reference(path), saved_data(path, packaged_matcher_data()))
         return self
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _ready(self) -> Lexicon:
         if self.lexicon is None:
             raise MechmineError(f"{self.name}: not initialized (call nlp.initialize() or the component's "
                                 "initialize())")
+        return self.lexicon
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """``__call__`` over ``docs``, the automaton read for ``batch_size`` documents in a row
+        first, one step at a time (key texts, scans, plural readings: :func:`raw_matches`): its
+        tables (some hundred MB) stay in the CPU caches, which the rules' work in between would
+        evict. Same results as ``__call__``, doc by doc."""
+        for batch in minibatch(docs, size=batch_size):
+            lexicon, stopped, keep = self._ready(), self.stopped, bool(self.class_nouns)
+            keyed = [self.keys(doc) for doc in batch]
+            scanned = [lexicon.scan(k, stopped) for k in keyed]
+            plural = [plural_matches(lexicon, k, len(doc), stopped, keep)
+                      for doc, k in zip(batch, keyed, strict=True)]
+            for doc, k, raw in zip(batch, keyed, zip(scanned, plural, strict=True), strict=True):
+                yield self._annotate(doc, k, raw)
+
+    def __call__(self, doc: Doc) -> Doc:
+        lexicon = self._ready()
+        keyed = self.keys(doc)
+        return self._annotate(doc, keyed, raw_matches(lexicon, keyed, len(doc), self.stopped, True,
+                                                      bool(self.class_nouns)))
+
+    def _annotate(self, doc: Doc, keyed: KeyedText, raw: tuple[list[Match], list[Match]]) -> Doc:
+        lexicon = self._ready()
         info = mentions(doc)
         generic: list[Span] = []
-        keyed = self.keys(doc)
-        chosen = lexicon_spans(doc, self.lexicon, self.keys, self.stopped, generic, self.rules,
+        chosen = lexicon_spans(doc, lexicon, self.keys, self.stopped, generic, self.rules,
                                class_nouns=self.class_nouns, modifiers=self.modifiers,
                                cell_modifiers=self.cell_modifiers, lineage=self.lineage,
-                               lookup=self._lookup, key_of=self._key_of, keyed=keyed)
+                               lookup=self._lookup, key_of=self._key_of, keyed=keyed, raw=raw)
         doc.spans[GROUP] = group_spans(chosen)
         extra = contextual_spans(doc, self.contextual, ((s.start, s.end) for s, _ in chosen), keyed,
                                  self._contextual_norms)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.nlp.abbreviations import find_definitions, is_list
+from pipeline.nlp.abbreviations import find_definitions, is_list, parenthesis_candidates
+from pipeline.nlp.initials import prefixed_base
 from pipeline.tokenize import make_tokenizer
 
 NLP = spacy.blank("en")
@@ -156,3 +157,27 @@ def _component_ents(text: str, ents: list[tuple[int, int, str, str]]) -> list[tu
 def test_component_short_forms(text: str, ents: list[tuple[int, int, str, str]],
                                expected: list[tuple[str, str, str]]) -> None:
     assert _component_ents(text, ents) == expected
+
+
+@pytest.mark.parametrize(("token", "expected"), [
+    ("UC-MSCs", "MSCs"),
+    ("(UC)-MSCs", "MSCs"),
+    ("BM-MSC", "MSC"),
+    ("MSCs", None),  # no initials
+    ("anti-inflammatory", None),  # no capital initials
+    ("IL-10", None),  # the part after the hyphen is no word
+])
+def test_prefixed_base(token: str, expected: str | None) -> None:
+    strings = NLP.vocab.strings
+    assert prefixed_base(strings.add(token), strings) == expected
+    assert prefixed_base(strings.add(token), strings) == expected  # read from the memo
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("mesenchymal stem cells (MSCs) and more", [(0, 4, 5)]),
+    ("no parenthesis here", []),
+    ("an empty () pair", []),
+    ("closed ) before ( never", []),
+])
+def test_parenthesis_candidates(text: str, expected: list[tuple[int, int, int]]) -> None:
+    assert parenthesis_candidates(NLP(text)) == expected

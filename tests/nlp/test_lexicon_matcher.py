@@ -437,3 +437,27 @@ def test_drug_class_terms_need_a_plural_class_noun(nlp: spacy.language.Language,
     doc = nlp(text)
     assert not [e for e in doc.ents if e._.source.startswith("lexicon:mesh_drug_class")]
     assert list(doc.spans["mechmine_group"]) == []
+
+
+PIPE_TEXTS = [
+    "MSCs release BDNF and GDNF.",
+    "Pro-inflammatory cytokines and growth factors rose in patients with Parkinson's.",
+    "",
+    "IL-10 suppresses T cells (Li et al.); mesenchymal stromal cells secrete VEGF.",
+    "Degenerative diseases of the pulmonary alveoli.",
+]
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 64])
+def test_pipe_reads_a_batch_as_call_reads_each_doc(nlp: spacy.language.Language, batch_size: int) -> None:
+    def seen(doc: spacy.tokens.Doc) -> list[tuple[object, ...]]:
+        return [*((e.start, e.end, e.label_, e.kb_id_) for e in doc.ents),
+                *sorted((doc._.mentions or {}).items()),
+                *((k, [(s.start, s.end, s.label_) for s in g]) for k, g in sorted(doc.spans.items()))]
+
+    matcher = nlp.get_pipe("mechmine_lexicon")
+    one = [seen(matcher(nlp.get_pipe("sentencizer")(nlp.make_doc(t)))) for t in PIPE_TEXTS]
+    docs = [nlp.get_pipe("sentencizer")(nlp.make_doc(t)) for t in PIPE_TEXTS]
+    batched = [seen(d) for d in matcher.pipe(docs, batch_size=batch_size)]
+    assert batched == one
+    assert any(one)  # the texts have entities
