@@ -252,6 +252,13 @@ def quantified_relative(subject: Token) -> bool:
         for c in subject.children)
 
 
+def behind_colon(subject: Token, verb: Token) -> bool:
+    """``subject`` is a heading a colon parts from the clause of ``verb`` ("prevention of nerve cell
+    damage: Stem cells are able to ...", "RESULTS: Maternal diabetes increased ..."), which the
+    parse may make a second subject of the verb (relrec, issue 12)."""
+    return subject.i < verb.i and any(t.text == ":" for t in subject.doc[subject.i + 1:verb.i])
+
+
 def inherited_subject(token: Token) -> tuple[Token | None, str]:
     """The agent of a verb without its own subject, and the link it was reached by. A
     relative pronoun's clause takes the noun it modifies (or, when the parse hangs the
@@ -283,7 +290,9 @@ def inherited_subject(token: Token) -> tuple[Token | None, str]:
                     return clause_noun(token.head)
             # a passive subject passes to control ("X is known to V") and to a coordinated verb
             # ("Eomes is induced later and sustains IFN-gamma expression": Eomes sustains it)
-            if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and step in ("xcomp", "conj")):
+            own = child.dep_ in ("nsubj", "csubj") or (
+                child.dep_ == "nsubjpass" and step in ("xcomp", "conj"))
+            if own and not behind_colon(child, token):
                 return child, link
         owner = ability_owner(token)
         if owner is not None:

@@ -28,6 +28,7 @@ from pipeline.nlp.relations.products import FACTOR, qualified_factor
 from pipeline.nlp.relations.rules import RuleSet, TriggerIndex
 from pipeline.nlp.relations.slashed import slash_partners
 from pipeline.nlp.relations.syntax import (
+    LISTED_MODIFIERS,
     argument_heads,
     mention_at,
     mention_head,
@@ -186,17 +187,25 @@ def listed_readings(parse: Doc, m: Mention, off: int, sent: Sentence) -> list[Me
     # the noun the list modifies (the parse may hang the mention's own modifier on the list)
     inside = parse[m.start - off:m.end - off]
     outside = [t for t in inside if not m.start - off <= t.head.i < m.end - off]
-    head = next((t for t in outside if t.pos_ in ("NOUN", "PROPN")), mention_head(parse, m, off))
-    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+    # relrec: the last such noun ("T and B lymphocytes" with the mention "B lymphocytes": the
+    # parse hangs "B" on the listed "T", outside the mention too)
+    head = next((t for t in reversed(outside) if t.pos_ in ("NOUN", "PROPN")), mention_head(parse, m, off))
+    mods = [c for c in head.children if c.dep_ in LISTED_MODIFIERS and c.i < head.i]
     lo = min([c.left_edge.i for c in mods] + [m.start - off])
     listed = [c for c in mods if len([x for x in c.conjuncts if c.i < x.i < head.i]) > 0]
-    if any(x.pos_ != "ADJ" for c in listed[:1] for x in (c, *c.conjuncts)):
+    if not all(x.pos_ == "ADJ" or listed_noun(x) for c in listed[:1] for x in (c, *c.conjuncts)):
         return []  # a participle states a state of the same things ("resting and activated T cells")
     texts = modifier_readings(head, lo, m.end - off)
     span = parse[lo:m.end - off]
     start_char = sent.start_char + span.start_char
     return [Mention(off + lo, m.end, start_char, start_char + len(span.text), text, m.label, m.classes, "")
             for text in texts if text.lower() != m.text.lower()]
+
+
+def listed_noun(t: Token) -> bool:
+    """``t`` is a noun naming a kind in a modifier list ("T and B lymphocytes", "CD4 and CD8 T
+    cells"), not a verb form the tagger called a noun ("resting")."""
+    return t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("VBN", "VBG", "VBD")
 
 
 RECIPIENT_PREPOSITIONS = frozenset({"to", "into"})

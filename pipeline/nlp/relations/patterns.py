@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 
 import pipeline.nlp.extensions  # noqa: F401  (token._.mm_trigger)
 from pipeline.errors import ResourceError
-from pipeline.nlp.relations.clauses import inherited_subject
+from pipeline.nlp.relations.clauses import behind_colon, inherited_subject
 from pipeline.nlp.relations.depmatcher import SharedNodeMatcher
 from pipeline.ruledata import Meta, Strict, load_yaml, resource_path
 
@@ -176,6 +176,8 @@ def match_sentence(parse: Doc, matcher: DependencyMatcher, patterns: Patterns) -
         trigger = roles["trigger"]
         subject: int | None = roles.get("subject")
         carried = "topic" if spec.topic else ""
+        if subject is not None and behind_colon(parse[subject], parse[trigger]):
+            continue  # a heading before a colon ("damage: Stem cells reduce it")
         if subject is None:
             head, carried = inherited_subject(parse[trigger])
             if head is None:

@@ -53,6 +53,9 @@ class RuleSpec(Strict):
     object_exclude: str = ""
     subject_exclude: str = ""
     object_only: str = ""
+    # relrec: read by the dependency reader only (its subject must be the parse's, never the
+    # surface reader's nearest mention)
+    parsed_only: bool = False
 
 
 class RetypeSpec(Strict):
@@ -203,6 +206,7 @@ class Rule:
     object_exclude: re.Pattern[str] | None = None
     object_only: re.Pattern[str] | None = None
     subject_exclude: re.Pattern[str] | None = None
+    parsed_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -327,7 +331,7 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
                           compile_pattern(r.object_only, f"{rules_where}: rule {r.id}")
                           if r.object_only else None,
                           compile_pattern(r.subject_exclude, f"{rules_where}: rule {r.id}")
-                          if r.subject_exclude else None))
+                          if r.subject_exclude else None, r.parsed_only))
     for t in spec.retype:
         for name in (*t.predicates, t.becomes):
             if name not in spec.predicates:

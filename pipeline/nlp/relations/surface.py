@@ -252,6 +252,8 @@ FORMS: dict[str, Callable[[SentenceContext, Site], Reading | None]] = {
 def read_trigger(ctx: SentenceContext, site: Site) -> tuple[list[Mention], list[Mention], str] | None:
     """(subjects, objects, form) of one trigger under the first of its rule's forms that fits.
     After a hyphen ("repair-promoting", "MSC-derived") only the hyphen form is tried."""
+    if site.rule.parsed_only:  # relrec: a rule the dependency reader alone reads
+        return None
     if ctx.word(site.i - 1) == "-":
         forms: tuple[str, ...] = ("hyphen",) if "hyphen" in site.rule.forms else ()
     else:

@@ -304,11 +304,16 @@ def joined_clause_verb(head: Token, c: Token) -> bool:
         for s in head.children)
 
 
+# the modifiers a coordinated modifier list is made of: adjectives ("alveolar and endothelial
+# function") and nouns, which the parse labels compound or nmod ("T and B lymphocytes")
+LISTED_MODIFIERS = ("amod", "compound", "nmod")
+
+
 def modifier_readings(head: Token, lo: int, hi: int) -> list[str]:
     """The phrases a noun phrase (sentence tokens ``lo``..``hi``, headed by ``head``) with a
     coordinated modifier list stands for, one per listed modifier ("alveolar and endothelial
     function": "alveolar function", "endothelial function"); nothing without such a list."""
-    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and lo <= c.i < head.i]
+    mods = [c for c in head.children if c.dep_ in LISTED_MODIFIERS and lo <= c.i < head.i]
     for c in mods:
         members = [c] + [x for x in c.conjuncts if c.i < x.i < head.i]
         if len(members) < 2:

@@ -23,6 +23,19 @@ CASES = {
         [(1, "nsubj", N), (1, "ROOT", V), (6, "amod", A), (2, "cc", C), (2, "conj", A), (6, "compound", N),
          (1, "dobj", N), (1, "punct", X)],
         {("MSCs", "TREATS", "chronic lung injury", False), ("MSCs", "TREATS", "acute lung injury", False)}),
+    # relrec: nouns listed before a shared head, which the parse labels nmod ("T and B
+    # lymphocytes", "CD4 and CD8 T cells"), the mention the last of them with the head
+    "listed noun modifiers": (
+        "[MSCs|CELL_TYPE] inhibit T and [B lymphocytes|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (5, "nmod", N), (2, "cc", C), (2, "conj", N), (1, "dobj", N),
+         (1, "punct", X)],
+        {("MSCs", "INHIBITS", "B lymphocytes", False), ("MSCs", "INHIBITS", "T lymphocytes", False)}),
+    # listed verb forms state two states of the same cells: no reading
+    "listed participles": (
+        "[MSCs|CELL_TYPE] inhibit resting and activated [T cells|CELL_TYPE] .",
+        [(1, "nsubj", N), (1, "ROOT", V), (6, "amod", V), (2, "cc", C), (2, "conj", V), (6, "compound", N),
+         (1, "dobj", N), (1, "punct", X)],
+        {("MSCs", "INHIBITS", "T cells", False)}),
     # a modifier that lists nothing adds no reading
     "no list": (
         "[MSCs|CELL_TYPE] treat chronic [inflammatory diseases|DISEASE] .",
