@@ -130,8 +130,10 @@ def test_negating_modifiers(parsed_relations: Callable[..., set], marked: str, r
     # a disease that limits a gain lowers it (impair_gain); an agent's "limit" is rule decrease's
     ("[Stroke|DISEASE] limits mobility .", {("Stroke", "DECREASES", "mobility", False)}),
     ("[IL-10|CYTOKINE] limits [fibrosis|DISEASE] .", {("IL-10", "DECREASES", "fibrosis", False)}),
-    # a disease limiting what is no gain says nothing of polarity
-    ("[Stroke|DISEASE] limits [IL-10|CYTOKINE] .", set())])
+    # a disease limiting a molecule lowers it: a condition acting on a molecule (condition_decrease)
+    ("[Stroke|DISEASE] limits [IL-10|CYTOKINE] .", {("Stroke", "DECREASES", "IL-10", False)}),
+    # ... but limiting a cell type says nothing of polarity
+    ("[Stroke|DISEASE] limits [macrophages|CELL_TYPE] .", set())])
 def test_limit(parsed_relations: Callable[..., set], marked: str, expected: set) -> None:
     assert parsed_relations(marked, ACTIVE) == expected
 
