@@ -321,3 +321,23 @@ def behind_means(cues: Cues, c_trigger: int, m: Mention, words: Sequence[str], o
     if cues.means is None or m.start <= c_trigger or m.start < offset:
         return False
     return cues.means.search(" ".join(words[c_trigger - offset + 1:m.start - offset])) is not None
+
+
+
+def in_question(cues: Cues, trigger: int, words: Sequence[str], offset: int) -> str:
+    """relprec (issue 12): what the trigger stands in: 'question' after an open question's cue
+    ("We examined whether X increases Y", "Whether X regulates Y is unknown"), 'aim' after a
+    study aim's ("The aim of this study was to test the effect of X on Y", "To determine ...");
+    '' when neither cue comes before it or the sentence reports a finding after the last one
+    ("..., and found that X increases Y"; the cues' ``answer``). ``words``: the sentence's
+    lower-cased tokens, ``offset`` its first token."""
+    before = " ".join(words[:trigger - offset])
+    found, end = "", -1
+    for kind, cue in (("question", cues.question), ("aim", cues.aim)):
+        for m in cue.finditer(before) if cue is not None else ():
+            if m.end() > end:
+                found, end = kind, m.end()
+    if not found:
+        return ""
+    after = " ".join(words)[end:]
+    return found if cues.answer is None or cues.answer.search(after) is None else ""

@@ -40,6 +40,7 @@ from pipeline.nlp.relations.context import (
     deficit_predicate,
     document_evidence,
     has_expletive,
+    in_question,
     is_hedged,
     is_negated,
     is_privative,
@@ -65,6 +66,11 @@ OUTCOME = "OUTCOME"  # class of an outcome object without an entity mention (dep
 # a drug class is an agent of its own ("treated by antipsychotics such as risperidone": BioRED
 # annotates the class as a chemical), unlike a class of cytokines or diseases
 DRUG_CLASS = "CHEMICAL"
+# relprec: forms that name what a thing is or does inside a noun phrase ("X-induced Y", "the X
+# inhibitor Y"): presupposed by a question around them, so they stay; a study aim questions only
+# the clauses of VERBAL forms ("to investigate the protective effect of X on Y" presupposes it)
+PRESUPPOSED = frozenset({"hyphen", "agent_noun"})
+VERBAL = frozenset({"active", "passive", "reduced"})
 PROCESS_SUBJECT = Mention(0, 0, 0, 0, "", "PROCESS", ("PROCESS",), "")
 
 
@@ -306,6 +312,9 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             expletive = has_expletive(cues, words)
         if expletive and c.subject.start < sent.start:
             continue  # "It is crucial to ...": nothing to carry over
+        asked = in_question(cues, c.trigger, words, sent.start)
+        if (asked == "question" and c.form not in PRESUPPOSED) or (asked == "aim" and c.form in VERBAL):
+            continue  # "We examined whether X increases Y": no finding (relprec)
         if c.form == "active" and not c.rule.reverse and behind_means(cues, c.trigger, c.object, words,
                                                                         sent.start):
             continue  # "promote X through the release of EVs": the EVs are the means

@@ -185,6 +185,12 @@ class CuesFile(Strict):
     not_risk: list[str] = Field(default_factory=list)
     changed: list[ChangedCues] = Field(default_factory=list)
     lead_ins: LeadInSpec | None = None  # rellists: list items under a lead-in (.leadins)
+    # relprec (issue 12): an open question or a study aim before the trigger ("we examined whether
+    # X increases Y", "the aim of this study was to test ..."), unless the sentence reports a
+    # finding after it ("..., and found that X increases Y")
+    question: list[str] = Field(default_factory=list)
+    aim: list[str] = Field(default_factory=list)
+    answer: str = ""
 
 
 @dataclass(frozen=True)
@@ -264,6 +270,9 @@ class Cues:
     state_around: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
     therapy: TherapyCues | None = None  # a therapy named before and pointed back to (.therapies)
     lead_ins: LeadIns | None = None  # rellists: list items under a lead-in (.leadins)
+    question: re.Pattern[str] | None = None  # an open question before a trigger
+    aim: re.Pattern[str] | None = None  # a study aim before a trigger
+    answer: re.Pattern[str] | None = None  # a finding reported after it: the question is answered
 
 
 @dataclass(frozen=True)
@@ -387,6 +396,9 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
                       for b in cue_spec.changed),
         therapy=compile_therapy(cue_spec.anaphora.therapy, where),
         lead_ins=compile_lead_ins(cue_spec.lead_ins, where),
+        question=combine(cue_spec.question, where) if cue_spec.question else None,
+        aim=combine(cue_spec.aim, where) if cue_spec.aim else None,
+        answer=compile_pattern(cue_spec.answer, where) if cue_spec.answer else None,
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),
