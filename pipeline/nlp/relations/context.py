@@ -254,6 +254,19 @@ def is_privative(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> b
     return bool(cues.privative.search(before)) or bool(cues.privative.match(m.text.lower()))
 
 
+def names_no_participant(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> bool:
+    """relprec (issue 12): the mention names no participant of a relation: a generic variant or
+    sequence word ("SNP", "the polymorphism", "initiation codon"; ``no_argument``), or a modifier
+    of the head noun after it (``opaque_head``: the "EC" of "the EC barrier", the "TSPO" of "a
+    TSPO ligand", the "stem cell" of "stem cell-like phenotype")."""
+    if cues.no_argument is not None and cues.no_argument.match(m.text.lower()):
+        return True
+    if cues.opaque_head is None or m.start < offset:
+        return False
+    after = " ".join(words[m.end - offset:m.end - offset + 2])
+    return cues.opaque_head.match(after) is not None
+
+
 def names_risk(cues: Cues, text: str) -> bool:
     """The sentence names a risk or side effect ("potential risks include tumour formation",
     "side effects such as fever"), once risks avoided or absent ("minimal side effects",

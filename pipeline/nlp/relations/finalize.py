@@ -46,6 +46,7 @@ from pipeline.nlp.relations.context import (
     is_privative,
     masked,
     named_state_before,
+    names_no_participant,
     object_deficit,
     own_state,
     prevented_harm,
@@ -100,7 +101,9 @@ def admissible(c: Candidate, rules: RuleSet, words: Sequence[str]) -> bool:
             and c.subject.key() != c.object.key()
             and not overlaps(c.subject, c.object)
             and not (c.subject.start >= off and is_privative(rules.cues, c.subject, words, off))
-            and not is_privative(rules.cues, c.object, words, off))
+            and not is_privative(rules.cues, c.object, words, off)
+            and not names_no_participant(rules.cues, c.subject, words, off)
+            and not names_no_participant(rules.cues, c.object, words, off))
 
 
 def damaged_subject(c: Candidate, rules: RuleSet, words: Sequence[str], doc: Doc) -> Candidate:

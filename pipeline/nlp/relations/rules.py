@@ -191,6 +191,10 @@ class CuesFile(Strict):
     question: list[str] = Field(default_factory=list)
     aim: list[str] = Field(default_factory=list)
     answer: str = ""
+    # relprec: a mention that names no participant: its own text ("SNP") or the head noun after it
+    # ("EC barrier", "TSPO ligand", "stem cell-like phenotype")
+    no_argument: str = ""
+    opaque_head: str = ""
 
 
 @dataclass(frozen=True)
@@ -272,6 +276,8 @@ class Cues:
     lead_ins: LeadIns | None = None  # rellists: list items under a lead-in (.leadins)
     question: re.Pattern[str] | None = None  # an open question before a trigger
     aim: re.Pattern[str] | None = None  # a study aim before a trigger
+    no_argument: re.Pattern[str] | None = None  # a mention's text that names no participant
+    opaque_head: re.Pattern[str] | None = None  # the words after a mention that only modifies it
     answer: re.Pattern[str] | None = None  # a finding reported after it: the question is answered
 
 
@@ -398,6 +404,8 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         lead_ins=compile_lead_ins(cue_spec.lead_ins, where),
         question=combine(cue_spec.question, where) if cue_spec.question else None,
         aim=combine(cue_spec.aim, where) if cue_spec.aim else None,
+        no_argument=compile_pattern(cue_spec.no_argument, where) if cue_spec.no_argument else None,
+        opaque_head=compile_pattern(cue_spec.opaque_head, where) if cue_spec.opaque_head else None,
         answer=compile_pattern(cue_spec.answer, where) if cue_spec.answer else None,
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
