@@ -267,6 +267,20 @@ def names_no_participant(cues: Cues, m: Mention, words: Sequence[str], offset: i
     return cues.opaque_head.match(after) is not None
 
 
+def course_of(cues: Cues, m: Mention, ms: Sequence[Mention], words: Sequence[str],
+              offset: int) -> Mention | None:
+    """relprec (issue 12): the mention whose course object ``m`` names ("associated with the
+    recurrence of erysipelas": erysipelas; cues: ``course``, the object's whole text), the
+    mention right after its "of" (and an article or possessive), else None."""
+    if cues.course is None or m.start < offset or not cues.course.match(m.text.lower()):
+        return None
+    k = m.end - offset
+    if k >= len(words) or words[k] != "of":
+        return None
+    k += 2 if k + 1 < len(words) and words[k + 1] in ("the", "its", "their", "this", "these") else 1
+    return next((x for x in ms if x.start == offset + k), None)
+
+
 def names_risk(cues: Cues, text: str) -> bool:
     """The sentence names a risk or side effect ("potential risks include tumour formation",
     "side effects such as fever"), once risks avoided or absent ("minimal side effects",

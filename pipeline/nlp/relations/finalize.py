@@ -36,6 +36,7 @@ from pipeline.nlp.relations.context import (
     behind_risk,
     benefit_predicate,
     changed_predicate,
+    course_of,
     damage_start,
     deficit_predicate,
     document_evidence,
@@ -331,6 +332,14 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         c = polarized_cells(c, rules, words, doc)  # "promote macrophage polarization": the macrophages
         if not admissible(c, rules, words):
             continue
+        if not ms:
+            ms.extend(doc_mentions(doc, rules))
+        disease = course_of(cues, c.object, ms, words, sent.start)
+        if disease is not None:  # "associated with the recurrence of D": D (relprec)
+            found = replace(c, object=disease)
+            if not admissible(found, rules, words):
+                continue
+            c = found
         c = variant_subject(c, rules, words, doc, ms)
         c, direction = stated_direction(c, rules, words)
         state = subject_state(cues, c.subject, words, sent.start)

@@ -195,6 +195,7 @@ class CuesFile(Strict):
     # ("EC barrier", "TSPO ligand", "stem cell-like phenotype")
     no_argument: str = ""
     opaque_head: str = ""
+    course: str = ""  # an object naming the course of the disease of its of-phrase ("recurrence")
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,7 @@ class Cues:
     aim: re.Pattern[str] | None = None  # a study aim before a trigger
     no_argument: re.Pattern[str] | None = None  # a mention's text that names no participant
     opaque_head: re.Pattern[str] | None = None  # the words after a mention that only modifies it
+    course: re.Pattern[str] | None = None  # "recurrence" of D: the relation is D's
     answer: re.Pattern[str] | None = None  # a finding reported after it: the question is answered
 
 
@@ -406,6 +408,7 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
         aim=combine(cue_spec.aim, where) if cue_spec.aim else None,
         no_argument=compile_pattern(cue_spec.no_argument, where) if cue_spec.no_argument else None,
         opaque_head=compile_pattern(cue_spec.opaque_head, where) if cue_spec.opaque_head else None,
+        course=compile_pattern(cue_spec.course, where) if cue_spec.course else None,
         answer=compile_pattern(cue_spec.answer, where) if cue_spec.answer else None,
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
