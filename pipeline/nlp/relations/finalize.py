@@ -29,6 +29,7 @@ from pipeline.nlp.relations.arguments import (
     object_fits,
     subject_classes,
 )
+from pipeline.nlp.relations.conjuncts import first_conjunct
 from pipeline.nlp.relations.context import (
     DocumentEvidence,
     before_trigger,
@@ -159,7 +160,8 @@ def parse_subject(c: Candidate, rules: RuleSet, doc: Doc, ms: list[Mention]) -> 
 
 
 def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: bool = False,
-                     state: str = "", direction: dict[str, str] | None = None) -> str:
+                     state: str = "", direction: dict[str, str] | None = None,
+                     listed: Mention | None = None) -> str:
     """The predicate the text states: the rule's, as a deficit object turns it ("causes loss of
     Y": DECREASES Y) or an object named by what is kept or gained ("contributes to joint
     homeostasis": PROTECTS joint) and as the argument classes retype it (a gene "contributing to" a disease:
@@ -167,7 +169,9 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
     ``state`` 'variant', stay DRIVES) and, with ``direction`` (the predicate map of the
     direction the association states, :func:`stated_direction`), as that turns it ("X is
     associated with an increased risk of D": DRIVES; "... with a lower risk of D": DECREASES);
-    PROTECTS with ``harm``, an object behind a harm prevented ("prevent damage caused to X")."""
+    PROTECTS with ``harm``, an object behind a harm prevented ("prevent damage caused to X").
+    ``listed``: the first item of the list the object is a later item of, whose deficit is the
+    object's too ("impairment of learning and memory"; :func:`.conjuncts.first_conjunct`)."""
     predicate = c.rule.predicate
     changed = changed_predicate(rules.cues, predicate, c.object, words, c.sentence.start, c.trigger) \
         if c.object.start > c.trigger else predicate
@@ -175,7 +179,9 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
         predicate = "PROTECTS"
     elif changed != predicate:  # "X led to reduced Y": X DECREASES Y (rel-obj2)
         predicate = changed
-    elif c.object.start >= c.sentence.start and object_deficit(rules.cues, c.object, words, c.sentence.start):
+    elif c.object.start >= c.sentence.start and (
+            object_deficit(rules.cues, c.object, words, c.sentence.start)
+            or (listed is not None and object_deficit(rules.cues, listed, words, c.sentence.start))):
         predicate = deficit_predicate(rules.cues, predicate)
     elif c.object.start >= c.sentence.start:
         predicate = benefit_predicate(rules.cues, predicate, c.object, words, c.sentence.start)
@@ -343,7 +349,12 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
         c = variant_subject(c, rules, words, doc, ms)
         c, direction = stated_direction(c, rules, words)
         state = subject_state(cues, c.subject, words, sent.start)
-        predicate = stated_predicate(c, rules, words, harm, state, direction)
+        parse = (doc._.parses or {}).get(sent.start)
+        listed = first_conjunct(parse, sent.start, c.subject, ms) if not state else None
+        if listed is not None:  # "inhibition of A, B or C blocks Y": B's and C's loss too
+            state = subject_state(cues, listed, words, sent.start)
+        predicate = stated_predicate(c, rules, words, harm, state, direction,
+                                     first_conjunct(parse, sent.start, c.object, ms))
         if pairs is None:
             if not ms:
                 ms.extend(doc_mentions(doc, rules))
