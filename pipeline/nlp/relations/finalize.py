@@ -1,16 +1,20 @@
 """Candidates -> relations: the one step every reader's candidates go through.
 
 For each candidate, in order: a subject carried over to a sentence with an expletive "it"
-dropped, an object behind a means phrase dropped, the subject and object checked against the
-parse (:mod:`.agreement`; not for an object behind a harm prevented, "prevent damage caused to
-X", which is PROTECTS X), the class filters (the rule's subject and object
-classes; no subject right after "not"; no relation of a concept with itself),
-the context (:mod:`.context`: negation in the candidate's scope, hedging of its
-sentence, the evidence level from the document (:func:`.context.document_evidence`,
-cues matched with the entity spans masked), the subject's state), the polarity (the
-predicate's, flipped for a lost subject, neutral for a gene said to be mutated, the
-predicate's for a mention naming the variant itself: "R140Q causes D"), and de-duplication:
-one relation per (subject, predicate, object) and sentence, the first proposed.
+dropped, a relation asked in an open question or a study aim dropped
+(:func:`.context.in_question`; a presupposed nominal stays), an object behind a means phrase
+dropped, the subject and object checked against the parse (:mod:`.agreement`; not for an
+object behind a harm prevented, "prevent damage caused to X", which is PROTECTS X), the class
+filters (the rule's subject and object classes; no subject right after "not"; no relation of a
+concept with itself; no argument that names no participant: a generic variant word, a modifier
+of an opaque head, "the EC barrier"), an object naming a disease's course replaced by the
+disease ("the recurrence of D"), the context (:mod:`.context`: negation in the candidate's
+scope, hedging of its sentence, the evidence level from the document
+(:func:`.context.document_evidence`, cues matched with the entity spans masked), the subject's
+state, shared by the later items of a list: :mod:`.conjuncts`), the polarity (the predicate's,
+flipped for a lost subject, neutral for a gene said to be mutated, the predicate's for a
+mention naming the variant itself: "R140Q causes D"), and de-duplication: one relation per
+(subject, predicate, object) and sentence, the first proposed.
 """
 
 from __future__ import annotations
