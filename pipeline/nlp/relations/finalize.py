@@ -60,6 +60,7 @@ from pipeline.nlp.relations.context import (
     statement_context,
     subject_state,
 )
+from pipeline.nlp.relations.contrast import crosses_contrast
 from pipeline.nlp.relations.definitions import Pairs, definition_pairs, one_argument
 from pipeline.nlp.relations.polarized import polarized_cells
 from pipeline.nlp.relations.rules import Cues, RuleSet
@@ -340,8 +341,11 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             c = found
         c = damaged_subject(c, rules, words, doc)
         c = polarized_cells(c, rules, words, doc)  # "promote macrophage polarization": the macrophages
-        if not admissible(c, rules, words):
-            continue
+        parse = (doc._.parses or {}).get(sent.start)
+        if parse is not None and len(parse) != sent.end - sent.start:
+            parse = None
+        if not admissible(c, rules, words) or crosses_contrast(parse, sent.start, c.subject, c.object):
+            continue  # (relprec: "While X ..., Y ...": no relation of X and Y)
         if not ms:
             ms.extend(doc_mentions(doc, rules))
         disease = course_of(cues, c.object, ms, words, sent.start)
