@@ -261,8 +261,8 @@ def names_no_participant(cues: Cues, m: Mention, words: Sequence[str], offset: i
     TSPO ligand", the "stem cell" of "stem cell-like phenotype")."""
     if cues.no_argument is not None and cues.no_argument.match(m.text.lower()):
         return True
-    if cues.opaque_head is None or m.start < offset:
-        return False
+    if cues.opaque_head is None or m.start < offset or own_state(cues, m):
+        return False  # a variant heads its phrase: "the K77E substitution of PKD1"
     after = " ".join(words[m.end - offset:m.end - offset + 2])
     return cues.opaque_head.match(after) is not None
 
