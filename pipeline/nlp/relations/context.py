@@ -254,6 +254,33 @@ def is_privative(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> b
     return bool(cues.privative.search(before)) or bool(cues.privative.match(m.text.lower()))
 
 
+def names_no_participant(cues: Cues, m: Mention, words: Sequence[str], offset: int) -> bool:
+    """relprec (issue 12): the mention names no participant of a relation: a generic variant or
+    sequence word ("SNP", "the polymorphism", "initiation codon"; ``no_argument``), or a modifier
+    of the head noun after it (``opaque_head``: the "EC" of "the EC barrier", the "TSPO" of "a
+    TSPO ligand", the "stem cell" of "stem cell-like phenotype")."""
+    if cues.no_argument is not None and cues.no_argument.match(m.text.lower()):
+        return True
+    if cues.opaque_head is None or m.start < offset or own_state(cues, m):
+        return False  # a variant heads its phrase: "the K77E substitution of PKD1"
+    after = " ".join(words[m.end - offset:m.end - offset + 2])
+    return cues.opaque_head.match(after) is not None
+
+
+def course_of(cues: Cues, m: Mention, ms: Sequence[Mention], words: Sequence[str],
+              offset: int) -> Mention | None:
+    """relprec (issue 12): the mention whose course object ``m`` names ("associated with the
+    recurrence of erysipelas": erysipelas; cues: ``course``, the object's whole text), the
+    mention right after its "of" (and an article or possessive), else None."""
+    if cues.course is None or m.start < offset or not cues.course.match(m.text.lower()):
+        return None
+    k = m.end - offset
+    if k >= len(words) or words[k] != "of":
+        return None
+    k += 2 if k + 1 < len(words) and words[k + 1] in ("the", "its", "their", "this", "these") else 1
+    return next((x for x in ms if x.start == offset + k), None)
+
+
 def names_risk(cues: Cues, text: str) -> bool:
     """The sentence names a risk or side effect ("potential risks include tumour formation",
     "side effects such as fever"), once risks avoided or absent ("minimal side effects",
@@ -321,3 +348,23 @@ def behind_means(cues: Cues, c_trigger: int, m: Mention, words: Sequence[str], o
     if cues.means is None or m.start <= c_trigger or m.start < offset:
         return False
     return cues.means.search(" ".join(words[c_trigger - offset + 1:m.start - offset])) is not None
+
+
+
+def in_question(cues: Cues, trigger: int, words: Sequence[str], offset: int) -> str:
+    """relprec (issue 12): what the trigger stands in: 'question' after an open question's cue
+    ("We examined whether X increases Y", "Whether X regulates Y is unknown"), 'aim' after a
+    study aim's ("The aim of this study was to test the effect of X on Y", "To determine ...");
+    '' when neither cue comes before it or the sentence reports a finding after the last one
+    ("..., and found that X increases Y"; the cues' ``answer``). ``words``: the sentence's
+    lower-cased tokens, ``offset`` its first token."""
+    before = " ".join(words[:trigger - offset])
+    found, end = "", -1
+    for kind, cue in (("question", cues.question), ("aim", cues.aim)):
+        for m in cue.finditer(before) if cue is not None else ():
+            if m.end() > end:
+                found, end = kind, m.end()
+    if not found:
+        return ""
+    after = " ".join(words)[end:]
+    return found if cues.answer is None or cues.answer.search(after) is None else ""

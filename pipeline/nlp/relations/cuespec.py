@@ -117,3 +117,14 @@ class CuesFile(Strict):
     not_risk: list[str] = Field(default_factory=list)
     changed: list[ChangedCues] = Field(default_factory=list)
     lead_ins: LeadInSpec | None = None  # rellists: list items under a lead-in (.leadins)
+    # relprec (issue 12): an open question or a study aim before the trigger ("we examined whether
+    # X increases Y", "the aim of this study was to test ..."), unless the sentence reports a
+    # finding after it ("..., and found that X increases Y")
+    question: list[str] = Field(default_factory=list)
+    aim: list[str] = Field(default_factory=list)
+    answer: str = ""
+    # relprec: a mention that names no participant: its own text ("SNP") or the head noun after it
+    # ("EC barrier", "TSPO ligand", "stem cell-like phenotype")
+    no_argument: str = ""
+    opaque_head: str = ""
+    course: str = ""  # an object naming the course of the disease of its of-phrase ("recurrence")

@@ -1,16 +1,20 @@
 """Candidates -> relations: the one step every reader's candidates go through.
 
 For each candidate, in order: a subject carried over to a sentence with an expletive "it"
-dropped, an object behind a means phrase dropped, the subject and object checked against the
-parse (:mod:`.agreement`; not for an object behind a harm prevented, "prevent damage caused to
-X", which is PROTECTS X), the class filters (the rule's subject and object
-classes; no subject right after "not"; no relation of a concept with itself),
-the context (:mod:`.context`: negation in the candidate's scope, hedging of its
-sentence, the evidence level from the document (:func:`.context.document_evidence`,
-cues matched with the entity spans masked), the subject's state), the polarity (the
-predicate's, flipped for a lost subject, neutral for a gene said to be mutated, the
-predicate's for a mention naming the variant itself: "R140Q causes D"), and de-duplication:
-one relation per (subject, predicate, object) and sentence, the first proposed.
+dropped, a relation asked in an open question or a study aim dropped
+(:func:`.context.in_question`; a presupposed nominal stays), an object behind a means phrase
+dropped, the subject and object checked against the parse (:mod:`.agreement`; not for an
+object behind a harm prevented, "prevent damage caused to X", which is PROTECTS X), the class
+filters (the rule's subject and object classes; no subject right after "not"; no relation of a
+concept with itself; no argument that names no participant: a generic variant word, a modifier
+of an opaque head, "the EC barrier"), an object naming a disease's course replaced by the
+disease ("the recurrence of D"), the context (:mod:`.context`: negation in the candidate's
+scope, hedging of its sentence, the evidence level from the document
+(:func:`.context.document_evidence`, cues matched with the entity spans masked), the subject's
+state, shared by the later items of a list: :mod:`.conjuncts`), the polarity (the predicate's,
+flipped for a lost subject, neutral for a gene said to be mutated, the predicate's for a
+mention naming the variant itself: "R140Q causes D"), and de-duplication: one relation per
+(subject, predicate, object) and sentence, the first proposed.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from pipeline.nlp.relations.arguments import (
     object_fits,
     subject_classes,
 )
+from pipeline.nlp.relations.conjuncts import first_conjunct
 from pipeline.nlp.relations.context import (
     DocumentEvidence,
     before_trigger,
@@ -36,15 +41,18 @@ from pipeline.nlp.relations.context import (
     behind_risk,
     benefit_predicate,
     changed_predicate,
+    course_of,
     damage_start,
     deficit_predicate,
     document_evidence,
     has_expletive,
+    in_question,
     is_hedged,
     is_negated,
     is_privative,
     masked,
     named_state_before,
+    names_no_participant,
     object_deficit,
     own_state,
     prevented_harm,
@@ -52,6 +60,7 @@ from pipeline.nlp.relations.context import (
     statement_context,
     subject_state,
 )
+from pipeline.nlp.relations.contrast import crosses_contrast
 from pipeline.nlp.relations.definitions import Pairs, definition_pairs, one_argument
 from pipeline.nlp.relations.polarized import polarized_cells
 from pipeline.nlp.relations.rules import Cues, RuleSet
@@ -65,6 +74,11 @@ OUTCOME = "OUTCOME"  # class of an outcome object without an entity mention (dep
 # a drug class is an agent of its own ("treated by antipsychotics such as risperidone": BioRED
 # annotates the class as a chemical), unlike a class of cytokines or diseases
 DRUG_CLASS = "CHEMICAL"
+# relprec: forms that name what a thing is or does inside a noun phrase ("X-induced Y", "the X
+# inhibitor Y"): presupposed by a question around them, so they stay; a study aim questions only
+# the clauses of VERBAL forms ("to investigate the protective effect of X on Y" presupposes it)
+PRESUPPOSED = frozenset({"hyphen", "agent_noun"})
+VERBAL = frozenset({"active", "passive", "reduced"})
 PROCESS_SUBJECT = Mention(0, 0, 0, 0, "", "PROCESS", ("PROCESS",), "")
 
 
@@ -94,7 +108,9 @@ def admissible(c: Candidate, rules: RuleSet, words: Sequence[str]) -> bool:
             and c.subject.key() != c.object.key()
             and not overlaps(c.subject, c.object)
             and not (c.subject.start >= off and is_privative(rules.cues, c.subject, words, off))
-            and not is_privative(rules.cues, c.object, words, off))
+            and not is_privative(rules.cues, c.object, words, off)
+            and not names_no_participant(rules.cues, c.subject, words, off)
+            and not names_no_participant(rules.cues, c.object, words, off))
 
 
 def damaged_subject(c: Candidate, rules: RuleSet, words: Sequence[str], doc: Doc) -> Candidate:
@@ -149,7 +165,8 @@ def parse_subject(c: Candidate, rules: RuleSet, doc: Doc, ms: list[Mention]) -> 
 
 
 def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: bool = False,
-                     state: str = "", direction: dict[str, str] | None = None) -> str:
+                     state: str = "", direction: dict[str, str] | None = None,
+                     listed: Mention | None = None) -> str:
     """The predicate the text states: the rule's, as a deficit object turns it ("causes loss of
     Y": DECREASES Y) or an object named by what is kept or gained ("contributes to joint
     homeostasis": PROTECTS joint) and as the argument classes retype it (a gene "contributing to" a disease:
@@ -157,7 +174,9 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
     ``state`` 'variant', stay DRIVES) and, with ``direction`` (the predicate map of the
     direction the association states, :func:`stated_direction`), as that turns it ("X is
     associated with an increased risk of D": DRIVES; "... with a lower risk of D": DECREASES);
-    PROTECTS with ``harm``, an object behind a harm prevented ("prevent damage caused to X")."""
+    PROTECTS with ``harm``, an object behind a harm prevented ("prevent damage caused to X").
+    ``listed``: the first item of the list the object is a later item of, whose deficit is the
+    object's too ("impairment of learning and memory"; :func:`.conjuncts.first_conjunct`)."""
     predicate = c.rule.predicate
     changed = changed_predicate(rules.cues, predicate, c.object, words, c.sentence.start, c.trigger) \
         if c.object.start > c.trigger else predicate
@@ -165,7 +184,9 @@ def stated_predicate(c: Candidate, rules: RuleSet, words: Sequence[str], harm: b
         predicate = "PROTECTS"
     elif changed != predicate:  # "X led to reduced Y": X DECREASES Y (rel-obj2)
         predicate = changed
-    elif c.object.start >= c.sentence.start and object_deficit(rules.cues, c.object, words, c.sentence.start):
+    elif c.object.start >= c.sentence.start and (
+            object_deficit(rules.cues, c.object, words, c.sentence.start)
+            or (listed is not None and object_deficit(rules.cues, listed, words, c.sentence.start))):
         predicate = deficit_predicate(rules.cues, predicate)
     elif c.object.start >= c.sentence.start:
         predicate = benefit_predicate(rules.cues, predicate, c.object, words, c.sentence.start)
@@ -306,6 +327,9 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             expletive = has_expletive(cues, words)
         if expletive and c.subject.start < sent.start:
             continue  # "It is crucial to ...": nothing to carry over
+        asked = in_question(cues, c.trigger, words, sent.start)
+        if (asked == "question" and c.form not in PRESUPPOSED) or (asked == "aim" and c.form in VERBAL):
+            continue  # "We examined whether X increases Y": no finding (relprec)
         if c.form == "active" and not c.rule.reverse and behind_means(cues, c.trigger, c.object, words,
                                                                         sent.start):
             continue  # "promote X through the release of EVs": the EVs are the means
@@ -317,12 +341,28 @@ def finalize(candidates: Sequence[Candidate], doc: Doc, lower: Sequence[str], ru
             c = found
         c = damaged_subject(c, rules, words, doc)
         c = polarized_cells(c, rules, words, doc)  # "promote macrophage polarization": the macrophages
-        if not admissible(c, rules, words):
-            continue
+        parse = (doc._.parses or {}).get(sent.start)
+        if parse is not None and len(parse) != sent.end - sent.start:
+            parse = None
+        if not admissible(c, rules, words) or crosses_contrast(parse, sent.start, c.subject, c.object):
+            continue  # (relprec: "While X ..., Y ...": no relation of X and Y)
+        if not ms:
+            ms.extend(doc_mentions(doc, rules))
+        disease = course_of(cues, c.object, ms, words, sent.start)
+        if disease is not None:  # "associated with the recurrence of D": D (relprec)
+            found = replace(c, object=disease)
+            if not admissible(found, rules, words):
+                continue
+            c = found
         c = variant_subject(c, rules, words, doc, ms)
         c, direction = stated_direction(c, rules, words)
         state = subject_state(cues, c.subject, words, sent.start)
-        predicate = stated_predicate(c, rules, words, harm, state, direction)
+        parse = (doc._.parses or {}).get(sent.start)
+        listed = first_conjunct(parse, sent.start, c.subject, ms) if not state else None
+        if listed is not None:  # "inhibition of A, B or C blocks Y": B's and C's loss too
+            state = subject_state(cues, listed, words, sent.start)
+        predicate = stated_predicate(c, rules, words, harm, state, direction,
+                                     first_conjunct(parse, sent.start, c.object, ms))
         if pairs is None:
             if not ms:
                 ms.extend(doc_mentions(doc, rules))

@@ -10,7 +10,7 @@ NEGATION_HEADS = {"without"}  # a preposition whose object clause is negated: "w
 # relevent: adverbs and the correlative "neither" that negate the verb they modify (the parse
 # makes them advmod / preconj, not neg): "they rarely restore X", "X neither reduces A nor B"
 # (the cues' negation list has them for the surface reader)
-NEGATING_MODIFIERS = {"rarely", "seldom", "neither"}
+NEGATING_MODIFIERS = {"rarely", "seldom", "neither", "barely", "hardly", "scarcely"}  # relprec: degree too
 
 
 def negating(t: Token) -> bool:

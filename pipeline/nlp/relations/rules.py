@@ -165,6 +165,12 @@ class Cues:
     state_around: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
     therapy: TherapyCues | None = None  # a therapy named before and pointed back to (.therapies)
     lead_ins: LeadIns | None = None  # rellists: list items under a lead-in (.leadins)
+    question: re.Pattern[str] | None = None  # an open question before a trigger
+    aim: re.Pattern[str] | None = None  # a study aim before a trigger
+    no_argument: re.Pattern[str] | None = None  # a mention's text that names no participant
+    opaque_head: re.Pattern[str] | None = None  # the words after a mention that only modifies it
+    course: re.Pattern[str] | None = None  # "recurrence" of D: the relation is D's
+    answer: re.Pattern[str] | None = None  # a finding reported after it: the question is answered
 
 
 @dataclass(frozen=True)
@@ -288,6 +294,12 @@ def build_rules(spec: RulesFile, cue_spec: CuesFile, rules_where: str, cues_wher
                       for b in cue_spec.changed),
         therapy=compile_therapy(cue_spec.anaphora.therapy, where),
         lead_ins=compile_lead_ins(cue_spec.lead_ins, where, {r.id: tuple(r.forms) for r in spec.rules}),
+        question=combine(cue_spec.question, where) if cue_spec.question else None,
+        aim=combine(cue_spec.aim, where) if cue_spec.aim else None,
+        no_argument=compile_pattern(cue_spec.no_argument, where) if cue_spec.no_argument else None,
+        opaque_head=compile_pattern(cue_spec.opaque_head, where) if cue_spec.opaque_head else None,
+        course=compile_pattern(cue_spec.course, where) if cue_spec.course else None,
+        answer=compile_pattern(cue_spec.answer, where) if cue_spec.answer else None,
     )
     return RuleSet(tuple(rules), frozenset(spec.agent_classes), cues, spec.predicates,
                    compile_pattern(spec.agent_terms, rules_where), frozenset(spec.ignore),

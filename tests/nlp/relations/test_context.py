@@ -26,7 +26,8 @@ from pipeline.nlp.relations.types import Mention
     ("text", "negated"),
     [("IL-10 suppresses", False), ("IL-10 did not suppress", True), ("IL-10 cannot suppress", True),
      ("IL-10 not only suppresses", False), ("IL-10 failed to suppress", True),
-     ("IL-10 rarely suppresses", True), ("IL-10 seldom suppresses", True)],
+     ("IL-10 rarely suppresses", True), ("IL-10 seldom suppresses", True),
+     ("IL-10 barely suppresses", True), ("IL-10 hardly suppresses", True)],
 )
 def test_negation(rules: RuleSet, text: str, negated: bool) -> None:
     assert is_negated(rules.cues, text) is negated
@@ -141,6 +142,14 @@ def test_context_on_relations(relations_of: Callable[[str], list], marked: str, 
         ("Knockdown of [STAT3|GENE_OR_PROTEIN] reduced [IL-6|CYTOKINE] expression .", "loss", "positive"),
         ("[STAT3|GENE_OR_PROTEIN] siRNA reduced [IL-6|CYTOKINE] expression .", "loss", "positive"),
         ("Mutations in [STAT3|GENE_OR_PROTEIN] reduced [IL-6|CYTOKINE] expression .", "variant", "neutral"),
+        # relprec: the lost gene's place or kind between the cue and the gene
+        ("Deletion of endothelial cell - specific [STAT3|GENE_OR_PROTEIN] reduced [IL-6|CYTOKINE]"
+         " expression .", "loss", "positive"),
+        ("Knockdown of endogenous [STAT3|GENE_OR_PROTEIN] reduced [IL-6|CYTOKINE] expression .", "loss",
+         "positive"),
+        # another noun between is no modifier of the lost gene
+        ("Deletion of cells and [STAT3|GENE_OR_PROTEIN] reduced [IL-6|CYTOKINE] expression .", "",
+         "negative"),
     ],
 )
 def test_subject_state(relations_of: Callable[[str], list], marked: str, state: str, polarity: str) -> None:

@@ -34,8 +34,16 @@ NO_HOPE = [("MSCs", 1, "nsubj"), ("offer", 1, "ROOT"), ("no", 3, "det"), ("hope"
 NOT_HOLD_PROMISE = [("MSCs", 4, "nsubj"), ("do", 3, "aux"), ("not", 3, "neg"), ("hold", 4, "aux"),
                     ("promise", 4, "ROOT"), ("for", 4, "prep"), ("MS", 5, "pobj"), (".", 4, "punct")]
 
+# relprec: a degree adverb that denies the statement ("LPS barely induces IL-6")
+BARELY = [("LPS", 2, "nsubj"), ("barely", 2, "advmod"), ("induces", 2, "ROOT"), ("IL-6", 2, "dobj"),
+          (".", 2, "punct")]
+STRONGLY = [("LPS", 2, "nsubj"), ("strongly", 2, "advmod"), ("induces", 2, "ROOT"), ("IL-6", 2, "dobj"),
+            (".", 2, "punct")]
+
 
 @pytest.mark.parametrize("rows,trigger,expected", [
+    (BARELY, 2, True),
+    (STRONGLY, 2, False),
     (NOT_A_BUT_B, 3, True),
     # "not A but B": B is stated
     (NOT_A_BUT_B, 7, False),
