@@ -15,6 +15,7 @@ import gzip
 import logging
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import ahocorasick
@@ -223,9 +224,9 @@ class Lexicon:
         # Keys are stored behind a space and the text is read behind one, so the
         # automaton only reports matches that begin a word (index shift: +1) ...
         hits = list(self.automaton.iter(" " + text))
-        if hits:
-            arr = np.array(hits, dtype=np.int64)
-            ends, values = arr[:, 0], arr[:, 1]
+        if hits:  # (end, value) pairs read flat: np.array over a list of tuples costs twice as much
+            arr = np.fromiter(chain.from_iterable(hits), dtype=np.int64, count=2 * len(hits))
+            ends, values = arr[0::2], arr[1::2]
             key_starts = ends - (values & LENGTH_MASK) + 1
             first = keyed.start_at[key_starts]
             last = keyed.end_at[ends]
@@ -239,12 +240,14 @@ class Lexicon:
                 groups = values[sel] >> LENGTH_BITS
                 chosen = self._simple_choice(stopped)[groups]
                 concept, cand_concept, cand_source = self.concept, self.cand_concept, self.cand_source
+                made = self._concepts.get  # concept()'s records, read without its call
                 append = out.append
                 for f, la, g, c, ks, ke in zip(first[sel].tolist(), last[sel].tolist(), groups.tolist(),
                                                chosen.tolist(), key_starts[sel].tolist(), ends[sel].tolist(),
                                                strict=True):
                     if c >= 0:
-                        append(Match(f, la, concept(cand_concept[c]), cand_source[c], text[ks:ke]))
+                        code = cand_concept[c]
+                        append(Match(f, la, made(code) or concept(code), cand_source[c], text[ks:ke]))
                     else:
                         self._accept(out, f, la, g, keyed.cases, text, ks, ke, stopped)
         # ... and, separately, matches that begin inside a joined run ("L-dopa" -> "dopa")
