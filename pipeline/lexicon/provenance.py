@@ -55,8 +55,9 @@ FILTERS = [
     " one-word common-English names and names containing another disease or chemical term dropped;"
     " a term naming a DISEASE concept (by name, or by a DOID term's UMLS xref) joins it,"
     " a name another concept already has is not added",
-    "GO cellular components under extracellular vesicle (GO:1903561): class ANATOMY,"
-    " joined to a MeSH ANATOMY concept that has one of their names",
+    "GO cellular components under extracellular vesicle (GO:1903561) and its parent vesicle"
+    " (GO:0031982) alone, not its other children: class ANATOMY, joined to a MeSH ANATOMY"
+    " concept that has one of their names",
     "MeSH labels 'X and Xs' ('Bone and Bones') also give 'X' and 'Xs'",
     "MeSH Chemical Actions and Uses (D27) descriptors no other tree classes: CHEMICAL with only"
     " their entry terms that are plural noun phrases headed by a class noun ('Dopamine Agonists',"

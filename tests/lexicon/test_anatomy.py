@@ -136,3 +136,16 @@ def test_uberon_entry_without_a_label_is_left_out(synonyms: list[str]) -> None:
     UberonParser(store).parse({"UBERON:0000001": _entry("", synonyms),
                                "UBERON:0000002": _entry("patella", [])})
     assert "UBERON:0000001" not in store.concepts and "UBERON:0000002" in store.concepts
+
+
+def test_go_vesicle_parent_alone_not_its_other_children() -> None:
+    store = _store()
+    go = [{"id": "GO:0031982", "name": "vesicle", "namespace": "cellular_component"},
+          {"id": "GO:1903561", "name": "extracellular vesicle", "namespace": "cellular_component",
+           "relations": {"is_a": ["GO:0031982"]}},
+          {"id": "GO:0008021", "name": "synaptic vesicle", "namespace": "cellular_component",
+           "relations": {"is_a": ["GO:0031982"]}}]
+    GoVesicleParser(store).parse(json.dumps(go))
+    assert store.concepts["GO:0031982"].terms == {"vesicle": "go_component"}
+    assert store.concepts["GO:0031982"].classes == {"ANATOMY"}
+    assert "GO:0008021" not in store.concepts
