@@ -276,7 +276,7 @@ def test_contextual_term_missing_from_the_lexicon_is_skipped(nlp: spacy.language
         # generic words are no mentions; a bare eponym is the disease
         ("Damaged tissues heal in Parkinson's patients.", {"Parkinson's": ("DISEASE", "MESH:D010300")}),
         # a stoplisted key of mention_rules.yaml's unstopped list is an entity; a course word joins it
-        ("Vesicles combat infections.", {"infections": ("DISEASE", "MESH:D007239")}),
+        ("Drugs combat infections.", {"infections": ("DISEASE", "MESH:D007239")}),
         ("It prevents recurrent infections.", {"recurrent infections": ("DISEASE", "MESH:D007239")}),
         # compounds: the organ's part and the organ's disease, injured cells, damaged tissue
         ("It regrows knee cartilage.", {"knee cartilage": ("ANATOMY", "MESH:D002356")}),
